@@ -1,0 +1,67 @@
+"""The `annotator` command: open the window, or run a subcommand (validate, import, ...).
+
+Each subcommand is a module in annotator/clicmds with `HELP`, `add_arguments(parser)` and
+`run(args) -> int`; adding one is one module and one line in SUBCOMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+SUBCOMMANDS = ("validate",)
+
+DESCRIPTION = """\
+Annotate Persian news articles right-to-left: actors, locations and claims.
+
+  annotator                    open the bundled sample article
+  annotator ARTICLE.txt        open an article (annotations saved as ARTICLE.annotations.json)
+  annotator COMMAND --help     help on a command
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in SUBCOMMANDS:
+        module = importlib.import_module(f"annotator.clicmds.{name}")
+        sub_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub_parser)
+        sub_parser.set_defaults(run=module.run)
+    return parser
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", nargs="?", help="an article, an annotation file or a project")
+    parser.add_argument("--annotator", default="", help="your name, recorded in annotation files")
+    parser.add_argument("--language", choices=("fa", "en"), help="interface language")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and (args_list[0] in SUBCOMMANDS or args_list[0] in ("-h", "--help", "--version")):
+        args = build_parser().parse_args(args_list)
+        return int(args.run(args))
+    open_args = build_open_parser().parse_args(args_list)
+    from .ui.app import run_app  # Qt is imported only when a window is wanted
+
+    return run_app(open_args.path, annotator=open_args.annotator, language=open_args.language)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of the `annotator` command, one module each."""

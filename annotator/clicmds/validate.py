@@ -1,0 +1,55 @@
+"""annotator validate PATH...: check annotation files; one line per problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..io import jsonformat
+from ..io.article import schema_for_folder
+from ..model import SchemaError
+
+HELP = "check annotation files (and project folders); exit 0 when all are valid"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="annotation file or project folder"
+    )
+
+
+def problems_in_file(path: Path) -> list[str]:
+    try:
+        schema = schema_for_folder(path.parent)
+    except SchemaError as exc:
+        return [str(exc)]
+    try:
+        data = jsonformat.parse(path.read_bytes(), path)
+    except OSError as exc:
+        return [f"{path}: $: cannot read: {exc.strerror or exc}"]
+    except jsonformat.AnnotationFileError as exc:
+        return [p.line(path) for p in exc.problems]
+    return [p.line(path) for p in jsonformat.check(data, schema)]
+
+
+def run(args: argparse.Namespace) -> int:
+    lines: list[str] = []
+    checked = 0
+    for name in args.paths:
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(path.rglob("*.json"))
+        elif path.exists():
+            files = [path]
+        else:
+            lines.append(f"{path}: $: no such file or folder")
+            continue
+        for file in files:
+            checked += 1
+            lines += problems_in_file(file)
+    for line in lines:
+        print(line, file=sys.stderr)
+    if not lines:
+        print(f"{checked} file(s) valid")
+    return 1 if lines else 0

@@ -1,0 +1,1 @@
+"""Files: the JSON annotation format, atomic saving, projects, importers and exporters."""

@@ -1,0 +1,70 @@
+"""A single article file and the annotation file kept beside it.
+
+`ARTICLE.txt` is annotated into `ARTICLE.annotations.json` (the text embedded, so the
+annotation file stands alone). The labels of a folder of articles come from an optional
+`annotator-schema.json` in that folder, so a collection can change them without code.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..model import AnnotationSet, Document, Schema, SchemaError, default_schema
+from . import jsonformat
+from .textfile import read_text_file
+
+SCHEMA_FILE = "annotator-schema.json"
+SUFFIX = ".annotations.json"
+
+
+def annotation_path_for(article: Path) -> Path:
+    article = Path(article)
+    if article.name.endswith(SUFFIX):
+        return article
+    return article.with_name(article.stem + SUFFIX)
+
+
+def schema_for_folder(folder: Path) -> Schema:
+    """The folder's annotator-schema.json, or the default labels. Raises SchemaError."""
+    path = Path(folder) / SCHEMA_FILE
+    if not path.exists():
+        return default_schema()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SchemaError(f"{path}: {exc}") from None
+    try:
+        return Schema.from_json(data)
+    except SchemaError as exc:
+        raise SchemaError(f"{path}: {exc}") from None
+
+
+def open_article(path: Path, annotator: str = "", schema: Schema | None = None) -> AnnotationSet:
+    """Open a text article (restoring its annotations) or an annotation file itself.
+
+    Raises TextFileError, SchemaError or jsonformat.AnnotationFileError with a clear message.
+    """
+    path = Path(path)
+    schema = schema or schema_for_folder(path.parent)
+    sidecar = annotation_path_for(path)
+    if path.name.endswith(SUFFIX) or (sidecar.exists() and not path.exists()):
+        return jsonformat.load(sidecar, schema)
+    text, _encoding = read_text_file(path)
+    if sidecar.exists():
+        aset = jsonformat.load(sidecar, schema)
+        # the text file is the source; an annotation file made on other text is not reused
+        # silently (re-anchoring belongs to the reliability work)
+        if aset.document.text != text:
+            raise jsonformat.AnnotationFileError(
+                sidecar,
+                [
+                    jsonformat.Problem(
+                        "$.document.text_sha256",
+                        f"these annotations were made on a different text than {path.name}",
+                    )
+                ],
+            )
+        return aset
+    document = Document(id=path.stem, title=path.stem, text=text, metadata={"source": path.name})
+    return AnnotationSet(document, annotator, schema)

@@ -1,0 +1,79 @@
+"""Reading article text files whatever their encoding (Persian files come in several)."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+
+class TextFileError(Exception):
+    """A file that cannot be read as text; the message names the file and the reason."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
+    """Decode bytes to text and say which encoding was used.
+
+    Order: a byte-order mark; strict UTF-8; UTF-16 without BOM (many NULs); then
+    charset-normalizer's guess, accepted only for encodings that can hold Persian.
+    Line endings become "\\n" so that offsets mean the same everywhere.
+    """
+    if b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise TextFileError(f"{name}: binary data, not a text file")
+        return _lines(text), "utf-16"
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _lines(raw.decode(encoding)), encoding
+            except UnicodeDecodeError as exc:
+                raise TextFileError(f"{name}: broken {encoding} text at byte {exc.start}") from None
+    try:
+        return _lines(raw.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported on first use
+
+    best = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "cp720", "mac_arabic"]).best()
+    if best is None:
+        raise TextFileError(
+            f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text; "
+            "save it as UTF-8 and open it again"
+        )
+    return _lines(str(best)), str(best.encoding)
+
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise TextFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return decode_text(raw, str(path))
+
+
+def _utf16_without_bom(raw: bytes) -> str | None:
+    # the side with the NULs tells the byte order: Persian and ASCII both have a zero byte
+    even_zeros = raw[0::2].count(0)
+    odd_zeros = raw[1::2].count(0)
+    encoding = "utf-16-le" if odd_zeros > even_zeros else "utf-16-be"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text:
+        return None
+    return text
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

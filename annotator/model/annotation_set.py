@@ -1,0 +1,385 @@
+"""One annotator's spans and relations on one document, with its status and undo stack."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from .commands import (
+    AddRelation,
+    AddSpan,
+    Command,
+    Op,
+    RemoveRelation,
+    RemoveSpan,
+    SetStatus,
+    UndoStack,
+)
+from .document import Document
+from .schema import Schema, default_schema
+from .span import Relation, Span
+
+
+class Status(StrEnum):
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+
+class EditError(ValueError):
+    """An edit the model refuses (bad offsets, unknown label, missing span...)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one applied batch of operations changed, for views to refresh from."""
+
+    spans_added: tuple[Span, ...] = ()
+    spans_removed: tuple[Span, ...] = ()
+    relations_added: tuple[Relation, ...] = ()
+    relations_removed: tuple[Relation, ...] = ()
+    status_changed: bool = False
+
+    def region(self) -> tuple[int, int] | None:
+        """The smallest stretch of text whose drawing may have changed."""
+        spans = self.spans_added + self.spans_removed
+        if not spans:
+            return None
+        return min(s.start for s in spans), max(s.end for s in spans)
+
+
+Listener = Callable[[Change], None]
+_ID_NUMBER = re.compile(r"^[a-zA-Z]+(\d+)$")
+
+
+class AnnotationSet:
+    """Spans may nest and overlap. Every change goes through a Command on the undo stack.
+
+    Spans are also kept in a list sorted by (start, end, id), so the spans in any stretch
+    of a long article are found by bisection rather than by a scan.
+    """
+
+    def __init__(
+        self,
+        document: Document,
+        annotator: str = "",
+        schema: Schema | None = None,
+        status: Status = Status.NEW,
+    ) -> None:
+        self.document = document
+        self.annotator = annotator
+        self.schema = schema or default_schema()
+        self.status = status
+        self._spans: dict[str, Span] = {}
+        self._order: list[tuple[int, int, str]] = []
+        self._longest = 0  # an upper bound on span length, for range queries
+        self._relations: dict[str, Relation] = {}
+        self._next_number = {"s": 1, "r": 1}
+        self._listeners: list[Listener] = []
+        self.revision = 0  # grows with every applied change (undo included)
+        self.undo_stack = UndoStack(self._apply)
+
+    # ---- reading -------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def span(self, span_id: str) -> Span:
+        return self._spans[span_id]
+
+    def has_span(self, span_id: str) -> bool:
+        return span_id in self._spans
+
+    def spans(self) -> list[Span]:
+        """All spans in reading order (start, then the outer span first)."""
+        return sorted(self._spans.values(), key=lambda s: s.sort_key)
+
+    def span_count(self) -> int:
+        return len(self._spans)
+
+    def spans_in(self, start: int, end: int) -> Iterator[Span]:
+        """Spans overlapping [start, end), in (start, end) order."""
+        lo = bisect.bisect_left(self._order, (start - self._longest, -1, ""))
+        for s_start, s_end, span_id in self._order[lo:]:
+            if s_start >= end:
+                break
+            if s_end > start:
+                yield self._spans[span_id]
+
+    def spans_at(self, pos: int) -> list[Span]:
+        """Spans containing the code point at pos, innermost first."""
+        found = [s for s in self.spans_in(pos, pos + 1)]
+        return sorted(found, key=lambda s: (s.end - s.start, s.start))
+
+    def relations(self) -> list[Relation]:
+        return sorted(self._relations.values(), key=lambda r: _id_sort_key(r.id))
+
+    def relation(self, relation_id: str) -> Relation:
+        return self._relations[relation_id]
+
+    def relations_of(self, span_id: str) -> list[Relation]:
+        return [r for r in self._relations.values() if span_id in (r.source, r.target)]
+
+    def find_span(self, start: int, end: int, label: str) -> Span | None:
+        for span in self.spans_in(start, end):
+            if span.start == start and span.end == end and span.label == label:
+                return span
+        return None
+
+    # ---- listening -----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    # ---- editing (each method is one undoable command) -----------------------------
+
+    def add_span(
+        self,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        span_id: str | None = None,
+    ) -> Span:
+        span = self.make_span(label, start, end, attributes, note, span_id)
+        self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()])
+        return span
+
+    def add_spans(self, name: str, items: Iterable[tuple[str, int, int]]) -> list[Span]:
+        """Add many spans as one command (e.g. "tag all results"); duplicates are skipped."""
+        spans: list[Span] = []
+        seen: set[tuple[str, int, int]] = set()
+        for label, start, end in items:
+            if (label, start, end) in seen or self.find_span(start, end, label):
+                continue
+            seen.add((label, start, end))
+            spans.append(self.make_span(label, start, end))
+            self._next_number["s"] += 1  # reserve the id before making the next span
+        self._next_number["s"] -= len(spans)
+        if spans:
+            self._push(name, [*(AddSpan(s) for s in spans), *self._status_touch()])
+        return spans
+
+    def remove_span(self, span_id: str) -> None:
+        self.remove_spans([span_id])
+
+    def remove_spans(self, span_ids: Sequence[str], name: str = "") -> None:
+        spans = [self._require(span_id) for span_id in dict.fromkeys(span_ids)]
+        ids = {s.id for s in spans}
+        touching = [r for r in self._relations.values() if r.source in ids or r.target in ids]
+        ops: list[Op] = [RemoveRelation(r) for r in touching]
+        ops += [RemoveSpan(s) for s in spans]
+        label = spans[0].label if len(spans) == 1 else f"{len(spans)} spans"
+        self._push(name or f"Delete {label}", ops)
+
+    def relabel_span(self, span_id: str, label: str) -> Span:
+        old = self._require(span_id)
+        self._require_label(label)
+        if old.label == label:
+            return old
+        new = replace(old, label=label)
+        ops: list[Op] = [RemoveSpan(old), AddSpan(new)]
+        # a relation whose type no longer fits the new label would be nonsense: drop it
+        for rel in self.relations_of(span_id):
+            if not self._relation_fits(
+                rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new)
+            ):
+                ops.insert(0, RemoveRelation(rel))
+        self._push(f"Relabel {old.label} as {label}", ops)
+        return new
+
+    def set_note(self, span_id: str, note: str) -> Span:
+        old = self._require(span_id)
+        if old.note == note:
+            return old
+        new = replace(old, note=note)
+        self._push("Edit note", [RemoveSpan(old), AddSpan(new)])
+        return new
+
+    def set_attribute(self, span_id: str, key: str, value: Any) -> Span:
+        old = self._require(span_id)
+        attributes = dict(old.attributes)
+        if value is None or value == "":
+            attributes.pop(key, None)
+        else:
+            attributes[key] = value
+        if attributes == old.attributes:
+            return old
+        new = replace(old, attributes=attributes)
+        self._push(f"Set {key}", [RemoveSpan(old), AddSpan(new)])
+        return new
+
+    def resize_span(self, span_id: str, start: int, end: int) -> Span:
+        old = self._require(span_id)
+        self._check_offsets(start, end)
+        new = replace(old, start=start, end=end, text=self.text[start:end])
+        self._push("Resize span", [RemoveSpan(old), AddSpan(new)])
+        return new
+
+    def add_relation(
+        self, type_id: str, source: str, target: str, relation_id: str | None = None
+    ) -> Relation:
+        relation = self.make_relation(type_id, source, target, relation_id)
+        self._push(f"Add {type_id}", [AddRelation(relation), *self._status_touch()])
+        return relation
+
+    def remove_relation(self, relation_id: str) -> None:
+        if relation_id not in self._relations:
+            raise EditError(f"no relation {relation_id!r}")
+        relation = self._relations[relation_id]
+        self._push(f"Delete {relation.type}", [RemoveRelation(relation)])
+
+    def set_status(self, status: Status) -> None:
+        if status != self.status:
+            self._push(f"Mark {status.value.replace('_', ' ')}", [SetStatus(self.status, status)])
+
+    def undo(self) -> Command | None:
+        return self.undo_stack.undo()
+
+    def redo(self) -> Command | None:
+        return self.undo_stack.redo()
+
+    # ---- building without recording (loaders use these) ----------------------------
+
+    def make_span(
+        self,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+        span_id: str | None = None,
+    ) -> Span:
+        self._require_label(label)
+        self._check_offsets(start, end)
+        span_id = span_id or self._new_id("s")
+        if span_id in self._spans:
+            raise EditError(f"duplicate span id {span_id!r}")
+        return Span(span_id, label, start, end, self.text[start:end], dict(attributes or {}), note)
+
+    def make_relation(
+        self, type_id: str, source: str, target: str, relation_id: str | None = None
+    ) -> Relation:
+        if self.schema.relation_type(type_id) is None:
+            raise EditError(f"unknown relation type {type_id!r}")
+        src, dst = self._require(source), self._require(target)
+        if source == target:
+            raise EditError("a relation needs two different spans")
+        if not self._relation_fits(type_id, src.label, dst.label):
+            raise EditError(f"{type_id} cannot go from {src.label} to {dst.label}")
+        relation_id = relation_id or self._new_id("r")
+        if relation_id in self._relations:
+            raise EditError(f"duplicate relation id {relation_id!r}")
+        return Relation(relation_id, type_id, source, target)
+
+    def load(self, spans: Iterable[Span], relations: Iterable[Relation] = ()) -> None:
+        """Put already-validated annotations in place, outside the undo history."""
+        self._apply(
+            [*(AddSpan(s) for s in spans), *(AddRelation(r) for r in relations)], notify=False
+        )
+
+    # ---- internals -----------------------------------------------------------------
+
+    def _push(self, name: str, ops: list[Op]) -> None:
+        self.undo_stack.push(Command(name, tuple(ops)))
+
+    def _status_touch(self) -> list[Op]:
+        # annotating a new document starts it
+        return (
+            [SetStatus(Status.NEW.value, Status.IN_PROGRESS.value)]
+            if self.status == Status.NEW
+            else []
+        )
+
+    def _apply(self, ops: Sequence[Op], notify: bool = True) -> None:
+        added: list[Span] = []
+        removed: list[Span] = []
+        rel_added: list[Relation] = []
+        rel_removed: list[Relation] = []
+        status_changed = False
+        for op in ops:
+            if isinstance(op, AddSpan):
+                self._insert(op.span)
+                added.append(op.span)
+            elif isinstance(op, RemoveSpan):
+                self._delete(op.span)
+                removed.append(op.span)
+            elif isinstance(op, AddRelation):
+                self._relations[op.relation.id] = op.relation
+                self._bump("r", op.relation.id)
+                rel_added.append(op.relation)
+            elif isinstance(op, RemoveRelation):
+                del self._relations[op.relation.id]
+                rel_removed.append(op.relation)
+            else:
+                self.status = Status(op.new)
+                status_changed = True
+        self.revision += 1
+        if notify:
+            change = Change(
+                tuple(added), tuple(removed), tuple(rel_added), tuple(rel_removed), status_changed
+            )
+            for listener in list(self._listeners):
+                listener(change)
+
+    def _insert(self, span: Span) -> None:
+        self._spans[span.id] = span
+        bisect.insort(self._order, (span.start, span.end, span.id))
+        self._longest = max(self._longest, span.end - span.start)
+        self._bump("s", span.id)
+
+    def _delete(self, span: Span) -> None:
+        del self._spans[span.id]
+        key = (span.start, span.end, span.id)
+        i = bisect.bisect_left(self._order, key)
+        del self._order[i]
+
+    def _bump(self, prefix: str, item_id: str) -> None:
+        match = _ID_NUMBER.match(item_id)
+        if match:
+            self._next_number[prefix] = max(self._next_number[prefix], int(match.group(1)) + 1)
+
+    def _new_id(self, prefix: str) -> str:
+        taken = self._spans if prefix == "s" else self._relations
+        number = self._next_number[prefix]
+        while f"{prefix}{number}" in taken:
+            number += 1
+        return f"{prefix}{number}"
+
+    def _require(self, span_id: str) -> Span:
+        if span_id not in self._spans:
+            raise EditError(f"no span {span_id!r}")
+        return self._spans[span_id]
+
+    def _require_label(self, label: str) -> None:
+        if self.schema.label(label) is None:
+            raise EditError(f"unknown label {label!r}")
+
+    def _check_offsets(self, start: int, end: int) -> None:
+        if not (0 <= start < end <= len(self.text)):
+            raise EditError(f"offsets {start}-{end} outside the text (0-{len(self.text)}) or empty")
+
+    def _label_of(self, span_id: str, replaced: Span) -> str:
+        return replaced.label if span_id == replaced.id else self._spans[span_id].label
+
+    def _relation_fits(self, type_id: str, source_label: str, target_label: str) -> bool:
+        rt = self.schema.relation_type(type_id)
+        if rt is None:
+            return False
+        return (not rt.from_labels or source_label in rt.from_labels) and (
+            not rt.to_labels or target_label in rt.to_labels
+        )
+
+
+def _id_sort_key(item_id: str) -> tuple[str, int, str]:
+    match = _ID_NUMBER.match(item_id)
+    return (item_id[0], int(match.group(1)), "") if match else (item_id[0], 0, item_id)

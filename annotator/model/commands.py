@@ -1,0 +1,120 @@
+"""Edit commands and the undo stack (undo lives in the model; the UI only mirrors it).
+
+Every command is a list of primitive operations; undo applies their inverses in reverse
+order. That keeps each command's do and undo exact and lets compound edits ("tag all
+results") be one undoable step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from .span import Relation, Span
+
+
+@dataclass(frozen=True)
+class AddSpan:
+    span: Span
+
+
+@dataclass(frozen=True)
+class RemoveSpan:
+    span: Span
+
+
+@dataclass(frozen=True)
+class AddRelation:
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class RemoveRelation:
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    old: str
+    new: str
+
+
+Op = AddSpan | RemoveSpan | AddRelation | RemoveRelation | SetStatus
+
+
+def inverse(op: Op) -> Op:
+    if isinstance(op, AddSpan):
+        return RemoveSpan(op.span)
+    if isinstance(op, RemoveSpan):
+        return AddSpan(op.span)
+    if isinstance(op, AddRelation):
+        return RemoveRelation(op.relation)
+    if isinstance(op, RemoveRelation):
+        return AddRelation(op.relation)
+    return SetStatus(op.new, op.old)
+
+
+@dataclass(frozen=True)
+class Command:
+    """One user-visible edit: its name (shown as "Undo <name>") and its operations."""
+
+    name: str
+    ops: tuple[Op, ...]
+
+    def inverse_ops(self) -> tuple[Op, ...]:
+        return tuple(inverse(op) for op in reversed(self.ops))
+
+
+class UndoStack:
+    """Linear undo/redo history with a clean (saved) marker."""
+
+    def __init__(self, apply: Callable[[Sequence[Op]], None]) -> None:
+        self._apply = apply
+        self._commands: list[Command] = []
+        self._index = 0  # commands[:index] are done
+        self._clean_index: int | None = 0
+
+    def push(self, command: Command) -> None:
+        self._apply(command.ops)
+        del self._commands[self._index :]
+        if self._clean_index is not None and self._clean_index > self._index:
+            self._clean_index = None  # the saved state can no longer be reached
+        self._commands.append(command)
+        self._index += 1
+
+    def can_undo(self) -> bool:
+        return self._index > 0
+
+    def can_redo(self) -> bool:
+        return self._index < len(self._commands)
+
+    def undo_name(self) -> str:
+        return self._commands[self._index - 1].name if self.can_undo() else ""
+
+    def redo_name(self) -> str:
+        return self._commands[self._index].name if self.can_redo() else ""
+
+    def undo(self) -> Command | None:
+        if not self.can_undo():
+            return None
+        self._index -= 1
+        command = self._commands[self._index]
+        self._apply(command.inverse_ops())
+        return command
+
+    def redo(self) -> Command | None:
+        if not self.can_redo():
+            return None
+        command = self._commands[self._index]
+        self._apply(command.ops)
+        self._index += 1
+        return command
+
+    def set_clean(self) -> None:
+        self._clean_index = self._index
+
+    def is_clean(self) -> bool:
+        return self._clean_index == self._index
+
+    def __len__(self) -> int:
+        return len(self._commands)

@@ -1,0 +1,25 @@
+"""A document: the text being annotated and what is known about it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def text_sha256(text: str) -> str:
+    """The fingerprint annotation files keep of the text they were made on."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    title: str = ""
+    # source, url, date, tags and whatever else an importer found
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)

@@ -1,0 +1,1 @@
+"""The window: PySide6 only, thin, driven by the model."""
