@@ -151,22 +151,30 @@ class AnnotationSet:
         span_id: str | None = None,
     ) -> Span:
         span = self.make_span(label, start, end, attributes, note, span_id)
-        self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()])
+        self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()], "add", label)
         return span
 
     def add_spans(self, name: str, items: Iterable[tuple[str, int, int]]) -> list[Span]:
         """Add many spans as one command (e.g. "tag all results"); duplicates are skipped."""
         spans: list[Span] = []
         seen: set[tuple[str, int, int]] = set()
-        for label, start, end in items:
-            if (label, start, end) in seen or self.find_span(start, end, label):
-                continue
-            seen.add((label, start, end))
-            spans.append(self.make_span(label, start, end))
-            self._next_number["s"] += 1  # reserve the id before making the next span
-        self._next_number["s"] -= len(spans)
+        try:
+            for label, start, end in items:
+                if (label, start, end) in seen or self.find_span(start, end, label):
+                    continue
+                seen.add((label, start, end))
+                spans.append(self.make_span(label, start, end))
+                self._next_number["s"] += 1  # reserve the id before making the next span
+        finally:
+            # also when a bad item raised: the reserved ids are given back
+            self._next_number["s"] -= len(spans)
         if spans:
-            self._push(name, [*(AddSpan(s) for s in spans), *self._status_touch()])
+            self._push(
+                name,
+                [*(AddSpan(s) for s in spans), *self._status_touch()],
+                "add_many",
+                str(len(spans)),
+            )
         return spans
 
     def remove_span(self, span_id: str) -> None:
@@ -174,12 +182,14 @@ class AnnotationSet:
 
     def remove_spans(self, span_ids: Sequence[str], name: str = "") -> None:
         spans = [self._require(span_id) for span_id in dict.fromkeys(span_ids)]
+        if not spans:
+            return  # nothing to delete is no step on the undo stack
         ids = {s.id for s in spans}
         touching = [r for r in self._relations.values() if r.source in ids or r.target in ids]
         ops: list[Op] = [RemoveRelation(r) for r in touching]
         ops += [RemoveSpan(s) for s in spans]
         label = spans[0].label if len(spans) == 1 else f"{len(spans)} spans"
-        self._push(name or f"Delete {label}", ops)
+        self._push(name or f"Delete {label}", ops, "delete", label)
 
     def relabel_span(self, span_id: str, label: str) -> Span:
         old = self._require(span_id)
@@ -194,7 +204,7 @@ class AnnotationSet:
                 rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new)
             ):
                 ops.insert(0, RemoveRelation(rel))
-        self._push(f"Relabel {old.label} as {label}", ops)
+        self._push(f"Relabel {old.label} as {label}", ops, "relabel", label)
         return new
 
     def set_note(self, span_id: str, note: str) -> Span:
@@ -202,7 +212,7 @@ class AnnotationSet:
         if old.note == note:
             return old
         new = replace(old, note=note)
-        self._push("Edit note", [RemoveSpan(old), AddSpan(new)])
+        self._push("Edit note", [RemoveSpan(old), AddSpan(new)], "note")
         return new
 
     def set_attribute(self, span_id: str, key: str, value: Any) -> Span:
@@ -215,32 +225,42 @@ class AnnotationSet:
         if attributes == old.attributes:
             return old
         new = replace(old, attributes=attributes)
-        self._push(f"Set {key}", [RemoveSpan(old), AddSpan(new)])
+        self._push(f"Set {key}", [RemoveSpan(old), AddSpan(new)], "attribute", key)
         return new
 
     def resize_span(self, span_id: str, start: int, end: int) -> Span:
         old = self._require(span_id)
         self._check_offsets(start, end)
+        if (old.start, old.end) == (start, end):
+            return old
         new = replace(old, start=start, end=end, text=self.text[start:end])
-        self._push("Resize span", [RemoveSpan(old), AddSpan(new)])
+        self._push("Resize span", [RemoveSpan(old), AddSpan(new)], "resize")
         return new
 
     def add_relation(
         self, type_id: str, source: str, target: str, relation_id: str | None = None
     ) -> Relation:
         relation = self.make_relation(type_id, source, target, relation_id)
-        self._push(f"Add {type_id}", [AddRelation(relation), *self._status_touch()])
+        self._push(
+            f"Add {type_id}",
+            [AddRelation(relation), *self._status_touch()],
+            "relation_add",
+            type_id,
+        )
         return relation
 
     def remove_relation(self, relation_id: str) -> None:
         if relation_id not in self._relations:
             raise EditError(f"no relation {relation_id!r}")
         relation = self._relations[relation_id]
-        self._push(f"Delete {relation.type}", [RemoveRelation(relation)])
+        self._push(
+            f"Delete {relation.type}", [RemoveRelation(relation)], "relation_delete", relation.type
+        )
 
     def set_status(self, status: Status) -> None:
         if status != self.status:
-            self._push(f"Mark {status.value.replace('_', ' ')}", [SetStatus(self.status, status)])
+            name = f"Mark {status.value.replace('_', ' ')}"
+            self._push(name, [SetStatus(self.status, status)], "status", status.value)
 
     def undo(self) -> Command | None:
         return self.undo_stack.undo()
@@ -289,8 +309,8 @@ class AnnotationSet:
 
     # ---- internals -----------------------------------------------------------------
 
-    def _push(self, name: str, ops: list[Op]) -> None:
-        self.undo_stack.push(Command(name, tuple(ops)))
+    def _push(self, name: str, ops: list[Op], kind: str = "", subject: str = "") -> None:
+        self.undo_stack.push(Command(name, tuple(ops), kind, subject))
 
     def _status_touch(self) -> list[Op]:
         # annotating a new document starts it

@@ -56,10 +56,15 @@ def inverse(op: Op) -> Op:
 
 @dataclass(frozen=True)
 class Command:
-    """One user-visible edit: its name (shown as "Undo <name>") and its operations."""
+    """One user-visible edit: its name (shown as "Undo <name>") and its operations.
+
+    `kind` and `subject` (e.g. "add", "actor") let a translated interface name the edit.
+    """
 
     name: str
     ops: tuple[Op, ...]
+    kind: str = ""
+    subject: str = ""
 
     def inverse_ops(self) -> tuple[Op, ...]:
         return tuple(inverse(op) for op in reversed(self.ops))
@@ -75,12 +80,14 @@ class UndoStack:
         self._clean_index: int | None = 0
 
     def push(self, command: Command) -> None:
-        self._apply(command.ops)
+        # the history is updated before the operations apply, so that listeners told of
+        # the change already see it as undoable (commands are checked before they are made)
         del self._commands[self._index :]
         if self._clean_index is not None and self._clean_index > self._index:
             self._clean_index = None  # the saved state can no longer be reached
         self._commands.append(command)
         self._index += 1
+        self._apply(command.ops)
 
     def can_undo(self) -> bool:
         return self._index > 0
@@ -94,6 +101,12 @@ class UndoStack:
     def redo_name(self) -> str:
         return self._commands[self._index].name if self.can_redo() else ""
 
+    def peek_undo(self) -> Command | None:
+        return self._commands[self._index - 1] if self.can_undo() else None
+
+    def peek_redo(self) -> Command | None:
+        return self._commands[self._index] if self.can_redo() else None
+
     def undo(self) -> Command | None:
         if not self.can_undo():
             return None
@@ -106,8 +119,8 @@ class UndoStack:
         if not self.can_redo():
             return None
         command = self._commands[self._index]
-        self._apply(command.ops)
         self._index += 1
+        self._apply(command.ops)
         return command
 
     def set_clean(self) -> None:

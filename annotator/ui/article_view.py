@@ -1,0 +1,372 @@
+"""The article: read-only, right-to-left, spans drawn only where the view shows them.
+
+Spans are never written into the QTextDocument (a format change re-lays out text); they
+stay in the model's offset index, and on every scroll or edit the view asks the model for
+the spans in the visible stretch and shows them as extra selections (backgrounds for
+entities, underlines for claims) plus bracket bars at span ends, painted on top.
+Positions cross the Qt boundary through annotator.persian.offsets (Qt counts UTF-16).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from ..model import AnnotationSet, Change, LabelKind, Schema, Span
+from ..persian.offsets import Snap, Utf16Map
+from ..persian.segment import sentence_at
+from .colors import background_for, line_color_for
+
+# Persian and Arabic-Indic digits typed on a Persian keyboard count as the label keys
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+class ArticleView(QPlainTextEdit):
+    labelRequested = Signal(str)  # a label's shortcut was pressed
+    deleteRequested = Signal()
+    spanClicked = Signal(str)  # a click (not a drag) inside a span: its id ("" for none)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(18)
+        self.setCursorWidth(2)
+        self.setMouseTracking(True)
+        self._aset: AnnotationSet | None = None
+        self._map = Utf16Map("")
+        self._current = ""
+        self._visible: list[Span] = []
+        # coalesce scroll/resize bursts into one refresh per event-loop turn
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh_highlights)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
+        self._press_pos: QPoint | None = None
+
+    # ---- model ---------------------------------------------------------------------
+
+    def set_annotations(self, aset: AnnotationSet | None) -> None:
+        if self._aset is not None:
+            self._aset.unsubscribe(self._on_change)
+        self._aset = aset
+        self._current = ""
+        text = aset.text if aset else ""
+        self._map = Utf16Map(text)
+        self.setPlainText(text)
+        if aset is not None:
+            aset.subscribe(self._on_change)
+        self.refresh_highlights()
+
+    @property
+    def annotations(self) -> AnnotationSet | None:
+        return self._aset
+
+    def _on_change(self, change: Change) -> None:
+        self.refresh_highlights()
+
+    # ---- offsets at the Qt boundary --------------------------------------------------
+
+    def to_qt(self, cp: int) -> int:
+        return self._map.to_utf16(cp)
+
+    def to_cp(self, qt_pos: int, snap: Snap = "down") -> int:
+        # Qt never leaves the caret inside a surrogate pair, but be safe rather than raise
+        return self._map.to_codepoint(qt_pos, snap=snap)
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected text as code points (start < end), or None without a selection."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.to_cp(cursor.selectionStart()), self.to_cp(cursor.selectionEnd(), "up")
+
+    def cursor_position(self) -> int:
+        return self.to_cp(self.textCursor().position())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def ensure_visible(self, cp: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(cp))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.refresh_highlights()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def select_sentence(self) -> None:
+        """Select the sentence around the cursor (for claims)."""
+        if self._aset is None or not self._aset.text:
+            return
+        pos = min(self.cursor_position(), len(self._aset.text) - 1)
+        start, end = sentence_at(self._aset.text, pos)
+        if end > start:
+            self.select_range(start, end)
+
+    # ---- current span --------------------------------------------------------------
+
+    def set_current_span(self, span_id: str, reveal: bool = True) -> None:
+        self._current = span_id
+        if reveal and self._aset is not None and self._aset.has_span(span_id):
+            span = self._aset.span(span_id)
+            cursor = self.textCursor()
+            cursor.setPosition(self.to_qt(span.start))
+            self.setTextCursor(cursor)
+            self.centerCursor() if not self._is_visible(span) else None
+        self.viewport().update()
+
+    def current_span(self) -> str:
+        return self._current
+
+    def _is_visible(self, span: Span) -> bool:
+        start, end = self.visible_range()
+        return start <= span.start < end
+
+    # ---- drawing -------------------------------------------------------------------
+
+    def visible_range(self) -> tuple[int, int]:
+        """Code points of the blocks the viewport shows (whole blocks, so a bit more)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0, 0
+        start = block.position()
+        height = self.viewport().height()
+        offset = self.contentOffset()
+        end = start
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > height:
+                break
+            end = block.position() + block.length()
+            block = block.next()
+        end = min(end, self._map.utf16_length)
+        return self.to_cp(start), self.to_cp(end)
+
+    def refresh_highlights(self) -> None:
+        """Rebuild the extra selections for the visible stretch only."""
+        if self._aset is None:
+            self._visible = []
+            self.setExtraSelections([])
+            return
+        start, end = self.visible_range()
+        self._visible = list(self._aset.spans_in(start, end))
+        self.setExtraSelections(self._segments(self._visible, start, end))
+
+    def _schedule_refresh(self) -> None:
+        self._refresh_timer.start()
+
+    def _segments(self, spans: list[Span], lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
+        """Cut the visible spans into pieces with one look each, so that nesting and overlap
+        show: the innermost entity's fill (stronger when nested), the innermost claim's
+        underline."""
+        assert self._aset is not None
+        schema = self._aset.schema
+        palette = self.palette()
+        points = sorted({lo, hi, *(max(lo, s.start) for s in spans), *(min(hi, s.end) for s in spans)})
+        selections: list[QTextEdit.ExtraSelection] = []
+        previous_key: tuple[object, ...] | None = None
+        for a, b in itertools.pairwise(points):
+            covering = [s for s in spans if s.start <= a and s.end >= b]
+            if not covering:
+                previous_key = None
+                continue
+            entities = [s for s in covering if _kind(schema, s.label) is LabelKind.ENTITY]
+            claims = [s for s in covering if _kind(schema, s.label) is LabelKind.CLAIM]
+            inner_entity = min(entities, key=lambda s: s.end - s.start, default=None)
+            inner_claim = min(claims, key=lambda s: s.end - s.start, default=None)
+            key = (
+                inner_entity.label if inner_entity else None,
+                len(entities),
+                inner_claim.label if inner_claim else None,
+            )
+            if key == previous_key and selections:
+                selections[-1].cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+                continue
+            previous_key = key
+            fmt = QTextCharFormat()
+            if inner_entity is not None:
+                color = _color(schema, inner_entity.label)
+                fmt.setBackground(background_for(color, palette, len(entities)))
+            if inner_claim is not None:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                fmt.setUnderlineColor(line_color_for(_color(schema, inner_claim.label), palette))
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_qt(a))
+            cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[misc]
+            selection.format = fmt  # type: ignore[misc]
+            selections.append(selection)
+        return selections
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._aset is None or not self._visible:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        schema = self._aset.schema
+        palette = self.palette()
+        for span in self._visible:
+            depth = sum(
+                1
+                for other in self._visible
+                if other is not span
+                and other.start <= span.start
+                and other.end >= span.end
+                and (other.end - other.start) > (span.end - span.start)
+            )
+            width = 4 if span.id == self._current else 2
+            pen = QPen(line_color_for(_color(schema, span.label), palette), width)
+            painter.setPen(pen)
+            inset = min(depth * 3, 9)
+            for pos in (span.start, span.end):
+                rect = self._caret_rect(pos)
+                painter.drawLine(
+                    rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset
+                )
+            if span.id == self._current:
+                self._outline(painter, span, QColor(line_color_for(_color(schema, span.label), palette)))
+        painter.end()
+
+    def _caret_rect(self, cp: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(cp))
+        return self.cursorRect(cursor)
+
+    def _outline(self, painter: QPainter, span: Span, color: QColor) -> None:
+        """A dashed line under every line of the current span, so it is found at a glance."""
+        pen = QPen(color, 1, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        first, last = self._caret_rect(span.start), self._caret_rect(span.end)
+        if first.top() == last.top():
+            left, right = sorted((first.center().x(), last.center().x()))
+            painter.drawLine(left, first.bottom() + 1, right, first.bottom() + 1)
+
+    # ---- input ---------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        text = event.text().translate(_DIGITS)
+        if self._aset is not None and modifiers == Qt.KeyboardModifier.NoModifier and text:
+            for label in self._aset.schema.labels:
+                if label.shortcut and text == label.shortcut:
+                    self.labelRequested.emit(label.id)
+                    return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
+            self.deleteRequested.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            self.set_current_span("", reveal=False)
+            self.spanClicked.emit("")
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        moved = self._press_pos is not None and (
+            (event.position().toPoint() - self._press_pos).manhattanLength() > 3
+        )
+        if event.button() == Qt.MouseButton.LeftButton and not moved and not self.textCursor().hasSelection():
+            span = self.span_at_point(event.position().toPoint())
+            self.spanClicked.emit(span.id if span else "")
+
+    def span_at_point(self, point: QPoint) -> Span | None:
+        """The innermost span under a point of the viewport."""
+        if self._aset is None:
+            return None
+        cursor = self.cursorForPosition(point)
+        pos = self.to_cp(cursor.position())
+        # the caret sits between characters: look at the characters on both sides
+        for cp in (pos, pos - 1):
+            if cp < 0:
+                continue
+            spans = self._aset.spans_at(cp)
+            if spans and self._point_on_char(point, cp):
+                return spans[0]
+        return None
+
+    def _point_on_char(self, point: QPoint, cp: int) -> bool:
+        a, b = self._caret_rect(cp), self._caret_rect(cp + 1)
+        if a.top() != b.top():
+            return a.top() <= point.y() <= a.bottom()
+        left, right = sorted((a.center().x(), b.center().x()))
+        return left - 1 <= point.x() <= right + 1 and a.top() <= point.y() <= a.bottom()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._aset is not None:
+            point = event.pos()  # type: ignore[attr-defined]
+            cursor = self.cursorForPosition(point)
+            pos = self.to_cp(cursor.position())
+            spans = [s for cp in (pos, pos - 1) if cp >= 0 for s in self._aset.spans_at(cp)]
+            unique = list(dict.fromkeys(spans))
+            if unique:
+                lines = [f"{self._label_name(s.label)}: {s.text[:60]}" for s in unique]
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _label_name(self, label_id: str) -> str:
+        assert self._aset is not None
+        label = self._aset.schema.label(label_id)
+        language = "fa" if self.window().layoutDirection() == Qt.LayoutDirection.RightToLeft else "en"
+        return label.name(language) if label else label_id
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._schedule_refresh()
+
+    def set_font_size(self, size: int, family: str) -> None:
+        font = QFont(family, size)
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._schedule_refresh()
+
+
+def _kind(schema: Schema, label_id: str) -> LabelKind:
+    label = schema.label(label_id)
+    return label.kind if label else LabelKind.ENTITY
+
+
+def _color(schema: Schema, label_id: str) -> str:
+    label = schema.label(label_id)
+    return label.color if label else "#888888"

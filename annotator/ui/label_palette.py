@@ -1,0 +1,43 @@
+"""The label palette: one button a label, showing its colour and key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from ..model import Schema
+
+
+class LabelPalette(QWidget):
+    labelClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labelPalette")
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(6, 4, 6, 4)
+        self._buttons: dict[str, QPushButton] = {}
+
+    def set_schema(self, schema: Schema, language: str) -> None:
+        for button in self._buttons.values():
+            button.deleteLater()
+        self._buttons.clear()
+        while self._layout.count():
+            self._layout.takeAt(0)
+        for label in schema.labels:
+            key = f" ({label.shortcut})" if label.shortcut else ""
+            button = QPushButton(f"{label.name(language)}{key}", self)
+            button.setObjectName(f"label-{label.id}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the article's selection
+            button.setStyleSheet(
+                f"QPushButton {{ border-left: 6px solid {label.color}; border-right: 6px solid {label.color};"
+                " padding: 4px 12px; }"
+            )
+            button.setToolTip(label.name_en if language == "fa" else label.name_fa)
+            button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))
+            self._layout.addWidget(button)
+            self._buttons[label.id] = button
+        self._layout.addStretch(1)
+
+    def button(self, label_id: str) -> QPushButton:
+        return self._buttons[label_id]

@@ -1,0 +1,579 @@
+"""The main window: the article, the label palette, the span list; menus and saving.
+
+Thin by design: every edit is a model operation (annotator.model), every save goes
+through the durable store (annotator.io.store); the window wires them to keys and menus
+and refreshes from the model's change events.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..io import jsonformat
+from ..io.article import SUFFIX, annotation_path_for, schema_for_folder
+from ..io.store import AnnotationStore
+from ..io.textfile import TextFileError, read_text_file
+from ..model import AnnotationSet, Change, Command, Document, SchemaError
+from ..model.tagging import tag_selection
+from ..resources import sample_article
+from .article_view import ArticleView
+from .label_palette import LabelPalette
+from .settings import Settings, data_dir
+from .span_table import SpanTable
+from .theme import apply_theme, font_family, install_language
+
+CHECKPOINT_DELAY_MS = 400  # edits are already durable in the journal; this bounds its growth
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings.load()
+        self.store: AnnotationStore | None = None
+        self.path: Path | None = None
+        self.last_message = ""
+        self._build()
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
+        self._checkpoint_timer.timeout.connect(self.checkpoint)
+        self.set_language(self.settings.effective_language(), save=False)
+        self.resize(1200, 800)
+
+    # ---- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.view = ArticleView(self)
+        self.view.set_font_size(self.settings.font_size, font_family())
+        self.table = SpanTable(self)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setEnabled(False)
+        self.note_label = QLabel(self)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.table, 1)
+        side_layout.addWidget(self.note_label)
+        side_layout.addWidget(self.note_edit)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([850, 350])
+        self.setCentralWidget(splitter)
+        self.palette_bar = QToolBar(self)
+        self.palette_bar.setObjectName("paletteBar")
+        self.palette_bar.setMovable(False)
+        self.label_palette = LabelPalette(self)
+        self.palette_bar.addWidget(self.label_palette)
+        self.addToolBar(self.palette_bar)
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+
+        self.view.labelRequested.connect(self.apply_label)
+        self.view.deleteRequested.connect(self.delete_current)
+        self.view.spanClicked.connect(self._on_span_clicked)
+        self.table.labelRequested.connect(self.apply_label)
+        self.table.deleteRequested.connect(self.delete_current)
+        self.table.currentSpanChanged.connect(self._on_table_current)
+        self.label_palette.labelClicked.connect(self.apply_label)
+        self.note_edit.editingFinished.connect(self._commit_note)
+        self._build_actions()
+
+    def _action(self, shortcuts: list[QKeySequence | str] | None = None, slot: object = None) -> QAction:
+        action = QAction(self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        A = self._action
+        self.act_open = A([QKeySequence.StandardKey.Open], self.choose_file)
+        self.act_save = A([QKeySequence.StandardKey.Save], self.checkpoint)
+        self.act_save_as = A(["Ctrl+Shift+S"], self.save_as)
+        self.act_quit = A([QKeySequence.StandardKey.Quit], self.close)
+        self.act_undo = A(["Ctrl+Z"], self.undo)
+        self.act_redo = A(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
+        self.act_delete = A([], self.delete_current)
+        self.act_note = A(["N"], self.focus_note)
+        self.act_sentence = A(["S"], self.view.select_sentence)
+        self.act_snap = A([], self._toggle_snap)
+        self.act_snap.setCheckable(True)
+        self.act_snap.setChecked(self.settings.snap_to_words)
+        self.act_zoom_in = A(["Ctrl++", "Ctrl+="], lambda: self.zoom(+1))
+        self.act_zoom_out = A(["Ctrl+-"], lambda: self.zoom(-1))
+        self.act_zoom_reset = A(["Ctrl+0"], lambda: self.zoom(0))
+        self.act_lang_fa = A([], lambda: self.set_language("fa"))
+        self.act_lang_en = A([], lambda: self.set_language("en"))
+        self.act_theme = {
+            name: A([], lambda _=False, n=name: self.set_theme(n)) for name in ("system", "light", "dark")
+        }
+        for group_items in ((self.act_lang_fa, self.act_lang_en), tuple(self.act_theme.values())):
+            group = QActionGroup(self)
+            for action in group_items:
+                action.setCheckable(True)
+                group.addAction(action)
+        self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(
+            True
+        )
+        self.act_about = A([], self.about)
+        self.label_actions: list[QAction] = []
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.act_open, self.act_save, self.act_save_as])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        tag_menu = edit_menu.addMenu(self.tr("Tag as"))
+        tag_menu.addActions(self.label_actions)
+        edit_menu.addActions([self.act_sentence, self.act_delete, self.act_note])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_snap)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
+        view_menu.addSeparator()
+        language_menu = view_menu.addMenu(self.tr("Language"))
+        language_menu.addActions([self.act_lang_fa, self.act_lang_en])
+        theme_menu = view_menu.addMenu(self.tr("Theme"))
+        theme_menu.addActions(list(self.act_theme.values()))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+
+    def _build_label_actions(self) -> None:
+        for action in self.label_actions:
+            self.removeAction(action)
+        self.label_actions = []
+        aset = self.annotations
+        if aset is None:
+            return
+        for label in aset.schema.labels:
+            action = self._action(
+                [label.shortcut] if label.shortcut else None,
+                lambda _=False, lid=label.id: self.apply_label(lid),
+            )
+            action.setText(label.name(self.language))
+            self.label_actions.append(action)
+
+    # ---- language ----------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return getattr(self, "_language", "en")
+
+    def set_language(self, language: str, save: bool = True) -> None:
+        self._language = language
+        install_language(language)
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight
+        )
+        self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the article is always RTL
+        (self.act_lang_fa if language == "fa" else self.act_lang_en).setChecked(True)
+        if save:
+            self.settings.language = language
+            self.settings.save()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.act_open.setText(self.tr("&Open…"))
+        self.act_save.setText(self.tr("&Save"))
+        self.act_save_as.setText(self.tr("Save &As…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_delete.setText(self.tr("Delete span"))
+        self.act_delete.setShortcutVisibleInContextMenu(True)
+        self.act_note.setText(self.tr("Edit note"))
+        self.act_sentence.setText(self.tr("Select sentence"))
+        self.act_snap.setText(self.tr("Snap to whole words"))
+        self.act_zoom_in.setText(self.tr("Zoom in"))
+        self.act_zoom_out.setText(self.tr("Zoom out"))
+        self.act_zoom_reset.setText(self.tr("Actual size"))
+        self.act_lang_fa.setText("فارسی")
+        self.act_lang_en.setText("English")
+        self.act_theme["system"].setText(self.tr("System"))
+        self.act_theme["light"].setText(self.tr("Light"))
+        self.act_theme["dark"].setText(self.tr("Dark"))
+        self.act_about.setText(self.tr("About annotator"))
+        self.note_label.setText(self.tr("Note (N), Enter to keep:"))
+        self.table.span_model.retranslate(self.language)
+        aset = self.annotations
+        if aset is not None:
+            self.label_palette.set_schema(aset.schema, self.language)
+        self._build_label_actions()
+        self._build_menus()
+        self._refresh_state()
+
+    # ---- opening -----------------------------------------------------------------------
+
+    @property
+    def annotations(self) -> AnnotationSet | None:
+        return self.store.aset if self.store else None
+
+    def open_sample(self) -> bool:
+        """Open the bundled sample in a working copy; the file in seeds/ is never changed."""
+        source = sample_article()
+        folder = data_dir() / "sample"
+        target = folder / source.name
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                with source.open("rb") as src, open(target, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+        except OSError as exc:
+            self.show_error(
+                self.tr("Cannot make a working copy of the sample in %1: %2")
+                .replace("%1", str(folder))
+                .replace("%2", str(exc))
+            )
+            return False
+        return self.open(target)
+
+    def open(self, path: str | Path) -> bool:
+        """Open an article (.txt) or an annotation file; False (with a message) if it cannot."""
+        path = Path(path)
+        if not self.close_document():
+            return False
+        try:
+            store, recovery_message = self._open_store(path)
+        except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self._attach(store, path)
+        if recovery_message:
+            self.show_info(recovery_message)
+        return True
+
+    def _open_store(self, path: Path) -> tuple[AnnotationStore, str]:
+        schema = schema_for_folder(path.parent)
+        if path.name.endswith(SUFFIX):
+            store, recovery = AnnotationStore.open(path, schema)
+            return store, recovery.message
+        if not path.exists():
+            raise TextFileError(f"{path}: no such file")
+        text, _encoding = read_text_file(path)
+        sidecar = annotation_path_for(path)
+        if sidecar.exists() or Path(str(sidecar) + ".journal").exists():
+            store, recovery = AnnotationStore.open(sidecar, schema, Document(path.stem, text, path.stem))
+            return store, recovery.message
+        document = Document(id=path.stem, text=text, title=path.stem, metadata={"source": path.name})
+        return AnnotationStore(AnnotationSet(document, self.settings.annotator, schema), sidecar), ""
+
+    def _attach(self, store: AnnotationStore, path: Path) -> None:
+        self.store = store
+        self.path = path
+        aset = store.aset
+        aset.subscribe(self._on_change)
+        self.view.set_annotations(aset)
+        self.table.span_model.set_annotations(aset)
+        self.label_palette.set_schema(aset.schema, self.language)
+        self._build_label_actions()
+        self._build_menus()
+        self._refresh_state()
+
+    def close_document(self) -> bool:
+        """Save and let go of the current document; False if the user chose to stay."""
+        if self.store is None:
+            return True
+        self._checkpoint_timer.stop()
+        try:
+            self.store.close()
+        except OSError as exc:
+            if not self._ask_unsaved(str(exc)):
+                return False
+        self.store.aset.unsubscribe(self._on_change)
+        self.view.set_annotations(None)
+        self.table.span_model.set_annotations(None)
+        self.store = None
+        self.path = None
+        return True
+
+    def choose_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open article"),
+            str(self.path.parent if self.path else Path.home()),
+            self.tr("Articles and annotations (*.txt *.json);;All files (*)"),
+        )
+        if name:
+            self.open(name)
+
+    # ---- editing -----------------------------------------------------------------------
+
+    def apply_label(self, label_id: str) -> None:
+        """With text selected: tag it. Otherwise: relabel the current span."""
+        aset = self.annotations
+        if aset is None:
+            return
+        selection = self.view.selection_range()
+        if selection is not None:
+            span = tag_selection(aset, label_id, selection[0], selection[1], self.settings.snap_to_words)
+            if span is None:
+                self.show_status(self.tr("Nothing to tag in the selection"))
+                return
+            self.view.clear_selection()
+            self._set_current(span.id)
+        elif self.current_span_id():
+            self._set_current(aset.relabel_span(self.current_span_id(), label_id).id)
+        else:
+            self.show_status(self.tr("Select some text first (drag, double-click or Shift+arrows)"))
+        self.view.setFocus()
+
+    def current_span_id(self) -> str:
+        aset = self.annotations
+        current = self.view.current_span()
+        return current if aset is not None and current and aset.has_span(current) else ""
+
+    def delete_current(self) -> None:
+        aset = self.annotations
+        span_id = self.current_span_id()
+        if aset is None or not span_id:
+            self.show_status(self.tr("Click a span or choose it in the list to delete it"))
+            return
+        row = self.table.span_model.row_of(span_id)
+        aset.remove_span(span_id)
+        neighbour = self.table.span_model.span_at(min(row, self.table.span_model.rowCount() - 1))
+        self._set_current(neighbour.id if neighbour else "", reveal=False)
+
+    def focus_note(self) -> None:
+        if self.current_span_id():
+            self.note_edit.setFocus()
+            self.note_edit.selectAll()
+
+    def _commit_note(self) -> None:
+        aset = self.annotations
+        span_id = self.current_span_id()
+        if aset is not None and span_id and self.note_edit.isEnabled():
+            aset.set_note(span_id, self.note_edit.text().strip())
+            if self.note_edit.hasFocus():
+                self.view.setFocus()
+
+    def undo(self) -> None:
+        if self.annotations is not None:
+            self.annotations.undo()
+
+    def redo(self) -> None:
+        if self.annotations is not None:
+            self.annotations.redo()
+
+    def _toggle_snap(self, checked: bool) -> None:
+        self.settings.snap_to_words = checked
+        self.settings.save()
+
+    def _set_current(self, span_id: str, reveal: bool = True) -> None:
+        self.view.set_current_span(span_id, reveal=reveal)
+        self.table.select_span(span_id)
+        self._show_note(span_id)
+
+    def _on_span_clicked(self, span_id: str) -> None:
+        self._set_current(span_id, reveal=False)
+
+    def _on_table_current(self, span_id: str) -> None:
+        self.view.set_current_span(span_id)
+        self._show_note(span_id)
+
+    def _show_note(self, span_id: str) -> None:
+        aset = self.annotations
+        has = bool(aset is not None and span_id and aset.has_span(span_id))
+        self.note_edit.setEnabled(has)
+        self.note_edit.setText(aset.span(span_id).note if has and aset is not None else "")
+
+    def _on_change(self, change: Change) -> None:
+        self._checkpoint_timer.start()
+        current = self.current_span_id()
+        if not current and self.view.current_span():
+            self.view.set_current_span("", reveal=False)
+        self._show_note(current)
+        self._refresh_state()
+
+    # ---- saving ------------------------------------------------------------------------
+
+    def checkpoint(self) -> bool:
+        """Write the whole file now (Ctrl+S, and shortly after each edit)."""
+        if self.store is None:
+            return True
+        self._checkpoint_timer.stop()
+        try:
+            self.store.save()
+        except OSError as exc:
+            self.show_error(
+                self.tr("Cannot save %1: %2\nYour work is kept in memory; use Save As to save it elsewhere.")
+                .replace("%1", str(self.store.path))
+                .replace("%2", exc.strerror or str(exc))
+            )
+            self._refresh_state()
+            return False
+        self._refresh_state()
+        return True
+
+    def save_as(self) -> None:
+        if self.store is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save annotations as"),
+            str(self.store.path),
+            self.tr("Annotations (*.json)"),
+        )
+        if name:
+            self.save_to(Path(name))
+
+    def save_to(self, path: Path) -> bool:
+        if self.store is None:
+            return False
+        try:
+            self.store.save_as(path)
+        except OSError as exc:
+            self.show_error(
+                self.tr("Cannot save %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
+            )
+            return False
+        self.path = path
+        self._refresh_state()
+        return True
+
+    def _ask_unsaved(self, reason: str) -> bool:
+        """Saving failed on close: offer Save As, Discard or Cancel. True to go on closing."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Unsaved work"),
+            self.tr("Your annotations could not be saved:\n%1").replace("%1", reason),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        choice = box.exec()
+        if choice == QMessageBox.StandardButton.Save:
+            self.save_as()
+            return self.store is not None and not self.store.needs_checkpoint
+        return choice == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_document():
+            self.settings.save()
+            event.accept()
+        else:
+            event.ignore()
+
+    # ---- view --------------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        size = Settings().font_size if step == 0 else self.settings.font_size + step
+        self.settings.font_size = max(8, min(size, 48))
+        self.view.set_font_size(self.settings.font_size, font_family())
+        self.settings.save()
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.theme = theme
+        apply_theme(theme)
+        self.settings.save()
+        self.view.refresh_highlights()
+
+    def about(self) -> None:
+        from .. import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About annotator"),
+            self.tr("annotator %1\nAnnotate Persian news: actors, locations and claims.").replace(
+                "%1", __version__
+            ),
+        )
+
+    # ---- state shown ------------------------------------------------------------------
+
+    def _refresh_state(self) -> None:
+        aset = self.annotations
+        stack = aset.undo_stack if aset else None
+        self.act_undo.setEnabled(bool(stack and stack.can_undo()))
+        self.act_redo.setEnabled(bool(stack and stack.can_redo()))
+        undo_cmd = stack.peek_undo() if stack else None
+        redo_cmd = stack.peek_redo() if stack else None
+        self.act_undo.setText(self.tr("&Undo %1").replace("%1", self.command_name(undo_cmd)).strip())
+        self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
+        unsaved = bool(self.store and (self.store.needs_checkpoint or not self.store.durable))
+        name = self.path.name if self.path else self.tr("No article")
+        self.setWindowTitle(f"{name}[*] — annotator")  # Qt shows [*] as * while modified
+        self.setWindowModified(unsaved)
+        if aset is not None:
+            status = {
+                "new": self.tr("new"),
+                "in_progress": self.tr("in progress"),
+                "done": self.tr("done"),
+            }[aset.status.value]
+            self.status_label.setText(
+                self.tr("%1 spans · %2").replace("%1", str(aset.span_count())).replace("%2", status)
+            )
+        else:
+            self.status_label.setText("")
+
+    def command_name(self, command: Command | None) -> str:
+        """The edit's name in the interface language."""
+        if command is None:
+            return ""
+        aset = self.annotations
+        label = aset.schema.label(command.subject) if aset else None
+        subject = label.name(self.language) if label else command.subject
+        names = {
+            "add": self.tr("Add %1"),
+            "add_many": self.tr("Tag %1 results"),
+            "delete": self.tr("Delete %1"),
+            "relabel": self.tr("Relabel as %1"),
+            "note": self.tr("Edit note"),
+            "attribute": self.tr("Set %1"),
+            "resize": self.tr("Resize span"),
+            "relation_add": self.tr("Add relation"),
+            "relation_delete": self.tr("Delete relation"),
+            "status": self.tr("Change status"),
+        }
+        template = names.get(command.kind)
+        return template.replace("%1", subject) if template else command.name
+
+    def show_status(self, text: str) -> None:
+        self.last_message = text
+        self.statusBar().showMessage(text, 5000)
+
+    def show_error(self, text: str) -> None:
+        """A clear message, never a traceback; non-modal so nothing waits on it."""
+        self.last_message = text
+        self.statusBar().showMessage(text.splitlines()[0] if text else "", 10000)
+        if self.isVisible():
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+    def show_info(self, text: str) -> None:
+        """Something the user must know (e.g. what was recovered), without blocking."""
+        self.show_status(text)
+        if self.isVisible():
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self
+            )
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()

@@ -1,0 +1,201 @@
+"""The span list: every span in reading order (label, text, note), kept in step with the
+model by row inserts and removals rather than resets, so an edit costs the same in an
+article of ten spans or twenty thousand."""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..model import AnnotationSet, Change, Span
+from .colors import background_for
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class SpanTableModel(QAbstractTableModel):
+    COLUMNS = ("label", "text", "note")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._aset: AnnotationSet | None = None
+        self._keys: list[tuple[int, int, str]] = []  # Span.sort_key, in reading order
+        self.language = "en"
+
+    def set_annotations(self, aset: AnnotationSet | None) -> None:
+        self.beginResetModel()
+        if self._aset is not None:
+            self._aset.unsubscribe(self._on_change)
+        self._aset = aset
+        self._keys = [s.sort_key for s in aset.spans()] if aset else []
+        if aset is not None:
+            aset.subscribe(self._on_change)
+        self.endResetModel()
+
+    def _on_change(self, change: Change) -> None:
+        for span in change.spans_removed:
+            row = bisect.bisect_left(self._keys, span.sort_key)
+            if row < len(self._keys) and self._keys[row] == span.sort_key:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._keys[row]
+                self.endRemoveRows()
+        for span in change.spans_added:
+            row = bisect.bisect_left(self._keys, span.sort_key)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._keys.insert(row, span.sort_key)
+            self.endInsertRows()
+
+    def span_at(self, row: int) -> Span | None:
+        if self._aset is None or not 0 <= row < len(self._keys):
+            return None
+        return self._aset.span(self._keys[row][2])
+
+    def row_of(self, span_id: str) -> int:
+        if self._aset is None or not self._aset.has_span(span_id):
+            return -1
+        key = self._aset.span(span_id).sort_key
+        row = bisect.bisect_left(self._keys, key)
+        return row if row < len(self._keys) and self._keys[row] == key else -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._keys)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        span = self.span_at(index.row()) if index.isValid() else None
+        if span is None or self._aset is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        label = self._aset.schema.label(span.label)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == "label":
+                return label.name(self.language) if label else span.label
+            if column == "text":
+                text = span.text.replace("\n", " ")
+                if role == Qt.ItemDataRole.DisplayRole and len(text) >= 80:
+                    text = text[:79] + "…"
+                # isolate as right-to-left, so that edge punctuation («») stays where it belongs
+                # even in an English (left-to-right) interface
+                return f"\u2067{text}\u2069"
+            return f"\u2068{span.note}\u2069" if span.note else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
+            return int(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+            )
+        if role == Qt.ItemDataRole.BackgroundRole and column == "label" and label is not None:
+            return QBrush(background_for(label.color, _palette()))
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = {
+            "label": self.tr("Label"),
+            "text": self.tr("Text"),
+            "note": self.tr("Note"),
+        }
+        return titles[self.COLUMNS[section]]
+
+    def retranslate(self, language: str) -> None:
+        self.language = language
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, 0))
+
+
+def _palette() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.palette()
+
+
+class SpanTable(QTableView):
+    labelRequested = Signal(str)
+    deleteRequested = Signal()
+    currentSpanChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("spanTable")
+        self.span_model = SpanTableModel(self)
+        self.setModel(self.span_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(28)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        palette = self.palette()
+        # the current span stays visible when the focus is in the article
+        for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
+            palette.setColor(
+                QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role)
+            )
+        self.setPalette(palette)
+        self.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._quiet = False
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return
+        span = self.span_model.span_at(current.row())
+        self.currentSpanChanged.emit(span.id if span else "")
+
+    def select_span(self, span_id: str) -> None:
+        """Show a span as the current row without echoing it back as a user choice."""
+        row = self.span_model.row_of(span_id)
+        self._quiet = True
+        try:
+            if row < 0:
+                self.clearSelection()
+                self.selectionModel().clearCurrentIndex()
+            else:
+                index = self.span_model.index(row, 0)
+                flags = (
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows
+                    | QItemSelectionModel.SelectionFlag.Current
+                )
+                self.selectionModel().setCurrentIndex(index, flags)
+                self.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def current_span_id(self) -> str:
+        span = self.span_model.span_at(self.currentIndex().row()) if self.currentIndex().isValid() else None
+        return span.id if span and self.selectionModel().isRowSelected(self.currentIndex().row()) else ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().translate(_DIGITS)
+        aset = self.span_model._aset
+        if aset is not None and text and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            for label in aset.schema.labels:
+                if label.shortcut and text == label.shortcut:
+                    self.labelRequested.emit(label.id)
+                    return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.deleteRequested.emit()
+            return
+        super().keyPressEvent(event)

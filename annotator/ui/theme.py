@@ -1,0 +1,86 @@
+"""Application-wide look: the bundled Persian font, the interface language, light/dark."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from ..resources import as_file, resource
+
+FALLBACK_FAMILY = "Vazirmatn"
+_translators: list[QTranslator] = []
+
+
+@cache
+def font_family() -> str:
+    """Register the bundled Vazirmatn once; its family name for the article view."""
+    family = FALLBACK_FAMILY
+    for name in ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf"):
+        with as_file(resource("fonts", name)) as path:
+            font_id = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            family = families[0]
+    return family
+
+
+def install_language(language: str) -> None:
+    """Swap the interface translation (ours and Qt's own dialogs) and the layout direction."""
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if language != "en":
+        ours = QTranslator(app)
+        with as_file(resource("translations", f"annotator_{language}.qm")) as path:
+            if ours.load(str(path)):
+                app.installTranslator(ours)
+                _translators.append(ours)
+        qt_own = QTranslator(app)
+        if qt_own.load(
+            QLocale(language),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
+            app.installTranslator(qt_own)
+            _translators.append(qt_own)
+    if isinstance(app, QGuiApplication):
+        direction = Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight
+        app.setLayoutDirection(direction)
+
+
+def apply_theme(theme: str) -> None:
+    """System palette, or Fusion light/dark so the choice looks the same everywhere."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    if theme == "system":
+        app.setPalette(QApplication.style().standardPalette())
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    palette = app.style().standardPalette()
+    if theme == "dark":
+        colors = {
+            QPalette.ColorRole.Window: "#2b2b2b",
+            QPalette.ColorRole.WindowText: "#e6e6e6",
+            QPalette.ColorRole.Base: "#1e1e1e",
+            QPalette.ColorRole.AlternateBase: "#2a2a2a",
+            QPalette.ColorRole.Text: "#e6e6e6",
+            QPalette.ColorRole.Button: "#353535",
+            QPalette.ColorRole.ButtonText: "#e6e6e6",
+            QPalette.ColorRole.Highlight: "#3d6fb4",
+            QPalette.ColorRole.HighlightedText: "#ffffff",
+            QPalette.ColorRole.ToolTipBase: "#353535",
+            QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        }
+        from PySide6.QtGui import QColor
+
+        for role, color in colors.items():
+            palette.setColor(role, QColor(color))
+    app.setPalette(palette)

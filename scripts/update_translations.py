@@ -1,0 +1,100 @@
+"""Regenerate the interface translations: lupdate the sources, fill in Persian, lrelease.
+
+    python scripts/update_translations.py
+
+The Persian strings live here (FA); a string without one fails the translation test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET  # our own generated file, never user input
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "translations" / "annotator_fa.ts"
+BIN = Path(sys.executable).parent
+
+FA = {
+    "&Open…": "&باز کردن…",
+    "&Save": "&ذخیره",
+    "Save &As…": "ذخیره &با نام…",
+    "&Quit": "&خروج",
+    "Delete span": "حذف برچسب",
+    "Edit note": "ویرایش یادداشت",
+    "Select sentence": "انتخاب جمله",
+    "Snap to whole words": "انتخاب کامل واژه‌ها",
+    "Zoom in": "بزرگ‌نمایی",
+    "Zoom out": "کوچک‌نمایی",
+    "Actual size": "اندازهٔ اصلی",
+    "System": "سیستم",
+    "Light": "روشن",
+    "Dark": "تیره",
+    "About annotator": "دربارهٔ annotator",
+    "Note (N), Enter to keep:": "یادداشت (N)، با Enter ثبت می‌شود:",
+    "&File": "&پرونده",
+    "&Edit": "&ویرایش",
+    "Tag as": "برچسب بزن",
+    "&View": "&نما",
+    "Language": "زبان",
+    "Theme": "پوسته",
+    "&Help": "&راهنما",
+    "Cannot make a working copy of the sample in %1: %2": "نمی‌توان رونوشتی از نمونه در %1 ساخت: %2",
+    "Open article": "باز کردن مقاله",
+    "Articles and annotations (*.txt *.json);;All files (*)": "مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)",
+    "Nothing to tag in the selection": "در بخش انتخاب‌شده چیزی برای برچسب زدن نیست",
+    "Select some text first (drag, double-click or Shift+arrows)": "نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)",
+    "Click a span or choose it in the list to delete it": "برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید",
+    "Cannot save %1: %2": "نمی‌توان %1 را ذخیره کرد: %2",
+    "Cannot save %1: %2\nYour work is kept in memory; use Save As to save it elsewhere.": "نمی‌توان %1 را ذخیره کرد: %2\nکار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.",
+    "Save annotations as": "ذخیرهٔ برچسب‌ها با نام",
+    "Annotations (*.json)": "برچسب‌ها (*.json)",
+    "Unsaved work": "کار ذخیره‌نشده",
+    "Your annotations could not be saved:\n%1": "برچسب‌های شما ذخیره نشد:\n%1",
+    "annotator %1\nAnnotate Persian news: actors, locations and claims.": "annotator %1\nبرچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.",
+    "&Undo %1": "&واگرد %1",
+    "&Redo %1": "&ازنو %1",
+    "No article": "بدون مقاله",
+    "new": "تازه",
+    "in progress": "در حال انجام",
+    "done": "انجام‌شده",
+    "%1 spans · %2": "%1 برچسب · %2",
+    "Add %1": "افزودن %1",
+    "Tag %1 results": "برچسب زدن %1 نتیجه",
+    "Delete %1": "حذف %1",
+    "Relabel as %1": "تغییر برچسب به %1",
+    "Set %1": "تنظیم %1",
+    "Resize span": "تغییر اندازهٔ برچسب",
+    "Add relation": "افزودن رابطه",
+    "Delete relation": "حذف رابطه",
+    "Change status": "تغییر وضعیت",
+    "Label": "برچسب",
+    "Text": "متن",
+    "Note": "یادداشت",
+}
+
+
+def main() -> int:
+    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").glob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        assert translation is not None
+        if source in FA:
+            translation.text = FA[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS)], check=True)
+    for source in missing:
+        print(f"no Persian for: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Fixtures for driving the real window with real events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.ui import MainWindow
+from annotator.ui.app import make_app
+
+
+@pytest.fixture
+def window(qtbot: Any) -> Iterator[MainWindow]:
+    make_app()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1100, 760)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def char_point(view: Any, cp: int) -> QPoint:
+    """The middle of the character at code point cp, in viewport coordinates."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.to_qt(cp))
+    a = view.cursorRect(cursor)
+    cursor.setPosition(view.to_qt(cp + 1))
+    b = view.cursorRect(cursor)
+    return QPoint((a.center().x() + b.center().x()) // 2, a.center().y())
+
+
+def double_click_word(qtbot: Any, view: Any, cp: int) -> None:
+    view.ensure_visible(cp)
+    point = char_point(view, cp)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def click_at(qtbot: Any, view: Any, cp: int) -> None:
+    view.ensure_visible(cp)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=char_point(view, cp))
+
+
+def saved(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def wait_saved(qtbot: Any, path: Path, predicate: Any) -> dict[str, Any]:
+    """Wait for the autosave to put what we expect on disk, and return the file."""
+    result: dict[str, Any] = {}
+
+    def check() -> None:
+        assert path.exists()
+        data = saved(path)
+        assert predicate(data)
+        result.update(data)
+
+    qtbot.waitUntil(check, timeout=5000)
+    return result
+
+
+def type_text(widget: Any, text: str) -> None:
+    """Type text as a keyboard would, one key event a character.
+
+    (QTest.keyClicks aborts on characters outside Latin-1, such as Persian letters.)
+    """
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = ord(ch.upper()) if ch != " " else Qt.Key.Key_Space
+            QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))

@@ -1,0 +1,274 @@
+"""The annotation window driven with real mouse and keyboard events; checked on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.io.jsonformat import load
+from annotator.model import default_schema
+from annotator.ui import MainWindow
+from annotator.ui.settings import data_dir
+
+from .conftest import click_at, double_click_word, saved, type_text, wait_saved
+
+SAMPLE_NAME = "000_bdf8ef5fdfe34543"
+
+
+def sample_paths() -> tuple[Path, Path]:
+    folder = data_dir() / "sample"
+    return folder / f"{SAMPLE_NAME}.txt", folder / f"{SAMPLE_NAME}.annotations.json"
+
+
+def open_sample(window: MainWindow) -> str:
+    assert window.open_sample(), window.last_message
+    assert window.annotations is not None
+    return window.annotations.text
+
+
+def spans_of(data: dict[str, Any]) -> list[tuple[str, int, int, str]]:
+    return [(s["label"], s["start"], s["end"], s["text"]) for s in data["spans"]]
+
+
+def test_double_click_word_and_press_1_saves_actor_with_exact_offsets(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    word = "السودانی"
+    start = text.index(word)
+    double_click_word(qtbot, window.view, start + 3)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    _, annotations = sample_paths()
+    data = wait_saved(qtbot, annotations, lambda d: len(d["spans"]) == 1)
+    assert spans_of(data) == [("actor", start, start + len(word), word)]
+    assert data["document"]["text"] == text
+    assert data["status"] == "in_progress"
+
+
+def test_sample_in_seeds_is_never_modified(qtbot: Any, window: MainWindow) -> None:
+    from annotator.resources import sample_article
+
+    before = sample_article().read_bytes()
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("عراق") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.checkpoint()
+    assert sample_article().read_bytes() == before
+    working_copy, annotations = sample_paths()
+    assert working_copy.read_bytes() == before
+    assert annotations.exists()
+
+
+def test_offsets_are_code_points_after_an_emoji(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    article = tmp_path / "emoji.txt"
+    text = "خبر 😀🇮🇷 امروز: نخست‌وزیر عراق در بغداد سخن گفت."
+    article.write_text(text, encoding="utf-8")
+    assert window.open(article), window.last_message
+    word = "نخست‌وزیر"
+    start = text.index(word)
+    assert window.view.to_qt(start) == start + 3  # three astral characters before it
+    double_click_word(qtbot, window.view, start + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    double_click_word(qtbot, window.view, text.index("بغداد") + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    data = wait_saved(qtbot, tmp_path / "emoji.annotations.json", lambda d: len(d["spans"]) == 2)
+    assert spans_of(data) == [
+        ("actor", start, start + len(word), word),
+        ("location", text.index("بغداد"), text.index("بغداد") + 5, "بغداد"),
+    ]
+
+
+def test_persian_digit_keys_tag_too(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    start = text.index("واشنگتن")
+    double_click_word(qtbot, window.view, start + 2)
+    type_text(window.view, "۲")  # a Persian keyboard layout types ۲ where a Latin one types 2
+    aset = window.annotations
+    assert aset is not None
+    assert [(s.label, s.start, s.end) for s in aset.spans()] == [("location", start, start + len("واشنگتن"))]
+
+
+def test_keyboard_selection_snaps_to_words_and_nests(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    phrase = "گروه مقاومت اسلامی عراق"
+    start = text.index(phrase)
+    view = window.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.to_qt(start + 2))  # inside the first word
+    view.setTextCursor(cursor)
+    view.setFocus()
+    # logical order: Shift+End would go to the line end; move character by character
+    for _ in range(len(phrase) - 4):
+        cursor = view.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key.Key_1)  # selection ends inside "عراق": snapping takes it whole
+    double_click_word(qtbot, view, text.index("عراق", start) + 1)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: len(d["spans"]) == 2)
+    iraq = text.index("عراق", start)
+    assert spans_of(data) == [
+        ("actor", start, start + len(phrase), phrase),
+        ("location", iraq, iraq + 4, "عراق"),
+    ]
+
+
+def test_shift_arrows_select_by_keyboard(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    view = window.view
+    start = text.index("جام جم")
+    cursor = view.textCursor()
+    cursor.setPosition(view.to_qt(start))
+    view.setTextCursor(cursor)
+    view.setFocus()
+    # in right-to-left text the Left arrow moves forward in reading order
+    for _ in range(len("جام جم")):
+        qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection_range() == (start, start + len("جام جم"))
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert window.annotations is not None
+    assert [s.text for s in window.annotations.spans()] == ["جام جم"]
+
+
+def test_sentence_shortcut_then_claim(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    inside = text.index("وعده داد")
+    click_at(qtbot, window.view, inside)
+    qtbot.keyClick(window.view, Qt.Key.Key_S)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    aset = window.annotations
+    assert aset is not None
+    (claim,) = aset.spans()
+    assert claim.label == "claim"
+    assert claim.start <= inside < claim.end
+    assert claim.text.startswith("نخست وزیر محمد شیاع السودانی")
+    assert claim.text.endswith("خواستار دریافت تضمینهایی برای اخراج اشغالگران آمریکایی شد")
+
+
+def test_undo_redo_with_names_in_edit_menu(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert window.act_undo.isEnabled()
+    assert "Location" in window.act_undo.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: d["spans"] == [])
+    assert data["spans"] == []
+    assert "Location" in window.act_redo.text()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, ctrl_shift)
+    wait_saved(qtbot, sample_paths()[1], lambda d: [s["text"] for s in d["spans"]] == ["بغداد"])
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    wait_saved(qtbot, sample_paths()[1], lambda d: [s["text"] for s in d["spans"]] == ["بغداد"])
+
+
+def test_click_span_relabel_note_delete(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    start = text.index("واشنگتن")
+    double_click_word(qtbot, window.view, start + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    click_at(qtbot, window.view, start + 3)  # a click inside the span makes it current
+    assert window.table.currentIndex().row() == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # no selection: relabel the current span
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: d["spans"] and d["spans"][0]["label"] == "location")
+    assert spans_of(data) == [("location", start, start + 7, "واشنگتن")]
+    qtbot.keyClick(window.view, Qt.Key.Key_N)
+    assert window.note_edit.hasFocus()
+    type_text(window.note_edit, "پایتخت آمریکا")
+    qtbot.keyClick(window.note_edit, Qt.Key.Key_Return)
+    wait_saved(qtbot, sample_paths()[1], lambda d: d["spans"][0]["note"] == "پایتخت آمریکا")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    wait_saved(qtbot, sample_paths()[1], lambda d: d["spans"] == [])
+
+
+def test_table_row_selects_span_in_article(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    for word, key in (("بغداد", Qt.Key.Key_2), ("السودانی", Qt.Key.Key_1)):
+        double_click_word(qtbot, window.view, text.index(word) + 1)
+        qtbot.keyClick(window.view, key)
+    model = window.table.span_model
+    assert [model.span_at(r).text for r in range(model.rowCount())] == ["بغداد", "السودانی"]  # type: ignore[union-attr]
+    rect = window.table.visualRect(model.index(1, 1))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.current_span() == model.span_at(1).id  # type: ignore[union-attr]
+    assert window.view.cursor_position() == text.index("السودانی")
+
+
+def test_reopen_restores_everything(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open_sample()
+    assert again.annotations is not None
+    assert [(s.label, s.text) for s in again.annotations.spans()] == [("location", "بغداد")]
+    assert again.table.span_model.rowCount() == 1
+    again.close()
+    reloaded = load(sample_paths()[1], default_schema())
+    assert [s.text for s in reloaded.spans()] == ["بغداد"]
+
+
+def test_label_palette_click_tags_selection(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("سوریه") + 1)
+    qtbot.mouseClick(window.label_palette.button("location"), Qt.MouseButton.LeftButton)
+    assert window.annotations is not None
+    assert [(s.label, s.text) for s in window.annotations.spans()] == [("location", "سوریه")]
+
+
+def test_not_a_text_file_gives_a_clear_message(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(bytes(range(256)) * 10)
+    assert not window.open(bad)
+    assert str(bad) in window.last_message
+    assert "Traceback" not in window.last_message
+
+
+def test_windows_1256_article_reads_correctly(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    article = tmp_path / "cp1256.txt"
+    # Windows-1256 has the Arabic yeh (ي) and Persian keheh (ک): files of the time use them
+    text = "نيروهاي آمريکايي در عراق و سوريه حضور دارند."
+    article.write_bytes(text.encode("cp1256"))
+    assert window.open(article), window.last_message
+    assert window.annotations is not None
+    assert window.annotations.text == text
+
+
+def test_switch_language_mirrors_interface(qtbot: Any, window: MainWindow) -> None:
+    open_sample(window)
+    window.set_language("fa")
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&پرونده" in titles
+    assert window.label_palette.button("actor").text().startswith("کنشگر")
+    window.set_language("en")
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert "&File" in [a.text() for a in window.menuBar().actions()]
+
+
+def test_zoom_with_ctrl_plus_and_minus(qtbot: Any, window: MainWindow) -> None:
+    open_sample(window)
+    size = window.view.font().pointSize()
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSize() == size + 1
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.font().pointSize() == size - 1
+
+
+def test_title_shows_unsaved_until_checkpoint(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    # the first edit of a new article writes the whole file; later ones go to the journal
+    for word, key in (("بغداد", Qt.Key.Key_2), ("السودانی", Qt.Key.Key_1)):
+        double_click_word(qtbot, window.view, text.index(word) + 1)
+        qtbot.keyClick(window.view, key)
+    assert window.isWindowModified()
+    assert len(saved(sample_paths()[1])["spans"]) == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isWindowModified()
+    assert [s["text"] for s in saved(sample_paths()[1])["spans"]] == ["بغداد", "السودانی"]
