@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -64,8 +65,12 @@ class Schema:
         if len(set(keys)) != len(keys):
             raise SchemaError("two labels share a keyboard shortcut")
 
+    @cached_property
+    def _labels_by_id(self) -> dict[str, Label]:
+        return {label.id: label for label in self.labels}
+
     def label(self, label_id: str) -> Label | None:
-        return next((label for label in self.labels if label.id == label_id), None)
+        return self._labels_by_id.get(label_id)
 
     def relation_type(self, type_id: str) -> RelationType | None:
         return next((rt for rt in self.relation_types if rt.id == type_id), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -60,11 +60,9 @@ class ArticleView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._current = ""
         self._visible: list[Span] = []
-        # coalesce scroll/resize bursts into one refresh per event-loop turn
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh_highlights)
+        # highlights are rebuilt at the next paint, once per frame however many edits,
+        # scrolls or resizes came before it, and only once the text is laid out at its width
+        self._stale = True
         self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
         self._press_pos: QPoint | None = None
 
@@ -80,14 +78,14 @@ class ArticleView(QPlainTextEdit):
         self.setPlainText(text)
         if aset is not None:
             aset.subscribe(self._on_change)
-        self.refresh_highlights()
+        self._schedule_refresh()
 
     @property
     def annotations(self) -> AnnotationSet | None:
         return self._aset
 
     def _on_change(self, change: Change) -> None:
-        self.refresh_highlights()
+        self._schedule_refresh()
 
     # ---- offsets at the Qt boundary --------------------------------------------------
 
@@ -119,7 +117,6 @@ class ArticleView(QPlainTextEdit):
         cursor.setPosition(self.to_qt(cp))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-        self.refresh_highlights()
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -177,53 +174,54 @@ class ArticleView(QPlainTextEdit):
     def refresh_highlights(self) -> None:
         """Rebuild the extra selections for the visible stretch only."""
         if self._aset is None:
+            self._stale = False
             self._visible = []
             self.setExtraSelections([])
             return
+        self._stale = False
         start, end = self.visible_range()
         self._visible = list(self._aset.spans_in(start, end))
         self.setExtraSelections(self._segments(self._visible, start, end))
 
     def _schedule_refresh(self) -> None:
-        self._refresh_timer.start()
+        self._stale = True
+        self.viewport().update()
 
     def _segments(self, spans: list[Span], lo: int, hi: int) -> list[QTextEdit.ExtraSelection]:
         """Cut the visible spans into pieces with one look each, so that nesting and overlap
         show: the innermost entity's fill (stronger when nested), the innermost claim's
         underline."""
         assert self._aset is not None
-        schema = self._aset.schema
         palette = self.palette()
+        looks = {label.id: (label.kind, label.color) for label in self._aset.schema.labels}
+        entities: list[tuple[int, int, str]] = []
+        claims: list[tuple[int, int, str]] = []
+        for span in spans:
+            kind, _color = looks.get(span.label, (LabelKind.ENTITY, "#888888"))
+            (claims if kind is LabelKind.CLAIM else entities).append((span.start, span.end, span.label))
         points = sorted({lo, hi, *(max(lo, s.start) for s in spans), *(min(hi, s.end) for s in spans)})
+        document = self.document()
         selections: list[QTextEdit.ExtraSelection] = []
         previous_key: tuple[object, ...] | None = None
         for a, b in itertools.pairwise(points):
-            covering = [s for s in spans if s.start <= a and s.end >= b]
-            if not covering:
+            entity, depth = _innermost(entities, a, b)
+            claim, _ = _innermost(claims, a, b)
+            if entity is None and claim is None:
                 previous_key = None
                 continue
-            entities = [s for s in covering if _kind(schema, s.label) is LabelKind.ENTITY]
-            claims = [s for s in covering if _kind(schema, s.label) is LabelKind.CLAIM]
-            inner_entity = min(entities, key=lambda s: s.end - s.start, default=None)
-            inner_claim = min(claims, key=lambda s: s.end - s.start, default=None)
-            key = (
-                inner_entity.label if inner_entity else None,
-                len(entities),
-                inner_claim.label if inner_claim else None,
-            )
+            key = (entity, depth, claim)
             if key == previous_key and selections:
                 selections[-1].cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
                 continue
             previous_key = key
             fmt = QTextCharFormat()
-            if inner_entity is not None:
-                color = _color(schema, inner_entity.label)
-                fmt.setBackground(background_for(color, palette, len(entities)))
-            if inner_claim is not None:
+            if entity is not None:
+                fmt.setBackground(background_for(looks.get(entity, ("", "#888888"))[1], palette, depth))
+            if claim is not None:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(line_color_for(_color(schema, inner_claim.label), palette))
+                fmt.setUnderlineColor(line_color_for(looks.get(claim, ("", "#888888"))[1], palette))
             selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
+            cursor = QTextCursor(document)
             cursor.setPosition(self.to_qt(a))
             cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # type: ignore[misc]
@@ -232,6 +230,9 @@ class ArticleView(QPlainTextEdit):
         return selections
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        if self._stale:
+            # the new selections take part in this very paint (Qt reads them while painting)
+            self.refresh_highlights()
         super().paintEvent(event)
         if self._aset is None or not self._visible:
             return
@@ -370,3 +371,16 @@ def _kind(schema: Schema, label_id: str) -> LabelKind:
 def _color(schema: Schema, label_id: str) -> str:
     label = schema.label(label_id)
     return label.color if label else "#888888"
+
+
+def _innermost(spans: list[tuple[int, int, str]], a: int, b: int) -> tuple[str | None, int]:
+    """The label of the shortest span covering [a, b), and how many cover it."""
+    label: str | None = None
+    shortest = -1
+    count = 0
+    for start, end, span_label in spans:
+        if start <= a and end >= b:
+            count += 1
+            if shortest < 0 or end - start < shortest:
+                shortest, label = end - start, span_label
+    return label, count
