@@ -9,7 +9,6 @@ import argparse
 import os
 import sys
 import tempfile
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

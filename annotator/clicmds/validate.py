@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..io import jsonformat
-from ..io.article import schema_for_folder
+from ..io.article import SCHEMA_FILE, schema_for_folder
 from ..model import SchemaError
 
 HELP = "check annotation files (and project folders); exit 0 when all are valid"
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     for name in args.paths:
         path = Path(name)
         if path.is_dir():
-            files = sorted(path.rglob("*.json"))
+            # a folder's label set (annotator-schema.json) is no annotation file
+            files = sorted(f for f in path.rglob("*.json") if f.name != SCHEMA_FILE)
         elif path.exists():
             files = [path]
         else:
@@ -48,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         for file in files:
             checked += 1
             lines += problems_in_file(file)
-    for line in lines:
+    # a broken annotator-schema.json is reported once, not once per file beside it
+    for line in dict.fromkeys(lines):
         print(line, file=sys.stderr)
     if not lines:
         print(f"{checked} file(s) valid")

@@ -26,17 +26,18 @@ def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
     charset-normalizer's guess, accepted only for encodings that can hold Persian.
     Line endings become "\\n" so that offsets mean the same everywhere.
     """
-    if b"\x00" in raw[:4096] and not raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _utf16_without_bom(raw)
-        if text is None:
-            raise TextFileError(f"{name}: binary data, not a text file")
-        return _lines(text), "utf-16"
+    # the marks first: a UTF-32 one begins with NULs (big-endian) or with the UTF-16 one
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
                 return _lines(raw.decode(encoding)), encoding
             except UnicodeDecodeError as exc:
                 raise TextFileError(f"{name}: broken {encoding} text at byte {exc.start}") from None
+    if b"\x00" in raw[:4096]:
+        text = _utf16_without_bom(raw)
+        if text is None:
+            raise TextFileError(f"{name}: binary data, not a text file")
+        return _lines(text), "utf-16"
     try:
         return _lines(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:

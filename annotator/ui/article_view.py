@@ -14,6 +14,7 @@ import itertools
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -39,6 +40,7 @@ class ArticleView(QPlainTextEdit):
     labelRequested = Signal(str)  # a label's shortcut was pressed
     deleteRequested = Signal()
     spanClicked = Signal(str)  # a click (not a drag) inside a span: its id ("" for none)
+    spanMenuRequested = Signal(str, QPoint)  # right click on a span: its id, global position
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,6 +310,13 @@ class ArticleView(QPlainTextEdit):
         if event.button() == Qt.MouseButton.LeftButton and not moved and not self.textCursor().hasSelection():
             span = self.span_at_point(event.position().toPoint())
             self.spanClicked.emit(span.id if span else "")
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        span = self.span_at_point(event.pos())
+        if span is None:
+            super().contextMenuEvent(event)  # Qt's own: copy, select all
+            return
+        self.spanMenuRequested.emit(span.id, event.globalPos())
 
     def span_at_point(self, point: QPoint) -> Span | None:
         """The innermost span under a point of the viewport."""

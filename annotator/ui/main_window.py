@@ -10,13 +10,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -28,7 +29,7 @@ from ..io import jsonformat
 from ..io.article import SUFFIX, annotation_path_for, schema_for_folder
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError, read_text_file
-from ..model import AnnotationSet, Change, Command, Document, SchemaError
+from ..model import AnnotationSet, Change, Command, Document, SchemaError, Span
 from ..model.tagging import tag_selection
 from ..resources import sample_article
 from .article_view import ArticleView
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.table.deleteRequested.connect(self.delete_current)
         self.table.currentSpanChanged.connect(self._on_table_current)
         self.label_palette.labelClicked.connect(self.apply_label)
+        self.view.spanMenuRequested.connect(self.show_span_menu)
+        self.table.spanMenuRequested.connect(self.show_span_menu)
         self.note_edit.editingFinished.connect(self._commit_note)
         self._build_actions()
 
@@ -357,6 +360,68 @@ class MainWindow(QMainWindow):
         aset.remove_span(span_id)
         neighbour = self.table.span_model.span_at(min(row, self.table.span_model.rowCount() - 1))
         self._set_current(neighbour.id if neighbour else "", reveal=False)
+
+    def span_menu(self, span_id: str) -> QMenu:
+        """Relabel, note, claimant and delete for one span: the mouse's way to every edit."""
+        aset = self.annotations
+        assert aset is not None
+        span = aset.span(span_id)
+        menu = QMenu(self)
+        relabel = menu.addMenu(self.tr("Relabel as"))
+        for label in aset.schema.labels:
+            action = relabel.addAction(label.name(self.language))
+            action.setEnabled(label.id != span.label)
+            action.triggered.connect(lambda _=False, lid=label.id: aset.relabel_span(span_id, lid))
+        note = menu.addAction(self.tr("Edit note"))
+        note.triggered.connect(lambda: (self._set_current(span_id, reveal=False), self.focus_note()))
+        for relation_type in aset.schema.relation_types:
+            if relation_type.from_labels and span.label not in relation_type.from_labels:
+                continue
+            linked = {
+                r.target: r.id
+                for r in aset.relations_of(span_id)
+                if r.type == relation_type.id and r.source == span_id
+            }
+            sub = menu.addMenu(relation_type.name(self.language))
+            for target in self._nearest_targets(span, relation_type.to_labels):
+                action = sub.addAction(target.text[:50])
+                action.setCheckable(True)
+                action.setChecked(target.id in linked)
+                action.triggered.connect(
+                    lambda checked, tid=target.id, tt=relation_type.id: self.link(tt, span_id, tid, checked)
+                )
+            sub.setEnabled(not sub.isEmpty())
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("Delete span"))
+        delete.triggered.connect(lambda: (self._set_current(span_id, reveal=False), self.delete_current()))
+        return menu
+
+    def link(self, type_id: str, source: str, target: str, on: bool) -> None:
+        """Draw or remove a relation (e.g. a claim claimed_by an actor)."""
+        aset = self.annotations
+        if aset is None:
+            return
+        existing = [
+            r for r in aset.relations_of(source) if (r.type, r.source, r.target) == (type_id, source, target)
+        ]
+        if on and not existing:
+            aset.add_relation(type_id, source, target)
+        elif not on:
+            for relation in existing:
+                aset.remove_relation(relation.id)
+
+    def _nearest_targets(self, span: Span, labels: tuple[str, ...], count: int = 12) -> list[Span]:
+        """Candidate ends of a relation: the spans closest to this one, in reading order."""
+        aset = self.annotations
+        assert aset is not None
+        candidates = [s for s in aset.spans() if s.id != span.id and (not labels or s.label in labels)]
+        candidates.sort(key=lambda s: abs(s.start - span.start))
+        return sorted(candidates[:count], key=lambda s: s.sort_key)
+
+    def show_span_menu(self, span_id: str, position: QPoint) -> None:
+        if self.annotations is not None and self.annotations.has_span(span_id):
+            self._set_current(span_id, reveal=False)
+            self.span_menu(span_id).popup(position)
 
     def focus_note(self) -> None:
         if self.current_span_id():

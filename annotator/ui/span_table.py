@@ -12,10 +12,11 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..model import AnnotationSet, Change, Span
@@ -26,7 +27,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class SpanTableModel(QAbstractTableModel):
-    COLUMNS = ("label", "text", "note")
+    COLUMNS = ("label", "text", "links", "note")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,23 @@ class SpanTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), row, row)
             self._keys.insert(row, span.sort_key)
             self.endInsertRows()
+        for relation in change.relations_added + change.relations_removed:
+            row = self.row_of(relation.source)
+            if row >= 0:
+                links = self.index(row, self.COLUMNS.index("links"))
+                self.dataChanged.emit(links, links)
+
+    def _links(self, span: Span) -> str:
+        """The relations drawn from this span, e.g. "claimed by: السودانی"."""
+        assert self._aset is not None
+        parts = []
+        for relation in self._aset.relations_of(span.id):
+            if relation.source != span.id:
+                continue
+            relation_type = self._aset.schema.relation_type(relation.type)
+            name = relation_type.name(self.language) if relation_type else relation.type
+            parts.append(f"{name}: \u2067{self._aset.span(relation.target).text[:40]}\u2069")
+        return "; ".join(parts)
 
     def span_at(self, row: int) -> Span | None:
         if self._aset is None or not 0 <= row < len(self._keys):
@@ -91,6 +109,8 @@ class SpanTableModel(QAbstractTableModel):
                 # isolate as right-to-left, so that edge punctuation («») stays where it belongs
                 # even in an English (left-to-right) interface
                 return f"\u2067{text}\u2069"
+            if column == "links":
+                return self._links(span)
             return f"\u2068{span.note}\u2069" if span.note else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
             return int(
@@ -110,6 +130,7 @@ class SpanTableModel(QAbstractTableModel):
         titles = {
             "label": self.tr("Label"),
             "text": self.tr("Text"),
+            "links": self.tr("Links"),
             "note": self.tr("Note"),
         }
         return titles[self.COLUMNS[section]]
@@ -131,6 +152,7 @@ class SpanTable(QTableView):
     labelRequested = Signal(str)
     deleteRequested = Signal()
     currentSpanChanged = Signal(str)
+    spanMenuRequested = Signal(str, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +169,7 @@ class SpanTable(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
         palette = self.palette()
         # the current span stays visible when the focus is in the article
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
@@ -182,6 +205,11 @@ class SpanTable(QTableView):
                 self.scrollTo(index)
         finally:
             self._quiet = False
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        span = self.span_model.span_at(self.rowAt(event.pos().y()))
+        if span is not None:
+            self.spanMenuRequested.emit(span.id, event.globalPos())
 
     def current_span_id(self) -> str:
         span = self.span_model.span_at(self.currentIndex().row()) if self.currentIndex().isValid() else None

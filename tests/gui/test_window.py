@@ -272,3 +272,57 @@ def test_title_shows_unsaved_until_checkpoint(qtbot: Any, window: MainWindow) ->
     qtbot.keyClick(window.view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not window.isWindowModified()
     assert [s["text"] for s in saved(sample_paths()[1])["spans"]] == ["بغداد", "السودانی"]
+
+
+def _menu_click(qtbot: Any, menu: Any, text: str) -> Any:
+    """Click a menu entry with the mouse; returns its submenu when it has one."""
+    (action,) = [a for a in menu.actions() if a.text() == text]
+    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    if action.menu() is not None:
+        qtbot.waitUntil(lambda: action.menu().isVisible())
+    return action.menu()
+
+
+def _right_click(qtbot: Any, window: MainWindow, cp: int) -> Any:
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    from .conftest import char_point
+
+    view = window.view
+    view.ensure_visible(cp)
+    point = char_point(view, cp)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    return QApplication.activePopupWidget()
+
+
+def test_right_click_menu_links_claim_relabels_and_deletes(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    actor_at = text.index("محمد شیاع السودانی")
+    double_click_word(qtbot, window.view, text.index("السودانی", actor_at) + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    click_at(qtbot, window.view, text.index("وعده داد"))
+    qtbot.keyClick(window.view, Qt.Key.Key_S)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    menu = _right_click(qtbot, window, text.index("وعده داد"))
+    submenu = _menu_click(qtbot, menu, "Claimed by")
+    _menu_click(qtbot, submenu, "السودانی")
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: len(d["relations"]) == 1)
+    claim = next(s for s in data["spans"] if s["label"] == "claim")
+    actor = next(s for s in data["spans"] if s["label"] == "actor")
+    assert data["relations"][0] | {"id": ""} == {"id": "", "type": "claimed_by", "from": claim["id"], "to": actor["id"]}
+    links = window.table.span_model.index(window.table.span_model.row_of(claim["id"]), 2)
+    assert "السودانی" in links.data()
+
+    menu = _right_click(qtbot, window, text.index("السودانی", actor_at) + 3)  # the actor, inside the claim
+    submenu = _menu_click(qtbot, menu, "Relabel as")
+    _menu_click(qtbot, submenu, "Location")
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: any(s["label"] == "location" for s in d["spans"]))
+    assert data["relations"] == []  # claimed_by cannot point to a location: the link goes with it
+
+    menu = _right_click(qtbot, window, text.index("السودانی", actor_at) + 3)
+    _menu_click(qtbot, menu, "Delete span")
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: len(d["spans"]) == 1)
+    assert data["spans"][0]["label"] == "claim"
