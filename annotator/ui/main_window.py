@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([850, 350])
+        splitter.setSizes([760, 440])
         self.setCentralWidget(splitter)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
