@@ -1,0 +1,413 @@
+"""hazm normalization that remembers where every character came from.
+
+``hazm.Normalizer().normalize()`` inserts, deletes and replaces characters (ZWNJ between
+a word and its suffix, spaces around punctuation, diacritics removed ...), so offsets in
+the normalized text are not offsets in the original.  :func:`normalize` returns the
+normalized text together with an :class:`OffsetMap` between the two.
+
+Alignment:
+
+1. The original gets the same 1:1 character translations hazm applies (Arabic ي/ك,
+   presentation forms, digits) and loses the characters hazm deletes outright
+   (diacritics, tatweel, CR), remembering where each kept character came from.
+2. That string is aligned with the normalized text by a greedy, linear diff: skip the
+   common stretch, resynchronise at the nearest point where 8 characters agree again,
+   refine the small stretch in between with :class:`difflib.SequenceMatcher`.  A plain
+   SequenceMatcher over a 100 KB article takes many seconds; this takes milliseconds.
+3. Deleted combining marks and tatweel are attached to the preceding character, so a
+   normalized span over a letter maps to the letter *and* its diacritics.
+
+The map is a sorted list of changed blocks ``(orig_start, orig_len, norm_start,
+norm_len)``; between blocks both texts agree character for character.  That is compact
+enough to store beside the original text (:meth:`OffsetMap.to_json`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any, Literal
+
+__all__ = ["Change", "Normalized", "OffsetMap", "normalize"]
+
+Change = tuple[int, int, int, int]
+"""A changed block: (orig_start, orig_len, norm_start, norm_len)."""
+
+_Bias = Literal["start", "end", "point"]
+
+# Stretches between sync points are refined character by character only below this
+# product of lengths (SequenceMatcher is roughly quadratic).
+_CHAR_DIFF_LIMIT = 40_000
+_JSON_VERSION = 1
+
+
+@lru_cache(maxsize=8)
+def _normalizer(options: tuple[tuple[str, bool], ...]) -> Any:
+    # hazm takes ~0.4 s to import and its Normalizer ~1 s to build: do both once, lazily.
+    from hazm import Normalizer
+
+    return Normalizer(**dict(options))
+
+
+@lru_cache(maxsize=1)
+def _pre_table() -> dict[int, Any]:
+    # The 1:1 translations hazm's normalize() starts with; applying them to the original
+    # keeps its length and makes the diff against the normalized text small.
+    from hazm import constants
+    from hazm.utils import maketrans
+
+    table: dict[int, Any] = {}
+    table.update(maketrans(constants.NUMBERS_SRC, constants.NUMBERS_DST))
+    table.update(maketrans(constants.TRANSLATION_SRC, constants.TRANSLATION_DST))
+    if any(not isinstance(v, str) or len(v) != 1 for v in table.values()):
+        raise RuntimeError("hazm translation table is no longer 1:1")
+    return table
+
+
+def _is_attached(ch: str) -> bool:
+    # Marks and tatweel visually belong to the letter before them.
+    return ch == "\u0640" or unicodedata.category(ch) in ("Mn", "Me")
+
+
+class OffsetMap:
+    """Monotone map between offsets in an original text and in its normalized form.
+
+    Offsets are code-point boundaries (0..length inclusive).  Positions inside a changed
+    block map to the block's start (or, for span ends, its end); spans map to spans that
+    cover everything aligned with them and never invert.
+    """
+
+    __slots__ = ("_changes", "_n_starts", "_norm_len", "_o_starts", "_orig_len")
+
+    def __init__(self, changes: Sequence[Change], original_length: int, normalized_length: int):
+        self._changes: tuple[Change, ...] = tuple(changes)
+        self._orig_len = original_length
+        self._norm_len = normalized_length
+        self._o_starts = [c[0] for c in self._changes]
+        self._n_starts = [c[2] for c in self._changes]
+        self._validate()
+
+    def _validate(self) -> None:
+        o = n = 0  # end of the previous block on each side
+        for os_, ol, ns, nl in self._changes:
+            if min(os_, ol, ns, nl) < 0 or ol + nl == 0:
+                raise ValueError(f"invalid change {(os_, ol, ns, nl)}")
+            # Between blocks the texts agree, so the gap is equally long on both sides.
+            if os_ - o != ns - n or os_ < o:
+                raise ValueError(f"change {(os_, ol, ns, nl)} out of order or inconsistent")
+            o, n = os_ + ol, ns + nl
+        if self._orig_len - o != self._norm_len - n or self._orig_len < o:
+            raise ValueError("lengths inconsistent with changes")
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self._changes
+
+    @property
+    def original_length(self) -> int:
+        return self._orig_len
+
+    @property
+    def normalized_length(self) -> int:
+        return self._norm_len
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, OffsetMap):
+            return NotImplemented
+        return (self._changes, self._orig_len, self._norm_len) == (
+            other._changes,
+            other._orig_len,
+            other._norm_len,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self._changes, self._orig_len, self._norm_len))
+
+    def __repr__(self) -> str:
+        return (
+            f"OffsetMap({len(self._changes)} changes, original_length={self._orig_len}, "
+            f"normalized_length={self._norm_len})"
+        )
+
+    def _map(self, pos: int, to_norm: bool, bias: _Bias) -> int:
+        src_len = self._orig_len if to_norm else self._norm_len
+        if not 0 <= pos <= src_len:
+            raise ValueError(f"offset {pos} outside 0..{src_len}")
+        starts = self._o_starts if to_norm else self._n_starts
+        k = bisect_right(starts, pos) - 1
+        if k < 0:
+            return pos  # before the first change both texts agree
+        os_, ol, ns, nl = self._changes[k]
+        s, sl, d, dl = (os_, ol, ns, nl) if to_norm else (ns, nl, os_, ol)
+        if sl == 0 and pos == s:
+            # Text exists only on the target side here.  A span starting here begins
+            # after it and a span ending here stops before it, so neither swallows text
+            # that is not aligned with anything inside the span; a point goes before it.
+            return d + dl if bias == "start" else d
+        if pos >= s + sl:
+            return d + dl + (pos - s - sl)
+        if pos == s:
+            return d
+        # Inside a block there is no finer correspondence: spans widen to the whole block.
+        return d + dl if bias == "end" else d
+
+    def to_original(self, i: int) -> int:
+        """Map a normalized offset to the original (inside a changed block: its start)."""
+        return self._map(i, False, "point")
+
+    def to_normalized(self, i: int) -> int:
+        """Map an original offset to the normalized text (inside a block: its start)."""
+        return self._map(i, True, "point")
+
+    def _span(self, start: int, end: int, to_norm: bool) -> tuple[int, int]:
+        if start > end:
+            raise ValueError(f"inverted span ({start}, {end})")
+        if start == end:
+            p = self.to_normalized(start) if to_norm else self.to_original(start)
+            return p, p
+        s = self._map(start, to_norm, "start")
+        e = self._map(end, to_norm, "end")
+        return s, max(s, e)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span (end exclusive) to the original span covering it."""
+        return self._span(start, end, False)
+
+    def span_to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original span (end exclusive) to the normalized span covering it."""
+        return self._span(start, end, True)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-ready form: lengths plus the run list of changed blocks."""
+        return {
+            "version": _JSON_VERSION,
+            "original_length": self._orig_len,
+            "normalized_length": self._norm_len,
+            "changes": [list(c) for c in self._changes],
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> OffsetMap:
+        """Inverse of :meth:`to_json`; raises ValueError on malformed or foreign data."""
+        try:
+            if data["version"] != _JSON_VERSION:
+                raise ValueError(f"unsupported offset-map version {data['version']!r}")
+            changes: list[Change] = []
+            for c in data["changes"]:
+                if len(c) != 4 or not all(type(x) is int for x in c):
+                    raise ValueError(f"malformed change {c!r}")
+                changes.append((c[0], c[1], c[2], c[3]))
+            orig_len, norm_len = data["original_length"], data["normalized_length"]
+            if type(orig_len) is not int or type(norm_len) is not int:
+                raise ValueError("lengths must be integers")
+        except (KeyError, TypeError) as exc:
+            raise ValueError(f"malformed offset map: {exc!r}") from exc
+        return cls(changes, orig_len, norm_len)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """hazm's normalized text, the original it came from and the map between them."""
+
+    text: str
+    original: str
+    map: OffsetMap
+
+
+def normalize(text: str, **normalizer_options: bool) -> Normalized:
+    """Normalize ``text`` with ``hazm.Normalizer(**normalizer_options)`` and align it.
+
+    ``Normalized.text`` is exactly what hazm returns for ``text``.
+    """
+    normalizer = _normalizer(tuple(sorted(normalizer_options.items())))
+    normalized: str = normalizer.normalize(text)
+    return Normalized(normalized, text, align(text, normalized))
+
+
+def align(original: str, normalized: str) -> OffsetMap:
+    """Build the :class:`OffsetMap` between a text and its hazm-normalized form.
+
+    Works for any pair of strings (the map is always valid); it is precise when the
+    differences are local, which is the case for hazm's edits.
+    """
+    if original == normalized:
+        return OffsetMap((), len(original), len(normalized))
+    pre, kept = _pre_normalize(original, normalized)
+    runs = _intersect(_equal_runs(pre, normalized), kept)
+    changes: list[Change] = []
+    o = n = 0
+    for ro, rn, length in [*runs, (len(original), len(normalized), 0)]:
+        if ro > o or rn > n:
+            changes.append((o, ro - o, n, rn - n))
+        o, n = ro + length, rn + length
+    return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
+
+
+Run = tuple[int, int, int]
+"""An equal stretch: (start in first text, start in second text, length)."""
+
+
+def _pre_normalize(original: str, normalized: str) -> tuple[str, list[Run]]:
+    """Apply hazm's 1:1 translations and its character deletions to ``original``.
+
+    Returns the result and its kept segments as runs (orig_start, pre_start, length).
+    Only characters absent from ``normalized`` are deleted, so normalizer options that
+    keep diacritics are handled without knowing the options.
+    """
+    translated = original.translate(_pre_table())
+    deletable = "".join(c for c in set(_deletion_candidates().findall(translated)) if c not in normalized)
+    if not deletable:
+        return translated, [(0, 0, len(original))]
+    kept: list[Run] = []
+    pieces: list[str] = []
+    o = p = 0
+    for m in re.finditer(f"[{re.escape(deletable)}]+", translated):
+        if m.start() > o:
+            kept.append((o, p, m.start() - o))
+            pieces.append(translated[o : m.start()])
+            p += m.start() - o
+        o = m.end()
+    if o < len(translated):
+        kept.append((o, p, len(translated) - o))
+        pieces.append(translated[o:])
+    return "".join(pieces), kept
+
+
+@lru_cache(maxsize=1)
+def _deletion_candidates() -> re.Pattern[str]:
+    # Characters hazm's normalize() may delete outright: diacritics, "special" marks
+    # (both from hazm's own patterns), tatweel and carriage returns.
+    from hazm import constants
+
+    classes = [constants.DIACRITICS_PATTERNS[0][0], constants.SPECIAL_CHARS_PATTERNS[0][0]]
+    return re.compile("|".join([*classes, "[\u0640\r]"]))
+
+
+def _intersect(equal: list[Run], kept: list[Run]) -> list[Run]:
+    """Compose pre<->normalized equal runs with original->pre kept segments."""
+    out: list[Run] = []
+    k = 0
+    for p, n, length in equal:
+        end = p + length
+        while p < end:
+            while kept[k][1] + kept[k][2] <= p:
+                k += 1
+            ko, kp, kl = kept[k]
+            take = min(end, kp + kl) - p
+            out.append((ko + p - kp, n, take))
+            p += take
+            n += take
+    return out
+
+
+_SYNC = 8  # characters that must agree to resynchronise after a difference
+_MAX_WINDOW = 4096  # beyond this, the rest of the text is one changed block
+
+
+def _equal_runs(a: str, b: str) -> list[Run]:
+    """Equal stretches between ``a`` and ``b``, in order.
+
+    Greedy and linear for local differences: skip the common stretch, then find the
+    nearest point (smallest total skip) where ``_SYNC`` characters agree again, refining
+    the small stretch in between with SequenceMatcher.  A whole-text SequenceMatcher is
+    far too slow (seconds for 100 KB).
+    """
+    runs: list[Run] = []
+    la, lb = len(a), len(b)
+    i = j = 0
+    while True:
+        p = _common_prefix(a, b, i, j)
+        if p:
+            runs.append((i, j, p))
+            i, j = i + p, j + p
+        if i >= la or j >= lb:
+            return runs
+        sync = _resync(a, b, i, j)
+        if sync is None:
+            s = _common_suffix(a, b, i, j)
+            if s:
+                runs.append((la - s, lb - s, s))
+            return runs
+        di, dj = sync
+        if di and dj and di * dj <= _CHAR_DIFF_LIMIT:
+            matcher = SequenceMatcher(None, a[i : i + di], b[j : j + dj], autojunk=False)
+            runs.extend((i + x, j + y, n) for x, y, n in matcher.get_matching_blocks() if n)
+        i, j = i + di, j + dj
+
+
+def _resync(a: str, b: str, i: int, j: int) -> tuple[int, int] | None:
+    """Smallest (di, dj) by di + dj such that a and b agree again after skipping them."""
+    la, lb = len(a), len(b)
+    window = 16
+    while True:
+        best: tuple[int, int] | None = None
+        for di in range(min(window, la - i) + 1):
+            if best is not None and di >= best[0] + best[1]:
+                break
+            key = a[i + di : i + di + _SYNC]
+            if len(key) < _SYNC:
+                # Near the end of a: only a match with the end of b resynchronises.
+                dj = lb - len(key) - j
+                if dj < 0 or not b.endswith(key):
+                    continue
+            else:
+                found = b.find(key, j, j + window + _SYNC)
+                if found < 0:
+                    continue
+                dj = found - j
+            if (di or dj) and (best is None or di + dj < best[0] + best[1]):
+                best = (di, dj)
+        if best is not None:
+            return best
+        if window >= _MAX_WINDOW:
+            return None
+        window *= 4
+
+
+def _common_prefix(a: str, b: str, i: int, j: int) -> int:
+    """Length of the common prefix of a[i:] and b[j:] (galloping; slices compare in C)."""
+    limit = min(len(a) - i, len(b) - j)
+    lo, step = 0, 32
+    while lo < limit:
+        hi = min(lo + step, limit)
+        if a[i + lo : i + hi] != b[j + lo : j + hi]:
+            while hi - lo > 1:  # a[i:i+lo] agrees, a[i:i+hi] does not
+                mid = (lo + hi) // 2
+                if a[i + lo : i + mid] == b[j + lo : j + mid]:
+                    lo = mid
+                else:
+                    hi = mid
+            return lo
+        lo, step = hi, step * 2
+    return limit
+
+
+def _common_suffix(a: str, b: str, i: int, j: int) -> int:
+    """Length of the common suffix of a[i:] and b[j:]."""
+    n = min(len(a) - i, len(b) - j)
+    k = 0
+    while k < n and a[len(a) - 1 - k] == b[len(b) - 1 - k]:
+        k += 1
+    return k
+
+
+def _attach_marks(original: str, changes: list[Change]) -> list[Change]:
+    """Widen blocks whose original text starts with a mark to include its base letter,
+    then merge blocks that touch."""
+    merged: list[Change] = []
+    for os_, ol, ns, nl in changes:
+        if ol and os_ > 0 and ns > 0 and _is_attached(original[os_]):
+            prev_end = (merged[-1][0] + merged[-1][1]) if merged else 0
+            if os_ > prev_end:  # the letter before is unchanged: pull it into the block
+                os_, ol, ns, nl = os_ - 1, ol + 1, ns - 1, nl + 1
+        if merged and merged[-1][0] + merged[-1][1] == os_:
+            pos, pol, pns, pnl = merged[-1]
+            merged[-1] = (pos, pol + ol, pns, pnl + nl)
+        else:
+            merged.append((os_, ol, ns, nl))
+    return merged

@@ -1,0 +1,229 @@
+"""Word and sentence boundaries as code-point spans over the text as given.
+
+Spans always refer to the text passed in (never to a normalized copy), end exclusive.
+
+Words come from hazm's ``WordTokenizer`` with ``join_verb_parts=False``: hazm would
+otherwise glue multi-word verbs ("داده است" -> "داده_است"), which is not what a user
+snapping a selection to words expects.  hazm splits only at spaces, newlines, tabs and
+punctuation, never at ZWNJ, so "نخست‌وزیر" and "صهیونیست‌ها" are single words.  Its tokens
+are located in the text by scanning forward; any stretch where that fails (a future hazm
+rewriting tokens) falls back to a simple regex split, so the result is always a sorted
+list of disjoint, non-empty spans.
+
+Sentences use hazm's ``SentenceTokenizer`` rule (a run of ``! . ? ⸮ ؟`` followed by
+spaces or newlines ends a sentence; the pattern is checked against hazm's in the tests)
+applied to the original text, and every newline also ends a sentence, because a news
+paragraph never continues across a line break.
+
+Interactive helpers (:func:`snap_to_words`, :func:`word_at`, :func:`sentence_at`) only look
+at a small window around the position, so their cost does not depend on text length.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+__all__ = [
+    "is_trimmable",
+    "sentence_at",
+    "sentence_spans",
+    "snap_to_words",
+    "trim",
+    "word_at",
+    "word_spans",
+]
+
+Span = tuple[int, int]
+
+# Same pattern as hazm.SentenceTokenizer (asserted by a test).
+SENTENCE_END = re.compile(r"([!.?⸮؟]+)[ \n]+")
+
+# Fallback word regex: letters/digits with their marks and inner ZWNJ/ZWJ, or any other
+# single non-space character (punctuation, emoji).
+_MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
+_FALLBACK = re.compile(rf"[\w{_MARK}]+(?:[\u200c\u200d]+[\w{_MARK}]+)*|[^\s\u200c\u200d]")
+_SPACE = re.compile(r"\s")
+_GAP = re.compile(r"[\s\u200c]*")
+# Tokens that need splitting: hazm splits only at " ", so a token may hold other
+# whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word.
+_ODD_TOKEN = re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\U0001f000-\U0001faff]")
+
+# Kept at selection edges although they are punctuation: they belong to the word
+# ("۵۰٪", "#هشتگ", "@name").
+_KEEP_AT_EDGE = frozenset("%٪‰؉؊#@&")
+
+# How far snapping looks around a selection before cutting at whitespace.
+_WINDOW = 256
+
+
+def is_trimmable(ch: str) -> bool:
+    """True for characters trimmed from selection edges: whitespace, invisible format
+    characters (ZWNJ, ZWJ, RLM, BOM ...) and punctuation (، ؛ ؟ « » . , " ( ...)."""
+    if ch.isspace():
+        return True
+    cat = unicodedata.category(ch)
+    return cat == "Cf" or (cat[0] == "P" and ch not in _KEEP_AT_EDGE)
+
+
+@lru_cache(maxsize=1)
+def _word_tokenizer() -> Any:
+    # Importing hazm costs ~0.4 s and building the tokenizer ~0.9 s: only on first use.
+    from hazm import WordTokenizer
+
+    return WordTokenizer(join_verb_parts=False)
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not 0 <= start <= end <= len(text):
+        raise ValueError(f"span ({start}, {end}) invalid for text of length {len(text)}")
+
+
+def trim(text: str, start: int, end: int) -> Span:
+    """Shrink ``[start, end)`` past trimmable characters at both edges (see
+    :func:`is_trimmable`).  Returns an empty span ``(s, s)`` when nothing remains."""
+    _check_span(text, start, end)
+    while start < end and is_trimmable(text[start]):
+        start += 1
+    while end > start and is_trimmable(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Word (token) spans of ``text[start:end]``, as offsets into ``text``.
+
+    Punctuation marks are tokens of their own, as in hazm; whitespace never is; emoji and
+    other symbols are split off the word they are glued to.
+    """
+    end = len(text) if end is None else end
+    _check_span(text, start, end)
+    chunk = text[start:end]
+    spans: list[Span] = []
+    append, startswith, odd = spans.append, chunk.startswith, _ODD_TOKEN.search
+    pos = 0  # end of the last located token, in chunk coordinates
+    pending = 0  # length of tokens not found since then, widens the search window
+    for token in _word_tokenizer().tokenize(chunk):
+        # Tokens are nearly always right here or after one space: check before searching.
+        if startswith(token, pos):
+            found = pos
+        elif startswith(token, pos + 1) and chunk[pos].isspace():
+            found = pos + 1
+        else:
+            gap = _GAP.match(chunk, pos)
+            begin = gap.end() if gap else pos
+            found = chunk.find(token, begin, begin + pending + len(token) + 64)
+            if found < 0:
+                pending += len(token)
+                continue
+            if found > begin:
+                # Unlocated text lies before this token: split it the simple way.
+                spans.extend(_fallback_spans(chunk, begin, found))
+        pos, pending = found + len(token), 0
+        if odd(token) is None:
+            append((found, pos))
+        else:
+            spans.extend(_fallback_spans(chunk, found, pos))
+    if pos < len(chunk):
+        spans.extend(_fallback_spans(chunk, pos, len(chunk)))
+    if start:
+        return [(s + start, e + start) for s, e in spans]
+    return spans
+
+
+def _fallback_spans(text: str, start: int, end: int) -> list[Span]:
+    return [m.span() for m in _FALLBACK.finditer(text, start, end)]
+
+
+def _window(text: str, start: int, end: int) -> Span:
+    """A stretch around [start, end) cut at whitespace, about _WINDOW chars each side."""
+    lo = max(0, start - _WINDOW)
+    if lo > 0:
+        m = _SPACE.search(text, lo, start)
+        lo = m.end() if m else lo
+    hi = min(len(text), end + _WINDOW)
+    if hi < len(text):
+        cut = max(text.rfind(c, end, hi) for c in " \n\t")
+        hi = cut if cut >= 0 else hi
+    return lo, hi
+
+
+def snap_to_words(text: str, start: int, end: int) -> Span | None:
+    """Expand a selection to whole words and trim edge whitespace/ZWNJ/punctuation.
+
+    A selection that starts or ends inside a word is widened to cover that word.
+    Returns ``None`` when nothing but trimmable characters was selected (including an
+    empty selection).
+    """
+    s, e = trim(text, start, end)
+    if s >= e:
+        return None
+    lo, hi = _window(text, s, e)
+    for ws, we in word_spans(text, lo, hi):
+        if ws <= s < we:
+            s = ws
+        if ws < e <= we:
+            e = we
+            break
+    s, e = trim(text, s, e)
+    return (s, e) if s < e else None
+
+
+def word_at(text: str, pos: int) -> Span | None:
+    """The word containing the character at ``pos``, else the one ending at ``pos``
+    (a cursor just after a word); ``None`` on whitespace or punctuation."""
+    _check_span(text, pos, pos)
+    for s in (pos, pos - 1):
+        if 0 <= s < len(text) and not is_trimmable(text[s]):
+            return snap_to_words(text, s, s + 1)
+    return None
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentence spans of ``text[start:end]`` as offsets into ``text``, each stripped of
+    surrounding whitespace; breaks after sentence punctuation and at every newline."""
+    end = len(text) if end is None else end
+    _check_span(text, start, end)
+    spans: list[Span] = []
+    line_start = start
+    while line_start <= end:
+        nl = text.find("\n", line_start, end)
+        line_end = end if nl < 0 else nl
+        s = line_start
+        for m in SENTENCE_END.finditer(text, line_start, line_end):
+            spans.append((s, m.end(1)))
+            s = m.end(1)
+        spans.append((s, line_end))
+        line_start = line_end + 1
+    out: list[Span] = []
+    for s, e in spans:
+        while s < e and (text[s].isspace() or text[s] == "\u200c"):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] == "\u200c"):
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def sentence_at(text: str, pos: int) -> Span:
+    """The sentence containing offset ``pos`` (0..len(text)).
+
+    Between two sentences of a line the preceding one wins, before the first the first
+    one; on a line with no sentence the empty span ``(pos, pos)`` is returned.  Only the
+    line around ``pos`` is examined.
+    """
+    _check_span(text, pos, pos)
+    lo = text.rfind("\n", 0, pos) + 1
+    hi = text.find("\n", pos)
+    hi = len(text) if hi < 0 else hi
+    candidates = sentence_spans(text, lo, hi)
+    if not candidates:
+        return pos, pos
+    best = candidates[0]
+    for s, e in candidates:
+        if s <= pos:
+            best = (s, e)
+    return best

@@ -1,0 +1,193 @@
+"""hazm normalization with an offset map (annotator.persian.normalize)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.persian.match import fold
+from annotator.persian.normalize import OffsetMap, _normalizer, align, normalize
+from annotator.persian.segment import word_spans
+
+from .strategies import any_text
+
+SAMPLE = Path(__file__).resolve().parents[3] / "seeds" / "000_bdf8ef5fdfe34543.txt"
+
+
+def hazm_normalize(text: str, **options: bool) -> str:
+    result: str = hazm_normalizer(tuple(sorted(options.items()))).normalize(text)
+    return result
+
+
+def hazm_normalizer(options: tuple[tuple[str, bool], ...]) -> Any:
+    # Building a full hazm Normalizer takes 1-5 s (word lists, lemmatizer), so the heavy
+    # ones are shared with the module's cache; it must still be a plain hazm Normalizer.
+    from hazm import Normalizer
+
+    found = _normalizer(options)
+    assert type(found) is Normalizer
+    return found
+
+
+# Without spacing, repeated-letter and "mi" handling hazm loads no word lists, so this
+# Normalizer is built independently in no time: an outside check of normalize().text.
+LIGHT = {"correct_spacing": False, "decrease_repeated_chars": False, "seperate_mi": False}
+
+
+@functools.cache
+def hazm_table() -> dict[int, Any]:
+    from hazm import constants
+    from hazm.utils import maketrans
+
+    table: dict[int, Any] = maketrans(constants.NUMBERS_SRC, constants.NUMBERS_DST)
+    table.update(maketrans(constants.TRANSLATION_SRC, constants.TRANSLATION_DST))
+    return table
+
+
+def check_map(original: str, normalized: str, m: OffsetMap) -> None:
+    assert (m.original_length, m.normalized_length) == (len(original), len(normalized))
+    check_map_sparse(original, normalized, m)
+    for src_len, point, span in (
+        (len(normalized), m.to_original, m.span_to_original),
+        (len(original), m.to_normalized, m.span_to_normalized),
+    ):
+        dst_len = len(original) if src_len == len(normalized) else len(normalized)
+        images = [point(i) for i in range(src_len + 1)]
+        assert images == sorted(images)
+        assert all(0 <= x <= dst_len for x in images)
+        assert images[0] == 0
+        for s in range(src_len + 1):
+            for e in range(s, min(src_len, s + 6) + 1):
+                a, b = span(s, e)
+                assert 0 <= a <= b <= dst_len
+        with pytest.raises(ValueError):
+            point(src_len + 1)
+        with pytest.raises(ValueError):
+            span(1, 0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_text)
+def test_text_is_hazms_and_map_is_valid(text: str) -> None:
+    result = normalize(text)
+    assert result.text == hazm_normalize(text)
+    assert result.original == text
+    check_map(text, result.text, result.map)
+    assert OffsetMap.from_json(json.loads(json.dumps(result.map.to_json()))) == result.map
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_text, any_text)
+def test_align_any_two_texts(a: str, b: str) -> None:
+    check_map(a, b, align(a, b))
+
+
+@settings(max_examples=40, deadline=None)
+@given(any_text, st.booleans(), st.booleans())
+def test_options_are_passed_to_hazm(text: str, diacritics: bool, numbers: bool) -> None:
+    from hazm import Normalizer
+
+    options = {**LIGHT, "remove_diacritics": diacritics, "persian_numbers": numbers}
+    result = normalize(text, **options)
+    assert result.text == Normalizer(**options).normalize(text)
+    check_map(text, result.text, result.map)
+
+
+def test_sample_article() -> None:
+    original = SAMPLE.read_text(encoding="utf-8")
+    result = normalize(original)
+    assert result.text == hazm_normalize(original)
+    assert (len(original), len(result.text)) == (2442, 2451)
+    check_map(original, result.text, result.map)
+
+    # Every word of the normalized text maps back to the same word in the original,
+    # up to folding and the spaces/ZWNJs hazm inserts or swaps.
+    def key(s: str) -> str:
+        return fold(s).replace(" ", "")
+
+    checked = 0
+    for s, e in word_spans(result.text):
+        a, b = result.map.span_to_original(s, e)
+        assert key(original[a:b]) == key(result.text[s:e]), (result.text[s:e], original[a:b])
+        checked += 1
+    assert checked > 400
+    # hazm joined "صهیونیست ها" with a ZWNJ; the span maps onto the two original words.
+    s = result.text.index("صهیونیست\u200cها")
+    a, b = result.map.span_to_original(s, s + len("صهیونیست\u200cها"))
+    assert original[a:b] == "صهیونیست ها"
+
+
+def test_diacritics_stay_with_their_letter() -> None:
+    original = "کتابَ خوبـــی"
+    result = normalize(original)
+    assert result.text == "کتاب خوبی"
+    assert result.map.span_to_original(0, 4) == (0, 5)  # the fatha comes along
+    a, b = result.map.span_to_original(5, 9)
+    assert original[a:b] == "خوبـــی"
+    assert result.map.span_to_normalized(0, 5) == (0, 4)
+
+
+def test_insertions_and_deletions_at_span_edges() -> None:
+    m = OffsetMap([(2, 0, 2, 1), (5, 2, 6, 0)], 9, 8)  # one char inserted, two deleted
+    assert m.span_to_original(2, 3) == (2, 2)  # only the inserted char: empty, no inversion
+    assert m.span_to_original(0, 2) == (0, 2)  # ends before the insertion
+    assert m.span_to_original(3, 6) == (2, 5)  # starts after it, stops before the deletion
+    assert m.span_to_original(6, 8) == (7, 9)  # starts after the deletion
+    assert m.to_original(6) == 5 and m.to_normalized(6) == 6
+    assert m.span_to_normalized(5, 7) == (6, 6)  # deleted text has no image
+
+
+def test_from_json_rejects_bad_data() -> None:
+    good = normalize("کتاب ها").map.to_json()
+    assert OffsetMap.from_json(good).to_json() == good
+    bad: list[Any] = [
+        None,
+        [],
+        {**good, "version": 99},
+        {**good, "changes": [[0, 1, 0]]},
+        {**good, "changes": [[0, 1, 0, "1"]]},
+        {**good, "original_length": good["original_length"] + 1},
+        {**good, "changes": [[3, 1, 4, 1]]},
+        {**good, "changes": [[0, 0, 0, 0]]},
+        {key: v for key, v in good.items() if key != "changes"},
+    ]
+    for data in bad:
+        with pytest.raises(ValueError):
+            OffsetMap.from_json(data)
+
+
+def test_identical_and_empty_texts() -> None:
+    assert normalize("").map.changes == ()
+    m = align("سلام", "سلام")
+    assert m.changes == () and m.span_to_original(1, 3) == (1, 3)
+
+
+def test_100kb_article_aligns_quickly() -> None:
+    original = SAMPLE.read_text(encoding="utf-8")
+    # Diacritics and extra newlines make the worst realistic case for the alignment.
+    text = "\n\n\n".join(original.replace("ر", "رَ") for _ in range(40))
+    normalized = hazm_normalize(text)
+    began = time.perf_counter()
+    m = align(text, normalized)
+    elapsed = time.perf_counter() - began
+    check_map_sparse(text, normalized, m)
+    assert elapsed < 3.0, elapsed
+
+
+def check_map_sparse(original: str, normalized: str, m: OffsetMap) -> None:
+    """Outside the changed blocks the texts agree, up to hazm's 1:1 translations."""
+    table = hazm_table()
+    o = n = 0
+    for co, col, cn, cnl in [*m.changes, (len(original), 0, len(normalized), 0)]:
+        a, b = original[o:co], normalized[n:cn]
+        if a.translate(table) != b:
+            assert len(a) == len(b)
+            assert all(x == y or x.translate(table) == y for x, y in zip(a, b, strict=True))
+        o, n = co + col, cn + cnl

@@ -1,0 +1,238 @@
+"""Word and sentence spans, snapping and trimming (annotator.persian.segment)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+
+from annotator.persian import segment
+from annotator.persian.segment import (
+    is_trimmable,
+    sentence_at,
+    sentence_spans,
+    snap_to_words,
+    trim,
+    word_at,
+    word_spans,
+)
+
+from .strategies import any_text, text_and_span
+
+SAMPLE = Path(__file__).resolve().parents[3] / "seeds" / "000_bdf8ef5fdfe34543.txt"
+ZWNJ = "\u200c"
+
+
+def words(text: str) -> list[str]:
+    return [text[s:e] for s, e in word_spans(text)]
+
+
+def test_zwnj_words_are_one_word() -> None:
+    text = f"نخست{ZWNJ}وزیر گفت صهیونیست{ZWNJ}ها می{ZWNJ}روند."
+    assert words(text) == [f"نخست{ZWNJ}وزیر", "گفت", f"صهیونیست{ZWNJ}ها", f"می{ZWNJ}روند", "."]
+
+
+def test_punctuation_symbols_and_odd_spaces_split() -> None:
+    text = "«سلام»، دنیا؛ چطوری؟ (ع) word😀 a\u00a0b ۵۰٪"
+    assert words(text) == [
+        "«",
+        "سلام",
+        "»",
+        "،",
+        "دنیا",
+        "؛",
+        "چطوری",
+        "؟",
+        "(",
+        "ع",
+        ")",
+        "word",
+        "😀",
+        "a",
+        "b",
+        "۵۰",
+        "٪",  # hazm splits numbers off: "[\\d.:]+"
+    ]
+
+
+def test_verbs_are_not_joined() -> None:
+    assert words("انجام داده است") == ["انجام", "داده", "است"]
+
+
+def test_offsets_are_into_the_text_given() -> None:
+    text = "  الف   ب\n\nج  "
+    assert word_spans(text) == [(2, 5), (8, 9), (11, 12)]
+    assert word_spans(text, 3, 9) == [(3, 5), (8, 9)]
+
+
+@settings(max_examples=150, deadline=None)
+@given(any_text)
+def test_word_spans_partition_the_visible_text(text: str) -> None:
+    spans = word_spans(text)
+    covered: set[int] = set()
+    previous_end = 0
+    for s, e in spans:
+        assert previous_end <= s < e
+        previous_end = e
+        assert not any(c.isspace() for c in text[s:e])
+        assert text[s] != ZWNJ and text[e - 1] != ZWNJ
+        covered.update(range(s, e))
+    for i, c in enumerate(text):
+        if not (c.isspace() or c in "\u200c\u200d"):
+            assert i in covered, (text, i)
+
+
+def test_snap_expands_inside_a_zwnj_word() -> None:
+    text = f"دیروز نخست{ZWNJ}وزیر گفت"
+    start = text.index("وزیر")
+    assert snap_to_words(text, start, start + 2) == (6, 15)
+    assert snap_to_words(text, 7, 8) == (6, 15)
+    # A selection across two words covers both, whole.
+    assert snap_to_words(text, 3, 8) == (0, 15)
+
+
+def test_snap_trims_punctuation_spaces_and_zwnj() -> None:
+    text = "او گفت: «سلام»، و رفت."
+    start = text.index(":")
+    a, b = snap_to_words(text, start, text.index("،") + 2) or (0, 0)
+    assert text[a:b] == "سلام"
+    assert snap_to_words(text, 0, len(text)) == (0, len(text) - 1)
+    assert snap_to_words(f" {ZWNJ}کتاب{ZWNJ} ", 0, 7) == (2, 6)
+
+
+def test_snap_returns_none_when_nothing_is_left() -> None:
+    text = "سلام « » ، دنیا"
+    assert snap_to_words(text, 4, 10) is None
+    assert snap_to_words(text, 2, 2) is None
+    with pytest.raises(ValueError):
+        snap_to_words(text, 3, 2)
+    with pytest.raises(ValueError):
+        snap_to_words(text, 0, len(text) + 1)
+
+
+def test_trim() -> None:
+    text = " «الف، ب» "
+    assert trim(text, 0, len(text)) == (2, 8)
+    assert trim(text, 0, 2) == (2, 2)
+    assert trim("۵۰٪ #هشتگ", 0, 9) == (0, 9)  # % and # belong to their word
+    assert all(is_trimmable(c) for c in " \n\u200c\u200f،؛؟«».,!?()\"'-")
+    assert not any(is_trimmable(c) for c in "اa۵😀%٪")
+
+
+def _snap_with_whole_text(text: str, start: int, end: int) -> tuple[int, int] | None:
+    s, e = trim(text, start, end)
+    if s >= e:
+        return None
+    for ws, we in word_spans(text):
+        if ws <= s < we:
+            s = ws
+        if ws < e <= we:
+            e = we
+    s, e = trim(text, s, e)
+    return (s, e) if s < e else None
+
+
+@settings(max_examples=150, deadline=None)
+@given(text_and_span())
+def test_snap_properties(case: tuple[str, int, int]) -> None:
+    text, start, end = case
+    snapped = snap_to_words(text, start, end)
+    assert snapped == _snap_with_whole_text(text, start, end)
+    if snapped is None:
+        s, e = trim(text, start, end)
+        assert s == e
+        return
+    s, e = snapped
+    assert 0 <= s < e <= len(text)
+    assert not is_trimmable(text[s]) and not is_trimmable(text[e - 1])
+    ts, te = trim(text, start, end)
+    assert s <= ts and te <= e
+    assert snap_to_words(text, s, e) == snapped  # idempotent
+
+
+def test_snap_uses_only_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    unit = f"نخست{ZWNJ}وزیر گفت: «سلام». "
+    text = unit * 60_000  # ~1.2 M characters
+    middle = len(text) // 2
+    seen: list[int] = []
+    original = segment.word_spans
+
+    def spy(t: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+        seen.append((len(t) if end is None else end) - start)
+        return original(t, start, end)
+
+    monkeypatch.setattr(segment, "word_spans", spy)
+    began = time.perf_counter()
+    result = snap_to_words(text, middle, middle + 3)
+    elapsed = time.perf_counter() - began
+    assert result is not None and max(seen) < 1_000
+    assert elapsed < 0.1, elapsed
+
+
+def test_word_at() -> None:
+    text = f"سلام نخست{ZWNJ}وزیر!"
+    assert word_at(text, 0) == (0, 4)
+    assert word_at(text, 4) == (0, 4)  # cursor right after a word
+    assert word_at(text, 7) == (5, 14)
+    assert word_at(text, 15) is None  # after "!"
+    assert word_at(" ", 0) is None
+
+
+def test_sentences_follow_hazm_and_newlines() -> None:
+    from hazm import SentenceTokenizer
+
+    assert segment.SENTENCE_END.pattern == SentenceTokenizer().pattern.pattern
+    text = "اولی. دومی؟ سومی!! \nچهارمی بدون نقطه\n\n  پنجمی"
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == ["اولی.", "دومی؟", "سومی!!", "چهارمی بدون نقطه", "پنجمی"]
+
+
+def test_sample_sentences_refine_hazms() -> None:
+    from hazm import SentenceTokenizer
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    ours = [text[s:e].replace("\n", " ") for s, e in sentence_spans(text)]
+    # hazm joins single-newline lines; every hazm sentence is a run of ours.
+    joined = iter(ours)
+    for sentence in SentenceTokenizer().tokenize(text):
+        parts = [next(joined)]
+        while " ".join(parts) != sentence:
+            assert len(" ".join(parts)) < len(sentence), (parts, sentence)
+            parts.append(next(joined))
+    assert next(joined, None) is None
+    assert len(ours) >= 15
+
+
+def test_sentence_at_in_sample() -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    s, e = sentence_at(text, text.index("پهپاد"))
+    assert text[s:e] == "این گروه با انتشار بیانیهای تأکید کرد که این حمله را با یک پهپاد انجام داده است."
+    assert sentence_at(text, 0)[0] == 0
+    assert sentence_at(text, e) == (s, e)  # cursor right after the full stop
+    assert sentence_at(text, e + 1)[0] == e + 1  # next sentence
+    end = sentence_at(text, len(text))
+    assert end[1] == len(text.rstrip())
+
+
+def test_sentence_at_edge_cases() -> None:
+    assert sentence_at("", 0) == (0, 0)
+    assert sentence_at("الف\n\nب", 4) == (4, 4)  # empty line
+    assert sentence_at("  الف. ب", 0) == (2, 6)
+    with pytest.raises(ValueError):
+        sentence_at("الف", 4)
+
+
+@settings(max_examples=100, deadline=None)
+@given(any_text)
+def test_sentence_spans_are_ordered_and_single_line(text: str) -> None:
+    previous = 0
+    for s, e in sentence_spans(text):
+        assert previous <= s < e
+        assert "\n" not in text[s:e]
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        previous = e
+    for pos in range(0, len(text) + 1, 7):
+        s, e = sentence_at(text, pos)
+        assert s == e or (s, e) in sentence_spans(text)
