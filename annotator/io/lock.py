@@ -1,0 +1,209 @@
+"""One window per annotator per project: a lock file with stale-lock handling.
+
+`ProjectLock(folder, annotator)` holds `.annotator-<name>.lock` in the project folder, a
+small JSON file naming the holder (pid, host, time). A second instance of the same
+annotator on the same project gets LockedError and should open read-only or offer to take
+over (acquire(force=True)) after the user agrees. Different annotators do not block each
+other: their annotation files are separate.
+
+A lock is stale, and taken over silently, when its holder is on this host and its process
+is gone, or when it has not been refreshed for `max_age` seconds (a holder on another host
+that crashed). The holder calls refresh() now and then (the window: every few minutes)
+so that a long session never looks stale. Nothing here is executed or fetched: the file
+is plain JSON, read with a size limit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import secrets
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_AGE = 3600.0  # seconds without refresh after which any lock is stale
+_MAX_LOCK_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    pid: int
+    host: str
+    time: float  # seconds since the epoch, when acquired or last refreshed
+    annotator: str
+    token: str = ""
+
+    def describe(self) -> str:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.time))
+        who = f"annotator {self.annotator!r}" if self.annotator else "an annotator"
+        return f"{who} on host {self.host} (process {self.pid}) since {when}"
+
+
+class LockedError(Exception):
+    """The project is open in another instance; `holder` says where."""
+
+    def __init__(self, lock_file: Path, holder: LockInfo | None) -> None:
+        self.lock_file = lock_file
+        self.holder = holder
+        if holder is None:
+            message = f"{lock_file} is held by another instance (its lock file is unreadable)"
+        else:
+            message = f"This project is already open by {holder.describe()} ({lock_file})"
+        super().__init__(message)
+
+
+def _safe_name(annotator: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", annotator.strip(), flags=re.UNICODE).strip("._")
+    return name[:64] or "default"
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except OSError:
+        return True  # cannot tell: assume alive
+    return True
+
+
+class ProjectLock:
+    def __init__(self, folder: Path, annotator: str, max_age: float = MAX_AGE) -> None:
+        self.folder = Path(folder)
+        self.annotator = annotator
+        self.max_age = max_age
+        self.path = self.folder / f".annotator-{_safe_name(annotator)}.lock"
+        self._token: str | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._token is not None
+
+    def read(self) -> LockInfo | None:
+        """The current holder, or None when there is no lock file or it is unreadable."""
+        try:
+            with open(self.path, "rb") as f:
+                raw = f.read(_MAX_LOCK_BYTES + 1)
+        except OSError:
+            return None
+        return _parse(raw)
+
+    def is_stale(self, info: LockInfo | None) -> bool:
+        if info is None:
+            # unreadable or half-written lock: stale only once it is old
+            try:
+                age = time.time() - self.path.stat().st_mtime
+            except OSError:
+                return True
+            return age > min(self.max_age, 60.0)
+        if time.time() - info.time > self.max_age:
+            return True
+        return info.host == socket.gethostname() and not _pid_alive(info.pid)
+
+    def acquire(self, force: bool = False) -> None:
+        """Take the lock; raises LockedError naming the holder unless it is stale or `force`.
+
+        Raises OSError when the folder cannot hold a lock file (read-only): the caller may
+        then work without a lock, warning the user.
+        """
+        if self.held:
+            return
+        for _attempt in range(3):
+            token = secrets.token_hex(8)
+            if self._create(token):
+                self._token = token
+                return
+            holder = self.read()
+            if not (force or self.is_stale(holder)):
+                raise LockedError(self.path, holder)
+            # move the stale lock aside first so two instances cannot both take it over
+            aside = self.path.with_name(f"{self.path.name}.stale-{token}")
+            try:
+                os.replace(self.path, aside)
+            except FileNotFoundError:
+                continue
+            with contextlib.suppress(OSError):
+                os.unlink(aside)
+        raise LockedError(self.path, self.read())
+
+    def refresh(self) -> None:
+        """Renew the lock's time (call every few minutes while holding it)."""
+        if self._token is None:
+            return
+        info = self.read()
+        if info is None or info.token != self._token:
+            self._token = None  # taken over (force) by another instance
+            raise LockedError(self.path, info)
+        tmp = self.path.with_name(f"{self.path.name}.{self._token}.tmp")
+        tmp.write_bytes(self._content(self._token))
+        os.replace(tmp, self.path)
+
+    def release(self) -> None:
+        """Remove the lock file if it is still ours."""
+        if self._token is None:
+            return
+        info = self.read()
+        if info is not None and info.token == self._token:
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        self._token = None
+
+    def __enter__(self) -> ProjectLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+    def _content(self, token: str) -> bytes:
+        data = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "time": time.time(),
+            "annotator": self.annotator,
+            "token": token,
+        }
+        return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+    def _create(self, token: str) -> bool:
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            return False
+        try:
+            os.write(fd, self._content(token))
+            os.fsync(fd)
+        except OSError:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+            raise
+        os.close(fd)
+        return True
+
+
+def _parse(raw: bytes) -> LockInfo | None:
+    if len(raw) > _MAX_LOCK_BYTES:
+        return None
+    try:
+        data: Any = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            return None
+        return LockInfo(
+            pid=int(data["pid"]),
+            host=str(data["host"]),
+            time=float(data["time"]),
+            annotator=str(data.get("annotator", "")),
+            token=str(data.get("token", "")),
+        )
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError):
+        return None

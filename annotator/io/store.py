@@ -1,0 +1,740 @@
+"""Durable annotation files: every change is journaled before the edit returns.
+
+An AnnotationStore listens to an AnnotationSet. Each applied batch (an edit, an undo, a
+redo) is appended to `<file>.journal` as one JSON line and fsynced before the listener
+returns: that is the acknowledgement. Now and then (the window's save, closing) the full
+file is written atomically (a *checkpoint*) and the journal is removed. At start-up
+`AnnotationStore.open` loads the file, replays the journal and says what it recovered.
+
+The journal (docs/reliability.md has the details):
+
+    {"format": "annotator/journal", "version": 1, "file": "a.annotations.json",
+     "base_sha256": "<sha256 of the file's bytes the journal builds on>",
+     "text_sha256": "<the document text's>", "created": "2024-...Z"}
+    {"seq": 1, "spans": {"s4": {...span...}}, "relations": {}, "status": "in_progress"}
+    {"seq": 2, "spans": {"s4": null}, "relations": {"r1": null}, "status": "in_progress"}
+    {"checkpoint": "<sha256 of the file bytes about to be written>"}
+
+A record gives the state *after* the batch of every span and relation the batch touched
+(null: gone) and the status, so replaying a record twice changes nothing (idempotent).
+Replay starts after the last marker (the header or a checkpoint line) whose hash equals
+the file on disk: a crash after a checkpoint's rename but before the journal's removal
+replays nothing twice, and a journal that belongs to another version of the file is not
+applied but kept aside (`.journal.unused-<time>`) with a message. A torn last line (the
+write a kill interrupted, never acknowledged) is ignored and cut off.
+
+Spans that no longer fit a changed text are re-anchored (model.reanchor); those that
+cannot be placed are kept in the file under "unplaced", never dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import errno
+import hashlib
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
+from ..model.reanchor import reanchor
+from . import jsonformat
+from .atomic import write_atomic
+
+MAX_FILE_BYTES = jsonformat.MAX_FILE_BYTES  # an annotation file larger than this is refused unread
+MAX_JOURNAL_BYTES = 256 * 1024 * 1024
+JOURNAL_FORMAT = "annotator/journal"
+JOURNAL_VERSION = 1
+STALE_TMP_SECONDS = 60.0  # leftover temporary files of interrupted saves older than this go
+
+_ENOUGH_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+def journal_path(path: Path) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ".journal")
+
+
+def describe_os_error(exc: OSError) -> str:
+    """A short reason a person understands."""
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (the folder or file is read-only)"
+    if exc.errno in _ENOUGH_SPACE:
+        return "the disk is full"
+    if isinstance(exc, StoreError):
+        return str(exc)
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+@dataclass
+class Recovery:
+    edits: int  # journal batches replayed
+    message: str  # for the user, "" when nothing was recovered
+    reanchored: int = 0  # spans moved because the text changed
+    unplaced: int = 0  # spans that could not be placed on the changed text (kept)
+    set_aside: Path | None = None  # a journal that was not (fully) applied, kept here
+
+
+class StoreError(OSError):
+    """A file the store cannot open or write; the message names the file and the problem."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AnnotationStore:
+    """Makes every change of an AnnotationSet durable: journal then checkpoint."""
+
+    def __init__(self, aset: AnnotationSet, path: Path, embed_text: bool = True) -> None:
+        self.aset = aset
+        self.path = Path(path)
+        self.embed_text = embed_text
+        self.last_error: str | None = None
+        # sha256 of the file bytes the journal builds on; None: not known to be ours (the
+        # first change then writes a full checkpoint instead of a journal line)
+        self._base_sha: str | None = None
+        self._file_sig: tuple[int, int, int] | None = None  # the file as we last saw it
+        self._dirty = False
+        self._durable = True
+        self._fd: int | None = None
+        self._own_journal = False  # the journal at journal_path(path) builds on our file
+        self._seq = 0
+        self._unplaced: dict[str, list[Any]] = {"spans": [], "relations": []}
+        aset.subscribe(self._on_change)
+
+    # ---- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        schema: Schema,
+        document: Document | None = None,
+        embed_text: bool = True,
+    ) -> tuple[AnnotationStore, Recovery]:
+        """Load `path` (if it exists), replay its journal, re-anchor on a changed text.
+
+        Raises jsonformat.AnnotationFileError (a bad file) or StoreError (too large, no
+        file and no document). Writes only to repair: a torn journal tail is cut off, an
+        unusable journal is moved aside, a re-anchored file is checkpointed.
+        """
+        path = Path(path)
+        jpath = journal_path(path)
+        notes: list[str] = []
+        set_aside: Path | None = None
+        _remove_stale_temporaries(path)
+        if not path.exists():
+            if document is None:
+                raise StoreError(f"{path}: no such file, and no document to start one with")
+            store = cls(AnnotationSet(document, "", schema), path, embed_text)
+            if jpath.exists():
+                set_aside = _try_set_aside(jpath, notes)
+                notes.insert(
+                    0,
+                    f"A journal of unsaved edits was found without its file {path.name}; "
+                    f"it was not applied and is kept as {(set_aside or jpath).name}.",
+                )
+            return store, Recovery(0, " ".join(notes), set_aside=set_aside)
+
+        raw = _read_limited(path)
+        base_sha = _sha(raw)
+        data = jsonformat.parse(raw, path)
+        same_text = document is not None and (
+            isinstance(data, dict)
+            and isinstance(data.get("document"), dict)
+            and data["document"].get("text_sha256") == document.sha256
+        )
+        check_text = document.text if document is not None and same_text else None
+        problems = jsonformat.check(data, schema, check_text)
+        if problems:
+            raise jsonformat.AnnotationFileError(path, problems)
+
+        replayed = 0
+        seq = 0
+        own = False
+        if jpath.exists():
+            journal = _read_journal(jpath, base_sha)
+            seq, own = journal.seq, journal.matched
+            if journal.records:
+                candidate = copy.deepcopy(data)
+                try:
+                    _replay(candidate, journal.records)
+                    bad = jsonformat.check(candidate, schema, check_text)
+                except (TypeError, ValueError, KeyError) as exc:
+                    bad = [jsonformat.Problem("$", f"replay failed: {exc}")]
+                if bad:
+                    journal.problem = f"its edits do not fit the file ({bad[0].message})"
+                    own = False
+                else:
+                    data = candidate
+                    replayed = len(journal.records)
+            if not own:
+                set_aside = _try_set_aside(jpath, notes)
+                notes.insert(
+                    len(notes) - (set_aside is None),
+                    f"The journal of {path.name} {journal.problem or 'does not belong to it'}; "
+                    f"it was not applied and is kept as {(set_aside or jpath).name}.",
+                )
+            elif journal.problem:
+                # damaged in the middle: keep a copy, replay what came before, go on from there
+                set_aside = _try_set_aside(jpath, notes, copy_only=True)
+                if set_aside is not None:
+                    _truncate(jpath, journal.good_bytes)
+                    notes.append(f"The journal of {path.name} {journal.problem}; a copy is kept as {set_aside.name}.")
+                else:
+                    own = False  # left whole where it is; a checkpoint will set it aside
+            elif journal.torn:
+                _truncate(jpath, journal.good_bytes)  # an edit the kill interrupted
+
+        unplaced = _unplaced_of(data)
+        moved = unplaced_now = 0
+        if document is not None and not same_text:
+            moved, unplaced_now = _reanchor(data, document, unplaced)
+        aset = jsonformat.from_json(data, schema, document, path)
+
+        store = cls(aset, path, embed_text)
+        store._base_sha = base_sha
+        store._file_sig = _signature(path)
+        store._own_journal = own
+        store._seq = seq
+        store._dirty = replayed > 0
+        store._unplaced = unplaced
+        if replayed:
+            notes.insert(
+                0,
+                f"Recovered {replayed} edit{'s' if replayed != 1 else ''} to {path.name} "
+                "that had not been saved when the program last stopped.",
+            )
+        if document is not None and not same_text:
+            message = (
+                f"The text of {document.title or document.id} has changed since it was "
+                f"annotated: {moved} span{'s' if moved != 1 else ''} were placed on the new text"
+            )
+            if unplaced_now:
+                message += (
+                    f"; {unplaced_now} could not be placed and are kept in the file as unplaced (nothing was deleted)"
+                )
+            notes.append(message + ".")
+            store._dirty = True
+            try:  # offsets now refer to the new text: the journal must restart from here
+                store.save()
+            except OSError:
+                store._base_sha = None  # no journal lines until a checkpoint succeeds
+                store._durable = False
+                notes.append(store.last_error or "")
+        return store, Recovery(replayed, " ".join(n for n in notes if n), moved, unplaced_now, set_aside)
+
+    # ---- state ---------------------------------------------------------------------
+
+    @property
+    def needs_checkpoint(self) -> bool:
+        """The full file is behind the journal (or behind memory)."""
+        return self._dirty
+
+    @property
+    def durable(self) -> bool:
+        """False when the last edit could not be written (disk trouble): the UI must warn."""
+        return self._durable
+
+    @property
+    def unplaced_relations(self) -> list[Relation]:
+        """Relations that lost an end to re-anchoring (kept in the file under "unplaced")."""
+        relations: list[Relation] = []
+        for item in self._unplaced["relations"]:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                relations.append(_relation_from_json(item))
+        return relations
+
+    @property
+    def unplaced(self) -> list[Span]:
+        """Spans that could not be placed on a changed text, for the user to see."""
+        spans: list[Span] = []
+        for item in self._unplaced["spans"]:
+            with contextlib.suppress(KeyError, TypeError, ValueError):
+                spans.append(_span_from_json(item))
+        return spans
+
+    # ---- saving --------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Checkpoint: write the full file atomically if it changed, then drop the journal.
+
+        Raises OSError (StoreError for a file changed by someone else) after recording it
+        in last_error; the work stays in memory and in the journal.
+        """
+        if not self._dirty:
+            return
+        content = self._serialize()
+        new_sha = _sha(content)
+        try:
+            if new_sha != self._file_sha():
+                self._check_not_changed_under_us()
+                if self._fd is not None:
+                    with contextlib.suppress(OSError):  # helps replay after a crash below
+                        self._append_line({"checkpoint": new_sha})
+                write_atomic(self.path, content)
+                self._file_sig = _signature(self.path)
+            self._base_sha = new_sha
+            self._drop_journal()
+        except OSError as exc:
+            self.last_error = (
+                f"Could not save {self.path}: {describe_os_error(exc)}. Your work is still "
+                "open; save it in another folder (Save As)."
+            )
+            raise
+        self._dirty = False
+        self._durable = True
+        self.last_error = None
+        self.aset.undo_stack.set_clean()
+
+    def save_as(self, path: Path) -> None:
+        """Write everything to a new file and go on working there (after disk trouble)."""
+        new = Path(path)
+        content = self._serialize()
+        try:
+            write_atomic(new, content)
+        except OSError as exc:
+            self.last_error = f"Could not save {new}: {describe_os_error(exc)}."
+            raise
+        self._close_fd()  # the old file and its journal stay consistent where they are
+        self.path = new
+        self._base_sha = _sha(content)
+        self._file_sig = _signature(new)
+        self._own_journal = False  # a journal already at the new place is not ours
+        self._seq = 0
+        self._dirty = False
+        self._durable = True
+        self.last_error = None
+        self.aset.undo_stack.set_clean()
+
+    def close(self) -> None:
+        """Save (if needed) and stop listening. On OSError the store stays open: Save As."""
+        self.save()
+        self.detach()
+
+    def detach(self) -> None:
+        """Stop listening without saving; unsaved edits stay in the journal for next time."""
+        with contextlib.suppress(ValueError):
+            self.aset.unsubscribe(self._on_change)
+        self._close_fd()
+
+    # ---- the journal ---------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        self._dirty = True
+        if self._base_sha is None or not self._durable:
+            # no journal base yet (new file) or the journal missed an edit: a full save
+            # captures everything
+            try:
+                self.save()
+            except OSError:
+                self._durable = False
+            return
+        try:
+            self._append_line(self._record(change))
+        except OSError as exc:
+            self._durable = False
+            self.last_error = (
+                f"Could not record the last edit in {journal_path(self.path)}: "
+                f"{describe_os_error(exc)}. Your work is kept in memory; save it in another "
+                "folder (Save As)."
+            )
+
+    def _record(self, change: Change) -> dict[str, Any]:
+        spans: dict[str, Any] = {}
+        for span in change.spans_removed + change.spans_added:
+            spans[span.id] = jsonformat.span_to_json(self.aset.span(span.id)) if self.aset.has_span(span.id) else None
+        relations: dict[str, Any] = {}
+        for rel in change.relations_removed + change.relations_added:
+            try:
+                relations[rel.id] = jsonformat.relation_to_json(self.aset.relation(rel.id))
+            except KeyError:
+                relations[rel.id] = None
+        self._seq += 1
+        return {
+            "seq": self._seq,
+            "spans": spans,
+            "relations": relations,
+            "status": self.aset.status.value,
+        }
+
+    def _append_line(self, item: dict[str, Any]) -> None:
+        line = (json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        fd = self._journal_fd()
+        start = os.lseek(fd, 0, os.SEEK_END)
+        try:
+            _write_all(fd, line)
+            os.fsync(fd)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, start)  # no half line for the next one to follow
+            raise
+
+    def _journal_fd(self) -> int:
+        if self._fd is not None:
+            return self._fd
+        jpath = journal_path(self.path)
+        if self._own_journal and jpath.exists():
+            self._fd = os.open(jpath, os.O_WRONLY | os.O_APPEND)
+            return self._fd
+        if jpath.exists():
+            _set_aside(jpath)  # someone else's: never overwritten
+        fd = os.open(jpath, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o644)
+        header = {
+            "format": JOURNAL_FORMAT,
+            "version": JOURNAL_VERSION,
+            "file": self.path.name,
+            "base_sha256": self._base_sha,
+            "text_sha256": self.aset.document.sha256,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        try:
+            _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode())
+            os.fsync(fd)
+            _fsync_dir(jpath.parent)
+        except OSError:
+            os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(jpath)
+            raise
+        self._fd = fd
+        self._own_journal = True
+        self._seq = 0
+        return fd
+
+    def _drop_journal(self) -> None:
+        self._close_fd()
+        jpath = journal_path(self.path)
+        if jpath.exists():
+            if self._own_journal:
+                os.unlink(jpath)
+            else:
+                _set_aside(jpath)
+            _fsync_dir(jpath.parent)
+        self._own_journal = False
+        self._seq = 0
+
+    def _close_fd(self) -> None:
+        if self._fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+
+    # ---- helpers -------------------------------------------------------------------
+
+    def _serialize(self) -> bytes:
+        if not (self._unplaced["spans"] or self._unplaced["relations"]):
+            return jsonformat.dumps(self.aset, self.embed_text).encode("utf-8")
+        data = jsonformat.to_json(self.aset, self.embed_text)
+        data["unplaced"] = self._unplaced
+        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def _file_sha(self) -> str | None:
+        if self._base_sha is not None:
+            return self._base_sha
+        try:
+            return _sha(_read_limited(self.path))
+        except (OSError, jsonformat.AnnotationFileError):
+            return None
+
+    def _check_not_changed_under_us(self) -> None:
+        if self._file_sig is None:
+            return
+        now = _signature(self.path)
+        if now is None or now == self._file_sig:
+            return
+        try:
+            current = _sha(_read_limited(self.path))
+        except (OSError, jsonformat.AnnotationFileError):
+            current = None
+        if current != self._base_sha:
+            raise StoreError(
+                f"{self.path} was changed by another program or window since it was opened; it is not overwritten"
+            )
+
+
+# ---- journal reading -------------------------------------------------------------------
+
+
+@dataclass
+class _Journal:
+    records: list[dict[str, Any]]
+    seq: int
+    good_bytes: int  # length of the well-formed beginning
+    matched: bool  # a marker equals the file on disk: the journal builds on it
+    torn: bool
+    problem: str = ""
+
+
+def _read_journal(jpath: Path, base_sha: str) -> _Journal:
+    try:
+        size = jpath.stat().st_size
+        if size > MAX_JOURNAL_BYTES:
+            return _Journal([], 0, 0, False, False, f"is too large ({size} bytes)")
+        raw = jpath.read_bytes()
+    except OSError as exc:
+        return _Journal([], 0, 0, False, False, f"cannot be read ({describe_os_error(exc)})")
+    items: list[tuple[str, Any]] = []
+    pos = good = 0
+    torn = False
+    problem = ""
+    line_no = 0
+    while pos < len(raw):
+        newline = raw.find(b"\n", pos)
+        if newline == -1:
+            torn = True  # the last write was interrupted: it was never acknowledged
+            break
+        line_no += 1
+        item = _parse_line(raw[pos:newline])
+        if line_no == 1:
+            if not _is_header(item):
+                problem = "is not a journal of this program"
+                break
+            items.append(("mark", item["base_sha256"]))
+        elif isinstance(item, dict) and isinstance(item.get("checkpoint"), str):
+            items.append(("mark", item["checkpoint"]))
+        elif _is_record(item):
+            items.append(("record", item))
+        elif newline + 1 >= len(raw):
+            torn = True  # a damaged last line: not acknowledged either
+            break
+        else:
+            problem = f"is damaged at line {line_no}; the edits before it were recovered"
+            break
+        pos = good = newline + 1
+    if not items and not problem:
+        return _Journal([], 0, 0, True, True)  # empty or a torn header: nothing acknowledged
+    seq = max((it["seq"] for kind, it in items if kind == "record"), default=0)
+    last_match = max(
+        (i for i, (kind, value) in enumerate(items) if kind == "mark" and value == base_sha),
+        default=None,
+    )
+    if last_match is None:
+        if not problem:
+            problem = "was made on another version of the file"
+        return _Journal([], seq, good, False, torn, problem)
+    records = [it for kind, it in items[last_match + 1 :] if kind == "record"]
+    return _Journal(records, seq, good, True, torn, problem)
+
+
+def _parse_line(line: bytes) -> Any:
+    try:
+        return json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+
+
+def _is_header(item: Any) -> bool:
+    return (
+        isinstance(item, dict)
+        and item.get("format") == JOURNAL_FORMAT
+        and item.get("version") == JOURNAL_VERSION
+        and isinstance(item.get("base_sha256"), str)
+    )
+
+
+def _is_record(item: Any) -> bool:
+    if not (isinstance(item, dict) and isinstance(item.get("seq"), int)):
+        return False
+    for key in ("spans", "relations"):
+        part = item.get(key)
+        if not isinstance(part, dict):
+            return False
+        if not all(v is None or isinstance(v, dict) for v in part.values()):
+            return False
+    return isinstance(item.get("status"), str)
+
+
+def _replay(data: dict[str, Any], records: list[dict[str, Any]]) -> None:
+    spans = {s["id"]: s for s in data["spans"]}
+    relations = {r["id"]: r for r in data["relations"]}
+    for record in records:
+        for key, value in record["spans"].items():
+            if value is None:
+                spans.pop(key, None)
+            else:
+                spans[key] = value
+        for key, value in record["relations"].items():
+            if value is None:
+                relations.pop(key, None)
+            else:
+                relations[key] = value
+        data["status"] = record["status"]
+    data["spans"] = list(spans.values())
+    data["relations"] = list(relations.values())
+
+
+# ---- changed texts -------------------------------------------------------------------
+
+
+def _unplaced_of(data: dict[str, Any]) -> dict[str, list[Any]]:
+    found = data.get("unplaced")
+    result: dict[str, list[Any]] = {"spans": [], "relations": []}
+    if isinstance(found, dict):
+        for key in ("spans", "relations"):
+            if isinstance(found.get(key), list):
+                result[key] = list(found[key])
+    return result
+
+
+def _reanchor(data: dict[str, Any], document: Document, unplaced: dict[str, list[Any]]) -> tuple[int, int]:
+    """Move data's spans onto document.text; the rest go to `unplaced`. (moved, unplaced)."""
+    old_sha = data["document"]["text_sha256"]
+    old_text = data["document"].get("text")
+    spans = [_span_from_json(s) for s in data["spans"]]
+    result = reanchor(spans, document.text, old_text)
+    placed = {s.id for s in result.placed}
+    kept_relations: list[Any] = []
+    for rel in data["relations"]:
+        if rel["from"] in placed and rel["to"] in placed:
+            kept_relations.append(rel)
+        else:
+            unplaced["relations"].append({**rel, "text_sha256": old_sha})
+    for span in result.unplaced:
+        unplaced["spans"].append({**jsonformat.span_to_json(span), "text_sha256": old_sha})
+    data["spans"] = [jsonformat.span_to_json(s) for s in result.placed]
+    data["relations"] = kept_relations
+    data["document"]["text_sha256"] = document.sha256
+    if "text" in data["document"]:
+        data["document"]["text"] = document.text
+    return len(result.placed), len(result.unplaced)
+
+
+def _span_from_json(item: dict[str, Any]) -> Span:
+    return Span(
+        str(item["id"]),
+        str(item["label"]),
+        int(item["start"]),
+        int(item["end"]),
+        str(item["text"]),
+        dict(item.get("attributes") or {}),
+        str(item.get("note", "")),
+    )
+
+
+def _relation_from_json(item: dict[str, Any]) -> Relation:
+    return Relation(str(item["id"]), str(item["type"]), str(item["from"]), str(item["to"]))
+
+
+# ---- files -----------------------------------------------------------------------------
+
+
+def _sha(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _read_limited(path: Path) -> bytes:
+    """The file's bytes; refuses files above MAX_FILE_BYTES without reading them."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise StoreError(
+                f"{path}: the file is {size / 2**20:.0f} MB, more than the "
+                f"{MAX_FILE_BYTES // 2**20} MB an annotation file may have; it was not opened "
+                "(is it an annotation file?)"
+            )
+        with open(path, "rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)
+    except StoreError:
+        raise
+    except OSError as exc:
+        raise jsonformat.AnnotationFileError(
+            path, [jsonformat.Problem("$", f"cannot read: {describe_os_error(exc)}")]
+        ) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise StoreError(f"{path}: the file grew beyond {MAX_FILE_BYTES // 2**20} MB while read")
+    return raw
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _truncate(path: Path, length: int) -> None:
+    with contextlib.suppress(OSError):
+        if length == 0:
+            os.unlink(path)
+        else:
+            os.truncate(path, length)
+
+
+def _try_set_aside(path: Path, notes: list[str], copy_only: bool = False) -> Path | None:
+    try:
+        return _set_aside(path, copy_only)
+    except OSError as exc:
+        notes.append(f"({path.name} could not be moved aside: {describe_os_error(exc)}.)")
+        return None
+
+
+def _set_aside(path: Path, copy_only: bool = False) -> Path:
+    """Keep a file we will not use under a new name beside it; never delete it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.unused-{stamp}")
+    n = 1
+    while aside.exists():
+        n += 1
+        aside = path.with_name(f"{path.name}.unused-{stamp}-{n}")
+    if copy_only:
+        aside.write_bytes(path.read_bytes())
+    else:
+        os.replace(path, aside)
+    return aside
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of saves a crash interrupted (atomic.write_atomic's names)."""
+    prefix = f".{path.name}."
+    now = time.time()
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                if now - entry.stat().st_mtime > STALE_TMP_SECONDS:
+                    os.unlink(entry.path)
+
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "AnnotationStore",
+    "Recovery",
+    "StoreError",
+    "describe_os_error",
+    "journal_path",
+]

@@ -1,0 +1,171 @@
+"""Disk trouble: a read-only folder or a full disk gives a clear message; nothing is lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from annotator.io import jsonformat
+from annotator.io import store as store_module
+from annotator.io.store import AnnotationStore, describe_os_error, journal_path
+from annotator.model import Schema, Status
+
+from .helpers import state
+
+
+def fail_with(code: int):  # type: ignore[no-untyped-def]
+    def raiser(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return raiser
+
+
+def test_full_disk_while_journaling_warns_and_keeps_the_work(
+    saved: Path, schema: Schema, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    assert store.durable
+    journal_before = journal_path(saved).read_bytes()
+
+    monkeypatch.setattr(store_module, "_write_all", fail_with(errno.ENOSPC))
+    monkeypatch.setattr(os, "replace", fail_with(errno.ENOSPC))
+    store.aset.add_span("actor", 5, 10)  # the edit itself succeeds, in memory
+    assert store.aset.has_span("s4")
+    assert not store.durable
+    assert store.last_error is not None and "the disk is full" in store.last_error
+    assert "Save As" in store.last_error
+    assert journal_path(saved).read_bytes() == journal_before  # no half line left behind
+    store.aset.set_status(Status.DONE)  # more edits: still in memory, still not durable
+    assert not store.durable
+
+    with pytest.raises(OSError):
+        store.save()
+    assert store.last_error is not None and str(saved) in store.last_error
+    expected = state(store.aset)
+
+    monkeypatch.undo()  # elsewhere there is room
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    target = elsewhere / "copy.annotations.json"
+    store.save_as(target)
+    assert store.path == target and store.durable and store.last_error is None
+    assert state(jsonformat.load(target, schema)) == expected
+    store.aset.remove_span("s4")  # and work goes on there, journaled
+    assert journal_path(target).exists()
+    expected = state(store.aset)
+    store.detach()
+    again, recovery = AnnotationStore.open(target, schema)
+    assert state(again.aset) == expected and recovery.edits == 1
+    again.detach()
+    # the old place still holds what was acknowledged there
+    old, _ = AnnotationStore.open(saved, schema)
+    assert old.aset.has_span("s3") and not old.aset.has_span("s4")
+    old.detach()
+
+
+def test_read_only_folder_on_save_is_a_clear_message(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    original = saved.read_bytes()
+    monkeypatch.setattr(os, "replace", fail_with(errno.EROFS))
+    with pytest.raises(OSError) as info:
+        store.save()
+    assert info.value.errno == errno.EROFS
+    assert store.last_error == (
+        f"Could not save {saved}: the folder is read-only. Your work is still open; "
+        "save it in another folder (Save As)."
+    )
+    assert saved.read_bytes() == original
+    assert store.aset.has_span("s3") and store.needs_checkpoint
+    assert store.durable  # the journal still holds the edit
+    assert not [p for p in saved.parent.iterdir() if p.name.endswith(".tmp")]
+    monkeypatch.undo()
+    store.close()
+    assert jsonformat.load(saved, schema).has_span("s3")
+
+
+def test_durability_comes_back_when_the_disk_does(saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    monkeypatch.setattr(store_module, "_write_all", fail_with(errno.ENOSPC))
+    store.aset.add_span("location", 0, 3)
+    assert not store.durable
+    monkeypatch.undo()
+    store.aset.add_span("actor", 5, 10)  # a full checkpoint catches up everything
+    assert store.durable and store.last_error is None
+    expected = state(store.aset)
+    store.detach()
+    again, _ = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected
+    again.detach()
+
+
+def test_save_as_into_a_read_only_place_fails_clearly(
+    saved: Path, schema: Schema, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    monkeypatch.setattr(os, "replace", fail_with(errno.EACCES))
+    target = tmp_path / "ro" / "x.annotations.json"
+    target.parent.mkdir()
+    with pytest.raises(OSError):
+        store.save_as(target)
+    assert store.path == saved
+    assert store.last_error is not None and "permission denied" in store.last_error
+    monkeypatch.undo()
+    store.close()
+
+
+def test_close_that_cannot_save_keeps_the_store_open(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    monkeypatch.setattr(os, "replace", fail_with(errno.ENOSPC))
+    with pytest.raises(OSError):
+        store.close()
+    store.aset.add_span("actor", 5, 10)  # still listening: journaled
+    monkeypatch.undo()
+    store.close()
+    loaded = jsonformat.load(saved, schema)
+    assert loaded.has_span("s3") and loaded.has_span("s4")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
+def test_a_really_read_only_folder(saved: Path, schema: Schema) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    store.save()
+    saved.parent.chmod(0o555)
+    try:
+        store.aset.add_span("actor", 5, 10)
+        assert not store.durable and store.last_error
+        with pytest.raises(OSError):
+            store.save()
+    finally:
+        saved.parent.chmod(0o755)
+    store.close()
+
+
+def test_os_errors_are_described_for_people() -> None:
+    assert describe_os_error(OSError(errno.EROFS, "x")) == "the folder is read-only"
+    assert describe_os_error(OSError(errno.ENOSPC, "x")) == "the disk is full"
+    assert "permission denied" in describe_os_error(OSError(errno.EACCES, "x"))
+    assert describe_os_error(OSError(errno.EIO, "Input/output error")) == "Input/output error"
+
+
+def test_opening_in_a_read_only_folder_with_a_foreign_journal_still_opens(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal_path(saved).write_text('{"format": "annotator/journal", "version": 1}\nx\n')
+    monkeypatch.setattr(os, "replace", fail_with(errno.EROFS))
+    store, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.set_aside is None and recovery.edits == 0
+    assert "could not be moved aside: the folder is read-only" in recovery.message
+    assert journal_path(saved).exists()
+    store.detach()
