@@ -1,1 +1,119 @@
-"""Importers and exporters, one module a format, registered by name."""
+"""Interchange formats, one module each, registered by name (docs/formats.md).
+
+Adding a format is one new module with a `PROVIDES` tuple of format objects (see
+base.Format) and one line in `_MODULES`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from pathlib import Path
+
+from .base import (
+    AnnotatedDocument,
+    Format,
+    FormatError,
+    Progress,
+    ReadResult,
+    RelationRecord,
+    SpanRecord,
+    WriteReport,
+    from_annotation_set,
+    labels_used,
+    relation_types_used,
+    to_annotation_set,
+)
+
+_MODULES = ("jsonl", "brat", "conll", "doccano", "labelstudio", "webanno", "spacy", "csvspans")
+
+
+def _load() -> dict[str, Format]:
+    found: dict[str, Format] = {}
+    for module in _MODULES:
+        for fmt in importlib.import_module(f"{__name__}.{module}").PROVIDES:
+            found[fmt.name] = fmt
+    return found
+
+
+FORMATS: dict[str, Format] = _load()
+
+
+def get(name: str) -> Format:
+    """The format called `name`; raises FormatError listing the known names."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        known = ", ".join(FORMATS)
+        raise FormatError(f"unknown format {name!r} (known: {known})") from None
+
+
+def names(readable: bool = False, writable: bool = False) -> list[str]:
+    return [n for n, f in FORMATS.items() if (f.can_read or not readable) and (f.can_write or not writable)]
+
+
+def guess(path: Path) -> Format | None:
+    """The readable format a file or folder most likely is, from its name and first bytes."""
+    path = Path(path)
+    if path.is_dir():
+        if any(path.glob("*.ann")):
+            return FORMATS["brat"]
+        if any(path.glob("*.annotations.json")):
+            return FORMATS["json"]
+        return None
+    name = path.name.lower()
+    if name.endswith(".annotations.json"):
+        return FORMATS["json"]
+    if name.endswith((".ann", ".conf")):
+        return FORMATS["brat"]
+    head = _head(path)
+    if name.endswith(".tsv") and head.startswith("#FORMAT=WebAnno"):
+        return FORMATS["webanno"]
+    if name.endswith((".json", ".jsonl", ".ndjson")):
+        first = _first_json(head)
+        if isinstance(first, dict) and first.get("format") == "annotator/annotations":
+            return FORMATS["jsonl"]
+        if head.lstrip().startswith("[") or (isinstance(first, dict) and "data" in first):
+            return FORMATS["labelstudio"]
+        return FORMATS["doccano"]
+    if name.endswith(".txt") and path.with_suffix(".ann").exists():
+        return FORMATS["brat"]
+    if name.endswith((".txt", ".conll", ".bio", ".iob", ".iob2", ".tsv")):
+        return FORMATS["conll"]
+    return None
+
+
+def _head(path: Path, size: int = 65536) -> str:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
+def _first_json(head: str) -> object:
+    line = head.lstrip().split("\n", 1)[0]
+    try:
+        return json.loads(line)
+    except ValueError:
+        return None
+
+
+__all__ = [
+    "FORMATS",
+    "AnnotatedDocument",
+    "Format",
+    "FormatError",
+    "Progress",
+    "ReadResult",
+    "RelationRecord",
+    "SpanRecord",
+    "WriteReport",
+    "from_annotation_set",
+    "get",
+    "guess",
+    "labels_used",
+    "names",
+    "relation_types_used",
+    "to_annotation_set",
+]

@@ -1,0 +1,277 @@
+"""The neutral record every interchange format reads and writes, and the format interface.
+
+A format module turns files into `AnnotatedDocument`s (`read`) and back (`write`). It
+never sees an AnnotationSet or a schema: `from_annotation_set` and `to_annotation_set`
+convert at the project boundary, and the project importer extends its schema with the
+labels a read brought (`labels_used`, `relation_types_used`).
+
+Offsets are code points, end exclusive, over `document.text`, whatever the file counts in;
+each format converts at its own edge.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from ...model import AnnotationSet, Document, Relation, Schema, Span, Status
+
+Progress = Callable[[int], None]
+"""Called with the number of documents written so far."""
+
+# where a document read from a token-per-line file keeps what it was read with, so that
+# it survives a stay in a project (Document.metadata is saved with the project)
+TOKENS_KEY = "tokens"
+LAYOUT_KEY = "layout"
+
+
+@dataclass
+class SpanRecord:
+    id: str
+    label: str
+    start: int  # code points, end exclusive
+    end: int
+    attributes: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+
+
+@dataclass
+class RelationRecord:
+    id: str
+    type: str
+    source: str  # span ids
+    target: str
+
+
+@dataclass
+class AnnotatedDocument:
+    document: Document
+    spans: list[SpanRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+    tokens: list[tuple[int, int]] | None = None  # kept from token-per-line imports
+    layout: dict[str, Any] = field(default_factory=dict)  # {"conll": {"separator": "|", ...}}
+    status: str = "new"
+    annotator: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass
+class ReadResult:
+    documents: list[AnnotatedDocument]
+    problems: list[str] = field(default_factory=list)  # "FILE:LINE: message"
+
+
+@dataclass
+class WriteReport:
+    written: int = 0
+    left_out: dict[str, int] = field(default_factory=dict)  # what the format could not hold
+
+    def leave_out(self, what: str, count: int = 1) -> None:
+        if count:
+            self.left_out[what] = self.left_out.get(what, 0) + count
+
+    def summary(self) -> list[str]:
+        lines = [f"{self.written} document(s) written"]
+        lines += [f"left out: {count} {what}" for what, count in sorted(self.left_out.items())]
+        return lines
+
+
+class Format(Protocol):
+    name: str
+    description: str
+    extensions: tuple[str, ...]
+    can_read: bool
+    can_write: bool
+
+    def read(self, path: Path, options: dict[str, Any] | None = None) -> ReadResult: ...
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        out: Path,
+        options: dict[str, Any] | None = None,
+        progress: Progress | None = None,
+    ) -> WriteReport: ...
+
+
+class FormatError(Exception):
+    """A file or an export that cannot be handled at all (not a per-line problem)."""
+
+
+# ---- conversion at the project boundary --------------------------------------------
+
+
+def from_annotation_set(aset: AnnotationSet) -> AnnotatedDocument:
+    doc = aset.document
+    metadata = dict(doc.metadata)
+    tokens = metadata.pop(TOKENS_KEY, None)
+    layout = metadata.pop(LAYOUT_KEY, None)
+    return AnnotatedDocument(
+        document=Document(doc.id, doc.text, doc.title, metadata),
+        spans=[SpanRecord(s.id, s.label, s.start, s.end, dict(s.attributes), s.note) for s in aset.spans()],
+        relations=[RelationRecord(r.id, r.type, r.source, r.target) for r in aset.relations()],
+        tokens=[(int(a), int(b)) for a, b in tokens] if isinstance(tokens, list) else None,
+        layout=dict(layout) if isinstance(layout, dict) else {},
+        status=aset.status.value,
+        annotator=aset.annotator,
+    )
+
+
+def to_annotation_set(doc: AnnotatedDocument, schema: Schema) -> AnnotationSet:
+    """Build the model's AnnotationSet; the schema must already know every label used.
+
+    Tokens and layout go into the document's metadata so that a later export finds them.
+    Raises model.EditError on offsets or labels the model refuses.
+    """
+    metadata = dict(doc.document.metadata)
+    if doc.tokens is not None:
+        metadata[TOKENS_KEY] = [[s, e] for s, e in doc.tokens]
+    if doc.layout:
+        metadata[LAYOUT_KEY] = doc.layout
+    document = Document(doc.document.id, doc.document.text, doc.document.title, metadata)
+    status = Status(doc.status) if doc.status in {s.value for s in Status} else Status.NEW
+    aset = AnnotationSet(document, doc.annotator, schema, status)
+    spans: list[Span] = []
+    for rec in doc.spans:
+        span = aset.make_span(rec.label, rec.start, rec.end, rec.attributes, rec.note, rec.id)
+        spans.append(span)
+        aset.load([span])  # make_span checks ids against what is already loaded
+    relations: list[Relation] = []
+    for rel in doc.relations:
+        relation = aset.make_relation(rel.type, rel.source, rel.target, rel.id)
+        relations.append(relation)
+        aset.load([], [relation])
+    return aset
+
+
+def labels_used(docs: Iterable[AnnotatedDocument]) -> list[str]:
+    """Span labels in order of first use, for extending a schema before import."""
+    return list(dict.fromkeys(s.label for d in docs for s in d.spans))
+
+
+def relation_types_used(docs: Iterable[AnnotatedDocument]) -> list[str]:
+    return list(dict.fromkeys(r.type for d in docs for r in d.relations))
+
+
+# ---- small helpers the format modules share ----------------------------------------
+
+
+def problem(file: Path | str, line: int | None, message: str) -> str:
+    return f"{file}:{line}: {message}" if line is not None else f"{file}: {message}"
+
+
+def check_span(text: str, start: int, end: int) -> str | None:
+    """Why (start, end) cannot be a span of text, or None when it can."""
+    if not (0 <= start < end <= len(text)):
+        return f"offsets {start}-{end} are not a stretch of the text ({len(text)} characters)"
+    return None
+
+
+def iter_json_values(text: str, file: Path | str) -> Iterator[tuple[int, Any] | str]:
+    """JSON values one after another: JSON Lines, or pretty-printed objects in a row.
+
+    Yields (line, value), or a problem string for a stretch that does not parse; reading
+    then goes on at the next line.
+    """
+    decoder = json.JSONDecoder()
+    pos, length = 0, len(text)
+    line, counted = 1, 0  # the line number at position `counted`
+
+    def line_at(where: int) -> int:
+        nonlocal line, counted
+        line += text.count("\n", counted, where)
+        counted = where
+        return line
+
+    while True:
+        while pos < length and text[pos] in " \t\r\n\ufeff":
+            pos += 1
+        if pos >= length:
+            return
+        try:
+            value, end = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            where = line_at(max(exc.pos, pos))
+            yield problem(file, where, f"malformed JSON: {exc.msg}")
+            # go on at the next line that starts a value (JSON Lines: the next line)
+            nl = min(
+                (i for i in (text.find(c, max(exc.pos, pos)) for c in ("\n{", "\n[")) if i >= 0),
+                default=-1,
+            )
+            if nl < 0:
+                return
+            pos = nl + 1
+            continue
+        yield line_at(pos), value
+        pos = end
+
+
+@contextlib.contextmanager
+def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
+    """Stream a file out; it replaces `path` only when complete (never half an export)."""
+    path = Path(path)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            yield handle
+        # no fsync: an export can be made again, and one per file would cost 10,000 of them
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+def read_utf8(path: Path) -> str:
+    """A file's text, as the offsets in it count it: UTF-8, BOM dropped, nothing normalized."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+# metadata no export needs to keep: the file a document was read from (the export is
+# another file), and what base.from_annotation_set hands on as tokens and layout
+_NOT_LOST = frozenset({"source", TOKENS_KEY, LAYOUT_KEY})
+
+
+def loses_title_or_metadata(doc: AnnotatedDocument) -> bool:
+    """Whether a format with no place for a title or metadata loses something of `doc`.
+
+    Only what a document really has counts: a title that is just its id (CoNLL, brat and
+    WebAnno documents are titled by their id on import) and the name of the file it was
+    read from are not reported as lost.
+    """
+    title = doc.document.title
+    return bool(title and title != doc.document.id) or any(k not in _NOT_LOST for k in doc.document.metadata)
+
+
+def count_documents_with_title(report: WriteReport, doc: AnnotatedDocument) -> None:
+    """For formats with no place for a title or metadata: say so, once per document."""
+    if loses_title_or_metadata(doc):
+        report.leave_out("document titles/metadata (the format has no place for them)")
+
+
+def nested_outermost(spans: Iterable[SpanRecord]) -> tuple[list[SpanRecord], list[SpanRecord]]:
+    """Split spans into a non-overlapping set (outermost first, then earliest) and the rest."""
+    kept: list[SpanRecord] = []
+    dropped: list[SpanRecord] = []
+    last_end = -1
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
+        if span.start >= last_end:
+            kept.append(span)
+            last_end = span.end
+        else:
+            dropped.append(span)
+    return kept, dropped

@@ -1,0 +1,163 @@
+"""doccano JSONL: `{"text", "label": [[start, end, label], ...]}` (sequence labelling) and
+`{"text", "entities": [{"id", "label", "start_offset", "end_offset"}], "relations":
+[{"id", "from_id", "to_id", "type"}]}` (relation extraction).
+
+Offsets are code points (doccano's backend is Python). Other keys of a line (`id`,
+`Comments`, ...) go into the document's metadata and come back on export. The variant
+read is kept, so a round trip writes the same variant; `variant` ("label" or
+"relations") chooses one. The label variant has no place for relations, attributes or
+notes (counted as left out); the relation variant none for attributes and notes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ...model import Document
+from .base import (
+    AnnotatedDocument,
+    FormatError,
+    Progress,
+    ReadResult,
+    RelationRecord,
+    SpanRecord,
+    WriteReport,
+    atomic_text_writer,
+    check_span,
+    iter_json_values,
+    problem,
+    read_utf8,
+)
+
+_OWN_KEYS = {"text", "label", "labels", "entities", "relations"}
+
+
+def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> AnnotatedDocument | None:
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        problems.append(problem(path, line, 'not a doccano line: no "text"'))
+        return None
+    text: str = data["text"]
+    metadata = {k: v for k, v in data.items() if k not in _OWN_KEYS}
+    doc_id = str(data.get("id", f"{path.stem}-{line}"))
+    title = metadata.pop("title") if isinstance(metadata.get("title"), str) else ""
+    doc = AnnotatedDocument(Document(doc_id, text, title, metadata))
+    if "entities" in data:
+        doc.layout = {"doccano": {"variant": "relations"}}
+        ids: dict[Any, str] = {}
+        for n, ent in enumerate(data.get("entities") or [], 1):
+            try:
+                start, end, label = int(ent["start_offset"]), int(ent["end_offset"]), str(ent["label"])
+            except (KeyError, TypeError, ValueError):
+                problems.append(problem(path, line, f"entity {n} is malformed: {str(ent)[:60]}"))
+                continue
+            why = check_span(text, start, end)
+            if why:
+                problems.append(problem(path, line, f"entity {n}: {why}"))
+                continue
+            span_id = f"T{ent.get('id', n)}"
+            ids[ent.get("id", n)] = span_id
+            doc.spans.append(SpanRecord(span_id, label, start, end))
+        for n, rel in enumerate(data.get("relations") or [], 1):
+            try:
+                source, target, kind = ids[rel["from_id"]], ids[rel["to_id"]], str(rel["type"])
+            except (KeyError, TypeError):
+                problems.append(problem(path, line, f"relation {n} refers to a missing entity"))
+                continue
+            doc.relations.append(RelationRecord(f"R{rel.get('id', n)}", kind, source, target))
+        return doc
+    labels = data.get("label", data.get("labels", []))
+    for n, item in enumerate(labels or [], 1):
+        try:
+            start, end, label = int(item[0]), int(item[1]), str(item[2])
+        except (IndexError, KeyError, TypeError, ValueError):
+            problems.append(problem(path, line, f"label {n} is not [start, end, label]"))
+            continue
+        why = check_span(text, start, end)
+        if why:
+            problems.append(problem(path, line, f"label {n}: {why}"))
+            continue
+        doc.spans.append(SpanRecord(f"T{n}", label, start, end))
+    return doc
+
+
+def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    metadata = dict(doc.document.metadata)
+    if "id" not in metadata:
+        data["id"] = doc.document.id
+    data["text"] = doc.text
+    spans = sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id))
+    if variant == "relations":
+        number = {s.id: n for n, s in enumerate(spans)}
+        data["entities"] = [
+            {"id": number[s.id], "label": s.label, "start_offset": s.start, "end_offset": s.end} for s in spans
+        ]
+        data["relations"] = [
+            {"id": n, "from_id": number[r.source], "to_id": number[r.target], "type": r.type}
+            for n, r in enumerate(doc.relations)
+            if r.source in number and r.target in number
+        ]
+    else:
+        data["label"] = [[s.start, s.end, s.label] for s in spans]
+        report.leave_out("relations (the doccano label variant has none)", len(doc.relations))
+    report.leave_out(
+        "span attributes/notes (doccano has no place for them)",
+        sum(1 for s in spans if s.attributes or s.note),
+    )
+    if doc.document.title:
+        metadata["title"] = doc.document.title
+    for key, value in metadata.items():
+        if key not in _OWN_KEYS:
+            data[key] = value
+    return data
+
+
+class Doccano:
+    name = "doccano"
+    description = "doccano JSONL (sequence labelling, or entities and relations)"
+    extensions: tuple[str, ...] = (".jsonl",)
+    can_read = True
+    can_write = True
+
+    def read(self, path: Path, options: dict[str, Any] | None = None) -> ReadResult:
+        path = Path(path)
+        try:
+            text = read_utf8(path)
+        except FormatError as exc:
+            return ReadResult([], [str(exc)])
+        result = ReadResult([])
+        for item in iter_json_values(text, path):
+            if isinstance(item, str):
+                result.problems.append(item)
+                continue
+            doc = _doc_from_json(item[1], path, item[0], result.problems)
+            if doc is not None:
+                result.documents.append(doc)
+        return result
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        out: Path,
+        options: dict[str, Any] | None = None,
+        progress: Progress | None = None,
+    ) -> WriteReport:
+        chosen = (options or {}).get("variant")
+        if chosen not in (None, "label", "relations"):
+            raise FormatError(f"doccano variant {chosen!r}: use label or relations")
+        report = WriteReport()
+        with atomic_text_writer(Path(out)) as handle:
+            for doc in docs:
+                variant = chosen or doc.layout.get("doccano", {}).get("variant", "label")
+                data = doc_to_json(doc, variant, report)
+                handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+                report.written += 1
+                if progress:
+                    progress(report.written)
+        return report
+
+
+PROVIDES = (Doccano(),)

@@ -1,0 +1,246 @@
+"""Label Studio JSON: a list of tasks, `data.text` and `annotations[].result[]`.
+
+Offsets in a result's `value` count UTF-16 units, as JavaScript does (an emoji is 2);
+they are converted through annotator.persian.offsets at this edge, and a region whose
+`value.text` does not match the text there is reported.
+
+Mapping: a `labels` region <-> a span (a region with several labels gives a span per
+label); a `relation` result (`from_id`, `to_id`, `labels[0]`, `direction`) <-> a relation
+(an unlabelled one gets type "related"); a per-region `choices`/`textarea` result <-> a
+span attribute named after its `from_name`; a region's `meta.text` <-> the span's note.
+Each annotation of a task becomes a document record of its own (its `completed_by` as the
+annotator); a task with no annotation uses its first prediction. `from_name`/`to_name`
+and the text key are kept from the file read, so a round trip writes them back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ...model import Document
+from ._text import utf16_map
+from .base import (
+    AnnotatedDocument,
+    FormatError,
+    Progress,
+    ReadResult,
+    RelationRecord,
+    SpanRecord,
+    WriteReport,
+    atomic_text_writer,
+    problem,
+    read_utf8,
+)
+
+
+def _annotator(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("email") or value.get("id") or "")
+    return "" if value is None else str(value)
+
+
+def _read_task(task: Any, where: str, problems: list[str], text_key: str | None) -> list[AnnotatedDocument]:
+    if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+        problems.append(f"{where}: not a Label Studio task (no data)")
+        return []
+    data: dict[str, Any] = task["data"]
+    key = text_key or ("text" if isinstance(data.get("text"), str) else "")
+    if not key:
+        key = next((k for k, v in data.items() if isinstance(v, str)), "")
+    text = data.get(key)
+    if not isinstance(text, str):
+        problems.append(f"{where}: the task has no text in data.{key or 'text'}")
+        return []
+    doc_id = str(data.get("doc_id", task.get("id", where)))
+    title = str(data.get("title", ""))
+    metadata = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
+    for extra, extra_value in data.items():
+        if extra not in (key, "doc_id", "title", "annotator"):
+            metadata.setdefault(extra, extra_value)
+    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict)]
+    status = "done"
+    if not annotations:
+        annotations = [p for p in (task.get("predictions") or [])[:1] if isinstance(p, dict)]
+        status = "new"
+    if not annotations:
+        annotations = [{"result": []}]
+        status = "new"
+    umap = utf16_map(text)
+    docs: list[AnnotatedDocument] = []
+    for a_number, annotation in enumerate(annotations, 1):
+        doc = AnnotatedDocument(
+            Document(doc_id, text, title, dict(metadata)),
+            status="new" if annotation.get("was_cancelled") else status,
+            annotator=_annotator(annotation.get("completed_by")) or str(data.get("annotator", "")),
+        )
+        layout: dict[str, Any] = {"text_key": key}
+        spans_of: dict[str, list[SpanRecord]] = {}
+        results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
+        for r_number, result in enumerate(results, 1):
+            here = f"{where}, annotation {a_number}, result {r_number}"
+            value: dict[str, Any] = result["value"] if isinstance(result.get("value"), dict) else {}
+            kind = str(result.get("type", ""))
+            if kind.endswith("labels"):
+                layout.setdefault("from_name", result.get("from_name", "label"))
+                layout.setdefault("to_name", result.get("to_name", "text"))
+                try:
+                    start = umap.to_codepoint(int(value["start"]))
+                    end = umap.to_codepoint(int(value["end"]))
+                except (KeyError, TypeError, ValueError) as exc:
+                    problems.append(f"{here}: unusable offsets ({exc})")
+                    continue
+                if not 0 <= start < end <= len(text):
+                    problems.append(f"{here}: offsets {value.get('start')}-{value.get('end')} are outside the text")
+                    continue
+                if "text" in value and value["text"] != text[start:end]:
+                    problems.append(
+                        f"{here}: says {str(value['text'])[:40]!r} but the text has {text[start:end][:40]!r} (kept)"
+                    )
+                region = str(result.get("id", f"r{r_number}"))
+                labels = [str(x) for x in value.get(kind) or value.get("labels") or []]
+                if not labels:
+                    problems.append(f"{here}: a region with no label")
+                    continue
+                meta = result.get("meta")
+                note = ""
+                if isinstance(meta, dict) and meta.get("text"):
+                    note_value = meta["text"]
+                    note = "\n".join(map(str, note_value)) if isinstance(note_value, list) else str(note_value)
+                for n, label in enumerate(labels):
+                    span = SpanRecord(region if n == 0 else f"{region}-{n}", label, start, end, note=note)
+                    spans_of.setdefault(region, []).append(span)
+                    doc.spans.append(span)
+        for r_number, result in enumerate(results, 1):
+            here = f"{where}, annotation {a_number}, result {r_number}"
+            kind = str(result.get("type", ""))
+            value = result["value"] if isinstance(result.get("value"), dict) else {}
+            if kind == "relation":
+                source, target = str(result.get("from_id")), str(result.get("to_id"))
+                if source not in spans_of or target not in spans_of:
+                    problems.append(f"{here}: a relation to a missing region")
+                    continue
+                if result.get("direction") == "left":
+                    source, target = target, source
+                elif result.get("direction") == "bi":
+                    problems.append(f"{here}: a two-way relation (kept as from -> to)")
+                labels = result.get("labels") or ["related"]
+                doc.relations.append(
+                    RelationRecord(f"r{r_number}", str(labels[0]), spans_of[source][0].id, spans_of[target][0].id)
+                )
+            elif kind in ("choices", "textarea", "rating", "number", "taxonomy"):
+                region = str(result.get("id"))
+                if region not in spans_of:
+                    problems.append(f"{here}: a {kind} result outside any region is not read")
+                    continue
+                raw = value.get("choices" if kind == "choices" else "text", value.get(kind))
+                if isinstance(raw, list) and len(raw) == 1:
+                    raw = raw[0]
+                for span in spans_of[region]:
+                    span.attributes[str(result.get("from_name", kind))] = raw
+            elif not kind.endswith("labels"):
+                problems.append(f"{here}: a {kind or 'untyped'} result is not read")
+        doc.layout = {"labelstudio": layout}
+        docs.append(doc)
+    return docs
+
+
+def task_to_json(doc: AnnotatedDocument, number: int, report: WriteReport) -> dict[str, Any]:
+    text = doc.text
+    kept = doc.layout.get("labelstudio", {})
+    from_name = str(kept.get("from_name", "label"))
+    to_name = str(kept.get("to_name", "text"))
+    umap = utf16_map(text)
+    results: list[dict[str, Any]] = []
+    for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id)):
+        value: dict[str, Any] = {
+            "start": umap.to_utf16(span.start),
+            "end": umap.to_utf16(span.end),
+            "text": text[span.start : span.end],
+            "labels": [span.label],
+        }
+        region: dict[str, Any] = {
+            "id": span.id,
+            "from_name": from_name,
+            "to_name": to_name,
+            "type": "labels",
+            "value": value,
+        }
+        if span.note:
+            region["meta"] = {"text": [span.note]}
+        results.append(region)
+        for key, attr in sorted(span.attributes.items()):
+            choice = {"start": value["start"], "end": value["end"], "choices": [attr]}
+            results.append({"id": span.id, "from_name": key, "to_name": to_name, "type": "choices", "value": choice})
+    span_ids = {s.id for s in doc.spans}
+    for rel in doc.relations:
+        if rel.source not in span_ids or rel.target not in span_ids:
+            report.leave_out("relations to missing spans")
+            continue
+        results.append(
+            {
+                "from_id": rel.source,
+                "to_id": rel.target,
+                "type": "relation",
+                "direction": "right",
+                "labels": [rel.type],
+            }
+        )
+    data: dict[str, Any] = {str(kept.get("text_key", "text")): text, "doc_id": doc.document.id}
+    if doc.document.title:
+        data["title"] = doc.document.title
+    if doc.annotator:
+        data["annotator"] = doc.annotator
+    task: dict[str, Any] = {"id": number, "data": data, "annotations": [{"result": results}]}
+    if doc.document.metadata:
+        task["meta"] = doc.document.metadata
+    return task
+
+
+class LabelStudio:
+    name = "labelstudio"
+    description = "Label Studio JSON tasks (offsets in UTF-16 units)"
+    extensions: tuple[str, ...] = (".json",)
+    can_read = True
+    can_write = True
+
+    def read(self, path: Path, options: dict[str, Any] | None = None) -> ReadResult:
+        path = Path(path)
+        try:
+            data = json.loads(read_utf8(path))
+        except FormatError as exc:
+            return ReadResult([], [str(exc)])
+        except json.JSONDecodeError as exc:
+            return ReadResult([], [problem(path, exc.lineno, f"malformed JSON: {exc.msg}")])
+        text_key = (options or {}).get("text_key")
+        result = ReadResult([])
+        tasks = data if isinstance(data, list) else [data]
+        for n, task in enumerate(tasks, 1):
+            ident = task.get("id") if isinstance(task, dict) else None
+            where = f"{path}: task {n}" + (f" (id {ident})" if ident is not None else "")
+            result.documents += _read_task(task, where, result.problems, text_key)
+        return result
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        out: Path,
+        options: dict[str, Any] | None = None,
+        progress: Progress | None = None,
+    ) -> WriteReport:
+        report = WriteReport()
+        with atomic_text_writer(Path(out)) as handle:
+            handle.write("[")
+            for doc in docs:
+                task = task_to_json(doc, report.written + 1, report)
+                handle.write(("\n" if not report.written else ",\n") + json.dumps(task, ensure_ascii=False))
+                report.written += 1
+                if progress:
+                    progress(report.written)
+            handle.write("\n]\n")
+        return report
+
+
+PROVIDES = (LabelStudio(),)

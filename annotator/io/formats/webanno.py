@@ -1,0 +1,463 @@
+"""WebAnno TSV 3.3 (also read by INCEpTION): sentences, one token a row, a column per feature.
+
+Offsets in the rows count UTF-16 units (Java strings); they are converted through
+annotator.persian.offsets at this edge. Written: one span layer
+(`webanno.custom.Span|label`, the label as its feature) and one relation layer
+(`webanno.custom.Relation|label|BT_webanno.custom.Span`); sentences and tokens are those
+kept from an import, else hazm's (annotator.persian.segment). Spans are whole tokens: a span
+cutting a token is widened (counted); attributes and notes have no column (counted).
+
+Read: every span layer (`#T_SP`), its first feature as the label (an annotation with no
+value, `*`, takes the layer's short name), its other features as attributes; relation
+layers (`#T_RL`) as relations, from the annotation in the referenced row (the governor)
+to the one in the row it is written on. A relation whose base type is not a span layer
+(e.g. Token) connects tokens: each end becomes a span labelled with that type's short
+name. Chain layers (`#T_CH`) are reported and skipped. The document text is rebuilt from
+the `#Text=` lines at their offsets; what lay between sentences is not in the format and
+becomes line breaks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ...model import Document
+from ._text import sentence_spans, utf16_map, word_spans
+from .base import (
+    AnnotatedDocument,
+    FormatError,
+    Progress,
+    ReadResult,
+    RelationRecord,
+    SpanRecord,
+    WriteReport,
+    atomic_text_writer,
+    loses_title_or_metadata,
+    problem,
+    read_utf8,
+)
+
+HEADER = "#FORMAT=WebAnno TSV 3.3"
+SPAN_LAYER = "webanno.custom.Span"
+RELATION_LAYER = "webanno.custom.Relation"
+_SPECIAL = ["\\", "[", "]", "|", "_", "->", ";", "\t", "\n", "*"]
+_UNESCAPE = re.compile(r"\\(->|.)", re.S)
+
+
+def escape(value: str) -> str:
+    for ch in _SPECIAL:
+        value = value.replace(ch, "\\" + ch)
+    return value
+
+
+def unescape(value: str) -> str:
+    return _UNESCAPE.sub(lambda m: m.group(1), value)
+
+
+def _split_unescaped(value: str, sep: str) -> list[str]:
+    parts, current, i = [], [], 0
+    while i < len(value):
+        ch = value[i]
+        if ch == "\\" and i + 1 < len(value):
+            current.append(value[i : i + 2])
+            i += 2
+            continue
+        if ch == sep:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    parts.append("".join(current))
+    return parts
+
+
+_REF = re.compile(r"^(.*?)(?:\[(\d+)\])?$", re.S)
+_REL_REF = re.compile(r"^(\d+-\d+(?:\.\d+)?)(?:\[(\d+)_(\d+)\])?$")
+
+
+@dataclass
+class _Layer:
+    kind: str  # "SP", "RL", "CH"
+    name: str
+    features: list[str]
+    base: str = ""
+    first_column: int = 0
+
+    @property
+    def short(self) -> str:
+        return self.name.rsplit(".", 1)[-1]
+
+    @property
+    def width(self) -> int:
+        if self.kind == "SP":
+            return max(1, len(self.features))
+        if self.kind == "RL":
+            return len(self.features) + 1
+        return 2
+
+
+@dataclass
+class _Row:
+    ref: str
+    begin: int
+    end: int
+    token: str
+    cells: list[str]
+    line: int
+
+
+@dataclass
+class _Sentence:
+    lines: list[str] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)
+
+
+def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentence]]:
+    layers: list[_Layer] = []
+    sentences: list[_Sentence] = []
+    column = 0
+    current: _Sentence | None = None
+    lines = read_utf8(path).split("\n")
+    if not lines or not lines[0].startswith("#FORMAT=WebAnno TSV 3"):
+        problems.append(problem(path, 1, "not a WebAnno TSV 3 file (no #FORMAT line); read anyway"))
+    for number, raw in enumerate(lines, 1):
+        line = raw.rstrip("\r")
+        if line.startswith("#T_"):
+            kind, _, spec = line[3:].partition("=")
+            parts = spec.split("|")
+            base = parts.pop()[3:] if kind == "RL" and parts[-1].startswith("BT_") else ""
+            layer = _Layer(kind, parts[0], parts[1:], base, column)
+            layers.append(layer)
+            column += layer.width
+            if kind == "CH":
+                problems.append(problem(path, number, f"chain layer {layer.name} is not read"))
+        elif line.startswith("#Text="):
+            if current is None or current.rows:
+                current = _Sentence()
+                sentences.append(current)
+            current.lines.append(line[6:])
+        elif line.startswith("#") or not line.strip():
+            continue
+        else:
+            fields = line.split("\t")
+            if fields and fields[-1] == "":
+                fields.pop()  # rows end with a tab
+            try:
+                begin, end = (int(x) for x in fields[1].split("-"))
+            except (IndexError, ValueError):
+                problems.append(problem(path, number, f"cannot read the row {line[:60]!r}"))
+                continue
+            if current is None:
+                current = _Sentence()
+                sentences.append(current)
+            cells = fields[3:] + ["_"] * max(0, column - len(fields) + 3)
+            current.rows.append(_Row(fields[0], begin, end, fields[2], cells, number))
+    return layers, sentences
+
+
+def _rebuild_text(path: Path, sentences: list[_Sentence], problems: list[str]) -> str:
+    """The document text: each sentence's text placed at its first token's offset (UTF-16)."""
+    pieces: list[str] = []
+    u16 = 0
+    for sentence in sentences:
+        if not sentence.rows:
+            continue
+        first = sentence.rows[0]
+        raw = "\n".join(sentence.lines)
+        body = None
+        for candidate in (raw, raw.replace("\\\\", "\\")):
+            base = first.begin
+            cmap = utf16_map(candidate)
+            try:
+                if all(
+                    candidate[cmap.to_codepoint(r.begin - base) : cmap.to_codepoint(r.end - base)] == unescape(r.token)
+                    for r in sentence.rows
+                    if "." not in r.ref
+                ):
+                    body = candidate
+                    break
+            except (ValueError, IndexError):
+                continue
+        if body is None:
+            problems.append(
+                problem(path, first.line, "the tokens do not match the #Text line; text rebuilt from the tokens")
+            )
+            body = _from_tokens(sentence.rows)
+        gap = first.begin - u16
+        if gap < 0:
+            problems.append(problem(path, first.line, "sentences overlap; offsets may be off"))
+        pieces.append("\n" * max(gap, 0))
+        pieces.append(body)
+        u16 = max(u16, first.begin) + len(body.encode("utf-16-le")) // 2
+    return "".join(pieces)
+
+
+def _from_tokens(rows: list[_Row]) -> str:
+    out: list[str] = []
+    base = rows[0].begin
+    pos = base
+    for r in rows:
+        if "." in r.ref:
+            continue
+        token = unescape(r.token)
+        out.append(" " * max(0, r.begin - pos) + token)
+        pos = r.begin + len(token.encode("utf-16-le")) // 2
+    return "".join(out)
+
+
+def read_webanno(path: Path) -> ReadResult:
+    path = Path(path)
+    problems: list[str] = []
+    try:
+        layers, sentences = _parse(path, problems)
+    except FormatError as exc:
+        return ReadResult([], [str(exc)])
+    text = _rebuild_text(path, sentences, problems)
+    offsets = utf16_map(text)
+
+    class _Safe:
+        """Offsets from the file, converted; one outside the text is reported and clamped."""
+
+        def to_codepoint(self, u16: int) -> int:
+            try:
+                return offsets.to_codepoint(u16)
+            except ValueError as exc:
+                problems.append(problem(path, None, f"{exc}; clamped"))
+                return offsets.to_codepoint(min(max(u16, 0), offsets.utf16_length), snap="down")
+
+    umap = _Safe()
+    rows = [r for s in sentences for r in s.rows]
+    row_by_ref = {r.ref: r for r in rows}
+    doc = AnnotatedDocument(Document(path.stem, text, "", {"source": path.name}))
+    tokens: list[tuple[int, int]] = []
+    for r in rows:
+        if "." not in r.ref:
+            tokens.append((umap.to_codepoint(r.begin), umap.to_codepoint(r.end)))
+    doc.tokens = tokens
+
+    # spans: (layer name, id or row ref) -> span
+    spans: dict[tuple[str, str], SpanRecord] = {}
+    at_row: dict[tuple[str, str], list[tuple[int, SpanRecord]]] = {}  # (layer, ref) -> [(id, span)]
+    for layer in layers:
+        if layer.kind != "SP":
+            continue
+        for r in rows:
+            cells = [_split_unescaped(r.cells[layer.first_column + k], "|") for k in range(layer.width)]
+            if cells[0] == ["_"]:
+                continue
+            for n, value in enumerate(cells[0]):
+                match = _REF.match(value)
+                assert match is not None  # the pattern matches any string
+                label_raw, ident = match.group(1), match.group(2)
+                label = layer.short if label_raw == "*" else unescape(label_raw)
+                key = (layer.name, ident) if ident and ident != "0" else (layer.name, f"@{r.ref}#{n}")
+                start, end = umap.to_codepoint(r.begin), umap.to_codepoint(r.end)
+                if key in spans:
+                    span = spans[key]
+                    span.start, span.end = min(span.start, start), max(span.end, end)
+                else:
+                    span = SpanRecord(f"{layer.short}{ident or ''}@{r.ref}#{n}", label, start, end)
+                    for k, feature in enumerate(layer.features[1:], 1):
+                        vals = cells[k] if k < len(cells) else []
+                        if n < len(vals):
+                            attr = _REF.match(vals[n])
+                            raw_val = attr.group(1) if attr else vals[n]
+                            if raw_val not in ("_", "*", ""):
+                                span.attributes[feature] = unescape(raw_val)
+                    spans[key] = span
+                at_row.setdefault((layer.name, r.ref), []).append((int(ident or 0), span))
+    doc.spans = list(spans.values())
+    token_spans: dict[str, SpanRecord] = {}
+
+    def endpoint(base: str, ref: str, ident: int, line: int) -> SpanRecord | None:
+        candidates = at_row.get((base, ref), [])
+        if ident:
+            found = [s for i, s in candidates if i == ident]
+        else:
+            found = [s for i, s in candidates if i == 0] or [s for _, s in candidates][:1]
+        if found:
+            return found[0]
+        if any(layer.name == base for layer in layers if layer.kind == "SP"):
+            problems.append(problem(path, line, f"a relation refers to no annotation at {ref}"))
+            return None
+        row = row_by_ref.get(ref)
+        if row is None:
+            problems.append(problem(path, line, f"a relation refers to a missing token {ref}"))
+            return None
+        if ref not in token_spans:
+            short = base.rsplit(".", 1)[-1] or "Token"
+            token_spans[ref] = SpanRecord(
+                f"{short}@{ref}", short, umap.to_codepoint(row.begin), umap.to_codepoint(row.end)
+            )
+            doc.spans.append(token_spans[ref])
+        return token_spans[ref]
+
+    for layer in layers:
+        if layer.kind != "RL":
+            continue
+        for r in rows:
+            refs = _split_unescaped(r.cells[layer.first_column + layer.width - 1], "|")
+            if refs == ["_"]:
+                continue
+            labels = _split_unescaped(r.cells[layer.first_column], "|") if layer.features else []
+            for n, ref_value in enumerate(refs):
+                match = _REL_REF.match(ref_value)
+                if match is None:
+                    problems.append(problem(path, r.line, f"cannot read the relation reference {ref_value!r}"))
+                    continue
+                source = endpoint(layer.base, match.group(1), int(match.group(2) or 0), r.line)
+                target = endpoint(layer.base, r.ref, int(match.group(3) or 0), r.line)
+                if source is None or target is None:
+                    continue
+                label = unescape(labels[n]) if n < len(labels) and labels[n] not in ("_", "*") else layer.short
+                doc.relations.append(RelationRecord(f"{layer.short}@{r.ref}#{n}", label, source.id, target.id))
+    doc.layout = {"webanno": {"span_layer": next((x.name for x in layers if x.kind == "SP"), SPAN_LAYER)}}
+    return ReadResult([doc], problems)
+
+
+# ---- writing -----------------------------------------------------------------------
+
+
+def _sentences(doc: AnnotatedDocument) -> list[list[tuple[int, int]]]:
+    text = doc.text
+    tokens = list(doc.tokens) if doc.tokens is not None else word_spans(text)
+    tokens = [t for t in tokens if text[t[0] : t[1]].strip()]
+    groups: list[list[tuple[int, int]]] = []
+    if doc.tokens is not None:
+        for i, tok in enumerate(tokens):
+            if not groups or "\n" in text[tokens[i - 1][1] : tok[0]]:
+                groups.append([])
+            groups[-1].append(tok)
+        return groups
+    starts = sorted(s for s, _ in sentence_spans(text))
+    current = -1
+    for tok in tokens:
+        k = bisect.bisect_right(starts, tok[0]) - 1
+        if not groups or k != current:
+            groups.append([])
+            current = k
+        groups[-1].append(tok)
+    return groups
+
+
+def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
+    text = doc.text
+    umap = utf16_map(text)
+    sentences = _sentences(doc)
+    flat = [t for s in sentences for t in s]
+    refs = [f"{si}-{ti}" for si, s in enumerate(sentences, 1) for ti in range(1, len(s) + 1)]
+    starts = [s for s, _ in flat]
+    ends = [e for _, e in flat]
+    cells: list[list[str]] = [[] for _ in flat]
+    first_token: dict[str, int] = {}
+    numbers: dict[str, int] = {}
+    placed: list[tuple[int, int, SpanRecord]] = []
+    for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id)):
+        first = bisect.bisect_right(ends, span.start)
+        last = bisect.bisect_left(starts, span.end) - 1
+        if first > last:
+            report.leave_out("spans covering no token")
+            continue
+        if starts[first] != span.start or ends[last] != span.end:
+            report.leave_out("spans not on token boundaries (widened to whole tokens)")
+        if span.attributes or span.note:
+            report.leave_out("span attributes/notes (one feature: the label)")
+        placed.append((first, last, span))
+        first_token[span.id] = first
+    per_token: dict[int, int] = {}
+    for first, last, _ in placed:
+        for k in range(first, last + 1):
+            per_token[k] = per_token.get(k, 0) + 1
+    for first, last, span in placed:
+        needs_id = last > first or any(per_token[k] > 1 for k in range(first, last + 1))
+        number = len(numbers) + 1
+        if needs_id:
+            numbers[span.id] = number
+        label = escape(span.label) if span.label else "*"
+        for k in range(first, last + 1):
+            cells[k].append(f"{label}[{number}]" if needs_id else label)
+    rel_cells: list[list[tuple[str, str]]] = [[] for _ in flat]
+    for rel in doc.relations:
+        if rel.source not in first_token or rel.target not in first_token:
+            report.leave_out("relations to spans not written")
+            continue
+        src, dst = first_token[rel.source], first_token[rel.target]
+        ids = ""
+        if rel.source in numbers or rel.target in numbers:
+            ids = f"[{numbers.get(rel.source, 0)}_{numbers.get(rel.target, 0)}]"
+        rel_cells[dst].append((escape(rel.type), refs[src] + ids))
+    lines: list[str] = []
+    for s_tokens in sentences:
+        if not s_tokens:
+            continue
+        lines.append("")
+        body = text[s_tokens[0][0] : s_tokens[-1][1]]
+        lines += [f"#Text={part}" for part in body.split("\n")]
+        for tok in s_tokens:
+            k = bisect.bisect_left(starts, tok[0])
+            here = rel_cells[k]
+            row = [
+                refs[k],
+                f"{umap.to_utf16(tok[0])}-{umap.to_utf16(tok[1])}",
+                text[tok[0] : tok[1]].replace("\t", " ").replace("\n", " "),
+                "|".join(cells[k]) or "_",
+                "|".join(r[0] for r in here) or "_",
+                "|".join(r[1] for r in here) or "_",
+            ]
+            lines.append("\t".join(row) + "\t")
+    return "\n".join(lines) + "\n"
+
+
+class WebAnno:
+    name = "webanno"
+    description = "WebAnno TSV 3.3 (INCEpTION): one span layer with a label, one relation layer"
+    extensions: tuple[str, ...] = (".tsv",)
+    can_read = True
+    can_write = True
+
+    def read(self, path: Path, options: dict[str, Any] | None = None) -> ReadResult:
+        path = Path(path)
+        if path.is_dir():
+            result = ReadResult([])
+            for file in sorted(path.rglob("*.tsv")):
+                one = read_webanno(file)
+                result.documents += one.documents
+                result.problems += one.problems
+            return result
+        return read_webanno(path)
+
+    def write(
+        self,
+        docs: Iterable[AnnotatedDocument],
+        out: Path,
+        options: dict[str, Any] | None = None,
+        progress: Progress | None = None,
+    ) -> WriteReport:
+        """Write one ID.tsv per document into the folder `out` (WebAnno's unit is a document)."""
+        from .jsonl import safe_file_stem
+
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        report = WriteReport()
+        taken: set[str] = set()
+        header = f"{HEADER}\n#T_SP={SPAN_LAYER}|label\n#T_RL={RELATION_LAYER}|label|BT_{SPAN_LAYER}\n\n"
+        for doc in docs:
+            stem = safe_file_stem(doc.document.id, taken)
+            with atomic_text_writer(out / f"{stem}.tsv") as handle:
+                handle.write(header)
+                handle.write(document_to_tsv(doc, report))
+            if loses_title_or_metadata(doc):
+                report.leave_out("document titles/metadata (the file name is the document id)")
+            report.written += 1
+            if progress:
+                progress(report.written)
+        return report
+
+
+PROVIDES = (WebAnno(),)

@@ -1,0 +1,49 @@
+"""annotator export on a folder of annotation files (the project path is tested by io)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.clicmds import export
+from annotator.io import jsonformat
+from annotator.model import AnnotationSet, Document
+
+
+def run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    export.add_arguments(parser)
+    return export.run(parser.parse_args(argv))
+
+
+def test_export_annotation_files_to_conll_with_kind_layers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "سخنگو گفت تهران آماده است"
+    aset = AnnotationSet(Document("a", text, "خبر"), "sara")
+    claim = aset.add_span("claim", 0, len(text))
+    actor = aset.add_span("actor", 0, 5)
+    aset.add_span("location", 10, 15)
+    aset.add_relation("claimed_by", claim.id, actor.id)
+    jsonformat.save(aset, tmp_path / "a.annotations.json")
+    out = tmp_path / "o.txt"
+    assert run([str(tmp_path), "--format", "conll", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").split("\n")[0] == "سخنگو B-actor B-claim"
+    err = capsys.readouterr().err
+    assert "1 document(s) written" in err
+    assert "left out: 1 relations (BIO has no place for them)" in err
+
+
+def test_export_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run([str(tmp_path / "nope"), "--format", "jsonl", "--out", str(tmp_path / "o")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_export_jsonl(tmp_path: Path) -> None:
+    aset = AnnotationSet(Document("a", "ایران 😀", ""), "")
+    aset.add_span("location", 0, 5)
+    jsonformat.save(aset, tmp_path / "a.annotations.json")
+    assert run([str(tmp_path / "a.annotations.json"), "--format", "jsonl", "--out", str(tmp_path / "p.jsonl")]) == 0
+    line = json.loads((tmp_path / "p.jsonl").read_text(encoding="utf-8"))
+    assert line["spans"][0]["text"] == "ایران"
