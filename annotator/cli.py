@@ -13,13 +13,15 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("validate",)
+SUBCOMMANDS = ("validate", "import", "stats", "export")
+_MODULES = {"import": "import_"}  # `import` is a Python keyword
 
 DESCRIPTION = """\
 Annotate Persian news articles right-to-left: actors, locations and claims.
 
   annotator                    open the bundled sample article
   annotator ARTICLE.txt        open an article (annotations saved as ARTICLE.annotations.json)
+  annotator PROJECT            open a project folder (made by `annotator import`)
   annotator COMMAND --help     help on a command
 """
 
@@ -33,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
-        module = importlib.import_module(f"annotator.clicmds.{name}")
+        module = importlib.import_module(f"annotator.clicmds.{_MODULES.get(name, name)}")
         sub_parser = sub.add_parser(name, help=module.HELP, description=module.HELP)
         module.add_arguments(sub_parser)
         sub_parser.set_defaults(run=module.run)

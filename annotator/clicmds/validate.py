@@ -14,9 +14,7 @@ HELP = "check annotation files (and project folders); exit 0 when all are valid"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="annotation file or project folder"
-    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="annotation file or project folder")
 
 
 def problems_in_file(path: Path) -> list[str]:
@@ -25,9 +23,7 @@ def problems_in_file(path: Path) -> list[str]:
     except SchemaError as exc:
         return [str(exc)]
     try:
-        data = jsonformat.parse(path.read_bytes(), path)
-    except OSError as exc:
-        return [f"{path}: $: cannot read: {exc.strerror or exc}"]
+        data = jsonformat.parse(jsonformat.read_bytes(path), path)
     except jsonformat.AnnotationFileError as exc:
         return [p.line(path) for p in exc.problems]
     return [p.line(path) for p in jsonformat.check(data, schema)]
@@ -38,6 +34,12 @@ def run(args: argparse.Namespace) -> int:
     checked = 0
     for name in args.paths:
         path = Path(name)
+        if path.is_dir() and (path / "project.json").exists():
+            from ..io.project import validate_project
+
+            checked += 1
+            lines += validate_project(path)
+            continue
         if path.is_dir():
             # a folder's label set (annotator-schema.json) is no annotation file
             files = sorted(f for f in path.rglob("*.json") if f.name != SCHEMA_FILE)

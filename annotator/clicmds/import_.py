@@ -1,0 +1,77 @@
+"""annotator import PROJECT SOURCE...: add articles to a project (made if needed).
+
+The module is `import_` because `import` is a Python keyword; cli.py maps the command
+name `import` to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..io.importers import FORMATS
+from ..io.project import ImportProgress, Project, ProjectError
+
+HELP = (
+    "import articles (text, JSON, JSON Lines, CSV, HTML, or an interchange format); "
+    "exit 1 when a source had a problem (the others are imported all the same)"
+)
+
+INTERCHANGE_HINT = "brat, conll, doccano, labelstudio, webanno ..."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("project", metavar="PROJECT", help="project folder (created if needed)")
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files or folders of files to import")
+    parser.add_argument(
+        "--format",
+        default="auto",
+        metavar="FORMAT",
+        help=f"auto (by file name), {', '.join(FORMATS)}, or an interchange format ({INTERCHANGE_HINT}); default auto",
+    )
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--normalize",
+        dest="normalize",
+        action="store_true",
+        default=None,
+        help="normalize Persian text with hazm, keeping the original (the project's default)",
+    )
+    group.add_argument("--no-normalize", dest="normalize", action="store_false", help="keep the text as it is")
+    parser.add_argument("--name", help="the project's name when it is created")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = Project.open_or_create(Path(args.project), args.name)
+    except ProjectError as exc:
+        print(f"annotator import: {exc}", file=sys.stderr)
+        return 2
+    show = not args.quiet and sys.stderr.isatty()
+
+    def progress(p: ImportProgress) -> None:
+        if show:
+            print(f"\r{p.fraction:4.0%}  {p.added} added  {p.current[-50:]:50}", end="",
+                  file=sys.stderr)  # fmt: skip
+
+    try:
+        report = project.import_sources(args.sources, fmt=args.format, normalize=args.normalize, progress=progress)
+    except ProjectError as exc:
+        print(f"annotator import: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nannotator import: interrupted; the project is as it was", file=sys.stderr)
+        return 130
+    if show:
+        print(file=sys.stderr)
+    for line in report.problems:
+        print(line, file=sys.stderr)
+    print(
+        f"{project.path}: {len(report.added)} document(s) added, "
+        f"{len(report.skipped_duplicates)} duplicate(s) skipped, "
+        f"{len(report.problems)} problem(s); {len(project)} document(s) in the project"
+    )
+    # the rest is imported all the same; the exit status tells a script something was not
+    return 1 if report.problems else 0

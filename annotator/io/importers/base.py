@@ -1,0 +1,134 @@
+"""What every article importer returns, and the field names articles come with."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class SourceError(Exception):
+    """A source that cannot be read at all; the message names it and says why."""
+
+
+@dataclass
+class Article:
+    """One article as read, before normalization. `text` is what gets annotated."""
+
+    text: str
+    title: str = ""
+    metadata: dict[str, Any] = field(default_factory=dict)  # url, date, tags, source ...
+    name: str = ""  # a hint for the document id (the file name, the record's id)
+
+
+@dataclass
+class SourceResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "FILE: item 3: message"
+    encoding: str = ""
+
+
+# the usual field names, in order of preference (compared case-insensitively)
+TITLE_FIELDS = ("title", "headline", "heading", "subject", "name")
+TEXT_FIELDS = ("text", "body", "content", "article", "story", "full_text", "fulltext")
+PARAGRAPH_FIELDS = ("paragraphs", "paras", "body_paragraphs")
+LEAD_FIELDS = ("abstract", "lead", "summary", "description", "intro")
+URL_FIELDS = ("url", "link", "href", "source_url", "canonical_url")
+DATE_FIELDS = ("date", "published", "published_at", "publish_date", "pubdate", "datetime", "time")
+TAG_FIELDS = ("tags", "keywords")
+ID_FIELDS = ("id", "_id", "guid", "doc_id", "document_id", "news_id")
+# long text fields not chosen are not copied into the metadata
+_BULK = {*TEXT_FIELDS, *PARAGRAPH_FIELDS}
+
+
+def clean_text(text: str) -> str:
+    """Line endings made "\\n", outer blank space dropped; nothing else touched."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _pick(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str, Any] | None:
+    lowered = {str(k).lower(): k for k in record}
+    for name in names:
+        key = lowered.get(name)
+        if key is not None and record[key] not in (None, "", []):
+            return key, record[key]
+    return None
+
+
+def _paragraphs(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            found = _pick(item, TEXT_FIELDS)
+            item = found[1] if found else ""
+        if isinstance(item, str) and item.strip():
+            out.append(clean_text(item))
+    return out
+
+
+def _scalar(value: Any) -> Any:
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return list(value)
+    return None
+
+
+def article_from_record(record: Any, where: str) -> Article | str:
+    """An Article from a JSON object or CSV row with the usual field names, or a problem.
+
+    The text is `text`/`body`/`content` (or a `paragraphs` list, one paragraph a line),
+    preceded by the lead (`abstract`, `summary` ...) as the first paragraph when there is
+    one that the body does not already start with.
+    """
+    if not isinstance(record, Mapping):
+        return f"{where}: not an object with article fields"
+    used: set[str] = set()
+    paragraphs: list[str] = []
+    found = _pick(record, TEXT_FIELDS) or _pick(record, PARAGRAPH_FIELDS)
+    if found is not None:
+        used.add(found[0])
+        paragraphs = _paragraphs(found[1])
+    if not paragraphs:
+        looked = "/".join(TEXT_FIELDS[:3] + PARAGRAPH_FIELDS[:1])
+        return f"{where}: no article text (looked for {looked})"
+    lead = _pick(record, LEAD_FIELDS)
+    if lead is not None and isinstance(lead[1], str) and lead[1].strip():
+        used.add(lead[0])
+        first = clean_text(lead[1])
+        if not paragraphs[0].startswith(first):
+            paragraphs.insert(0, first)
+    metadata: dict[str, Any] = {}
+    title = ""
+    if (got := _pick(record, TITLE_FIELDS)) is not None:
+        used.add(got[0])
+        title = " ".join(str(got[1]).split())
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = (("url", URL_FIELDS), ("date", DATE_FIELDS))
+    for key, names in fields:
+        if (got := _pick(record, names)) is not None:
+            used.add(got[0])
+            metadata[key] = str(got[1]).strip()
+    if (got := _pick(record, TAG_FIELDS)) is not None:
+        used.add(got[0])
+        value = got[1]
+        tags = value if isinstance(value, list) else re.split(r"[,،;]", str(value))
+        metadata["tags"] = [str(t).strip() for t in tags if str(t).strip()]
+    name = ""
+    if (got := _pick(record, ID_FIELDS)) is not None:
+        used.add(got[0])
+        name = str(got[1])
+        metadata["source_id"] = name
+    for key, value in record.items():
+        if key in used or str(key).lower() in _BULK:
+            continue
+        kept = _scalar(value)
+        if kept not in (None, "", []):
+            metadata[str(key)] = kept
+    return Article("\n".join(paragraphs), title, metadata, name)
+
+
+def problem(path: Path, message: str) -> str:
+    return f"{path}: {message}"

@@ -1,0 +1,408 @@
+"""Importing into a project: read sources, normalize, skip duplicates, stage, move in.
+
+Everything an import writes goes first into a hidden staging folder inside the project
+(same file system, so moving in is a rename). Only when every source has been read are
+the files moved into place and documents.json rewritten; a cancelled or failed import
+removes the staging folder and leaves the project as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from ...model import Document, EditError
+from .. import jsonformat
+from . import FORMATS, Article, SourceError, expand, read_source
+
+if TYPE_CHECKING:
+    from ..project import ImportReport, ProgressCallback, Project, _Entry
+
+_TITLE_WORDS = 8
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def _interchange_format(name: str) -> Any:
+    """The interchange format called `name`, or a string saying why there is none."""
+    try:
+        from .. import formats
+    except Exception as exc:  # the formats package is being written; never fatal here
+        return f"interchange formats are not available ({type(exc).__name__}: {exc})"
+    get = getattr(formats, "get", None)
+    if get is None:
+        return "interchange formats are not available yet"
+    try:
+        return get(name)
+    except Exception as exc:
+        return str(exc)
+
+
+def _id_hint(article: Article) -> str:
+    if article.name.strip():
+        return article.name
+    url = str(article.metadata.get("url", ""))
+    if url:
+        parts = [p for p in urlsplit(url).path.split("/") if p]
+        if parts:
+            return parts[-1]
+    if article.title:
+        return " ".join(article.title.split()[:_TITLE_WORDS])
+    return "document"
+
+
+def _annotations_key(adoc: Any) -> str:
+    """A fingerprint of an annotated document's text and annotations (not its ids)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+    spans = sorted(dump([s.label, s.start, s.end, s.attributes, s.note]) for s in adoc.spans)
+    where = {s.id: [s.start, s.end, s.label] for s in adoc.spans}
+    relations = sorted(dump([r.type, where.get(r.source), where.get(r.target)]) for r in adoc.relations)
+    raw = dump([adoc.document.text, spans, relations])
+    return "annotated:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class _Importer:
+    def __init__(
+        self,
+        project: Project,
+        staging: Path,
+        normalize: bool | None,
+        report: ImportReport,
+        annotator: str,
+    ) -> None:
+        from ..project import text_hash
+
+        self.project = project
+        self.staging = staging
+        # articles follow the project's setting; documents that come with annotations
+        # keep their text unless normalization is asked for (their offsets count on it)
+        self.normalize = project.normalizes() if normalize is None else normalize
+        self.interchange_normalize = bool(normalize)
+        self.report = report
+        self.annotator = annotator
+        self.text_hash = text_hash
+        self.options = project.normalizer_options()
+        self.taken = project._known_ids()
+        self.hashes: dict[str, str] = {}
+        self.urls: dict[str, str] = {}
+        for doc_id in project.document_ids():
+            entry = project._entry(doc_id)
+            self.hashes[entry.sha256] = doc_id
+            if entry.source_sha256:
+                self.hashes[entry.source_sha256] = doc_id
+            if entry.annotations_sha256:
+                self.hashes[entry.annotations_sha256] = doc_id
+            if entry.url:
+                self.urls[entry.url] = doc_id
+        self.entries: list[_Entry] = []
+        self.annotation_files: list[Path] = []  # relative to the staging folder
+        self.schema_json = project._data["schema"]
+        self.schema_changed = False
+        (staging / "documents").mkdir()
+
+    def unique_id(self, hint: str) -> str:
+        from ..project import safe_name
+
+        base = safe_name(hint)
+        candidate, n = base, 1
+        while candidate.casefold() in self.taken:
+            n += 1
+            candidate = safe_name(f"{base}-{n}")
+        self.taken.add(candidate.casefold())
+        return candidate
+
+    def duplicate(self, where: str, *keys: str) -> bool:
+        for key in keys:
+            found = self.hashes.get(key) or self.urls.get(key)
+            if found is not None:
+                self.report.skipped_duplicates.append(f"{where}: same as {found}")
+                return True
+        return False
+
+    def add(
+        self,
+        article: Article,
+        where: str,
+        spans: Callable[[str, Document, Any], None] | None = None,
+        normalized: bool | None = None,
+        annotations_key: str = "",
+    ) -> str | None:
+        """Stage one article; its id, or None when it was a duplicate or empty.
+
+        `spans(doc_id, document, offset_map_or_None)` writes annotations for the new
+        document; it is called before the document file is written and may add to the
+        document's metadata (the tokens of a token-per-line file). `normalized` None
+        follows the import's choice for articles. A document with `annotations_key` (a
+        fingerprint of its text and annotations) is a duplicate only of one with the same
+        key: the same text annotated differently is another document.
+        """
+        from ...persian.normalize import normalize
+        from ..project import _Entry, document_json
+
+        raw = article.text
+        self.report.characters += len(raw)
+        url = str(article.metadata.get("url", "")).strip()
+        raw_hash = self.text_hash(raw)
+        keys = [annotations_key] if annotations_key else [*([url] if url else []), raw_hash]
+        if self.duplicate(where, *keys):
+            return None
+        text, title, mapping = raw, article.title, None
+        if self.normalize if normalized is None else normalized:
+            done = normalize(raw, **self.options)
+            text = done.text
+            if text != raw:
+                mapping = done.map
+            if title:
+                title = normalize(title, **self.options).text
+        if not text.strip():
+            self.report.problems.append(f"{where}: no text left after normalization")
+            return None
+        text_hash = self.text_hash(text)
+        if not annotations_key and text_hash != raw_hash and self.duplicate(where, text_hash):
+            return None
+        doc_id = self.unique_id(_id_hint(article))
+        if article.name and article.title == article.name:
+            title = doc_id  # a title that was only the source's id follows the id given here
+        metadata = dict(article.metadata)
+        if spans is not None:
+            spans(doc_id, Document(doc_id, text, title, metadata), mapping)
+        data = document_json(
+            doc_id,
+            title,
+            text,
+            metadata,
+            raw if mapping is not None else None,
+            mapping.to_json() if mapping is not None else None,
+        )
+        raw_json = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        (self.staging / "documents" / f"{doc_id}.json").write_bytes(raw_json)
+        entry = _Entry(
+            doc_id,
+            title,
+            str(metadata.get("date", "")),
+            url,
+            text_hash,
+            raw_hash,
+            len(text),
+            annotations_key,
+        )
+        self.entries.append(entry)
+        self.hashes[raw_hash] = self.hashes[text_hash] = doc_id
+        if annotations_key:
+            self.hashes[annotations_key] = doc_id
+        if url:
+            self.urls[url] = doc_id
+        return doc_id
+
+    # ---- interchange documents (with annotations) -----------------------------------------
+
+    def add_annotated(self, adoc: Any, where: str) -> None:
+        """Stage a document read by an interchange format, with its annotations.
+
+        Its text is kept as it is unless normalization was asked for explicitly (the
+        annotations are anchored to that text); when it is normalized, spans and tokens
+        are mapped through the offset map. The tokens and layout a token-per-line format
+        read with go into the document's metadata, so that an export finds them.
+        """
+        from ...model import Schema
+        from ..formats.base import LAYOUT_KEY, TOKENS_KEY, labels_used, relation_types_used, to_annotation_set
+        from ..project import safe_name
+
+        document = adoc.document
+        metadata = dict(document.metadata)
+        metadata.setdefault("source", where.split(":")[0].rsplit("/", 1)[-1])
+        article = Article(document.text, document.title, metadata, document.id)
+
+        def write_spans(doc_id: str, doc: Document, mapping: Any) -> None:
+            if adoc.tokens is not None:
+                tokens = [list(mapping.span_to_normalized(s, e)) if mapping else [s, e] for s, e in adoc.tokens]
+                doc.metadata[TOKENS_KEY] = [t for t in tokens if t[1] > t[0]]
+                if lost := len(tokens) - len(doc.metadata[TOKENS_KEY]):
+                    self.report.problems.append(f"{where}: {lost} token(s) vanished with normalization; left out")
+            if adoc.layout:
+                doc.metadata[LAYOUT_KEY] = adoc.layout
+            moved = []
+            for rec in adoc.spans:
+                start, end = rec.start, rec.end
+                if mapping is not None:
+                    start, end = mapping.span_to_normalized(start, end)
+                if end <= start:
+                    self.report.problems.append(f"{where}: span {rec.id} vanished with normalization; left out")
+                    continue
+                moved.append(replace(rec, start=start, end=end))
+            kept = {s.id for s in moved}
+            relations = [r for r in adoc.relations if r.source in kept and r.target in kept]
+            if not moved and not relations and adoc.status in ("", "new"):
+                return
+            self.extend_schema(labels_used([adoc]), relation_types_used([adoc]))
+            # tokens and layout live in the document file, not in every annotation file
+            copy = replace(adoc, document=doc, spans=moved, relations=relations, tokens=None, layout={})
+            try:
+                aset = to_annotation_set(copy, Schema.from_json(self.schema_json))
+            except EditError as exc:
+                self.report.problems.append(f"{where}: annotations left out: {exc}")
+                return
+            aset.annotator = adoc.annotator or self.annotator
+            folder = safe_name(aset.annotator, "anonymous")
+            relative = Path("annotations") / folder / f"{doc_id}.json"
+            (self.staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (self.staging / relative).write_text(jsonformat.dumps(aset, embed_text=False), encoding="utf-8")
+            self.annotation_files.append(relative)
+
+        self.add(article, where, write_spans, self.interchange_normalize, _annotations_key(adoc))
+
+    def extend_schema(self, labels: list[str], relation_types: list[str]) -> None:
+        project = self.project
+        saved = project._data["schema"]
+        project._data["schema"] = self.schema_json
+        try:
+            if project._add_labels(labels, relation_types):
+                self.schema_changed = True
+                self.schema_json = project._data["schema"]
+        finally:
+            project._data["schema"] = saved
+
+    # ---- moving in ---------------------------------------------------------------------
+
+    def commit(self) -> None:
+        project = self.project
+        root = project.path
+        moved: list[Path] = []
+        old_schema = project._data["schema"]
+        try:
+            if self.schema_changed:
+                project._data["schema"] = self.schema_json
+                project._write_project_file()
+            (root / "documents").mkdir(exist_ok=True)
+            for entry in self.entries:
+                target = root / "documents" / f"{entry.id}.json"
+                os.replace(self.staging / "documents" / f"{entry.id}.json", target)
+                moved.append(target)
+            for relative in self.annotation_files:
+                target = root / relative
+                if target.exists():
+                    self.report.problems.append(f"{target}: already exists; import left it alone")
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.staging / relative, target)
+                moved.append(target)
+            project._add_entries(self.entries)
+            project._write_catalog()
+        except BaseException:
+            for path in moved:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+            project._remove_entries(e.id for e in self.entries)
+            if self.schema_changed:
+                project._data["schema"] = old_schema
+                with contextlib.suppress(Exception):
+                    project._write_project_file()
+            raise
+        self.report.added = [e.id for e in self.entries]
+
+
+def run_import(
+    project: Project,
+    sources: list[Path],
+    fmt: str,
+    normalize: bool | None,
+    progress: ProgressCallback | None,
+    cancel: Callable[[], bool] | None,
+    annotator: str,
+) -> ImportReport:
+    from ..project import ImportProgress, ImportReport
+
+    report = ImportReport()
+    began = time.perf_counter()
+    jobs: list[tuple[Path, str]] = []
+    interchange: Any = None
+    if fmt not in ("auto", *FORMATS):
+        interchange = _interchange_format(fmt)
+        if isinstance(interchange, str):
+            report.problems.append(f"--format {fmt}: {interchange}")
+            return report
+        for source in sources:
+            if source.exists():
+                jobs.append((source, fmt))
+            else:
+                report.problems.append(f"{source}: no such file or folder")
+    else:
+        for source in sources:
+            found = False
+            for item in expand(source, fmt):
+                if isinstance(item, str):
+                    report.problems.append(item)
+                else:
+                    jobs.append(item)
+                found = True
+            if not found:
+                report.problems.append(f"{source}: no file to import in this folder")
+
+    def cancelled() -> bool:
+        return cancel is not None and bool(cancel())
+
+    def tell(files_done: int, within: float, current: str, importer: _Importer) -> None:
+        if progress is not None:
+            total = max(len(jobs), 1)
+            fraction = min(1.0, (files_done + within) / total)
+            progress(ImportProgress(fraction, files_done, len(jobs), len(importer.entries), current))
+
+    staging = project.staging_folder()
+    try:
+        importer = _Importer(project, staging, normalize, report, annotator)
+        for done, (path, name) in enumerate(jobs):
+            if cancelled():
+                raise _Cancelled
+            tell(done, 0.0, str(path), importer)
+            with contextlib.suppress(OSError):
+                report.bytes_read += path.stat().st_size if path.is_file() else 0
+            try:
+                if interchange is not None:
+                    result = interchange.read(path)
+                    report.problems += list(result.problems)
+                    items: list[Any] = list(result.documents)
+                else:
+                    read = read_source(path, name)
+                    report.problems += read.problems
+                    items = list(read.articles)
+            except SourceError as exc:
+                report.problems.append(str(exc))
+                continue
+            except Exception as exc:  # a bad source is reported, the rest goes on
+                report.problems.append(f"{path}: cannot import: {type(exc).__name__}: {exc}")
+                continue
+            for k, item in enumerate(items):
+                if cancelled():
+                    raise _Cancelled
+                where = f"{path}: item {k + 1}" if len(items) > 1 else str(path)
+                if isinstance(item, Article):
+                    item.metadata.setdefault("source", path.name)
+                    importer.add(item, where)
+                else:
+                    importer.add_annotated(item, where)
+                tell(done, (k + 1) / len(items), str(path), importer)
+        if cancelled():
+            raise _Cancelled
+        importer.commit()
+        tell(len(jobs), 0.0, "", importer)
+    except _Cancelled:
+        report.cancelled = True
+        report.added = []
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        report.seconds = time.perf_counter() - began
+    return report
