@@ -1,6 +1,6 @@
 """Render the window on the sample article with a few spans tagged, for the README.
 
-    QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [OUT.png] [--language fa|en] [--theme dark]
+QT_QPA_PLATFORM=offscreen python scripts/screenshot.py [OUT.png] [--language fa|en] [--theme dark]
 """
 
 from __future__ import annotations

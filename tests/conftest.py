@@ -13,9 +13,7 @@ SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read or write the real user's data folder or settings."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
@@ -35,7 +33,5 @@ def corpora() -> Path:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # tests that use the Qt app are GUI tests (qutebrowser's habit), selectable with -m gui
     for item in items:
-        if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(
-            item, "fixturenames", ()
-        ):
+        if "qtbot" in getattr(item, "fixturenames", ()) or "qapp" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)

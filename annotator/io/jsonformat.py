@@ -21,6 +21,8 @@ from .atomic import write_atomic
 
 FORMAT = "annotator/annotations"
 VERSION = 1
+# refused unread: 20,000 spans on a 1,000,000-character article take about 4 MB
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,9 @@ def relation_to_json(relation: Relation) -> dict[str, Any]:
 def to_json(aset: AnnotationSet, embed_text: bool = True) -> dict[str, Any]:
     doc = aset.document
     document: dict[str, Any] = {"id": doc.id, "title": doc.title, "text_sha256": doc.sha256}
-    if doc.metadata:
+    # without the text (a project's files), the metadata is not repeated either: the
+    # document file holds both, and the tokens of a CoNLL import would double every file
+    if doc.metadata and embed_text:
         document["metadata"] = doc.metadata
     if embed_text:
         document["text"] = doc.text
@@ -184,9 +188,7 @@ def check(data: Any, schema: Schema, text: str | None = None) -> list[Problem]:
     if text is None:
         text = document.get("text")
     if text is not None and text_sha256(text) != document["text_sha256"]:
-        problems.append(
-            Problem("$.document.text_sha256", "does not match the document text (the text has changed)")
-        )
+        problems.append(Problem("$.document.text_sha256", "does not match the document text (the text has changed)"))
     problems += _check_spans(data["spans"], schema, text)
     problems += _check_relations(data["relations"], data["spans"], schema)
     return problems
@@ -282,16 +284,13 @@ def _check_spans(spans: list[dict[str, Any]], schema: Schema, text: str | None) 
             problems.append(
                 Problem(
                     f"{where}.text",
-                    f"says {span['text']!r:.60} but the document has "
-                    f"{text[start:end]!r:.60} at {start}-{end}",
+                    f"says {span['text']!r:.60} but the document has {text[start:end]!r:.60} at {start}-{end}",
                 )
             )
     return problems
 
 
-def _check_relations(
-    relations: list[dict[str, Any]], spans: list[dict[str, Any]], schema: Schema
-) -> list[Problem]:
+def _check_relations(relations: list[dict[str, Any]], spans: list[dict[str, Any]], schema: Schema) -> list[Problem]:
     problems: list[Problem] = []
     labels: dict[str, str] = {}
     for span in spans:
@@ -317,9 +316,7 @@ def _check_relations(
         elif rt is not None:
             # the same rule the model applies when a relation is drawn (AnnotationSet)
             source, target = labels[rel["from"]], labels[rel["to"]]
-            if (rt.from_labels and source not in rt.from_labels) or (
-                rt.to_labels and target not in rt.to_labels
-            ):
+            if (rt.from_labels and source not in rt.from_labels) or (rt.to_labels and target not in rt.to_labels):
                 problems.append(Problem(where, f"{rt.id} cannot go from {source} to {target}"))
     return problems
 
@@ -419,11 +416,19 @@ def from_json(
     return aset
 
 
-def load(path: Path, schema: Schema, document: Document | None = None) -> AnnotationSet:
-    """Read, check and build. Raises AnnotationFileError (never a bare traceback-worthy error)."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing unread one larger than MAX_FILE_BYTES (AnnotationFileError)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            message = f"{size / 1e6:.0f} MB is more than an annotation file can be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
+            raise AnnotationFileError(path, [Problem("$", message)])
+        return path.read_bytes()
     except OSError as exc:
         raise AnnotationFileError(path, [Problem("$", f"cannot read: {exc.strerror or exc}")]) from None
-    return from_json(parse(raw, path), schema, document, path)
+
+
+def load(path: Path, schema: Schema, document: Document | None = None) -> AnnotationSet:
+    """Read, check and build. Raises AnnotationFileError (never a bare traceback-worthy error)."""
+    return from_json(parse(read_bytes(path), path), schema, document, path)

@@ -47,8 +47,7 @@ def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
     best = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "cp720", "mac_arabic"]).best()
     if best is None:
         raise TextFileError(
-            f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text; "
-            "save it as UTF-8 and open it again"
+            f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text; save it as UTF-8 and open it again"
         )
     return _lines(str(best)), str(best.encoding)
 

@@ -200,9 +200,7 @@ class AnnotationSet:
         ops: list[Op] = [RemoveSpan(old), AddSpan(new)]
         # a relation whose type no longer fits the new label would be nonsense: drop it
         for rel in self.relations_of(span_id):
-            if not self._relation_fits(
-                rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new)
-            ):
+            if not self._relation_fits(rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new)):
                 ops.insert(0, RemoveRelation(rel))
         self._push(f"Relabel {old.label} as {label}", ops, "relabel", label)
         return new
@@ -237,9 +235,7 @@ class AnnotationSet:
         self._push("Resize span", [RemoveSpan(old), AddSpan(new)], "resize")
         return new
 
-    def add_relation(
-        self, type_id: str, source: str, target: str, relation_id: str | None = None
-    ) -> Relation:
+    def add_relation(self, type_id: str, source: str, target: str, relation_id: str | None = None) -> Relation:
         relation = self.make_relation(type_id, source, target, relation_id)
         self._push(
             f"Add {type_id}",
@@ -253,9 +249,7 @@ class AnnotationSet:
         if relation_id not in self._relations:
             raise EditError(f"no relation {relation_id!r}")
         relation = self._relations[relation_id]
-        self._push(
-            f"Delete {relation.type}", [RemoveRelation(relation)], "relation_delete", relation.type
-        )
+        self._push(f"Delete {relation.type}", [RemoveRelation(relation)], "relation_delete", relation.type)
 
     def set_status(self, status: Status) -> None:
         if status != self.status:
@@ -286,9 +280,7 @@ class AnnotationSet:
             raise EditError(f"duplicate span id {span_id!r}")
         return Span(span_id, label, start, end, self.text[start:end], dict(attributes or {}), note)
 
-    def make_relation(
-        self, type_id: str, source: str, target: str, relation_id: str | None = None
-    ) -> Relation:
+    def make_relation(self, type_id: str, source: str, target: str, relation_id: str | None = None) -> Relation:
         if self.schema.relation_type(type_id) is None:
             raise EditError(f"unknown relation type {type_id!r}")
         src, dst = self._require(source), self._require(target)
@@ -303,9 +295,7 @@ class AnnotationSet:
 
     def load(self, spans: Iterable[Span], relations: Iterable[Relation] = ()) -> None:
         """Put already-validated annotations in place, outside the undo history."""
-        self._apply(
-            [*(AddSpan(s) for s in spans), *(AddRelation(r) for r in relations)], notify=False
-        )
+        self._apply([*(AddSpan(s) for s in spans), *(AddRelation(r) for r in relations)], notify=False)
 
     # ---- internals -----------------------------------------------------------------
 
@@ -314,11 +304,7 @@ class AnnotationSet:
 
     def _status_touch(self) -> list[Op]:
         # annotating a new document starts it
-        return (
-            [SetStatus(Status.NEW.value, Status.IN_PROGRESS.value)]
-            if self.status == Status.NEW
-            else []
-        )
+        return [SetStatus(Status.NEW.value, Status.IN_PROGRESS.value)] if self.status == Status.NEW else []
 
     def _apply(self, ops: Sequence[Op], notify: bool = True) -> None:
         added: list[Span] = []
@@ -345,9 +331,7 @@ class AnnotationSet:
                 status_changed = True
         self.revision += 1
         if notify:
-            change = Change(
-                tuple(added), tuple(removed), tuple(rel_added), tuple(rel_removed), status_changed
-            )
+            change = Change(tuple(added), tuple(removed), tuple(rel_added), tuple(rel_removed), status_changed)
             for listener in list(self._listeners):
                 listener(change)
 

@@ -163,7 +163,5 @@ def default_schema() -> Schema:
             Label("location", "مکان", "Location", "#3cb44b", "2", LabelKind.ENTITY),
             Label("claim", "ادعا", "Claim", "#4363d8", "3", LabelKind.CLAIM),
         ),
-        relation_types=(
-            RelationType("claimed_by", "ادعاکننده", "Claimed by", ("claim",), ("actor",)),
-        ),
+        relation_types=(RelationType("claimed_by", "ادعاکننده", "Claimed by", ("claim",), ("actor",)),),
     )

@@ -257,9 +257,7 @@ class ArticleView(QPlainTextEdit):
             inset = min(depth * 3, 9)
             for pos in (span.start, span.end):
                 rect = self._caret_rect(pos)
-                painter.drawLine(
-                    rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset
-                )
+                painter.drawLine(rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset)
             if span.id == self._current:
                 self._outline(painter, span, QColor(line_color_for(_color(schema, span.label), palette)))
         painter.end()
@@ -304,9 +302,7 @@ class ArticleView(QPlainTextEdit):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        moved = self._press_pos is not None and (
-            (event.position().toPoint() - self._press_pos).manhattanLength() > 3
-        )
+        moved = self._press_pos is not None and ((event.position().toPoint() - self._press_pos).manhattanLength() > 3)
         if event.button() == Qt.MouseButton.LeftButton and not moved and not self.textCursor().hasSelection():
             span = self.span_at_point(event.position().toPoint())
             self.spanClicked.emit(span.id if span else "")

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -27,13 +28,19 @@ from PySide6.QtWidgets import (
 
 from ..io import jsonformat
 from ..io.article import SUFFIX, annotation_path_for, schema_for_folder
+from ..io.lock import LockedError, ProjectLock
+from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError, read_text_file
 from ..model import AnnotationSet, Change, Command, Document, SchemaError, Span
 from ..model.tagging import tag_selection
+from ..persian.match import context, find_all
+from ..persian.segment import trim
 from ..resources import sample_article
 from .article_view import ArticleView
 from .label_palette import LabelPalette
+from .project_session import ProjectSession
+from .search_panel import Hit, SearchPanel
 from .settings import Settings, data_dir
 from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language
@@ -48,6 +55,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load()
         self.store: AnnotationStore | None = None
         self.path: Path | None = None
+        self.session: ProjectSession | None = None
+        self._title = ""
+        self._warned_not_durable = False
         self.last_message = ""
         self._build()
         self._checkpoint_timer = QTimer(self)
@@ -88,6 +98,15 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.palette_bar)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
+        self.search = SearchPanel(self)
+        self.search_dock = QDockWidget(self)
+        self.search_dock.setObjectName("searchDock")
+        self.search_dock.setWidget(self.search)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
+        self.search_dock.hide()
+        self.search.searchRequested.connect(self.run_search)
+        self.search.hitActivated.connect(self.go_to_hit)
+        self.search.tagAllRequested.connect(self.tag_all_hits)
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -137,17 +156,31 @@ class MainWindow(QMainWindow):
             for action in group_items:
                 action.setCheckable(True)
                 group.addAction(action)
-        self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(
-            True
-        )
+        self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(True)
         self.act_about = A([], self.about)
+        self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.show_search(False))
+        self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.show_search(True))
+        self.act_new_project = A([], self.new_project)
+        self.act_open_project = A(["Ctrl+Shift+O"], self.choose_project)
+        self.act_import = A(["Ctrl+I"], lambda: self.session.import_files() if self.session else None)
+        self.act_next_doc = A(["Ctrl+PgDown", "Alt+Down"], lambda: self.session.step(1) if self.session else None)
+        self.act_prev_doc = A(["Ctrl+PgUp", "Alt+Up"], lambda: self.session.step(-1) if self.session else None)
+        self.act_next_unfinished = A(
+            ["Ctrl+Shift+PgDown", "Ctrl+J"],
+            lambda: self.session.step(1, unfinished=True) if self.session else None,
+        )
+        self.act_done = A(["Ctrl+Return", "Ctrl+Enter"], lambda: self.session.toggle_done() if self.session else None)
+        self.act_stats = A([], lambda: self.session.show_statistics() if self.session else None)
+        self.act_export = A(["Ctrl+E"], lambda: self.session.export() if self.session else None)
         self.label_actions: list[QAction] = []
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.act_open, self.act_save, self.act_save_as])
+        file_menu.addActions([self.act_open, self.act_open_project, self.act_new_project])
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -157,7 +190,14 @@ class MainWindow(QMainWindow):
         tag_menu.addActions(self.label_actions)
         edit_menu.addActions([self.act_sentence, self.act_delete, self.act_note])
         edit_menu.addSeparator()
+        edit_menu.addActions([self.act_find, self.act_find_project])
+        edit_menu.addSeparator()
         edit_menu.addAction(self.act_snap)
+        project_menu = bar.addMenu(self.tr("&Project"))
+        project_menu.addActions([self.act_next_doc, self.act_prev_doc, self.act_next_unfinished, self.act_done])
+        project_menu.addSeparator()
+        project_menu.addActions([self.act_import, self.act_export, self.act_stats])
+        project_menu.setEnabled(self.session is not None)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
@@ -192,9 +232,7 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str, save: bool = True) -> None:
         self._language = language
         install_language(language)
-        self.setLayoutDirection(
-            Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight
-        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight)
         self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the article is always RTL
         (self.act_lang_fa if language == "fa" else self.act_lang_en).setChecked(True)
         if save:
@@ -221,6 +259,21 @@ class MainWindow(QMainWindow):
         self.act_theme["light"].setText(self.tr("Light"))
         self.act_theme["dark"].setText(self.tr("Dark"))
         self.act_about.setText(self.tr("About annotator"))
+        self.act_find.setText(self.tr("Find in article…"))
+        self.act_find_project.setText(self.tr("Find in project…"))
+        self.act_new_project.setText(self.tr("New project…"))
+        self.act_open_project.setText(self.tr("Open project…"))
+        self.act_import.setText(self.tr("Import articles…"))
+        self.act_next_doc.setText(self.tr("Next document"))
+        self.act_prev_doc.setText(self.tr("Previous document"))
+        self.act_next_unfinished.setText(self.tr("Next unfinished document"))
+        self.act_done.setText(self.tr("Mark done / not done"))
+        self.act_stats.setText(self.tr("Statistics…"))
+        self.act_export.setText(self.tr("Export annotations…"))
+        self.search_dock.setWindowTitle(self.tr("Search"))
+        self.search.retranslate()
+        if self.session is not None:
+            self.session.retranslate()
         self.note_label.setText(self.tr("Note (N), Enter to keep:"))
         self.table.span_model.retranslate(self.language)
         aset = self.annotations
@@ -228,7 +281,7 @@ class MainWindow(QMainWindow):
             self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
-        self._refresh_state()
+        self.refresh_state()
 
     # ---- opening -----------------------------------------------------------------------
 
@@ -258,8 +311,11 @@ class MainWindow(QMainWindow):
     def open(self, path: str | Path) -> bool:
         """Open an article (.txt) or an annotation file; False (with a message) if it cannot."""
         path = Path(path)
+        if path.is_dir():
+            return self.open_project(path)
         if not self.close_document():
             return False
+        self._close_session()
         try:
             store, recovery_message = self._open_store(path)
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
@@ -285,9 +341,78 @@ class MainWindow(QMainWindow):
         document = Document(id=path.stem, text=text, title=path.stem, metadata={"source": path.name})
         return AnnotationStore(AnnotationSet(document, self.settings.annotator, schema), sidecar), ""
 
-    def _attach(self, store: AnnotationStore, path: Path) -> None:
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project folder at its first unfinished document."""
+        try:
+            project = Project.open(path)
+        except ProjectError as exc:
+            self.show_error(str(exc))
+            return False
+        if not self.close_document():
+            return False
+        self._close_session()
+        lock = ProjectLock(project.path, self.settings.annotator or DEFAULT_ANNOTATOR)
+        try:
+            lock.acquire()
+        except LockedError as exc:
+            if not self.ask_take_over(str(exc)):
+                self.show_error(str(exc))
+                return False
+            lock.acquire(force=True)
+        self.session = ProjectSession(self, project)
+        self.session.lock = lock
+        self._build_menus()
+        first = self.session.first_document()
+        if first is not None:
+            self.session.open_document(first)
+        self.refresh_state()
+        return True
+
+    def _close_session(self) -> None:
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def ask_take_over(self, reason: str) -> bool:
+        """Another window holds this project for this annotator: open anyway only if asked."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Project in use"),
+            self.tr("%1\n\nOpen it here anyway? The other window must then be closed without saving.").replace(
+                "%1", reason
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def new_project(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("New project in folder"), str(Path.home()))
+        if not folder:
+            return
+        try:
+            Project.create(folder, Path(folder).name)
+        except ProjectError as exc:
+            self.show_error(str(exc))
+            return
+        if self.open_project(folder) and self.session is not None:
+            self.session.import_files()
+
+    def choose_project(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open project"), str(Path.home()))
+        if folder:
+            self.open_project(folder)
+
+    def show_store(self, store: AnnotationStore, path: Path, title: str = "") -> bool:
+        """Show a document already opened into a store (projects open theirs themselves)."""
+        if not self.close_document():
+            store.detach()
+            return False
+        self._attach(store, path, title)
+        return True
+
+    def _attach(self, store: AnnotationStore, path: Path, title: str = "") -> None:
         self.store = store
         self.path = path
+        self._title = title or path.name
         aset = store.aset
         aset.subscribe(self._on_change)
         self.view.set_annotations(aset)
@@ -295,7 +420,7 @@ class MainWindow(QMainWindow):
         self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
-        self._refresh_state()
+        self.refresh_state()
 
     def close_document(self) -> bool:
         """Save and let go of the current document; False if the user chose to stay."""
@@ -312,6 +437,8 @@ class MainWindow(QMainWindow):
         self.table.span_model.set_annotations(None)
         self.store = None
         self.path = None
+        if self.session is not None:
+            self.session.doc_id = ""
         return True
 
     def choose_file(self) -> None:
@@ -378,9 +505,7 @@ class MainWindow(QMainWindow):
             if relation_type.from_labels and span.label not in relation_type.from_labels:
                 continue
             linked = {
-                r.target: r.id
-                for r in aset.relations_of(span_id)
-                if r.type == relation_type.id and r.source == span_id
+                r.target: r.id for r in aset.relations_of(span_id) if r.type == relation_type.id and r.source == span_id
             }
             sub = menu.addMenu(relation_type.name(self.language))
             for target in self._nearest_targets(span, relation_type.to_labels):
@@ -401,9 +526,7 @@ class MainWindow(QMainWindow):
         aset = self.annotations
         if aset is None:
             return
-        existing = [
-            r for r in aset.relations_of(source) if (r.type, r.source, r.target) == (type_id, source, target)
-        ]
+        existing = [r for r in aset.relations_of(source) if (r.type, r.source, r.target) == (type_id, source, target)]
         if on and not existing:
             aset.add_relation(type_id, source, target)
         elif not on:
@@ -468,11 +591,16 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         self._checkpoint_timer.start()
+        if self.store is not None and not self.store.durable and not self._warned_not_durable:
+            self._warned_not_durable = True
+            self.show_error(self.store.last_error or self.tr("Your last edit could not be written to disk."))
+        elif self.store is not None and self.store.durable:
+            self._warned_not_durable = False
         current = self.current_span_id()
         if not current and self.view.current_span():
             self.view.set_current_span("", reveal=False)
         self._show_note(current)
-        self._refresh_state()
+        self.refresh_state()
 
     # ---- saving ------------------------------------------------------------------------
 
@@ -489,9 +617,9 @@ class MainWindow(QMainWindow):
                 .replace("%1", str(self.store.path))
                 .replace("%2", exc.strerror or str(exc))
             )
-            self._refresh_state()
+            self.refresh_state()
             return False
-        self._refresh_state()
+        self.refresh_state()
         return True
 
     def save_as(self) -> None:
@@ -517,7 +645,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.path = path
-        self._refresh_state()
+        self.refresh_state()
         return True
 
     def _ask_unsaved(self, reason: str) -> bool:
@@ -526,9 +654,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Warning,
             self.tr("Unsaved work"),
             self.tr("Your annotations could not be saved:\n%1").replace("%1", reason),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             self,
         )
         choice = box.exec()
@@ -539,6 +665,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_document():
+            self._close_session()  # lets go of the project's lock
             self.settings.save()
             event.accept()
         else:
@@ -564,14 +691,12 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About annotator"),
-            self.tr("annotator %1\nAnnotate Persian news: actors, locations and claims.").replace(
-                "%1", __version__
-            ),
+            self.tr("annotator %1\nAnnotate Persian news: actors, locations and claims.").replace("%1", __version__),
         )
 
     # ---- state shown ------------------------------------------------------------------
 
-    def _refresh_state(self) -> None:
+    def refresh_state(self) -> None:
         aset = self.annotations
         stack = aset.undo_stack if aset else None
         self.act_undo.setEnabled(bool(stack and stack.can_undo()))
@@ -581,7 +706,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setText(self.tr("&Undo %1").replace("%1", self.command_name(undo_cmd)).strip())
         self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
         unsaved = bool(self.store and (self.store.needs_checkpoint or not self.store.durable))
-        name = self.path.name if self.path else self.tr("No article")
+        name = self._title if self.path else self.tr("No article")
         self.setWindowTitle(f"{name}[*] — annotator")  # Qt shows [*] as * while modified
         self.setWindowModified(unsaved)
         if aset is not None:
@@ -590,9 +715,10 @@ class MainWindow(QMainWindow):
                 "in_progress": self.tr("in progress"),
                 "done": self.tr("done"),
             }[aset.status.value]
-            self.status_label.setText(
-                self.tr("%1 spans · %2").replace("%1", str(aset.span_count())).replace("%2", status)
-            )
+            text = self.tr("%1 spans · %2").replace("%1", str(aset.span_count())).replace("%2", status)
+            if self.session is not None:
+                text = f"{self.session.progress_text()} · {text}"
+            self.status_label.setText(text)
         else:
             self.status_label.setText("")
 
@@ -618,6 +744,59 @@ class MainWindow(QMainWindow):
         template = names.get(command.kind)
         return template.replace("%1", subject) if template else command.name
 
+    # ---- search ------------------------------------------------------------------------
+
+    def show_search(self, project_wide: bool) -> None:
+        self.search_dock.show()
+        self.search.set_project_mode(self.session is not None)
+        if project_wide and self.session is not None:
+            self.search.scope.setCurrentIndex(1)
+        elif not project_wide:
+            self.search.scope.setCurrentIndex(0)
+        self.search.focus()
+
+    def run_search(self, query: str, project_wide: bool) -> None:
+        aset = self.annotations
+        hits: list[Hit] = []
+        limit = 2000
+        if project_wide and self.session is not None:
+            titles = {s.id: s.title for s in self.session.list.model._rows}
+            found = self.session.project.search(query, limit=limit + 1)
+            hits = [
+                Hit(h.document_id, h.start, h.end, h.before, h.match, h.after, titles.get(h.document_id, ""))
+                for h in found
+            ]
+        elif aset is not None and query.strip():
+            doc_id = aset.document.id if self.session else ""
+            for start, end in find_all(aset.text, query):
+                before, found_text, after = context(aset.text, start, end, 40)
+                hits.append(Hit(doc_id, start, end, before, found_text, after))
+        labels = aset.schema.labels if aset else ()
+        self.search.set_labels([(label.id, label.name(self.language)) for label in labels])
+        self.search.show_hits(hits[:limit], limited=len(hits) > limit)
+
+    def go_to_hit(self, hit: Hit) -> None:
+        if (
+            self.session is not None
+            and hit.document_id
+            and hit.document_id != self.session.doc_id
+            and not self.session.open_document(hit.document_id)
+        ):
+            return
+        self.view.select_range(hit.start, hit.end)
+        self.view.centerCursor()
+        self.view.setFocus()
+
+    def tag_all_hits(self, label_id: str) -> None:
+        """Every hit of the current query in the open article, tagged as one undoable edit."""
+        aset = self.annotations
+        if aset is None:
+            return
+        query = self.search.query.text()
+        ranges = [r for r in (trim(aset.text, s, e) for s, e in find_all(aset.text, query)) if r is not None]
+        added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
+        self.show_status(self.tr("%1 spans added").replace("%1", str(len(added))))
+
     def show_status(self, text: str) -> None:
         self.last_message = text
         self.statusBar().showMessage(text, 5000)
@@ -627,9 +806,7 @@ class MainWindow(QMainWindow):
         self.last_message = text
         self.statusBar().showMessage(text.splitlines()[0] if text else "", 10000)
         if self.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self
-            )
+            box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
@@ -637,8 +814,6 @@ class MainWindow(QMainWindow):
         """Something the user must know (e.g. what was recovered), without blocking."""
         self.show_status(text)
         if self.isVisible():
-            box = QMessageBox(
-                QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self
-            )
+            box = QMessageBox(QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()

@@ -113,18 +113,14 @@ class SpanTableModel(QAbstractTableModel):
                 return self._links(span)
             return f"\u2068{span.note}\u2069" if span.note else ""
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
-            return int(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
-            )
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == "label" and label is not None:
             return QBrush(background_for(label.color, _palette()))
         if role == Qt.ItemDataRole.UserRole:
             return span.id
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         titles = {
@@ -173,9 +169,7 @@ class SpanTable(QTableView):
         palette = self.palette()
         # the current span stays visible when the focus is in the article
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
-            palette.setColor(
-                QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role)
-            )
+            palette.setColor(QPalette.ColorGroup.Inactive, role, palette.color(QPalette.ColorGroup.Active, role))
         self.setPalette(palette)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._quiet = False

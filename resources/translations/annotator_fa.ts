@@ -1,302 +1,529 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>DocumentList</name>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="174" />
+        <source>Filter by title</source>
+        <translation>پالایش بر پایهٔ عنوان</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="58" />
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="59" />
+        <source>in progress</source>
+        <translation>در حال انجام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="60" />
+        <source>done</source>
+        <translation>انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="91" />
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="92" />
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="93" />
+        <source>Spans</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="94" />
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156" />
+        <location filename="../../annotator/ui/main_window.py" line="186" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161" />
+        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <source>&amp;Project</source>
+        <translation>&amp;پروژه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164" />
+        <location filename="../../annotator/ui/main_window.py" line="201" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166" />
+        <location filename="../../annotator/ui/main_window.py" line="203" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168" />
+        <location filename="../../annotator/ui/main_window.py" line="205" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="206" />
+        <location filename="../../annotator/ui/main_window.py" line="241" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <location filename="../../annotator/ui/main_window.py" line="242" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="208" />
+        <location filename="../../annotator/ui/main_window.py" line="243" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="244" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="210" />
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
+        <location filename="../../annotator/ui/main_window.py" line="496" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="213" />
+        <location filename="../../annotator/ui/main_window.py" line="248" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="214" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="215" />
+        <location filename="../../annotator/ui/main_window.py" line="250" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="216" />
+        <location filename="../../annotator/ui/main_window.py" line="251" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="217" />
+        <location filename="../../annotator/ui/main_window.py" line="252" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="220" />
+        <location filename="../../annotator/ui/main_window.py" line="255" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="222" />
+        <location filename="../../annotator/ui/main_window.py" line="257" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="224" />
+        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <source>Find in article…</source>
+        <translation>جست‌وجو در مقاله…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="260" />
+        <source>Find in project…</source>
+        <translation>جست‌وجو در پروژه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <source>New project…</source>
+        <translation>پروژهٔ تازه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <source>Open project…</source>
+        <translation>باز کردن پروژه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <source>Import articles…</source>
+        <translation>درون‌ریزی مقاله‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="264" />
+        <source>Next document</source>
+        <translation>سند بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <source>Previous document</source>
+        <translation>سند قبلی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="266" />
+        <source>Next unfinished document</source>
+        <translation>سند ناتمام بعدی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <source>Mark done / not done</source>
+        <translation>علامت انجام‌شده / انجام‌نشده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="268" />
+        <source>Statistics…</source>
+        <translation>آمار…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="269" />
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="273" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="251" />
+        <location filename="../../annotator/ui/main_window.py" line="300" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="320" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <source>New project in folder</source>
+        <translation>پروژهٔ تازه در پوشه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <source>Open project</source>
+        <translation>باز کردن پروژه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="423" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="322" />
+        <location filename="../../annotator/ui/main_window.py" line="425" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="338" />
+        <location filename="../../annotator/ui/main_window.py" line="441" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="345" />
+        <location filename="../../annotator/ui/main_window.py" line="448" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <location filename="../../annotator/ui/main_window.py" line="460" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="473" />
         <source>Relabel as</source>
         <translation>تغییر برچسب به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="488" />
+        <location filename="../../annotator/ui/main_window.py" line="587" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="502" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="504" />
+        <location filename="../../annotator/ui/main_window.py" line="603" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="615" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="627" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="223" />
-        <location filename="../../annotator/ui/main_window.py" line="566" />
+        <location filename="../../annotator/ui/main_window.py" line="768" />
+        <source>%1 spans added</source>
+        <translation>%1 برچسب افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="258" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="589" />
+        <location filename="../../annotator/ui/main_window.py" line="684" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="685" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="591" />
+        <location filename="../../annotator/ui/main_window.py" line="686" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="594" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212" />
-        <location filename="../../annotator/ui/main_window.py" line="375" />
-        <location filename="../../annotator/ui/main_window.py" line="611" />
+        <location filename="../../annotator/ui/main_window.py" line="247" />
+        <location filename="../../annotator/ui/main_window.py" line="478" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="708" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="709" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="614" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="711" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
 </context>
 <context>
+    <name>ProjectSession</name>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="93" />
+        <source>No more documents that way</source>
+        <translation>سند دیگری در این سو نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="93" />
+        <source>Every document is done</source>
+        <translation>همهٔ سندها انجام شده‌اند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="108" />
+        <source>%1 of %2 documents done</source>
+        <translation>%1 از %2 سند انجام شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="116" />
+        <source>Import articles</source>
+        <translation>درون‌ریزی مقاله‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="118" />
+        <source>Articles (*.txt *.json *.jsonl *.csv *.html *.htm);;All files (*)</source>
+        <translation>مقاله‌ها (*.txt *.json *.jsonl *.csv *.html *.htm);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="122" />
+        <source>Importing…</source>
+        <translation>در حال درون‌ریزی…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="122" />
+        <source>Cancel</source>
+        <translation>لغو</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="129" />
+        <source>Importing %1</source>
+        <translation>درون‌ریزی %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="135" />
+        <source>Import cancelled: the project is as it was.</source>
+        <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="144" />
+        <source>documents</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="145" />
+        <source>new %1 · in progress %2 · done %3</source>
+        <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="149" />
+        <source>spans per label:</source>
+        <translation>برچسب‌ها بر پایهٔ نوع:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="151" />
+        <source>per annotator:</source>
+        <translation>بر پایهٔ برچسب‌گذار:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="159" />
+        <source>Project statistics</source>
+        <translation>آمار پروژه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="169" />
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="98" />
+        <source>%1 results</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="109" />
+        <source>Search (ي=ی, ك=ک, digits, ZWNJ and diacritics ignored)</source>
+        <translation>جست‌وجو (ي=ی، ك=ک، رقم‌ها، نیم‌فاصله و اعراب یکسان)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="112" />
+        <source>This article</source>
+        <translation>همین مقاله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="112" />
+        <source>Whole project</source>
+        <translation>همهٔ پروژه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="114" />
+        <source>Tag all in this article as</source>
+        <translation>برچسب زدن همه در این مقاله با</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="131" />
+        <location filename="../../annotator/ui/span_table.py" line="127" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="132" />
+        <location filename="../../annotator/ui/span_table.py" line="128" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="133" />
+        <location filename="../../annotator/ui/span_table.py" line="129" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="134" />
+        <location filename="../../annotator/ui/span_table.py" line="130" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>

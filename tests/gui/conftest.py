@@ -15,6 +15,17 @@ from annotator.ui import MainWindow
 from annotator.ui.app import make_app
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal question would hang an offscreen test: fail instead, unless a test answers it."""
+
+    def unexpected(self: MainWindow, reason: str) -> bool:
+        raise AssertionError(f"unexpected modal question: {reason}")
+
+    monkeypatch.setattr(MainWindow, "ask_take_over", unexpected)
+    monkeypatch.setattr(MainWindow, "_ask_unsaved", unexpected)
+
+
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[MainWindow]:
     make_app()

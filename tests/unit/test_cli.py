@@ -90,9 +90,7 @@ def test_validate_reports_one_line_per_problem(tmp_path: Path, capsys: pytest.Ca
         assert match, line
 
 
-def test_validate_refuses_a_future_version_in_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_validate_refuses_a_future_version_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_valid(tmp_path / "new.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     data["version"] = 3
@@ -168,9 +166,7 @@ HOSTILE: dict[str, bytes] = {
 
 
 @pytest.mark.parametrize("raw", HOSTILE.values(), ids=HOSTILE.keys())
-def test_hostile_files_get_lines_not_tracebacks(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes
-) -> None:
+def test_hostile_files_get_lines_not_tracebacks(tmp_path: Path, capsys: pytest.CaptureFixture[str], raw: bytes) -> None:
     path = tmp_path / "x.json"
     path.write_bytes(raw)
     code, out, err = run(capsys, "validate", str(path))

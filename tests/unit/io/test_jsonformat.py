@@ -104,9 +104,7 @@ def test_output_is_pretty_utf8_with_readable_persian_and_stable_keys(tmp_path: P
         "format", "version", "document", "annotator", "status", "spans", "relations"
     ]  # fmt: skip
     assert list(data["document"]) == ["id", "title", "text_sha256", "metadata", "text"]
-    assert [list(s) for s in data["spans"]] == [
-        ["id", "label", "start", "end", "text", "attributes", "note"]
-    ] * 3
+    assert [list(s) for s in data["spans"]] == [["id", "label", "start", "end", "text", "attributes", "note"]] * 3
     assert list(data["relations"][0]) == ["id", "type", "from", "to"]
     # spans in reading order, relations by number
     assert [s["start"] for s in data["spans"]] == sorted(s["start"] for s in data["spans"])

@@ -229,9 +229,7 @@ def test_a_done_document_stays_done_when_edited() -> None:
     assert a.status is Status.DONE
 
 
-@pytest.mark.parametrize(
-    ("start", "end"), [(-1, 3), (0, 0), (5, 4), (0, len(TEXT) + 1), (len(TEXT), len(TEXT) + 1)]
-)
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (0, 0), (5, 4), (0, len(TEXT) + 1), (len(TEXT), len(TEXT) + 1)])
 def test_bad_offsets_are_refused(aset: AnnotationSet, start: int, end: int) -> None:
     before = snapshot(aset)
     with pytest.raises(EditError, match="outside the text"):

@@ -158,9 +158,7 @@ def test_listeners_already_see_the_edit_as_undoable() -> None:
     a = fresh()
     seen: list[tuple[bool, str, bool]] = []
     a.subscribe(
-        lambda _change: seen.append(
-            (a.undo_stack.can_undo(), a.undo_stack.undo_name(), a.undo_stack.can_redo())
-        )
+        lambda _change: seen.append((a.undo_stack.can_undo(), a.undo_stack.undo_name(), a.undo_stack.can_redo()))
     )
     a.add_span("actor", 0, 9)
     a.undo()

@@ -1,0 +1,175 @@
+"""The project's document list: title, status, span count, date; sortable and filterable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from ..io.project import DocumentSummary
+from ..model import Status
+from ..persian.match import fold
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    COLUMNS = ("title", "status", "spans", "date")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentSummary] = []
+        self._row_of: dict[str, int] = {}
+
+    def set_summaries(self, summaries: list[DocumentSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(summaries)
+        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_summary(self, summary: DocumentSummary) -> None:
+        row = self._row_of.get(summary.id)
+        if row is not None:
+            self._rows[row] = summary
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def summary_at(self, row: int) -> DocumentSummary | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, doc_id: str) -> int:
+        return self._row_of.get(doc_id, -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def status_name(self, status: Status) -> str:
+        return {
+            Status.NEW: self.tr("new"),
+            Status.IN_PROGRESS: self.tr("in progress"),
+            Status.DONE: self.tr("done"),
+        }[status]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary_at(index.row()) if index.isValid() else None
+        if summary is None:
+            return None
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "title":
+                return f"\u2068{summary.title or summary.id}\u2069"
+            if column == "status":
+                return self.status_name(summary.status)
+            if column == "spans":
+                return summary.span_count
+            return summary.date
+        if role == Qt.ItemDataRole.UserRole:  # what sorting and filtering use
+            return {
+                "title": fold(summary.title or summary.id),
+                "status": list(Status).index(summary.status),
+                "spans": summary.span_count,
+                "date": summary.date,
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return summary.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return {
+            "title": self.tr("Title"),
+            "status": self.tr("Status"),
+            "spans": self.tr("Spans"),
+            "date": self.tr("Date"),
+        }[self.COLUMNS[section]]
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+
+class _Filter(QSortFilterProxyModel):
+    """Filters on the title, Persian-aware (ي=ی, ك=ک, digits, ZWNJ/space, diacritics)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_needle(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+, where invalidateFilter is deprecated
+            self.beginFilterChange()
+            self._needle = fold(text.strip())
+            self.endFilterChange()
+        else:
+            self._needle = fold(text.strip())
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        title = model.data(model.index(source_row, 0, source_parent), Qt.ItemDataRole.UserRole)
+        return self._needle in str(title)
+
+
+class DocumentList(QWidget):
+    documentActivated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("documentFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.model = DocumentListModel(self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("documentList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until asked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.table)
+        self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+
+    def _activated(self, index: QModelIndex) -> None:
+        summary = self.model.summary_at(self.proxy.mapToSource(index).row())
+        if summary is not None:
+            self.documentActivated.emit(summary.id)
+
+    def select_document(self, doc_id: str) -> None:
+        row = self.model.row_of(doc_id)
+        if row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def retranslate(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter by title"))
+        self.model.retranslate()

@@ -1,0 +1,241 @@
+"""Project mode: the document list, moving between documents, marking them done,
+importing into the project and its statistics. The window shows one document at a time;
+this object knows which, and asks the window to show it."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+)
+
+from ..io import jsonformat
+from ..io.lock import ProjectLock
+from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
+from ..io.store import AnnotationStore, journal_path
+from ..model import AnnotationSet, Change, Status
+from .document_list import DocumentList
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class ProjectSession(QObject):
+    def __init__(self, window: MainWindow, project: Project) -> None:
+        super().__init__(window)
+        self.window = window
+        self.project = project
+        self.annotator = window.settings.annotator or DEFAULT_ANNOTATOR
+        self.doc_id = ""
+        self.lock: ProjectLock | None = None
+        self.list = DocumentList(window)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("documentDock")
+        self.dock.setWidget(self.list)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        self.list.documentActivated.connect(self.open_document)
+        self.list.model.set_summaries(project.summaries(self.annotator))
+        self.retranslate()
+        # reading and folding every text for search takes seconds on a big project: do it
+        # while the user reads the first article (the project guards the index with a lock)
+        threading.Thread(target=self._prepare_search, name="search-index", daemon=True).start()
+
+    def _prepare_search(self) -> None:
+        with contextlib.suppress(Exception):  # a failure here only means the first search builds it
+            self.project.prepare_search()
+
+    # ---- documents ---------------------------------------------------------------------
+
+    def first_document(self) -> str | None:
+        summaries = self.list.model._rows
+        unfinished = next((s.id for s in summaries if s.status != Status.DONE), None)
+        return unfinished or (summaries[0].id if summaries else None)
+
+    def open_document(self, doc_id: str) -> bool:
+        """Show a document with this annotator's annotations (restored from disk)."""
+        if doc_id == self.doc_id and self.window.store is not None:
+            return True
+        try:
+            document = self.project.load_document(doc_id)
+            path = self.project.annotation_path(doc_id, self.annotator)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.exists() or journal_path(path).exists():
+                store, recovery = AnnotationStore.open(path, self.project.schema, document, embed_text=False)
+                message = recovery.message
+            else:
+                aset = AnnotationSet(document, self.annotator, self.project.schema)
+                store, message = AnnotationStore(aset, path, embed_text=False), ""
+        except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
+            self.window.show_error(str(exc))
+            return False
+        if not self.window.show_store(store, path, title=document.title or doc_id):
+            return False
+        self.doc_id = doc_id
+        store.aset.subscribe(self._on_change)
+        self.list.select_document(doc_id)
+        if message:
+            self.window.show_info(message)
+        self.window.refresh_state()
+        return True
+
+    def _on_change(self, change: Change) -> None:
+        aset = self.window.annotations
+        if aset is None or aset.document.id != self.doc_id:
+            return
+        old = self.list.model.summary_at(self.list.model.row_of(self.doc_id))
+        self.list.model.update_summary(
+            DocumentSummary(
+                self.doc_id, old.title if old else "", aset.status, aset.span_count(), old.date if old else ""
+            )
+        )
+
+    def step(self, direction: int, unfinished: bool = False) -> None:
+        """Next (1) or previous (-1) document, or the next one not done."""
+        if not self.doc_id:
+            return
+        self.window.checkpoint()  # the index reads the saved status
+        target = self.project.neighbour(self.doc_id, direction, self.annotator, unfinished=unfinished)
+        if target is None:
+            self.window.show_status(
+                self.tr("No more documents that way") if not unfinished else self.tr("Every document is done")
+            )
+            return
+        self.open_document(target)
+
+    def toggle_done(self) -> None:
+        aset = self.window.annotations
+        if aset is None:
+            return
+        aset.set_status(Status.IN_PROGRESS if aset.status == Status.DONE else Status.DONE)
+        self.window.checkpoint()
+
+    def progress_text(self) -> str:
+        rows = self.list.model._rows
+        done = sum(1 for s in rows if s.status == Status.DONE)
+        return self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(len(rows)))
+
+    # ---- importing, statistics -----------------------------------------------------------
+
+    def import_files(self, sources: list[str] | None = None) -> None:
+        if sources is None:
+            sources, _ = QFileDialog.getOpenFileNames(
+                self.window,
+                self.tr("Import articles"),
+                str(Path.home()),
+                self.tr("Articles (*.txt *.json *.jsonl *.csv *.html *.htm);;All files (*)"),
+            )
+        if not sources:
+            return
+        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, self.window)
+        dialog.setObjectName("importProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(p: ImportProgress) -> None:
+            dialog.setValue(int(p.fraction * 1000))
+            dialog.setLabelText(self.tr("Importing %1").replace("%1", Path(p.current).name))
+            QApplication.processEvents()
+
+        report = self.project.import_sources(sources, progress=progress, cancel=dialog.wasCanceled)
+        dialog.reset()
+        self.list.model.set_summaries(self.project.summaries(self.annotator))
+        lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()
+        self.window.show_info("\n".join(lines + report.problems[:20]))
+        if not self.doc_id and report.added:
+            self.open_document(report.added[0])
+
+    def export(self, fmt_name: str | None = None, out: str | None = None) -> bool:
+        """Write the annotations of this annotator in a chosen format, with a progress bar."""
+        from ..clicmds.export import conll_layers, iter_project_documents
+        from ..io import formats
+
+        if fmt_name is None:
+            names = formats.names(writable=True)
+            fmt_name, ok = QInputDialog.getItem(self.window, self.tr("Export"), self.tr("Format"), names, 0, False)
+            if not ok:
+                return False
+        if out is None:
+            out, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export to"), str(self.project.path.parent / f"{self.project.name}-{fmt_name}")
+            )
+            if not out:
+                return False
+        self.window.checkpoint()
+        try:
+            fmt = formats.get(fmt_name)
+            source = iter_project_documents(self.project.path, self.annotator, original_offsets=False)
+        except (ValueError, formats.FormatError) as exc:
+            self.window.show_error(str(exc))
+            return False
+        options: dict[str, object] = {}
+        layers = conll_layers("kinds", source.schema) if fmt.name == "conll" else None
+        if layers is not None:
+            options["default_layers"] = layers
+        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, max(source.count, 1), self.window)
+        dialog.setObjectName("exportProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int) -> None:
+            dialog.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            report = fmt.write(source.documents, Path(out), options, progress)
+        except (OSError, formats.FormatError, ValueError) as exc:
+            dialog.reset()
+            self.window.show_error(f"{out}: {exc}")
+            return False
+        dialog.reset()
+        self.window.show_info("\n".join(report.summary()))
+        return True
+
+    def statistics_text(self) -> str:
+        stats = self.project.stats()
+        status = stats["status"]
+        lines = [
+            f"{stats['project']}: {stats['documents']} " + self.tr("documents"),
+            self.tr("new %1 · in progress %2 · done %3")
+            .replace("%1", str(status["new"]))
+            .replace("%2", str(status["in_progress"]))
+            .replace("%3", str(status["done"])),
+            self.tr("spans per label:"),
+            *[f"  {label}: {count}" for label, count in stats["labels"].items()],
+            self.tr("per annotator:"),
+            *[f"  {name}: {info['spans']} / {info['status']['done']}" for name, info in stats["annotators"].items()],
+        ]
+        return "\n".join(lines)
+
+    def show_statistics(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Project statistics"),
+            self.statistics_text(),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("statisticsBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(self.tr("Documents"))
+        self.list.retranslate()
+
+    def close(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+        self.window.removeDockWidget(self.dock)
+        self.dock.deleteLater()

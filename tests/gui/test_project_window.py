@@ -1,0 +1,199 @@
+"""A project in the window: the document list, moving between documents, marking them
+done, searching the project and tagging every hit; all checked on disk after a restart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from annotator.io.project import Project
+from annotator.ui import MainWindow
+
+from .conftest import double_click_word, type_text
+
+ARTICLES = {
+    "a-baghdad.txt": "حمله پهپادی در بغداد. نخست‌وزیر عراق واكنش نشان داد.",
+    "b-damascus.txt": "نیروهای آمريکایی در سوریه مستقر هستند. دمشق هشدار داد.",
+    "c-gaza.txt": "در غزه ۱۰۰ نفر کشته شدند. آمریکا سکوت کرد و آمریکا پاسخی نداد.",
+}
+
+
+def make_project(tmp_path: Path) -> Path:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name, text in ARTICLES.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    root = tmp_path / "project"
+    project = Project.create(root, "test")
+    report = project.import_sources([sources])
+    assert len(report.added) == 3, report.problems
+    return root
+
+
+def open_window(qtbot: Any, root: Path) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
+    assert window.open(root), window.last_message
+    return window
+
+
+def annotation_file(root: Path, doc_id: str) -> dict[str, Any]:
+    return json.loads((root / "annotations" / "anonymous" / f"{doc_id}.json").read_text(encoding="utf-8"))
+
+
+def test_document_list_navigation_done_and_restart(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    table = window.findChild(type(window.table).__mro__[1], "documentList")
+    assert table is not None and table.model().rowCount() == 3
+    first = window.session.doc_id
+    assert window.annotations is not None and "بغداد" in window.annotations.text
+
+    text = window.annotations.text
+    double_click_word(qtbot, window.view, text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # mark done
+    assert annotation_file(root, first)["status"] == "done"
+    status_cell = table.model().index(0, 1)
+    assert status_cell.data() == "done"
+
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # next document
+    second = window.session.doc_id
+    assert second != first and "سوریه" in window.annotations.text
+    qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.doc_id == first
+    qtbot.keyClick(window.view, Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier)  # next unfinished
+    assert window.session.doc_id == second
+    window.close()
+
+    again = open_window(qtbot, root)
+    assert again.session is not None
+    assert again.session.doc_id == second  # the first unfinished document
+    rows = {again.session.list.model.summary_at(r).id: again.session.list.model.summary_at(r) for r in range(3)}  # type: ignore[union-attr]
+    assert rows[first].status.value == "done" and rows[first].span_count == 1
+    again.close()
+
+
+def test_filter_the_document_list_persian_aware(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    lst = window.session.list
+    lst.filter_edit.setFocus()
+    type_text(lst.filter_edit, "gaza")
+    assert lst.filter_edit.text() == "gaza"
+    assert lst.proxy.rowCount() == 1
+    window.close()
+
+
+def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.search.query.hasFocus()
+    type_text(window.search.query, "امريكا")  # Arabic ي and ك: must find آمريکا / آمریکا
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    hits = window.search.hits
+    # the import normalized ي to ی; the query still has the Arabic letters
+    assert [h.match for h in hits] == ["آمریکا", "آمریکا", "آمریکا"]
+    gaza = hits[1].document_id
+    item = window.search.results.item(1)
+    qtbot.mouseClick(
+        window.search.results.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.search.results.visualItemRect(item).center(),
+    )
+    assert window.session is not None and window.session.doc_id == gaza
+    assert window.view.selection_range() == (hits[1].start, hits[1].end)
+    window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    aset = window.annotations
+    assert aset is not None
+    assert [(s.label, s.text) for s in aset.spans()] == [("location", "آمریکا"), ("location", "آمریکا")]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
+    assert aset.spans() == []
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    window.checkpoint()
+    assert [s["text"] for s in annotation_file(root, gaza)["spans"]] == ["آمریکا", "آمریکا"]
+    window.close()
+
+
+def test_second_window_on_the_project_is_warned_and_never_overwrites(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    root = make_project(tmp_path)
+    first = open_window(qtbot, root)
+    asked: list[str] = []
+
+    def refuse(self: MainWindow, reason: str) -> bool:
+        asked.append(reason)
+        return False
+
+    monkeypatch.setattr(MainWindow, "ask_take_over", refuse)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert not second.open(root)
+    assert len(asked) == 1 and asked[0].startswith("This project is already open by") and str(root) in asked[0]
+    assert second.session is None and second.annotations is None
+    first.close()
+    assert second.open(root)  # the first window let go of the project
+    second.close()
+
+
+def test_export_from_the_window_writes_the_chosen_format(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    aset = window.annotations
+    assert aset is not None and window.session is not None
+    double_click_word(qtbot, window.view, aset.text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    out = tmp_path / "out.jsonl"
+    assert window.session.export("doccano", str(out))
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(lines) == 3
+    start = aset.text.index("بغداد")
+    assert [start, start + 5, "location"] in lines[0]["label"]
+    window.close()
+
+
+def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import errno
+
+    from annotator.io import store as store_module
+
+    article = tmp_path / "a.txt"
+    article.write_text("نخست‌وزیر عراق در بغداد سخن گفت.", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open(article)
+    text = article.read_text(encoding="utf-8")
+    double_click_word(qtbot, window.view, text.index("عراق") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # the first edit writes the whole file
+
+    def full_disk(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_module.AnnotationStore, "_append_line", full_disk)
+    monkeypatch.setattr(store_module, "write_atomic", full_disk, raising=False)
+    double_click_word(qtbot, window.view, text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    assert "disk is full" in window.last_message and "Save As" in window.last_message
+    assert window.isWindowModified()
+    monkeypatch.undo()
+    elsewhere = tmp_path / "elsewhere.annotations.json"
+    assert window.save_to(elsewhere)
+    saved_spans = json.loads(elsewhere.read_text(encoding="utf-8"))["spans"]
+    assert [s["text"] for s in saved_spans] == ["عراق", "بغداد"]
+    window.close()
