@@ -117,8 +117,9 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp())
     store = AnnotationStore(aset, folder / "bench.annotations.json")
     t1 = time.perf_counter()
-    store.save()  # the file exists, as it does after the first edit of a new article
+    first = aset.add_span("actor", 0, 5)  # the first edit of a new article writes the whole file
     saving = time.perf_counter() - t1
+    aset.remove_span(first.id)
     window._attach(store, folder / "bench.txt")
     window.view.viewport().repaint()
     print(

@@ -8,6 +8,7 @@ and refreshes from the model's change events.
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -45,7 +46,7 @@ from .settings import Settings, data_dir
 from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language
 
-CHECKPOINT_DELAY_MS = 400  # edits are already durable in the journal; this bounds its growth
+CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
 
 class MainWindow(QMainWindow):
@@ -609,6 +610,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return True
         self._checkpoint_timer.stop()
+        began = time.perf_counter()
         try:
             self.store.save()
         except OSError as exc:
@@ -619,6 +621,10 @@ class MainWindow(QMainWindow):
             )
             self.refresh_state()
             return False
+        # a big article takes a while to rewrite: wait for a longer pause before the next
+        # checkpoint, so that typing never stutters (every edit is in the journal meanwhile)
+        spent_ms = int((time.perf_counter() - began) * 1000)
+        self._checkpoint_timer.setInterval(max(CHECKPOINT_DELAY_MS, min(20 * spent_ms, 30_000)))
         self.refresh_state()
         return True
 
