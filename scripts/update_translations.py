@@ -114,6 +114,15 @@ FA = {
     "This article": "همین مقاله",
     "Whole project": "همهٔ پروژه",
     "Tag all in this article as": "برچسب زدن همه در این مقاله با",
+    "Export annotations…": "برون‌بری برچسب‌ها…",
+    "Spans that could not be placed (kept in the file):": "برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):",
+    "Project in use": "پروژه در حال استفاده است",
+    "%1\n\nOpen it here anyway? The other window must then be closed without saving.": "%1\n\nبا این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.",
+    "Your last edit could not be written to disk.": "آخرین ویرایش شما روی دیسک نوشته نشد.",
+    "Export": "برون‌بری",
+    "Format": "قالب",
+    "Export to": "برون‌بری به",
+    "Exporting…": "در حال برون‌بری…",
 }
 
 

@@ -323,8 +323,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self._attach(store, path)
-        if recovery_message:
-            self.show_info(recovery_message)
+        self.tell_recovery(recovery_message)
         return True
 
     def _open_store(self, path: Path) -> tuple[AnnotationStore, str]:
@@ -341,6 +340,20 @@ class MainWindow(QMainWindow):
             return store, recovery.message
         document = Document(id=path.stem, text=text, title=path.stem, metadata={"source": path.name})
         return AnnotationStore(AnnotationSet(document, self.settings.annotator, schema), sidecar), ""
+
+    def tell_recovery(self, message: str) -> None:
+        """Say what opening recovered or re-anchored, listing every span left unplaced."""
+        store = self.store
+        unplaced = store.unplaced if store is not None else []
+        if unplaced:
+            lines = [f"  {self._label_name(s.label)}: {s.text[:80]}" for s in unplaced]
+            message = "\n".join([message, self.tr("Spans that could not be placed (kept in the file):"), *lines])
+        if message:
+            self.show_info(message.strip())
+
+    def _label_name(self, label_id: str) -> str:
+        label = self.annotations.schema.label(label_id) if self.annotations else None
+        return label.name(self.language) if label else label_id
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project folder at its first unfinished document."""

@@ -85,8 +85,7 @@ class ProjectSession(QObject):
         self.doc_id = doc_id
         store.aset.subscribe(self._on_change)
         self.list.select_document(doc_id)
-        if message:
-            self.window.show_info(message)
+        self.window.tell_recovery(message)
         self.window.refresh_state()
         return True
 

@@ -49,352 +49,381 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177" />
+        <location filename="../../annotator/ui/main_window.py" line="181" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193" />
+        <location filename="../../annotator/ui/main_window.py" line="197" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198" />
+        <location filename="../../annotator/ui/main_window.py" line="202" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <location filename="../../annotator/ui/main_window.py" line="205" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203" />
+        <location filename="../../annotator/ui/main_window.py" line="207" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <location filename="../../annotator/ui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="241" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="242" />
+        <location filename="../../annotator/ui/main_window.py" line="246" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="243" />
+        <location filename="../../annotator/ui/main_window.py" line="247" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="244" />
+        <location filename="../../annotator/ui/main_window.py" line="248" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245" />
-        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
+        <location filename="../../annotator/ui/main_window.py" line="534" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="248" />
+        <location filename="../../annotator/ui/main_window.py" line="252" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="249" />
+        <location filename="../../annotator/ui/main_window.py" line="253" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <location filename="../../annotator/ui/main_window.py" line="254" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="251" />
+        <location filename="../../annotator/ui/main_window.py" line="255" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="252" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="255" />
+        <location filename="../../annotator/ui/main_window.py" line="259" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="256" />
+        <location filename="../../annotator/ui/main_window.py" line="260" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="257" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="263" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="260" />
+        <location filename="../../annotator/ui/main_window.py" line="264" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="265" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <location filename="../../annotator/ui/main_window.py" line="266" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <location filename="../../annotator/ui/main_window.py" line="267" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="264" />
+        <location filename="../../annotator/ui/main_window.py" line="268" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="269" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="266" />
+        <location filename="../../annotator/ui/main_window.py" line="270" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="271" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="268" />
+        <location filename="../../annotator/ui/main_window.py" line="272" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="269" />
+        <location filename="../../annotator/ui/main_window.py" line="273" />
+        <source>Export annotations…</source>
+        <translation>برون‌بری برچسب‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="274" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="273" />
+        <location filename="../../annotator/ui/main_window.py" line="278" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="300" />
+        <location filename="../../annotator/ui/main_window.py" line="305" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <source>Spans that could not be placed (kept in the file):</source>
+        <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="394" />
+        <source>Project in use</source>
+        <translation>پروژه در حال استفاده است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <source>%1
+
+Open it here anyway? The other window must then be closed without saving.</source>
+        <translation>%1
+
+با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="402" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <location filename="../../annotator/ui/main_window.py" line="414" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="423" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="425" />
+        <location filename="../../annotator/ui/main_window.py" line="463" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="441" />
+        <location filename="../../annotator/ui/main_window.py" line="479" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="448" />
+        <location filename="../../annotator/ui/main_window.py" line="486" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="460" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="473" />
+        <location filename="../../annotator/ui/main_window.py" line="511" />
         <source>Relabel as</source>
         <translation>تغییر برچسب به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="587" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <source>Your last edit could not be written to disk.</source>
+        <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="627" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="768" />
+        <location filename="../../annotator/ui/main_window.py" line="817" />
         <source>%1 spans added</source>
         <translation>%1 برچسب افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="258" />
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="728" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="684" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="685" />
+        <location filename="../../annotator/ui/main_window.py" line="734" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="686" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="247" />
-        <location filename="../../annotator/ui/main_window.py" line="478" />
-        <location filename="../../annotator/ui/main_window.py" line="707" />
+        <location filename="../../annotator/ui/main_window.py" line="251" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="756" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="758" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="710" />
+        <location filename="../../annotator/ui/main_window.py" line="759" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="711" />
+        <location filename="../../annotator/ui/main_window.py" line="760" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="761" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -402,77 +431,98 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="93" />
+        <location filename="../../annotator/ui/project_session.py" line="111" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="93" />
+        <location filename="../../annotator/ui/project_session.py" line="111" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="108" />
+        <location filename="../../annotator/ui/project_session.py" line="126" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="116" />
+        <location filename="../../annotator/ui/project_session.py" line="134" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="118" />
+        <location filename="../../annotator/ui/project_session.py" line="136" />
         <source>Articles (*.txt *.json *.jsonl *.csv *.html *.htm);;All files (*)</source>
         <translation>مقاله‌ها (*.txt *.json *.jsonl *.csv *.html *.htm);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="122" />
+        <location filename="../../annotator/ui/project_session.py" line="140" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="122" />
+        <location filename="../../annotator/ui/project_session.py" line="140" />
+        <location filename="../../annotator/ui/project_session.py" line="185" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="129" />
+        <location filename="../../annotator/ui/project_session.py" line="147" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="135" />
+        <location filename="../../annotator/ui/project_session.py" line="153" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="144" />
+        <location filename="../../annotator/ui/project_session.py" line="165" />
+        <source>Export</source>
+        <translation>برون‌بری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="165" />
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="170" />
+        <source>Export to</source>
+        <translation>برون‌بری به</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="185" />
+        <source>Exporting…</source>
+        <translation>در حال برون‌بری…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="208" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="145" />
+        <location filename="../../annotator/ui/project_session.py" line="209" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="149" />
+        <location filename="../../annotator/ui/project_session.py" line="213" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="151" />
+        <location filename="../../annotator/ui/project_session.py" line="215" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="159" />
+        <location filename="../../annotator/ui/project_session.py" line="223" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="169" />
+        <location filename="../../annotator/ui/project_session.py" line="233" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>

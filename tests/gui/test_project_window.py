@@ -197,3 +197,40 @@ def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(
     saved_spans = json.loads(elsewhere.read_text(encoding="utf-8"))["spans"]
     assert [s["text"] for s in saved_spans] == ["عراق", "بغداد"]
     window.close()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".cache" not in p.parts and not p.name.startswith(".annotator-")
+    }
+
+
+def test_import_from_the_window_and_cancel_leaves_the_project_as_it_was(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    session = window.session
+    assert session is not None
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(5):
+        (more / f"extra-{i}.txt").write_text(f"خبر شماره {i} از تهران و کابل.", encoding="utf-8")
+    window.checkpoint()
+    before = _tree(root)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    session.import_files([str(more)])
+    assert "cancelled" in window.last_message
+    assert _tree(root) == before
+    assert session.list.model.rowCount() == 3
+    monkeypatch.undo()
+    session.import_files([str(more)])
+    assert session.list.model.rowCount() == 8
+    assert "5 document(s) added" in window.last_message
+    text = session.statistics_text()
+    assert "8" in text.splitlines()[0]
+    window.close()

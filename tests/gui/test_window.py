@@ -326,3 +326,70 @@ def test_right_click_menu_links_claim_relabels_and_deletes(qtbot: Any, window: M
     _menu_click(qtbot, menu, "Delete span")
     data = wait_saved(qtbot, sample_paths()[1], lambda d: len(d["spans"]) == 1)
     assert data["spans"][0]["label"] == "claim"
+
+
+def test_edited_article_reanchors_spans_and_lists_what_it_cannot_place(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    article = tmp_path / "changed.txt"
+    article.write_text("نخست‌وزیر عراق در بغداد سخن گفت و به واشنگتن هشدار داد.", encoding="utf-8")
+    assert window.open(article)
+    text = article.read_text(encoding="utf-8")
+    for word, key in (("بغداد", Qt.Key.Key_2), ("واشنگتن", Qt.Key.Key_2)):
+        double_click_word(qtbot, window.view, text.index(word) + 1)
+        qtbot.keyClick(window.view, key)
+    window.close_document()
+    # someone edits the source: a sentence before the spans, and Washington gone
+    article.write_text("خبر تازه. نخست‌وزیر عراق در بغداد سخن گفت و هشدار داد.", encoding="utf-8")
+    assert window.open(article), window.last_message
+    aset = window.annotations
+    assert aset is not None
+    new_text = aset.text
+    assert [(s.text, s.start) for s in aset.spans()] == [("بغداد", new_text.index("بغداد"))]
+    assert "واشنگتن" in window.last_message  # listed for the user ...
+    data = saved(tmp_path / "changed.annotations.json")
+    assert [s["text"] for s in data["unplaced"]["spans"]] == ["واشنگتن"]  # ... and kept
+
+
+def test_tooltip_names_every_label_under_the_pointer(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from .conftest import char_point
+
+    text = open_sample(window)
+    phrase = "گروه مقاومت اسلامی عراق"
+    start = text.index(phrase)
+    aset = window.annotations
+    assert aset is not None
+    aset.add_span("actor", start, start + len(phrase))
+    iraq = text.index("عراق", start)
+    aset.add_span("location", iraq, iraq + 4)
+    window.view.ensure_visible(iraq)
+    point = char_point(window.view, iraq + 1)
+    event = QHelpEvent(QEvent.Type.ToolTip, point, window.view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(window.view.viewport(), event)
+    assert "Location: عراق" in QToolTip.text()
+    assert f"Actor: {phrase}" in QToolTip.text()
+
+
+def test_a_folder_schema_brings_its_own_labels_and_keys(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    import json
+
+    schema = {
+        "labels": [
+            {"id": "person", "name_fa": "شخص", "name_en": "Person", "color": "#aa0000", "shortcut": "4"},
+            {"id": "org", "name_fa": "سازمان", "name_en": "Organization", "color": "#00aa00", "shortcut": "5"},
+        ]
+    }
+    (tmp_path / "annotator-schema.json").write_text(json.dumps(schema), encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("سازمان ملل از علی خواست.", encoding="utf-8")
+    assert window.open(article)
+    assert window.label_palette.button("org").text() == "Organization (5)"
+    double_click_word(qtbot, window.view, 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_5)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # not a key of this collection: nothing happens
+    data = wait_saved(qtbot, tmp_path / "a.annotations.json", lambda d: len(d["spans"]) == 1)
+    assert [(s["label"], s["text"]) for s in data["spans"]] == [("org", "سازمان")]
