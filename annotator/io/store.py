@@ -43,7 +43,7 @@ from typing import Any
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from ..model.reanchor import reanchor
 from . import jsonformat
-from .atomic import write_atomic
+from .atomic import fsync_dir, write_atomic
 
 MAX_FILE_BYTES = jsonformat.MAX_FILE_BYTES  # an annotation file larger than this is refused unread
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
@@ -401,7 +401,7 @@ class AnnotationStore:
         try:
             _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode())
             os.fsync(fd)
-            _fsync_dir(jpath.parent)
+            fsync_dir(jpath.parent)
         except OSError:
             os.close(fd)
             with contextlib.suppress(OSError):
@@ -420,7 +420,7 @@ class AnnotationStore:
                 os.unlink(jpath)
             else:
                 _set_aside(jpath)
-            _fsync_dir(jpath.parent)
+            fsync_dir(jpath.parent)
         self._own_journal = False
         self._seq = 0
 
@@ -700,19 +700,6 @@ def _set_aside(path: Path, copy_only: bool = False) -> Path:
     else:
         os.replace(path, aside)
     return aside
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _remove_stale_temporaries(path: Path) -> None:
