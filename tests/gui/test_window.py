@@ -393,3 +393,33 @@ def test_a_folder_schema_brings_its_own_labels_and_keys(qtbot: Any, window: Main
     qtbot.keyClick(window.view, Qt.Key.Key_1)  # not a key of this collection: nothing happens
     data = wait_saved(qtbot, tmp_path / "a.annotations.json", lambda d: len(d["spans"]) == 1)
     assert [(s["label"], s["text"]) for s in data["spans"]] == [("org", "سازمان")]
+
+
+def test_mouse_drag_selects_and_tags_whole_words(qtbot: Any, window: MainWindow) -> None:
+    from .conftest import char_point
+
+    text = open_sample(window)
+    phrase = "محمد شیاع السودانی"
+    start = text.index(phrase)
+    view = window.view
+    view.ensure_visible(start)
+    # from inside the first word to inside the last: snapping takes all three words
+    begin, finish = char_point(view, start + 1), char_point(view, start + len(phrase) - 2)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=begin)
+    qtbot.mouseMove(view.viewport(), pos=finish)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=finish)
+    assert view.selection_range() is not None
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    data = wait_saved(qtbot, sample_paths()[1], lambda d: len(d["spans"]) == 1)
+    assert spans_of(data) == [("actor", start, start + len(phrase), phrase)]
+
+
+def test_snapping_off_tags_exactly_the_selection(qtbot: Any, window: MainWindow) -> None:
+    text = open_sample(window)
+    start = text.index("اشغالگران")
+    window.act_snap.trigger()  # Edit ▸ Snap to whole words, off
+    assert not window.settings.snap_to_words
+    window.view.select_range(start, start + 5)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert window.annotations is not None
+    assert [s.text for s in window.annotations.spans()] == ["اشغال"]
