@@ -55,18 +55,41 @@ def _normalizer(options: tuple[tuple[str, bool], ...]) -> Any:
 
 
 @lru_cache(maxsize=1)
+def _hazm_tables() -> tuple[dict[int, Any], str, str]:
+    """hazm's 1:1 translations, and its diacritics and special-marks character classes.
+
+    hazm 0.11+ keeps them in ``hazm.constants``; hazm 0.10 (what pip gives Python 3.11)
+    keeps the same tables on a Normalizer instance.
+    """
+    try:
+        from hazm import constants
+        from hazm.utils import maketrans
+
+        pairs = [(constants.NUMBERS_SRC, constants.NUMBERS_DST), (constants.TRANSLATION_SRC, constants.TRANSLATION_DST)]
+        diacritics = constants.DIACRITICS_PATTERNS[0][0]
+        specials = constants.SPECIAL_CHARS_PATTERNS[0][0]
+    except ImportError:
+        from hazm import Normalizer, maketrans
+
+        plain = Normalizer(correct_spacing=False, decrease_repeated_chars=False, seperate_mi=False)
+        pairs = [
+            (plain.number_translation_src, plain.number_translation_dst),
+            (plain.translation_src, plain.translation_dst),
+        ]
+        diacritics = plain.diacritics_patterns[0][0]
+        specials = plain.specials_chars_patterns[0][0]
+    table: dict[int, Any] = {}
+    for src, dst in pairs:
+        table.update(maketrans(src, dst))
+    if any(not isinstance(v, str) or len(v) != 1 for v in table.values()):
+        raise RuntimeError("hazm translation table is no longer 1:1")
+    return table, diacritics, specials
+
+
 def _pre_table() -> dict[int, Any]:
     # The 1:1 translations hazm's normalize() starts with; applying them to the original
     # keeps its length and makes the diff against the normalized text small.
-    from hazm import constants
-    from hazm.utils import maketrans
-
-    table: dict[int, Any] = {}
-    table.update(maketrans(constants.NUMBERS_SRC, constants.NUMBERS_DST))
-    table.update(maketrans(constants.TRANSLATION_SRC, constants.TRANSLATION_DST))
-    if any(not isinstance(v, str) or len(v) != 1 for v in table.values()):
-        raise RuntimeError("hazm translation table is no longer 1:1")
-    return table
+    return _hazm_tables()[0]
 
 
 def _is_attached(ch: str) -> bool:
@@ -282,10 +305,8 @@ def _pre_normalize(original: str, normalized: str) -> tuple[str, list[Run]]:
 def _deletion_candidates() -> re.Pattern[str]:
     # Characters hazm's normalize() may delete outright: diacritics, "special" marks
     # (both from hazm's own patterns), tatweel and carriage returns.
-    from hazm import constants
-
-    classes = [constants.DIACRITICS_PATTERNS[0][0], constants.SPECIAL_CHARS_PATTERNS[0][0]]
-    return re.compile("|".join([*classes, "[\u0640\r]"]))
+    _table, diacritics, specials = _hazm_tables()
+    return re.compile("|".join([diacritics, specials, "[\u0640\r]"]))
 
 
 def _intersect(equal: list[Run], kept: list[Run]) -> list[Run]:

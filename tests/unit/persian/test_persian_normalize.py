@@ -43,11 +43,25 @@ LIGHT = {"correct_spacing": False, "decrease_repeated_chars": False, "seperate_m
 
 @functools.cache
 def hazm_table() -> dict[int, Any]:
-    from hazm import constants
-    from hazm.utils import maketrans
+    """hazm's 1:1 translations, read straight from the hazm that is installed."""
+    from hazm import Normalizer
 
-    table: dict[int, Any] = maketrans(constants.NUMBERS_SRC, constants.NUMBERS_DST)
-    table.update(maketrans(constants.TRANSLATION_SRC, constants.TRANSLATION_DST))
+    try:
+        from hazm import constants
+        from hazm.utils import maketrans
+
+        pairs = [(constants.NUMBERS_SRC, constants.NUMBERS_DST), (constants.TRANSLATION_SRC, constants.TRANSLATION_DST)]
+    except ImportError:  # hazm 0.10 (Python 3.11) keeps them on the Normalizer
+        from hazm import maketrans
+
+        plain = Normalizer(**LIGHT)
+        pairs = [
+            (plain.number_translation_src, plain.number_translation_dst),
+            (plain.translation_src, plain.translation_dst),
+        ]
+    table: dict[int, Any] = {}
+    for src, dst in pairs:
+        table.update(maketrans(src, dst))
     return table
 
 
