@@ -41,6 +41,9 @@ class DocumentListModel(QAbstractTableModel):
             self._rows[row] = summary
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
+    def summaries(self) -> list[DocumentSummary]:
+        return list(self._rows)
+
     def summary_at(self, row: int) -> DocumentSummary | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

@@ -14,12 +14,10 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QToolBar,
@@ -33,16 +31,15 @@ from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError, read_text_file
-from ..model import AnnotationSet, Change, Command, Document, SchemaError, Span
+from ..model import AnnotationSet, Change, Command, Document, SchemaError
 from ..model.tagging import tag_selection
-from ..persian.match import context, find_all
-from ..persian.segment import trim
 from ..resources import sample_article
 from .article_view import ArticleView
 from .label_palette import LabelPalette
 from .project_session import ProjectSession
-from .search_panel import Hit, SearchPanel
+from .search_panel import SearchController
 from .settings import Settings, data_dir
+from .span_menu import SpanMenu
 from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language
 
@@ -99,15 +96,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.palette_bar)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.search = SearchPanel(self)
-        self.search_dock = QDockWidget(self)
-        self.search_dock.setObjectName("searchDock")
-        self.search_dock.setWidget(self.search)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.search_dock)
-        self.search_dock.hide()
-        self.search.searchRequested.connect(self.run_search)
-        self.search.hitActivated.connect(self.go_to_hit)
-        self.search.tagAllRequested.connect(self.tag_all_hits)
+        self.searching = SearchController(self)
+        self.search = self.searching.panel
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -159,8 +149,8 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
         self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(True)
         self.act_about = A([], self.about)
-        self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.show_search(False))
-        self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.show_search(True))
+        self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.searching.show(False))
+        self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.searching.show(True))
         self.act_new_project = A([], self.new_project)
         self.act_open_project = A(["Ctrl+Shift+O"], self.choose_project)
         self.act_import = A(["Ctrl+I"], lambda: self.session.import_files() if self.session else None)
@@ -271,8 +261,7 @@ class MainWindow(QMainWindow):
         self.act_done.setText(self.tr("Mark done / not done"))
         self.act_stats.setText(self.tr("Statistics…"))
         self.act_export.setText(self.tr("Export annotations…"))
-        self.search_dock.setWindowTitle(self.tr("Search"))
-        self.search.retranslate()
+        self.searching.retranslate()
         if self.session is not None:
             self.session.retranslate()
         self.note_label.setText(self.tr("Note (N), Enter to keep:"))
@@ -502,63 +491,16 @@ class MainWindow(QMainWindow):
         neighbour = self.table.span_model.span_at(min(row, self.table.span_model.rowCount() - 1))
         self._set_current(neighbour.id if neighbour else "", reveal=False)
 
-    def span_menu(self, span_id: str) -> QMenu:
-        """Relabel, note, claimant and delete for one span: the mouse's way to every edit."""
-        aset = self.annotations
-        assert aset is not None
-        span = aset.span(span_id)
-        menu = QMenu(self)
-        relabel = menu.addMenu(self.tr("Relabel as"))
-        for label in aset.schema.labels:
-            action = relabel.addAction(label.name(self.language))
-            action.setEnabled(label.id != span.label)
-            action.triggered.connect(lambda _=False, lid=label.id: aset.relabel_span(span_id, lid))
-        note = menu.addAction(self.tr("Edit note"))
-        note.triggered.connect(lambda: (self._set_current(span_id, reveal=False), self.focus_note()))
-        for relation_type in aset.schema.relation_types:
-            if relation_type.from_labels and span.label not in relation_type.from_labels:
-                continue
-            linked = {
-                r.target: r.id for r in aset.relations_of(span_id) if r.type == relation_type.id and r.source == span_id
-            }
-            sub = menu.addMenu(relation_type.name(self.language))
-            for target in self._nearest_targets(span, relation_type.to_labels):
-                action = sub.addAction(target.text[:50])
-                action.setCheckable(True)
-                action.setChecked(target.id in linked)
-                action.triggered.connect(
-                    lambda checked, tid=target.id, tt=relation_type.id: self.link(tt, span_id, tid, checked)
-                )
-            sub.setEnabled(not sub.isEmpty())
-        menu.addSeparator()
-        delete = menu.addAction(self.tr("Delete span"))
-        delete.triggered.connect(lambda: (self._set_current(span_id, reveal=False), self.delete_current()))
-        return menu
-
-    def link(self, type_id: str, source: str, target: str, on: bool) -> None:
-        """Draw or remove a relation (e.g. a claim claimed_by an actor)."""
-        aset = self.annotations
-        if aset is None:
-            return
-        existing = [r for r in aset.relations_of(source) if (r.type, r.source, r.target) == (type_id, source, target)]
-        if on and not existing:
-            aset.add_relation(type_id, source, target)
-        elif not on:
-            for relation in existing:
-                aset.remove_relation(relation.id)
-
-    def _nearest_targets(self, span: Span, labels: tuple[str, ...], count: int = 12) -> list[Span]:
-        """Candidate ends of a relation: the spans closest to this one, in reading order."""
-        aset = self.annotations
-        assert aset is not None
-        candidates = [s for s in aset.spans() if s.id != span.id and (not labels or s.label in labels)]
-        candidates.sort(key=lambda s: abs(s.start - span.start))
-        return sorted(candidates[:count], key=lambda s: s.sort_key)
-
     def show_span_menu(self, span_id: str, position: QPoint) -> None:
         if self.annotations is not None and self.annotations.has_span(span_id):
             self._set_current(span_id, reveal=False)
-            self.span_menu(span_id).popup(position)
+            menu = SpanMenu(self, self.annotations, span_id)
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(position)
+
+    def make_current(self, span_id: str) -> None:
+        """Make a span the current one (in the article and the list) without scrolling."""
+        self._set_current(span_id, reveal=False)
 
     def focus_note(self) -> None:
         if self.current_span_id():
@@ -762,59 +704,6 @@ class MainWindow(QMainWindow):
         }
         template = names.get(command.kind)
         return template.replace("%1", subject) if template else command.name
-
-    # ---- search ------------------------------------------------------------------------
-
-    def show_search(self, project_wide: bool) -> None:
-        self.search_dock.show()
-        self.search.set_project_mode(self.session is not None)
-        if project_wide and self.session is not None:
-            self.search.scope.setCurrentIndex(1)
-        elif not project_wide:
-            self.search.scope.setCurrentIndex(0)
-        self.search.focus()
-
-    def run_search(self, query: str, project_wide: bool) -> None:
-        aset = self.annotations
-        hits: list[Hit] = []
-        limit = 2000
-        if project_wide and self.session is not None:
-            titles = {s.id: s.title for s in self.session.list.model._rows}
-            found = self.session.project.search(query, limit=limit + 1)
-            hits = [
-                Hit(h.document_id, h.start, h.end, h.before, h.match, h.after, titles.get(h.document_id, ""))
-                for h in found
-            ]
-        elif aset is not None and query.strip():
-            doc_id = aset.document.id if self.session else ""
-            for start, end in find_all(aset.text, query):
-                before, found_text, after = context(aset.text, start, end, 40)
-                hits.append(Hit(doc_id, start, end, before, found_text, after))
-        labels = aset.schema.labels if aset else ()
-        self.search.set_labels([(label.id, label.name(self.language)) for label in labels])
-        self.search.show_hits(hits[:limit], limited=len(hits) > limit)
-
-    def go_to_hit(self, hit: Hit) -> None:
-        if (
-            self.session is not None
-            and hit.document_id
-            and hit.document_id != self.session.doc_id
-            and not self.session.open_document(hit.document_id)
-        ):
-            return
-        self.view.select_range(hit.start, hit.end)
-        self.view.centerCursor()
-        self.view.setFocus()
-
-    def tag_all_hits(self, label_id: str) -> None:
-        """Every hit of the current query in the open article, tagged as one undoable edit."""
-        aset = self.annotations
-        if aset is None:
-            return
-        query = self.search.query.text()
-        ranges = [r for r in (trim(aset.text, s, e) for s, e in find_all(aset.text, query)) if r is not None]
-        added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
-        self.show_status(self.tr("%1 spans added").replace("%1", str(len(added))))
 
     def show_status(self, text: str) -> None:
         self.last_message = text

@@ -59,7 +59,7 @@ class ProjectSession(QObject):
     # ---- documents ---------------------------------------------------------------------
 
     def first_document(self) -> str | None:
-        summaries = self.list.model._rows
+        summaries = self.list.model.summaries()
         unfinished = next((s.id for s in summaries if s.status != Status.DONE), None)
         return unfinished or (summaries[0].id if summaries else None)
 
@@ -121,7 +121,7 @@ class ProjectSession(QObject):
         self.window.checkpoint()
 
     def progress_text(self) -> str:
-        rows = self.list.model._rows
+        rows = self.list.model.summaries()
         done = sum(1 for s in rows if s.status == Status.DONE)
         return self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(len(rows)))
 

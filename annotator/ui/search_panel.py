@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +19,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..persian.match import context, find_all
+from ..persian.segment import trim
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 
 @dataclass(frozen=True)
@@ -113,3 +121,80 @@ class SearchPanel(QWidget):
         self.scope.setCurrentIndex(current)
         self.tag_all.setText(self.tr("Tag all in this article as"))
         self.count.setText("")
+
+
+class SearchController(QObject):
+    """Runs the panel's searches against the open article or the project, opens hits and
+    tags them; the window owns one."""
+
+    LIMIT = 2000  # hits listed at most; the count says when there were more
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panel = SearchPanel(window)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("searchDock")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.dock.hide()
+        self.panel.searchRequested.connect(self.run)
+        self.panel.hitActivated.connect(self.go_to)
+        self.panel.tagAllRequested.connect(self.tag_all)
+
+    def show(self, project_wide: bool) -> None:
+        session = self.window.session
+        self.dock.show()
+        self.panel.set_project_mode(session is not None)
+        if project_wide and session is not None:
+            self.panel.scope.setCurrentIndex(1)
+        elif not project_wide:
+            self.panel.scope.setCurrentIndex(0)
+        self.panel.focus()
+
+    def run(self, query: str, project_wide: bool) -> None:
+        aset = self.window.annotations
+        session = self.window.session
+        hits: list[Hit] = []
+        if project_wide and session is not None:
+            titles = {s.id: s.title for s in session.list.model.summaries()}
+            hits = [
+                Hit(h.document_id, h.start, h.end, h.before, h.match, h.after, titles.get(h.document_id, ""))
+                for h in session.project.search(query, limit=self.LIMIT + 1)
+            ]
+        elif aset is not None and query.strip():
+            doc_id = aset.document.id if session else ""
+            for start, end in find_all(aset.text, query):
+                before, found, after = context(aset.text, start, end, 40)
+                hits.append(Hit(doc_id, start, end, before, found, after))
+        labels = aset.schema.labels if aset else ()
+        self.panel.set_labels([(label.id, label.name(self.window.language)) for label in labels])
+        self.panel.show_hits(hits[: self.LIMIT], limited=len(hits) > self.LIMIT)
+
+    def go_to(self, hit: Hit) -> None:
+        session = self.window.session
+        if (
+            session is not None
+            and hit.document_id
+            and hit.document_id != session.doc_id
+            and not session.open_document(hit.document_id)
+        ):
+            return
+        view = self.window.view
+        view.select_range(hit.start, hit.end)
+        view.centerCursor()
+        view.setFocus()
+
+    def tag_all(self, label_id: str) -> None:
+        """Every hit of the current query in the open article, tagged as one undoable edit."""
+        aset = self.window.annotations
+        if aset is None:
+            return
+        trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, self.panel.query.text()))
+        ranges = [(s, e) for s, e in trimmed if e > s]
+        added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
+        self.window.show_status(self.tr("%1 spans added").replace("%1", str(len(added))))
+
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(self.tr("Search"))
+        self.panel.retranslate()

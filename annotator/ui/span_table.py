@@ -75,6 +75,10 @@ class SpanTableModel(QAbstractTableModel):
             parts.append(f"{name}: \u2067{self._aset.span(relation.target).text[:40]}\u2069")
         return "; ".join(parts)
 
+    @property
+    def annotations(self) -> AnnotationSet | None:
+        return self._aset
+
     def span_at(self, row: int) -> Span | None:
         if self._aset is None or not 0 <= row < len(self._keys):
             return None
@@ -211,7 +215,7 @@ class SpanTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().translate(_DIGITS)
-        aset = self.span_model._aset
+        aset = self.span_model.annotations
         if aset is not None and text and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             for label in aset.schema.labels:
                 if label.shortcut and text == label.shortcut:

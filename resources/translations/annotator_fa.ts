@@ -3,7 +3,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="174" />
+        <location filename="../../annotator/ui/document_list.py" line="177" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
@@ -11,37 +11,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="58" />
+        <location filename="../../annotator/ui/document_list.py" line="61" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="59" />
+        <location filename="../../annotator/ui/document_list.py" line="62" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="60" />
+        <location filename="../../annotator/ui/document_list.py" line="63" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="91" />
+        <location filename="../../annotator/ui/document_list.py" line="94" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="92" />
+        <location filename="../../annotator/ui/document_list.py" line="95" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="93" />
+        <location filename="../../annotator/ui/document_list.py" line="96" />
         <source>Spans</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="94" />
+        <location filename="../../annotator/ui/document_list.py" line="97" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -49,193 +49,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="171" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187" />
+        <location filename="../../annotator/ui/main_window.py" line="177" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197" />
+        <location filename="../../annotator/ui/main_window.py" line="187" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="202" />
+        <location filename="../../annotator/ui/main_window.py" line="192" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="207" />
+        <location filename="../../annotator/ui/main_window.py" line="197" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="209" />
+        <location filename="../../annotator/ui/main_window.py" line="199" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245" />
+        <location filename="../../annotator/ui/main_window.py" line="235" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="246" />
+        <location filename="../../annotator/ui/main_window.py" line="236" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="247" />
+        <location filename="../../annotator/ui/main_window.py" line="237" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="248" />
+        <location filename="../../annotator/ui/main_window.py" line="238" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="249" />
-        <location filename="../../annotator/ui/main_window.py" line="534" />
+        <location filename="../../annotator/ui/main_window.py" line="239" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="252" />
+        <location filename="../../annotator/ui/main_window.py" line="242" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="253" />
+        <location filename="../../annotator/ui/main_window.py" line="243" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="254" />
+        <location filename="../../annotator/ui/main_window.py" line="244" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="255" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="256" />
+        <location filename="../../annotator/ui/main_window.py" line="246" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="260" />
+        <location filename="../../annotator/ui/main_window.py" line="250" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="251" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <location filename="../../annotator/ui/main_window.py" line="253" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="264" />
+        <location filename="../../annotator/ui/main_window.py" line="254" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="255" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="266" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="257" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="268" />
+        <location filename="../../annotator/ui/main_window.py" line="258" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="269" />
+        <location filename="../../annotator/ui/main_window.py" line="259" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270" />
+        <location filename="../../annotator/ui/main_window.py" line="260" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="271" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="272" />
+        <location filename="../../annotator/ui/main_window.py" line="262" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="273" />
+        <location filename="../../annotator/ui/main_window.py" line="263" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="274" />
-        <source>Search</source>
-        <translation>جست‌وجو</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="278" />
+        <location filename="../../annotator/ui/main_window.py" line="267" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="305" />
+        <location filename="../../annotator/ui/main_window.py" line="294" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="339" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="394" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -244,186 +238,175 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="414" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="450" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="463" />
+        <location filename="../../annotator/ui/main_window.py" line="452" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="468" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="486" />
+        <location filename="../../annotator/ui/main_window.py" line="475" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="498" />
+        <location filename="../../annotator/ui/main_window.py" line="487" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
-        <source>Relabel as</source>
-        <translation>تغییر برچسب به</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="552" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="573" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="591" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="593" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="616" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="817" />
-        <source>%1 spans added</source>
-        <translation>%1 برچسب افزوده شد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="262" />
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="252" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="734" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="694" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="754" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="755" />
+        <location filename="../../annotator/ui/main_window.py" line="697" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="251" />
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="756" />
+        <location filename="../../annotator/ui/main_window.py" line="241" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="699" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="758" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="760" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -528,52 +511,83 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
 </context>
 <context>
+    <name>SearchController</name>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="196" />
+        <source>%1 spans added</source>
+        <translation>%1 برچسب افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="199" />
+        <source>Search</source>
+        <translation>جست‌وجو</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="98" />
+        <location filename="../../annotator/ui/search_panel.py" line="106" />
         <source>%1 results</source>
         <translation>%1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="109" />
+        <location filename="../../annotator/ui/search_panel.py" line="117" />
         <source>Search (ي=ی, ك=ک, digits, ZWNJ and diacritics ignored)</source>
         <translation>جست‌وجو (ي=ی، ك=ک، رقم‌ها، نیم‌فاصله و اعراب یکسان)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="112" />
+        <location filename="../../annotator/ui/search_panel.py" line="120" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="112" />
+        <location filename="../../annotator/ui/search_panel.py" line="120" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="114" />
+        <location filename="../../annotator/ui/search_panel.py" line="122" />
         <source>Tag all in this article as</source>
         <translation>برچسب زدن همه در این مقاله با</translation>
     </message>
 </context>
 <context>
+    <name>SpanMenu</name>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="21" />
+        <source>Relabel as</source>
+        <translation>تغییر برچسب به</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="26" />
+        <source>Edit note</source>
+        <translation>ویرایش یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="44" />
+        <source>Delete span</source>
+        <translation>حذف برچسب</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="127" />
+        <location filename="../../annotator/ui/span_table.py" line="131" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="128" />
+        <location filename="../../annotator/ui/span_table.py" line="132" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="129" />
+        <location filename="../../annotator/ui/span_table.py" line="133" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="130" />
+        <location filename="../../annotator/ui/span_table.py" line="134" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
