@@ -115,16 +115,33 @@ def _common_suffix(a: str, b: str) -> int:
 
 
 class _OffsetMap:
-    """Maps character offsets of the old text to the new one through a word-level diff."""
+    """Maps character offsets of the old text to the new one.
+
+    The common beginning and end of the two texts map as they are (an edit in the middle
+    never moves what is before or after it, however ambiguous a diff of repeated words
+    would be); the changed middle goes through a word-level diff.
+    """
 
     def __init__(self, old: str, new: str) -> None:
-        self._old_starts, old_tokens = _tokens(old)
-        self._new_starts, new_tokens = _tokens(new)
-        self._new_len = len(new)
+        limit = min(len(old), len(new))
+        self._head = _common_prefix(old, new)
+        self._tail = min(_common_prefix(old[::-1], new[::-1]), limit - self._head)
+        self._old_len, self._new_len = len(old), len(new)
+        old_mid = old[self._head : len(old) - self._tail]
+        new_mid = new[self._head : len(new) - self._tail]
+        self._old_starts, old_tokens = _tokens(old_mid, self._head)
+        self._new_starts, new_tokens = _tokens(new_mid, self._head)
         matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
         # (i1, i2, j1, j2, equal) per stretch of tokens, ordered by i1
         self._blocks = [(i1, i2, j1, j2, tag == "equal") for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
         self._block_starts = [b[0] for b in self._blocks]
+
+    def _outside_middle(self, pos: int) -> int | None:
+        if pos < self._head:
+            return pos
+        if pos >= self._old_len - self._tail:
+            return pos - self._old_len + self._new_len
+        return None
 
     def _block(self, token: int) -> tuple[int, int, int, int, bool] | None:
         k = bisect.bisect_right(self._block_starts, token) - 1
@@ -139,6 +156,9 @@ class _OffsetMap:
 
     def char(self, pos: int) -> int | None:
         """The new offset of the old character at `pos`, when it lies in unchanged text."""
+        outside = self._outside_middle(pos)
+        if outside is not None:
+            return outside
         token = bisect.bisect_right(self._old_starts, pos) - 1
         if token < 0:
             return None
@@ -158,13 +178,13 @@ class _OffsetMap:
         if block is None:
             return min(pos, self._new_len)
         j1 = block[2]
-        return self._new_starts[j1] if j1 < len(self._new_starts) else self._new_len
+        return self._new_starts[j1] if j1 < len(self._new_starts) else self._new_len - self._tail
 
 
-def _tokens(text: str) -> tuple[list[int], Sequence[str]]:
+def _tokens(text: str, offset: int = 0) -> tuple[list[int], Sequence[str]]:
     starts: list[int] = []
     tokens: list[str] = []
     for match in _TOKEN.finditer(text):
-        starts.append(match.start())
+        starts.append(offset + match.start())
         tokens.append(match.group())
     return starts, tokens
