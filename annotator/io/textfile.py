@@ -3,11 +3,42 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 
 class TextFileError(Exception):
     """A file that cannot be read as text; the message names the file and the reason."""
+
+
+# the largest file an import or the window reads (docs/reliability.md): a news article is
+# kilobytes and a corpus tens of megabytes; anything above is refused before it is read
+MAX_SOURCE_BYTES = 100 * 2**20
+
+
+def too_large(path: Path, size: int) -> str:
+    """The message for a file above MAX_SOURCE_BYTES."""
+    return (
+        f"{path}: {size / 2**20:,.0f} MB is more than the {MAX_SOURCE_BYTES // 2**20} MB "
+        "annotator reads from one file; split it into smaller files"
+    )
+
+
+def read_limited(path: Path) -> bytes:
+    """A file's bytes; OSError as from open, TextFileError for a file above the limit.
+
+    The size is checked before reading, and the read stops one byte past the limit (a
+    file that grows meanwhile, or a device that says it is empty, is caught too).
+    """
+    path = Path(path)
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_SOURCE_BYTES:
+            raise TextFileError(too_large(path, size))
+        raw = handle.read(MAX_SOURCE_BYTES + 1)
+    if len(raw) > MAX_SOURCE_BYTES:
+        raise TextFileError(too_large(path, len(raw)))
+    return raw
 
 
 _BOMS = (
@@ -55,7 +86,7 @@ def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
 def read_text_file(path: Path) -> tuple[str, str]:
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise TextFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return decode_text(raw, str(path))
@@ -70,9 +101,31 @@ def _utf16_without_bom(raw: bytes) -> str | None:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         return None
-    if "\x00" in text:
+    if "\x00" in text or not _looks_like_text(text):
         return None
     return text
+
+
+def _looks_like_text(text: str) -> bool:
+    """Whether most of a guessed decoding is Latin, Arabic-script text, marks and spaces.
+
+    Bytes that are no text at all decode as UTF-16 into CJK, private-use and other blocks
+    no Persian article is written in.
+    """
+    sample = text[:4096]
+    if not sample:
+        return True
+    usual = sum(
+        1
+        for ch in sample
+        if ch in "\t\n\r"
+        or " " <= ch <= "\u024f"
+        or "\u0600" <= ch <= "\u06ff"
+        or "\u2000" <= ch <= "\u206f"
+        or "\ufb50" <= ch <= "\ufdff"
+        or "\ufe70" <= ch <= "\ufeff"
+    )
+    return usual >= 0.9 * len(sample)
 
 
 def _lines(text: str) -> str:

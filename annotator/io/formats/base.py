@@ -233,12 +233,16 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
 
 def read_utf8(path: Path) -> str:
     """A file's text, as the offsets in it count it: UTF-8, BOM dropped, nothing normalized."""
+    from ..textfile import TextFileError, read_limited
+
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:
         raise FormatError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except TextFileError as exc:
+        raise FormatError(str(exc)) from None
 
 
 # metadata no export needs to keep: the file a document was read from (the export is

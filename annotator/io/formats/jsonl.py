@@ -155,7 +155,11 @@ class JsonFolder:
         result = ReadResult([])
         for file in files:
             try:
-                data = json.loads(read_utf8(file))
+                raw = read_utf8(file)
+                if not raw.strip():
+                    result.problems.append(problem(file, None, "the file is empty"))
+                    continue
+                data = json.loads(raw)
             except FormatError as exc:
                 result.problems.append(str(exc))
                 continue

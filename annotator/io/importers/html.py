@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..textfile import TextFileError, decode_text
+from ..textfile import TextFileError, decode_text, read_limited
 from .base import Article, SourceError, SourceResult
 
 NAME = "html"
@@ -168,9 +168,11 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
 
 def read(path: Path) -> SourceResult:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path)
     except OSError as exc:
         raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except TextFileError as exc:
+        raise SourceError(str(exc)) from None
     try:
         markup, encoding = _decode(raw, path)
     except TextFileError as exc:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from ..project import ImportReport, ProgressCallback, Project, _Entry
 
 _TITLE_WORDS = 8
+ANNOTATION_SUFFIX = ".annotations.json"
 
 
 class _Cancelled(Exception):
@@ -370,15 +371,20 @@ def run_import(
             tell(done, 0.0, str(path), importer)
             with contextlib.suppress(OSError):
                 report.bytes_read += path.stat().st_size if path.is_file() else 0
+            reader = interchange
+            if reader is None and name in ("json", "auto") and path.name.endswith(ANNOTATION_SUFFIX):
+                # annotator's own annotation files (with their text) are the "json" format
+                reader = _interchange_format("json")
             try:
-                if interchange is not None:
-                    result = interchange.read(path)
-                    report.problems += list(result.problems)
+                if reader is not None and not isinstance(reader, str):
+                    result = reader.read(path)
+                    said: list[str] = list(result.problems)
                     items: list[Any] = list(result.documents)
                 else:
                     read = read_source(path, name)
-                    report.problems += read.problems
+                    said = list(read.problems)
                     items = list(read.articles)
+                report.problems += said or ([] if items else [f"{path}: nothing to import in this file"])
             except SourceError as exc:
                 report.problems.append(str(exc))
                 continue
@@ -389,11 +395,16 @@ def run_import(
                 if cancelled():
                     raise _Cancelled
                 where = f"{path}: item {k + 1}" if len(items) > 1 else str(path)
-                if isinstance(item, Article):
-                    item.metadata.setdefault("source", path.name)
-                    importer.add(item, where)
-                else:
-                    importer.add_annotated(item, where)
+                try:
+                    if isinstance(item, Article):
+                        item.metadata.setdefault("source", path.name)
+                        importer.add(item, where)
+                    else:
+                        importer.add_annotated(item, where)
+                except OSError:
+                    raise  # the project's disk, not the source: the import fails as a whole
+                except Exception as exc:  # one bad document is reported, the rest goes on
+                    report.problems.append(f"{where}: cannot import: {type(exc).__name__}: {exc}")
                 tell(done, (k + 1) / len(items), str(path), importer)
         if cancelled():
             raise _Cancelled

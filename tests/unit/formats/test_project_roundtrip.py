@@ -49,17 +49,21 @@ def test_conll_import_keeps_text_tokens_and_layout_in_the_document(corpora: Path
     assert project.offset_map(doc.id) is None
 
 
-def test_a_second_import_of_the_same_corpus_adds_nothing(corpora: Path, tmp_path: Path) -> None:
-    source = corpora / "ner/arman-dev.txt"
-    main(["import", str(tmp_path / "p"), str(source), "--format", "conll", "-q"])
+def test_a_second_import_of_the_same_corpus_adds_nothing(
+    corpora: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = corpora / "ner/peyma-dev.txt"
+    main(["import", str(tmp_path / "proj"), str(source), "--format", "conll", "-q"])
+    capsys.readouterr()
     out = through_project(tmp_path, "conll", [source], "out.txt")
+    assert "0 document(s) added, 10 duplicate(s) skipped" in capsys.readouterr().out
     assert out.read_text(encoding="utf-8").rstrip("\n") == source.read_text(encoding="utf-8").rstrip("\n")
 
 
 def test_explicit_normalize_maps_spans_onto_the_normalized_text(corpora: Path, tmp_path: Path) -> None:
     from annotator.io.project import Project
 
-    source = corpora / "ner/arman-dev.txt"
+    source = corpora / "ner/peyma-dev.txt"
     main(["import", str(tmp_path / "proj"), str(source), "--format", "conll", "--normalize", "-q"])
     project = Project.open(tmp_path / "proj")
     read = get("conll").read(source).documents

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+from pathlib import Path
+
 from annotator.model import AnnotationSet
 
 TEXT = (
@@ -18,3 +22,20 @@ def state(aset: AnnotationSet) -> tuple[object, ...]:
         ),
         tuple(aset.relations()),
     )
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder under `folder` with a hash of its bytes."""
+    found: dict[str, str] = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        found[rel + "/" if path.is_dir() else rel] = (
+            "" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+        )
+    return found
+
+
+def fuzz_examples(default: int) -> int:
+    """Hypothesis cases per fuzz test: ANNOTATOR_FUZZ_EXAMPLES (the stress run sets
+    thousands, tests/stress/fuzz.sh), else the normal run's small default."""
+    return int(os.environ.get("ANNOTATOR_FUZZ_EXAMPLES", default))

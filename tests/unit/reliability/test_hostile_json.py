@@ -16,7 +16,7 @@ from annotator.io import jsonformat
 from annotator.io.store import MAX_FILE_BYTES, AnnotationStore, StoreError
 from annotator.model import AnnotationSet, Document, Schema, default_schema
 
-from .helpers import TEXT
+from .helpers import TEXT, fuzz_examples
 
 SCHEMA = default_schema()
 
@@ -118,13 +118,13 @@ def only_annotation_file_errors(raw: bytes) -> None:
         assert exc.problems and str(exc)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=fuzz_examples(300), deadline=None)
 @given(st.binary(max_size=400))
 def test_fuzz_random_bytes(raw: bytes) -> None:
     only_annotation_file_errors(raw)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=fuzz_examples(300), deadline=None)
 @given(json_values)
 def test_fuzz_random_json(value: Any) -> None:
     only_annotation_file_errors(json.dumps(value).encode("utf-8"))
@@ -141,7 +141,7 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return found
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=fuzz_examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_fuzz_mutated_valid_files(data: st.DataObject) -> None:
     doc = valid_data()
@@ -159,7 +159,7 @@ def test_fuzz_mutated_valid_files(data: st.DataObject) -> None:
     only_annotation_file_errors(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=fuzz_examples(150), deadline=None)
 @given(st.binary(max_size=300), st.integers(0, 2000))
 def test_fuzz_store_open_with_garbage_journal(tmp_path_factory: Any, junk: bytes, cut: int) -> None:
     """Whatever is in the journal, open() returns (perhaps setting it aside) or says why."""
