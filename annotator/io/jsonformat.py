@@ -21,6 +21,7 @@ from .atomic import write_atomic
 
 FORMAT = "annotator/annotations"
 VERSION = 1
+_KNOWN_KEYS = frozenset({"format", "version", "document", "annotator", "status", "spans", "relations"})
 # refused unread: 20,000 spans on a 1,000,000-character article take about 4 MB
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -87,6 +88,7 @@ def to_json(aset: AnnotationSet, embed_text: bool = True) -> dict[str, Any]:
         "status": aset.status.value,
         "spans": [span_to_json(s) for s in aset.spans()],
         "relations": [relation_to_json(r) for r in aset.relations()],
+        **{key: value for key, value in sorted(aset.extra.items()) if key not in _KNOWN_KEYS},
     }
 
 
@@ -413,6 +415,7 @@ def from_json(
     ]
     relations = [Relation(r["id"], r["type"], r["from"], r["to"]) for r in data["relations"]]
     aset.load(spans, relations)
+    aset.extra = {key: value for key, value in data.items() if key not in _KNOWN_KEYS}
     return aset
 
 

@@ -209,6 +209,13 @@ class AnnotationStore:
         store._seq = seq
         store._dirty = replayed > 0
         store._unplaced = unplaced
+        # a span kept aside keeps its id: a new span must not take it
+        aset.reserve_ids(
+            str(item.get("id", ""))
+            for key in ("spans", "relations")
+            for item in unplaced[key]
+            if isinstance(item, dict)
+        )
         if replayed:
             notes.insert(
                 0,
@@ -433,11 +440,11 @@ class AnnotationStore:
     # ---- helpers -------------------------------------------------------------------
 
     def _serialize(self) -> bytes:
-        if not (self._unplaced["spans"] or self._unplaced["relations"]):
-            return jsonformat.dumps(self.aset, self.embed_text).encode("utf-8")
-        data = jsonformat.to_json(self.aset, self.embed_text)
-        data["unplaced"] = self._unplaced
-        return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        if self._unplaced["spans"] or self._unplaced["relations"]:
+            self.aset.extra["unplaced"] = self._unplaced
+        else:
+            self.aset.extra.pop("unplaced", None)
+        return jsonformat.dumps(self.aset, self.embed_text).encode("utf-8")
 
     def _file_sha(self) -> str | None:
         if self._base_sha is not None:

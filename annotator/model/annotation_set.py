@@ -81,6 +81,9 @@ class AnnotationSet:
         self._next_number = {"s": 1, "r": 1}
         self._listeners: list[Listener] = []
         self.revision = 0  # grows with every applied change (undo included)
+        # top-level keys of the file this set came from that the model does not use
+        # (e.g. "unplaced" spans): written back as they were, never silently dropped
+        self.extra: dict[str, Any] = {}
         self.undo_stack = UndoStack(self._apply)
 
     # ---- reading -------------------------------------------------------------------
@@ -292,6 +295,12 @@ class AnnotationSet:
         if relation_id in self._relations:
             raise EditError(f"duplicate relation id {relation_id!r}")
         return Relation(relation_id, type_id, source, target)
+
+    def reserve_ids(self, ids: Iterable[str]) -> None:
+        """Never hand out these ids (e.g. those of spans kept aside as unplaced)."""
+        for item_id in ids:
+            prefix = "r" if item_id.startswith("r") else "s"
+            self._bump(prefix, item_id)
 
     def load(self, spans: Iterable[Span], relations: Iterable[Relation] = ()) -> None:
         """Put already-validated annotations in place, outside the undo history."""

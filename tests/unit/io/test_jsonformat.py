@@ -384,3 +384,25 @@ def test_parse_refuses_a_lone_surrogate_in_a_str_argument() -> None:
 
 def test_problem_line_without_a_file() -> None:
     assert Problem("$.spans[0].end", "too far").line() == "$.spans[0].end: too far"
+
+
+def test_keys_the_model_does_not_use_are_written_back(tmp_path: Path) -> None:
+    """A file's "unplaced" spans (or any other extra key) survive a load and a save."""
+    from annotator.model import AnnotationSet, Document, default_schema
+
+    aset = AnnotationSet(Document("d", "سلام دنیا", "t"))
+    aset.add_span("actor", 0, 4)
+    data = json.loads(jsonformat.dumps(aset))
+    data["unplaced"] = {"spans": [{"id": "s7", "label": "actor", "start": 0, "end": 3, "text": "قدیم"}], "relations": []}
+    again = jsonformat.from_json(data, default_schema())
+    path = tmp_path / "a.json"
+    jsonformat.save(again, path)
+    assert json.loads(path.read_text(encoding="utf-8"))["unplaced"] == data["unplaced"]
+
+
+def test_reserved_ids_are_not_handed_out() -> None:
+    from annotator.model import AnnotationSet, Document
+
+    aset = AnnotationSet(Document("d", "سلام دنیا", "t"))
+    aset.reserve_ids(["s1", "s2", "r4"])
+    assert aset.add_span("actor", 0, 4).id == "s3"

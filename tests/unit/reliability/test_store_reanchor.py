@@ -54,3 +54,16 @@ def test_same_text_does_not_write(saved: Path, schema: Schema, document: Documen
     assert recovery.message == ""
     store.close()
     assert saved.stat().st_mtime_ns == before
+
+
+def test_a_new_span_never_takes_the_id_of_an_unplaced_one(saved: Path, schema: Schema) -> None:
+    document = Document("doc1", "خبر فوری: " + TEXT.replace("مذاکرات ادامه دارد", "گفتگوها متوقف شد"), "نمونه")
+    store, recovery = AnnotationStore.open(saved, schema, document)
+    assert recovery.unplaced == 1
+    kept = {s.id for s in store.unplaced} | {r.id for r in store.unplaced_relations}
+    new_span = store.aset.add_span("actor", 0, 3)
+    assert new_span.id not in kept and new_span.id not in {s.id for s in store.aset.spans() if s is not new_span}
+    store.close()
+    reopened, _ = AnnotationStore.open(saved, schema, document)
+    assert {s.id for s in reopened.unplaced} == {s.id for s in store.unplaced}
+    reopened.detach()
