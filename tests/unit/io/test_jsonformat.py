@@ -393,7 +393,10 @@ def test_keys_the_model_does_not_use_are_written_back(tmp_path: Path) -> None:
     aset = AnnotationSet(Document("d", "سلام دنیا", "t"))
     aset.add_span("actor", 0, 4)
     data = json.loads(jsonformat.dumps(aset))
-    data["unplaced"] = {"spans": [{"id": "s7", "label": "actor", "start": 0, "end": 3, "text": "قدیم"}], "relations": []}
+    data["unplaced"] = {
+        "spans": [{"id": "s7", "label": "actor", "start": 0, "end": 3, "text": "قدیم"}],
+        "relations": [],
+    }
     again = jsonformat.from_json(data, default_schema())
     path = tmp_path / "a.json"
     jsonformat.save(again, path)
