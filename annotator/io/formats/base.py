@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from ...model import AnnotationSet, Document, Relation, Schema, Span, Status
+from ...model import AnnotationSet, Document, EditError, Schema, Status
 
 Progress = Callable[[int], None]
 """Called with the number of documents written so far."""
@@ -126,11 +126,12 @@ def from_annotation_set(aset: AnnotationSet) -> AnnotatedDocument:
     )
 
 
-def to_annotation_set(doc: AnnotatedDocument, schema: Schema) -> AnnotationSet:
+def to_annotation_set(doc: AnnotatedDocument, schema: Schema, problems: list[str] | None = None) -> AnnotationSet:
     """Build the model's AnnotationSet; the schema must already know every label used.
 
     Tokens and layout go into the document's metadata so that a later export finds them.
-    Raises model.EditError on offsets or labels the model refuses.
+    A span or relation the model refuses raises model.EditError, or, when `problems` is
+    given, is left out with a line there (so one bad relation does not cost the rest).
     """
     metadata = dict(doc.document.metadata)
     if doc.tokens is not None:
@@ -140,15 +141,23 @@ def to_annotation_set(doc: AnnotatedDocument, schema: Schema) -> AnnotationSet:
     document = Document(doc.document.id, doc.document.text, doc.document.title, metadata)
     status = Status(doc.status) if doc.status in {s.value for s in Status} else Status.NEW
     aset = AnnotationSet(document, doc.annotator, schema, status)
-    spans: list[Span] = []
     for rec in doc.spans:
-        span = aset.make_span(rec.label, rec.start, rec.end, rec.attributes, rec.note, rec.id)
-        spans.append(span)
+        try:
+            span = aset.make_span(rec.label, rec.start, rec.end, rec.attributes, rec.note, rec.id)
+        except EditError as exc:
+            if problems is None:
+                raise
+            problems.append(f"span {rec.id or ''} ({rec.label} {rec.start}-{rec.end}) left out: {exc}")
+            continue
         aset.load([span])  # make_span checks ids against what is already loaded
-    relations: list[Relation] = []
     for rel in doc.relations:
-        relation = aset.make_relation(rel.type, rel.source, rel.target, rel.id)
-        relations.append(relation)
+        try:
+            relation = aset.make_relation(rel.type, rel.source, rel.target, rel.id)
+        except EditError as exc:
+            if problems is None:
+                raise
+            problems.append(f"relation {rel.id or ''} ({rel.type} {rel.source}->{rel.target}) left out: {exc}")
+            continue
         aset.load([], [relation])
     return aset
 

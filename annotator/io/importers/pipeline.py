@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ...model import Document, EditError
+from ...model import Document
 from .. import jsonformat
 from . import FORMATS, Article, SourceError, expand, read_source
 
@@ -252,11 +252,9 @@ class _Importer:
             self.extend_schema(labels_used([adoc]), relation_types_used([adoc]))
             # tokens and layout live in the document file, not in every annotation file
             copy = replace(adoc, document=doc, spans=moved, relations=relations, tokens=None, layout={})
-            try:
-                aset = to_annotation_set(copy, Schema.from_json(self.schema_json))
-            except EditError as exc:
-                self.report.problems.append(f"{where}: annotations left out: {exc}")
-                return
+            refused: list[str] = []
+            aset = to_annotation_set(copy, Schema.from_json(self.schema_json), refused)
+            self.report.problems += [f"{where}: {line}" for line in refused]
             aset.annotator = adoc.annotator or self.annotator
             folder = safe_name(aset.annotator, "anonymous")
             relative = Path("annotations") / folder / f"{doc_id}.json"

@@ -322,3 +322,30 @@ def test_interchange_import_normalizes_when_asked_and_maps_spans(
 def test_unavailable_interchange_format_is_a_problem(project: Project, write: Write) -> None:
     report = project.import_sources([write("x.zzz", "")], fmt="no-such-format")
     assert report.added == [] and "no-such-format" in report.problems[0]
+
+
+def test_a_refused_relation_costs_only_itself(project: Project, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.io.formats import base
+
+    doc = base.AnnotatedDocument(
+        document=base.Document("d1", PERSIAN_TEXT, "عنوان"),
+        spans=[base.SpanRecord("T1", "actor", 0, 3), base.SpanRecord("T2", "actor", 4, 8)],
+        # claimed_by goes from a claim to an actor: between two actors the model refuses it
+        relations=[base.RelationRecord("R1", "claimed_by", "T1", "T2")],
+        annotator="brat-user",
+    )
+
+    class Fake:
+        name = "fake"
+
+        def read(self, path: Path) -> base.ReadResult:
+            return base.ReadResult([doc], [])
+
+    import annotator.io.formats as formats
+
+    monkeypatch.setattr(formats, "get", lambda name: Fake())
+    report = project.import_sources([write("x.fake", "")], fmt="fake")
+    assert report.added == ["d1"]
+    assert len(report.problems) == 1 and "relation R1 (claimed_by T1->T2) left out" in report.problems[0]
+    aset = project.load_annotations("d1", "brat-user")
+    assert [s.id for s in aset.spans()] == ["T1", "T2"] and aset.relations() == []
