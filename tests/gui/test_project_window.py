@@ -234,3 +234,40 @@ def test_import_from_the_window_and_cancel_leaves_the_project_as_it_was(
     text = session.statistics_text()
     assert "8" in text.splitlines()[0]
     window.close()
+
+
+def test_closing_when_the_disk_refuses_asks_and_cancel_keeps_the_window(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import errno
+
+    from annotator.io import store as store_module
+
+    article = tmp_path / "a.txt"
+    article.write_text("نخست‌وزیر عراق در بغداد سخن گفت.", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open(article)
+    text = article.read_text(encoding="utf-8")
+    for word in ("عراق", "بغداد"):
+        double_click_word(qtbot, window.view, text.index(word) + 1)
+        qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window._checkpoint_timer.stop()
+
+    def read_only(*_args: Any, **_kwargs: Any) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(store_module, "write_atomic", read_only)
+    asked: list[str] = []
+    monkeypatch.setattr(MainWindow, "_ask_unsaved", lambda self, reason: asked.append(reason) or False)
+    window.close()
+    assert asked and window.isVisible()  # cancelled: nothing thrown away
+    assert window.annotations is not None and len(window.annotations.spans()) == 2
+    monkeypatch.undo()
+    window.close()
+    assert not window.isVisible()
+    assert [s["text"] for s in json.loads((tmp_path / "a.annotations.json").read_text(encoding="utf-8"))["spans"]] == [
+        "عراق",
+        "بغداد",
+    ]
