@@ -165,6 +165,16 @@ def test_export_from_the_window_writes_the_chosen_format(qtbot: Any, tmp_path: P
     window.close()
 
 
+def window_on_article(qtbot: Any, article: Path) -> tuple[MainWindow, str]:
+    text = "نخست‌وزیر عراق در بغداد سخن گفت."
+    article.write_text(text, encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open(article)
+    return window, text
+
+
 def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(
     qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
@@ -172,13 +182,7 @@ def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(
 
     from annotator.io import store as store_module
 
-    article = tmp_path / "a.txt"
-    article.write_text("نخست‌وزیر عراق در بغداد سخن گفت.", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open(article)
-    text = article.read_text(encoding="utf-8")
+    window, text = window_on_article(qtbot, tmp_path / "a.txt")
     double_click_word(qtbot, window.view, text.index("عراق") + 1)
     qtbot.keyClick(window.view, Qt.Key.Key_2)  # the first edit writes the whole file
 
@@ -243,13 +247,7 @@ def test_closing_when_the_disk_refuses_asks_and_cancel_keeps_the_window(
 
     from annotator.io import store as store_module
 
-    article = tmp_path / "a.txt"
-    article.write_text("نخست‌وزیر عراق در بغداد سخن گفت.", encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open(article)
-    text = article.read_text(encoding="utf-8")
+    window, text = window_on_article(qtbot, tmp_path / "a.txt")
     for word in ("عراق", "بغداد"):
         double_click_word(qtbot, window.view, text.index(word) + 1)
         qtbot.keyClick(window.view, Qt.Key.Key_2)
