@@ -123,6 +123,8 @@ FA = {
     "Format": "قالب",
     "Export to": "برون‌بری به",
     "Exporting…": "در حال برون‌بری…",
+    "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)": "مقاله‌ها و برچسب‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)",
+    "Format (auto: by file name)": "قالب (خودکار: بر پایهٔ نام پرونده)",
 }
 
 

@@ -507,14 +507,24 @@ class Project:
     # ---- annotations -------------------------------------------------------------------
 
     def load_annotations(self, doc_id: str, annotator: str, document: Document | None = None) -> AnnotationSet:
-        """An annotator's annotations on a document; a new empty set when there are none.
+        """An annotator's annotations on a document. When they have none yet: a copy of the
+        annotations the import brought (annotator "imported"), else a new empty set.
 
         Raises jsonformat.AnnotationFileError (listing the problems) for a bad file.
         """
         document = document or self.load_document(doc_id)
         path = self.annotation_path(doc_id, annotator)
         if not path.exists():
-            return AnnotationSet(document, annotator, self.schema)
+            imported = self.annotation_path(doc_id, IMPORT_ANNOTATOR)
+            if annotator == IMPORT_ANNOTATOR or not imported.exists():
+                return AnnotationSet(document, annotator, self.schema)
+            # an annotator who has not touched a document starts from what the import
+            # brought (e.g. a NER corpus being corrected); their own file appears on the
+            # first edit, and the imported file stays as it was
+            aset = jsonformat.load(imported, self.schema, document)
+            aset.annotator = annotator
+            aset.status = Status.NEW
+            return aset
         aset = jsonformat.load(path, self.schema, document)
         if not aset.annotator:
             aset.annotator = annotator

@@ -23,7 +23,7 @@ from ..io import jsonformat
 from ..io.lock import ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore, journal_path
-from ..model import AnnotationSet, Change, Status
+from ..model import Change, Status
 from .document_list import DocumentList
 
 if TYPE_CHECKING:
@@ -74,8 +74,8 @@ class ProjectSession(QObject):
             if path.exists() or journal_path(path).exists():
                 store, recovery = AnnotationStore.open(path, self.project.schema, document, embed_text=False)
                 message = recovery.message
-            else:
-                aset = AnnotationSet(document, self.annotator, self.project.schema)
+            else:  # nothing of this annotator's yet: empty, or what the import brought
+                aset = self.project.load_annotations(doc_id, self.annotator, document)
                 store, message = AnnotationStore(aset, path, embed_text=False), ""
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
@@ -127,15 +127,23 @@ class ProjectSession(QObject):
 
     # ---- importing, statistics -----------------------------------------------------------
 
-    def import_files(self, sources: list[str] | None = None) -> None:
+    def import_files(self, sources: list[str] | None = None, fmt: str = "auto") -> None:
+        """Import articles (or annotated documents in an exchange format) with a progress
+        dialog whose Cancel leaves the project as it was."""
         if sources is None:
             sources, _ = QFileDialog.getOpenFileNames(
                 self.window,
                 self.tr("Import articles"),
                 str(Path.home()),
-                self.tr("Articles (*.txt *.json *.jsonl *.csv *.html *.htm);;All files (*)"),
+                self.tr(
+                    "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;"
+                    "All files (*)"
+                ),
             )
-        if not sources:
+            if not sources:
+                return
+            fmt = self.choose_import_format()
+        if not sources or not fmt:
             return
         dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, self.window)
         dialog.setObjectName("importProgress")
@@ -147,7 +155,7 @@ class ProjectSession(QObject):
             dialog.setLabelText(self.tr("Importing %1").replace("%1", Path(p.current).name))
             QApplication.processEvents()
 
-        report = self.project.import_sources(sources, progress=progress, cancel=dialog.wasCanceled)
+        report = self.project.import_sources(sources, fmt=fmt, progress=progress, cancel=dialog.wasCanceled)
         dialog.reset()
         self.list.model.set_summaries(self.project.summaries(self.annotator))
         lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()
@@ -200,6 +208,17 @@ class ProjectSession(QObject):
         dialog.reset()
         self.window.show_info("\n".join(report.summary()))
         return True
+
+    def choose_import_format(self) -> str:
+        """auto (by file name), a plain-article format, or an exchange format; "" to cancel."""
+        from ..io import formats
+        from ..io.importers import FORMATS as ARTICLE_FORMATS
+
+        names = ["auto", *ARTICLE_FORMATS, *(n for n in formats.names(readable=True) if n not in ARTICLE_FORMATS)]
+        name, ok = QInputDialog.getItem(
+            self.window, self.tr("Import articles"), self.tr("Format (auto: by file name)"), names, 0, False
+        )
+        return name if ok else ""
 
     def statistics_text(self) -> str:
         stats = self.project.stats()

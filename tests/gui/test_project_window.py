@@ -269,3 +269,27 @@ def test_closing_when_the_disk_refuses_asks_and_cancel_keeps_the_window(
         "عراق",
         "بغداد",
     ]
+
+
+def test_window_imports_a_conll_file_and_exports_it_back_the_same(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    conll = "علی|B_PER\nدر|O\nتهران|B_LOC\nبود|O\n.|O\n\nسازمان|B_ORG\nملل|I_ORG\nگفت|O\n\n"
+    source = tmp_path / "corpus.txt"
+    source.write_text(conll, encoding="utf-8")
+    root = tmp_path / "ner"
+    Project.create(root, "ner")
+    window = open_window(qtbot, root)
+    session = window.session
+    assert session is not None and window.annotations is None  # an empty project
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("conll", True))
+    assert session.choose_import_format() == "conll"
+    session.import_files([str(source)], fmt="conll")
+    assert session.list.model.rowCount() == 1, window.last_message
+    aset = window.annotations  # the first imported document opens, the imported tags on it
+    assert aset is not None
+    assert [(s.label, s.text) for s in aset.spans()] == [("PER", "علی"), ("LOC", "تهران"), ("ORG", "سازمان ملل")]
+    out = tmp_path / "back.txt"
+    assert session.export("conll", str(out))
+    assert out.read_text(encoding="utf-8") == conll  # the corpus comes back as it was read
+    window.close()
