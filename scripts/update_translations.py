@@ -125,6 +125,8 @@ FA = {
     "Exporting…": "در حال برون‌بری…",
     "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)": "مقاله‌ها و برچسب‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)",
     "Format (auto: by file name)": "قالب (خودکار: بر پایهٔ نام پرونده)",
+    "Working without a lock: %1": "کار بدون قفل: %1",
+    "%1\nThis window stopped editing the project; your edits until now are saved.": "%1\nاین پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.",
 }
 
 

@@ -358,7 +358,8 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             return False
         self._close_session()
-        lock = ProjectLock(project.path, self.settings.annotator or DEFAULT_ANNOTATOR)
+        lock: ProjectLock | None = ProjectLock(project.path, self.settings.annotator or DEFAULT_ANNOTATOR)
+        assert lock is not None
         try:
             lock.acquire()
         except LockedError as exc:
@@ -366,8 +367,11 @@ class MainWindow(QMainWindow):
                 self.show_error(str(exc))
                 return False
             lock.acquire(force=True)
+        except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
+            self.show_status(self.tr("Working without a lock: %1").replace("%1", exc.strerror or str(exc)))
+            lock = None
         self.session = ProjectSession(self, project)
-        self.session.lock = lock
+        self.session.hold(lock)
         self._build_menus()
         first = self.session.first_document()
         if first is not None:
@@ -439,6 +443,19 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             if not self._ask_unsaved(str(exc)):
                 return False
+            self.store.detach()  # discarded: what the journal holds stays for next time
+        self._let_go()
+        return True
+
+    def drop_document(self) -> None:
+        """Stop showing the document without writing anything more (its edits are on disk)."""
+        if self.store is not None:
+            self._checkpoint_timer.stop()
+            self.store.detach()
+            self._let_go()
+
+    def _let_go(self) -> None:
+        assert self.store is not None
         self.store.aset.unsubscribe(self._on_change)
         self.view.set_annotations(None)
         self.table.span_model.set_annotations(None)
@@ -446,7 +463,7 @@ class MainWindow(QMainWindow):
         self.path = None
         if self.session is not None:
             self.session.doc_id = ""
-        return True
+        self.refresh_state()
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..io import jsonformat
-from ..io.lock import ProjectLock
+from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore, journal_path
 from ..model import Change, Status
@@ -251,6 +251,36 @@ class ProjectSession(QObject):
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Documents"))
         self.list.retranslate()
+
+    LOCK_REFRESH_MS = 5 * 60 * 1000  # well inside the lock's one-hour staleness
+
+    def hold(self, lock: ProjectLock | None) -> None:
+        """Keep the project's lock fresh while the project is open here."""
+        self.lock = lock
+        if lock is None:
+            return
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(self.LOCK_REFRESH_MS)
+        self._lock_timer.timeout.connect(self.refresh_lock)
+        self._lock_timer.start()
+
+    def refresh_lock(self) -> None:
+        if self.lock is None:
+            return
+        try:
+            self.lock.refresh()
+        except LockedError as exc:
+            # another window took the project over: write nothing more from here (every
+            # edit so far is on disk), and let go of the document
+            self.lock = None
+            self.window.drop_document()
+            self.window.show_error(
+                self.tr("%1\nThis window stopped editing the project; your edits until now are saved.").replace(
+                    "%1", str(exc)
+                )
+            )
+        except OSError:
+            pass  # the lock stays as it was; the next refresh tries again
 
     def close(self) -> None:
         if self.lock is not None:

@@ -224,12 +224,17 @@
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <source>Working without a lock: %1</source>
+        <translation>کار بدون قفل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="392" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -238,74 +243,74 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="411" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="454" />
+        <location filename="../../annotator/ui/main_window.py" line="471" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="456" />
+        <location filename="../../annotator/ui/main_window.py" line="473" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="472" />
+        <location filename="../../annotator/ui/main_window.py" line="489" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="496" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="491" />
+        <location filename="../../annotator/ui/main_window.py" line="508" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="573" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
+        <location filename="../../annotator/ui/main_window.py" line="594" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="595" />
+        <location filename="../../annotator/ui/main_window.py" line="612" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <location filename="../../annotator/ui/main_window.py" line="614" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
@@ -313,100 +318,100 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="256" />
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="697" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="683" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="245" />
-        <location filename="../../annotator/ui/main_window.py" line="702" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -514,6 +519,13 @@ Annotate Persian news: actors, locations and claims.</source>
         <location filename="../../annotator/ui/project_session.py" line="252" />
         <source>Documents</source>
         <translation>سندها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="278" />
+        <source>%1
+This window stopped editing the project; your edits until now are saved.</source>
+        <translation>%1
+این پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.</translation>
     </message>
 </context>
 <context>

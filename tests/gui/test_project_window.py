@@ -293,3 +293,25 @@ def test_window_imports_a_conll_file_and_exports_it_back_the_same(qtbot: Any, tm
     assert session.export("conll", str(out))
     assert out.read_text(encoding="utf-8") == conll  # the corpus comes back as it was read
     window.close()
+
+
+def test_a_window_whose_project_was_taken_over_stops_writing(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    root = make_project(tmp_path)
+    first = open_window(qtbot, root)
+    aset = first.annotations
+    assert aset is not None and first.session is not None
+    double_click_word(qtbot, first.view, aset.text.index("بغداد") + 1)
+    qtbot.keyClick(first.view, Qt.Key.Key_2)
+    doc_id = first.session.doc_id
+    monkeypatch.setattr(MainWindow, "ask_take_over", lambda self, reason: True)
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.open(root)  # told to take over
+    assert second.annotations is not None and len(second.annotations.spans()) == 1
+    first.session.refresh_lock()  # what the first window's timer does every few minutes
+    assert "already open" in first.last_message and first.annotations is None
+    before = annotation_file(root, doc_id)
+    aset.add_span("actor", 0, 4)  # a stray edit on the old set reaches no file
+    assert annotation_file(root, doc_id) == before
+    first.close()
+    second.close()
