@@ -250,8 +250,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _dumps(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def _dumps(data: dict[str, Any]) -> bytes:
+    # a line a key, and a line a document in documents.json: readable and diffable in git
+    return jsonformat.format_json(data).encode("utf-8")
 
 
 def _read_json(path: Path) -> Any:

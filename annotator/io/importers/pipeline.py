@@ -189,7 +189,9 @@ class _Importer:
             raw if mapping is not None else None,
             mapping.to_json() if mapping is not None else None,
         )
-        raw_json = (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        # one line a key (tokens, offset map): a CoNLL document's token list no longer takes
+        # a line per number
+        raw_json = jsonformat.format_json(data).encode("utf-8")
         (self.staging / "documents" / f"{doc_id}.json").write_bytes(raw_json)
         entry = _Entry(
             doc_id,
