@@ -113,7 +113,6 @@ FA = {
     "Search (ي=ی, ك=ک, digits, ZWNJ and diacritics ignored)": "جست‌وجو (ي=ی، ك=ک، رقم‌ها، نیم‌فاصله و اعراب یکسان)",
     "This article": "همین مقاله",
     "Whole project": "همهٔ پروژه",
-    "Tag all in this article as": "برچسب زدن همه در این مقاله با",
     "Export annotations…": "برون‌بری برچسب‌ها…",
     "Spans that could not be placed (kept in the file):": "برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):",
     "Project in use": "پروژه در حال استفاده است",
@@ -126,6 +125,9 @@ FA = {
     "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)": "مقاله‌ها و برچسب‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)",
     "Format (auto: by file name)": "قالب (خودکار: بر پایهٔ نام پرونده)",
     "Working without a lock: %1": "کار بدون قفل: %1",
+    "Tagging…": "در حال برچسب زدن…",
+    "%1 spans added in %2 documents": "%1 برچسب در %2 سند افزوده شد",
+    "Tag all results as": "برچسب زدن همهٔ نتیجه‌ها با",
     "%1\nThis window stopped editing the project; your edits until now are saved.": "%1\nاین پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.",
 }
 

@@ -24,6 +24,7 @@ from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore, journal_path
 from ..model import Change, Status
+from ..persian.segment import trim
 from .document_list import DocumentList
 
 if TYPE_CHECKING:
@@ -68,19 +69,12 @@ class ProjectSession(QObject):
         if doc_id == self.doc_id and self.window.store is not None:
             return True
         try:
-            document = self.project.load_document(doc_id)
-            path = self.project.annotation_path(doc_id, self.annotator)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if path.exists() or journal_path(path).exists():
-                store, recovery = AnnotationStore.open(path, self.project.schema, document, embed_text=False)
-                message = recovery.message
-            else:  # nothing of this annotator's yet: empty, or what the import brought
-                aset = self.project.load_annotations(doc_id, self.annotator, document)
-                store, message = AnnotationStore(aset, path, embed_text=False), ""
+            store, message = self.open_store(doc_id)
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
             return False
-        if not self.window.show_store(store, path, title=document.title or doc_id):
+        document = store.aset.document
+        if not self.window.show_store(store, store.path, title=document.title or doc_id):
             return False
         self.doc_id = doc_id
         store.aset.subscribe(self._on_change)
@@ -88,6 +82,68 @@ class ProjectSession(QObject):
         self.window.tell_recovery(message)
         self.window.refresh_state()
         return True
+
+    def open_store(self, doc_id: str) -> tuple[AnnotationStore, str]:
+        """This annotator's annotations on a document, journal replayed; and what opening said.
+
+        Raises ProjectError, jsonformat.AnnotationFileError or OSError."""
+        document = self.project.load_document(doc_id)
+        path = self.project.annotation_path(doc_id, self.annotator)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.exists() or journal_path(path).exists():
+            store, recovery = AnnotationStore.open(path, self.project.schema, document, embed_text=False)
+            return store, recovery.message
+        # nothing of this annotator's yet: empty, or what the import brought
+        aset = self.project.load_annotations(doc_id, self.annotator, document)
+        return AnnotationStore(aset, path, embed_text=False), ""
+
+    def tag_everywhere(self, query: str, label_id: str) -> tuple[int, int]:
+        """Tag every hit of a project-wide search: (spans added, documents changed).
+
+        Each document's additions are one undoable edit in that document's history (the
+        open one's right away); every document is saved as it is done, so a cancel keeps
+        what was done and loses nothing.
+        """
+        by_document: dict[str, list[tuple[int, int]]] = {}
+        for hit in self.project.search(query):
+            by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
+        dialog = QProgressDialog(self.tr("Tagging…"), self.tr("Cancel"), 0, max(len(by_document), 1), self.window)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        added = changed = 0
+        problems: list[str] = []
+        name = f"Tag results of {query!r}"
+        for done, (doc_id, hits) in enumerate(by_document.items()):
+            if dialog.wasCanceled():
+                break
+            dialog.setValue(done)
+            QApplication.processEvents()
+            if doc_id == self.doc_id and self.window.annotations is not None:
+                aset, store = self.window.annotations, None
+            else:
+                try:
+                    store, _message = self.open_store(doc_id)
+                except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
+                    problems.append(str(exc))
+                    continue
+                aset = store.aset
+            ranges = [(s, e) for s, e in (trim(aset.text, a, b) for a, b in hits) if e > s]
+            new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges])
+            if store is not None:
+                try:
+                    store.close()
+                except OSError as exc:
+                    problems.append(str(exc))  # the journal holds the edit; the next open replays it
+                    store.detach()
+            if new:
+                added += len(new)
+                changed += 1
+                if store is not None:
+                    self.list.model.update_summary(self.project.summary(doc_id, self.annotator))
+        dialog.reset()
+        if problems:
+            self.window.show_error("\n".join(problems[:20]))
+        return added, changed
 
     def _on_change(self, change: Change) -> None:
         aset = self.window.annotations

@@ -119,7 +119,7 @@ class SearchPanel(QWidget):
         self.scope.clear()
         self.scope.addItems([self.tr("This article"), self.tr("Whole project")])
         self.scope.setCurrentIndex(current)
-        self.tag_all.setText(self.tr("Tag all in this article as"))
+        self.tag_all.setText(self.tr("Tag all results as"))
         self.count.setText("")
 
 
@@ -186,7 +186,15 @@ class SearchController(QObject):
         view.setFocus()
 
     def tag_all(self, label_id: str) -> None:
-        """Every hit of the current query in the open article, tagged as one undoable edit."""
+        """Every hit of the current query tagged: in the open article as one undoable edit,
+        or, when the search was project-wide, in every document (one edit in each)."""
+        session = self.window.session
+        if session is not None and self.panel.scope.currentIndex() == 1:
+            added, documents = session.tag_everywhere(self.panel.query.text(), label_id)
+            self.window.show_status(
+                self.tr("%1 spans added in %2 documents").replace("%1", str(added)).replace("%2", str(documents))
+            )
+            return
         aset = self.window.annotations
         if aset is None:
             return

@@ -49,192 +49,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171" />
+        <location filename="../../annotator/ui/main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181" />
+        <location filename="../../annotator/ui/main_window.py" line="180" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184" />
+        <location filename="../../annotator/ui/main_window.py" line="183" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191" />
+        <location filename="../../annotator/ui/main_window.py" line="190" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196" />
+        <location filename="../../annotator/ui/main_window.py" line="195" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199" />
+        <location filename="../../annotator/ui/main_window.py" line="198" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201" />
+        <location filename="../../annotator/ui/main_window.py" line="200" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203" />
+        <location filename="../../annotator/ui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <location filename="../../annotator/ui/main_window.py" line="238" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="240" />
+        <location filename="../../annotator/ui/main_window.py" line="239" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="241" />
+        <location filename="../../annotator/ui/main_window.py" line="240" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="242" />
+        <location filename="../../annotator/ui/main_window.py" line="241" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="243" />
+        <location filename="../../annotator/ui/main_window.py" line="242" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="246" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="247" />
+        <location filename="../../annotator/ui/main_window.py" line="246" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="248" />
+        <location filename="../../annotator/ui/main_window.py" line="247" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="249" />
+        <location filename="../../annotator/ui/main_window.py" line="248" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <location filename="../../annotator/ui/main_window.py" line="249" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="253" />
+        <location filename="../../annotator/ui/main_window.py" line="252" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="254" />
+        <location filename="../../annotator/ui/main_window.py" line="253" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="255" />
+        <location filename="../../annotator/ui/main_window.py" line="254" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="257" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="258" />
+        <location filename="../../annotator/ui/main_window.py" line="257" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="258" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="260" />
+        <location filename="../../annotator/ui/main_window.py" line="259" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="260" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <location filename="../../annotator/ui/main_window.py" line="262" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="264" />
+        <location filename="../../annotator/ui/main_window.py" line="263" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="264" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="266" />
+        <location filename="../../annotator/ui/main_window.py" line="265" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="266" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="271" />
+        <location filename="../../annotator/ui/main_window.py" line="270" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="298" />
+        <location filename="../../annotator/ui/main_window.py" line="297" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="342" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -243,175 +243,175 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="411" />
+        <location filename="../../annotator/ui/main_window.py" line="410" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="471" />
+        <location filename="../../annotator/ui/main_window.py" line="470" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="473" />
+        <location filename="../../annotator/ui/main_window.py" line="472" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="489" />
+        <location filename="../../annotator/ui/main_window.py" line="488" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496" />
+        <location filename="../../annotator/ui/main_window.py" line="495" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
+        <location filename="../../annotator/ui/main_window.py" line="507" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="573" />
+        <location filename="../../annotator/ui/main_window.py" line="572" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="594" />
+        <location filename="../../annotator/ui/main_window.py" line="592" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="615" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="614" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="256" />
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="255" />
+        <location filename="../../annotator/ui/main_window.py" line="678" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="692" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="691" />
+        <location filename="../../annotator/ui/main_window.py" line="694" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="699" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="716" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245" />
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="244" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="722" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="727" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -419,109 +419,115 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="111" />
+        <location filename="../../annotator/ui/project_session.py" line="167" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="111" />
+        <location filename="../../annotator/ui/project_session.py" line="167" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="126" />
+        <location filename="../../annotator/ui/project_session.py" line="182" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="136" />
-        <location filename="../../annotator/ui/project_session.py" line="219" />
+        <location filename="../../annotator/ui/project_session.py" line="192" />
+        <location filename="../../annotator/ui/project_session.py" line="275" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="139" />
+        <location filename="../../annotator/ui/project_session.py" line="195" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="148" />
+        <location filename="../../annotator/ui/project_session.py" line="204" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="148" />
-        <location filename="../../annotator/ui/project_session.py" line="193" />
+        <location filename="../../annotator/ui/project_session.py" line="110" />
+        <location filename="../../annotator/ui/project_session.py" line="204" />
+        <location filename="../../annotator/ui/project_session.py" line="249" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="155" />
+        <location filename="../../annotator/ui/project_session.py" line="110" />
+        <source>Tagging…</source>
+        <translation>در حال برچسب زدن…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="211" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="161" />
+        <location filename="../../annotator/ui/project_session.py" line="217" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="173" />
+        <location filename="../../annotator/ui/project_session.py" line="229" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="173" />
+        <location filename="../../annotator/ui/project_session.py" line="229" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="178" />
+        <location filename="../../annotator/ui/project_session.py" line="234" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="193" />
+        <location filename="../../annotator/ui/project_session.py" line="249" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="219" />
+        <location filename="../../annotator/ui/project_session.py" line="275" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="227" />
+        <location filename="../../annotator/ui/project_session.py" line="283" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="228" />
+        <location filename="../../annotator/ui/project_session.py" line="284" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="232" />
+        <location filename="../../annotator/ui/project_session.py" line="288" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="234" />
+        <location filename="../../annotator/ui/project_session.py" line="290" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="242" />
+        <location filename="../../annotator/ui/project_session.py" line="298" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="252" />
+        <location filename="../../annotator/ui/project_session.py" line="308" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="278" />
+        <location filename="../../annotator/ui/project_session.py" line="334" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -531,12 +537,17 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="196" />
+        <location filename="../../annotator/ui/search_panel.py" line="195" />
+        <source>%1 spans added in %2 documents</source>
+        <translation>%1 برچسب در %2 سند افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="204" />
         <source>%1 spans added</source>
         <translation>%1 برچسب افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="199" />
+        <location filename="../../annotator/ui/search_panel.py" line="207" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
@@ -565,8 +576,8 @@ This window stopped editing the project; your edits until now are saved.</source
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="122" />
-        <source>Tag all in this article as</source>
-        <translation>برچسب زدن همه در این مقاله با</translation>
+        <source>Tag all results as</source>
+        <translation>برچسب زدن همهٔ نتیجه‌ها با</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,30 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     window.checkpoint()
     assert [s["text"] for s in annotation_file(root, gaza)["spans"]] == ["آمریکا", "آمریکا"]
+    # the other document with a hit was tagged too, on disk, and its list row says so
+    damascus = hits[0].document_id
+    assert [(s["label"], s["text"]) for s in annotation_file(root, damascus)["spans"]] == [("location", "آمریکا")]
+    model = window.session.list.model
+    assert model.summary_at(model.row_of(damascus)).span_count == 1  # type: ignore[union-attr]
+    assert "3 spans added in 2 documents" in window.last_message
+    window.close()
+
+
+def test_tag_all_in_the_article_scope_stays_in_the_article(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
+    assert window.session.open_document(gaza)
+    window.searching.show(False)
+    type_text(window.search.query, "آمریکا")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    assert len(window.search.hits) == 2
+    window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert window.annotations is not None and len(window.annotations.spans()) == 2
+    others = [d for d in window.session.project.document_ids() if d != gaza]
+    assert not any((root / "annotations" / "anonymous" / f"{d}.json").exists() for d in others)
     window.close()
 
 
