@@ -339,3 +339,41 @@ def test_a_window_whose_project_was_taken_over_stops_writing(qtbot: Any, tmp_pat
     assert annotation_file(root, doc_id) == before
     first.close()
     second.close()
+
+
+def test_an_empty_project_and_no_document_are_harmless(qtbot: Any, tmp_path: Path) -> None:
+    root = tmp_path / "empty"
+    Project.create(root, "empty")
+    window = open_window(qtbot, root)
+    assert window.session is not None and window.annotations is None
+    for key, modifiers in (
+        (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_J, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier),
+    ):
+        qtbot.keyClick(window, key, modifiers)
+    window.searching.show(True)
+    type_text(window.search.query, "تهران")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    assert window.search.hits == []
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    window.set_language("fa")
+    assert window.session.dock.windowTitle() == "سندها"
+    window.set_language("en")
+    assert window.session.list.model.headerData(0, Qt.Orientation.Horizontal) == "Title"
+    window.close()
+
+
+def test_an_annotation_file_opens_on_its_own(qtbot: Any, tmp_path: Path) -> None:
+    window, text = window_on_article(qtbot, tmp_path / "a.txt")
+    double_click_word(qtbot, window.view, text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.open(tmp_path / "a.annotations.json"), again.last_message
+    assert again.annotations is not None and again.annotations.text == text
+    assert [s.text for s in again.annotations.spans()] == ["بغداد"]
+    again.close()
