@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -58,11 +59,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and (args_list[0] in SUBCOMMANDS or args_list[0] in ("-h", "--help", "--version")):
         args = build_parser().parse_args(args_list)
-        return int(args.run(args))
+        return _run_quietly(args)
     open_args = build_open_parser().parse_args(args_list)
     from .ui.app import run_app  # Qt is imported only when a window is wanted
 
     return run_app(open_args.path, annotator=open_args.annotator, language=open_args.language)
+
+
+def _run_quietly(args: argparse.Namespace) -> int:
+    """Run a subcommand; whatever goes wrong ends in one line on stderr, never a traceback
+    (set ANNOTATOR_DEBUG=1 to see one)."""
+    try:
+        return int(args.run(args))
+    except BrokenPipeError:
+        # the reader went away (`annotator stats P | head`): not an error worth a word
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("annotator: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("ANNOTATOR_DEBUG"):
+            raise
+        print(f"annotator {args.command}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 70
 
 
 if __name__ == "__main__":

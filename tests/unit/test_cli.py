@@ -234,3 +234,32 @@ def test_every_package_folder_is_listed_in_pyproject() -> None:
     package_dir = config["tool"]["setuptools"]["package-dir"]
     for name in listed - found:  # the bundled-data packages live in other folders
         assert (ROOT / package_dir[name] / "__init__.py").is_file(), name
+
+
+def test_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    """`annotator stats P --json | head -1` must not end in a traceback."""
+    import subprocess
+    import sys
+
+    from annotator.io.project import Project
+
+    Project.create(tmp_path / "p", "p")
+    command = f"{sys.executable} -m annotator.cli stats {tmp_path / 'p'} --json | head -c 1"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=60)
+    assert done.stdout == "{"
+    assert "Traceback" not in done.stderr
+
+
+def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import annotator.clicmds.validate as validate
+
+    def boom(_args: object) -> int:
+        raise RuntimeError("something broke")
+
+    monkeypatch.setattr(validate, "run", boom)
+    monkeypatch.delenv("ANNOTATOR_DEBUG", raising=False)
+    from annotator.cli import main
+
+    assert main(["validate", "x.json"]) == 70
+    err = capsys.readouterr().err
+    assert err.strip() == "annotator validate: unexpected error: RuntimeError: something broke"
