@@ -308,6 +308,12 @@ class ArticleView(QPlainTextEdit):
             self.spanClicked.emit(span.id if span else "")
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard  # the Menu key or Shift+F10
+        if keyboard and self._aset is not None and self._aset.has_span(self._current):
+            # the current span's menu, shown at the span
+            rect = self._caret_rect(self._aset.span(self._current).start)
+            self.spanMenuRequested.emit(self._current, self.viewport().mapToGlobal(rect.bottomLeft()))
+            return
         span = self.span_at_point(event.pos())
         if span is None:
             super().contextMenuEvent(event)  # Qt's own: copy, select all

@@ -205,6 +205,13 @@ class SpanTable(QTableView):
             self._quiet = False
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # the current row's span
+            row = self.currentIndex().row()
+            span = self.span_model.span_at(row)
+            if span is not None:
+                rect = self.visualRect(self.currentIndex())
+                self.spanMenuRequested.emit(span.id, self.viewport().mapToGlobal(rect.center()))
+            return
         span = self.span_model.span_at(self.rowAt(event.pos().y()))
         if span is not None:
             self.spanMenuRequested.emit(span.id, event.globalPos())

@@ -423,3 +423,27 @@ def test_snapping_off_tags_exactly_the_selection(qtbot: Any, window: MainWindow)
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     assert window.annotations is not None
     assert [s.text for s in window.annotations.spans()] == ["اشغال"]
+
+
+def test_the_menu_key_opens_the_current_spans_menu_and_arrows_choose(qtbot: Any, window: MainWindow) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    text = open_sample(window)
+    start = text.index("واشنگتن")
+    double_click_word(qtbot, window.view, start + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the new span becomes current
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(5, 5), QPoint(5, 5))
+    QApplication.sendEvent(window.view.viewport(), event)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    menu = QApplication.activePopupWidget()
+    assert [a.text() for a in menu.actions() if a.text()][:2] == ["Relabel as", "Edit note"]
+    # keyboard only: into "Relabel as", down to Location (Actor, the current label, is disabled)
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu)
+    submenu = QApplication.activePopupWidget()
+    qtbot.keyClick(submenu, Qt.Key.Key_Return)
+    assert window.annotations is not None
+    assert [(s.label, s.text) for s in window.annotations.spans()] == [("location", "واشنگتن")]
