@@ -15,8 +15,11 @@ def background_for(color: str, palette: QPalette, depth: int = 1) -> QColor:
     Deeper nesting gets a slightly stronger fill so an entity inside another shows.
     """
     fill = QColor(color)
-    alpha = (95 if is_dark(palette) else 70) + 35 * max(0, depth - 1)
-    fill.setAlpha(min(alpha, 200))
+    nested = max(0, min(depth, 3) - 1)
+    # capped so that the text stays at WCAG AA contrast (4.5) on any label colour, however
+    # deep the nesting (tests/gui/test_colors.py)
+    alpha = 75 + 20 * nested if is_dark(palette) else 60 + 30 * nested
+    fill.setAlpha(alpha)
     return fill
 
 
