@@ -271,6 +271,21 @@ class AnnotationStore:
                 spans.append(_span_from_json(item))
         return spans
 
+    def place_unplaced(self, span_id: str, start: int, end: int) -> Span:
+        """Put an unplaced span back on the text at [start, end) as an undoable edit, and
+        take it off the unplaced list at the next checkpoint.
+
+        Crash-safe the simple way: the new span is journaled at once; should the program
+        die before the checkpoint, the old entry is still listed as unplaced beside it.
+        """
+        item = next(s for s in self.unplaced if s.id == span_id)
+        span = self.aset.add_span(item.label, start, end, item.attributes, item.note)
+        self._unplaced["spans"] = [
+            entry for entry in self._unplaced["spans"] if not (isinstance(entry, dict) and entry.get("id") == span_id)
+        ]
+        self._dirty = True
+        return span
+
     # ---- saving --------------------------------------------------------------------
 
     def save(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -31,7 +32,7 @@ from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError, read_text_file
 from ..model import AnnotationSet, Change, Command, Document, SchemaError
-from ..model.tagging import tag_selection
+from ..model.tagging import selection_to_span_range, tag_selection
 from ..resources import sample_article
 from .article_view import ArticleView
 from .label_palette import LabelPalette
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.act_delete = A([], self.delete_current)
         self.act_note = A(["N"], self.focus_note)
         self.act_sentence = A(["S"], self.view.select_sentence)
+        self.act_place = A([], self.place_unplaced)
         self.act_snap = A([], self._toggle_snap)
         self.act_snap.setCheckable(True)
         self.act_snap.setChecked(self.settings.snap_to_words)
@@ -182,7 +184,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         tag_menu = edit_menu.addMenu(self.tr("Tag as"))
         tag_menu.addActions(self.label_actions)
-        edit_menu.addActions([self.act_sentence, self.act_delete, self.act_note])
+        edit_menu.addActions([self.act_sentence, self.act_delete, self.act_note, self.act_place])
+        self.act_place.setEnabled(bool(self.store and self.store.unplaced))
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_project])
         edit_menu.addSeparator()
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         self.act_delete.setShortcutVisibleInContextMenu(True)
         self.act_note.setText(self.tr("Edit note"))
         self.act_sentence.setText(self.tr("Select sentence"))
+        self.act_place.setText(self.tr("Place an unplaced span at the selection…"))
         self.act_snap.setText(self.tr("Snap to whole words"))
         self.act_zoom_in.setText(self.tr("Zoom in"))
         self.act_zoom_out.setText(self.tr("Zoom out"))
@@ -518,6 +522,31 @@ class MainWindow(QMainWindow):
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(position)
 
+    def place_unplaced(self, span_id: str | None = None) -> None:
+        """Put a span that re-anchoring could not place back at the selected text."""
+        store = self.store
+        selection = self.view.selection_range()
+        if store is None or not store.unplaced:
+            return
+        if selection is None:
+            self.show_status(self.tr("Select the text the span belongs to first"))
+            return
+        if span_id is None:
+            choices = {f"{self._label_name(s.label)}: {s.text[:60]}": s.id for s in store.unplaced}
+            name, ok = QInputDialog.getItem(
+                self, self.tr("Place an unplaced span"), self.tr("Span"), list(choices), 0, False
+            )
+            if not ok:
+                return
+            span_id = choices[name]
+        found = selection_to_span_range(store.aset.text, selection[0], selection[1], self.settings.snap_to_words)
+        if found is None:
+            return
+        span = store.place_unplaced(span_id, *found)
+        self.view.clear_selection()
+        self._set_current(span.id)
+        self._build_menus()
+
     def make_current(self, span_id: str) -> None:
         """Make a span the current one (in the article and the list) without scrolling."""
         self._set_current(span_id, reveal=False)
@@ -740,7 +769,8 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+            box.show()
 
     def show_info(self, text: str) -> None:
         """Something the user must know (e.g. what was recovered), without blocking."""
@@ -748,4 +778,5 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             box = QMessageBox(QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
+            box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+            box.show()

@@ -302,7 +302,8 @@ class ProjectSession(QObject):
         )
         box.setObjectName("statisticsBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Documents"))

@@ -447,3 +447,30 @@ def test_the_menu_key_opens_the_current_spans_menu_and_arrows_choose(qtbot: Any,
     qtbot.keyClick(submenu, Qt.Key.Key_Return)
     assert window.annotations is not None
     assert [(s.label, s.text) for s in window.annotations.spans()] == [("location", "واشنگتن")]
+
+
+def test_an_unplaced_span_can_be_put_back_at_the_selection(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    article = tmp_path / "moved.txt"
+    article.write_text("وزیر به واشنگتن هشدار داد.", encoding="utf-8")
+    assert window.open(article)
+    text = article.read_text(encoding="utf-8")
+    double_click_word(qtbot, window.view, text.index("واشنگتن") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.close_document()
+    article.write_text("وزیر به ایالات متحده هشدار داد.", encoding="utf-8")
+    assert window.open(article)
+    assert window.store is not None and [s.text for s in window.store.unplaced] == ["واشنگتن"]
+    assert window.act_place.isEnabled()
+    new_text = article.read_text(encoding="utf-8")
+    start = new_text.index("ایالات متحده")
+    window.view.select_range(start + 1, start + len("ایالات متحده") - 1)  # snapping makes it whole
+    window.place_unplaced(window.store.unplaced[0].id)
+    assert window.annotations is not None
+    assert [(s.label, s.text) for s in window.annotations.spans()] == [("location", "ایالات متحده")]
+    assert window.store.unplaced == []
+    window.checkpoint()
+    data = saved(tmp_path / "moved.annotations.json")
+    assert "unplaced" not in data and [s["text"] for s in data["spans"]] == ["ایالات متحده"]
+    assert window.act_undo.isEnabled()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # an ordinary edit
+    assert window.annotations.spans() == []
