@@ -96,10 +96,12 @@ class UndoStack:
         return self._index < len(self._commands)
 
     def undo_name(self) -> str:
-        return self._commands[self._index - 1].name if self.can_undo() else ""
+        command = self.peek_undo()
+        return command.name if command else ""
 
     def redo_name(self) -> str:
-        return self._commands[self._index].name if self.can_redo() else ""
+        command = self.peek_redo()
+        return command.name if command else ""
 
     def peek_undo(self) -> Command | None:
         return self._commands[self._index - 1] if self.can_undo() else None

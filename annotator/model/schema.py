@@ -72,6 +72,11 @@ class Schema:
     def label(self, label_id: str) -> Label | None:
         return self._labels_by_id.get(label_id)
 
+    def label_name(self, label_id: str, language: str) -> str:
+        """A label's name in the interface language; its id when the schema lacks it."""
+        label = self.label(label_id)
+        return label.name(language) if label else label_id
+
     def relation_type(self, type_id: str) -> RelationType | None:
         return next((rt for rt in self.relation_types if rt.id == type_id), None)
 

@@ -143,7 +143,8 @@ class ArticleView(QPlainTextEdit):
             cursor = self.textCursor()
             cursor.setPosition(self.to_qt(span.start))
             self.setTextCursor(cursor)
-            self.centerCursor() if not self._is_visible(span) else None
+            if not self._is_visible(span):
+                self.centerCursor()
         self.viewport().update()
 
     def current_span(self) -> str:
@@ -175,12 +176,11 @@ class ArticleView(QPlainTextEdit):
 
     def refresh_highlights(self) -> None:
         """Rebuild the extra selections for the visible stretch only."""
+        self._stale = False
         if self._aset is None:
-            self._stale = False
             self._visible = []
             self.setExtraSelections([])
             return
-        self._stale = False
         start, end = self.visible_range()
         self._visible = list(self._aset.spans_in(start, end))
         self.setExtraSelections(self._segments(self._visible, start, end))
@@ -251,15 +251,14 @@ class ArticleView(QPlainTextEdit):
                 and other.end >= span.end
                 and (other.end - other.start) > (span.end - span.start)
             )
-            width = 4 if span.id == self._current else 2
-            pen = QPen(line_color_for(_color(schema, span.label), palette), width)
-            painter.setPen(pen)
+            color = line_color_for(_color(schema, span.label), palette)
+            painter.setPen(QPen(color, 4 if span.id == self._current else 2))
             inset = min(depth * 3, 9)
             for pos in (span.start, span.end):
                 rect = self._caret_rect(pos)
                 painter.drawLine(rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset)
             if span.id == self._current:
-                self._outline(painter, span, QColor(line_color_for(_color(schema, span.label), palette)))
+                self._outline(painter, span, color)
         painter.end()
 
     def _caret_rect(self, cp: int) -> QRect:
@@ -359,9 +358,8 @@ class ArticleView(QPlainTextEdit):
 
     def _label_name(self, label_id: str) -> str:
         assert self._aset is not None
-        label = self._aset.schema.label(label_id)
         language = "fa" if self.window().layoutDirection() == Qt.LayoutDirection.RightToLeft else "en"
-        return label.name(language) if label else label_id
+        return self._aset.schema.label_name(label_id, language)
 
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -372,11 +370,6 @@ class ArticleView(QPlainTextEdit):
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._schedule_refresh()
-
-
-def _kind(schema: Schema, label_id: str) -> LabelKind:
-    label = schema.label(label_id)
-    return label.kind if label else LabelKind.ENTITY
 
 
 def _color(schema: Schema, label_id: str) -> str:

@@ -105,7 +105,7 @@ class SpanTableModel(QAbstractTableModel):
         label = self._aset.schema.label(span.label)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == "label":
-                return label.name(self.language) if label else span.label
+                return self._aset.schema.label_name(span.label, self.language)
             if column == "text":
                 text = span.text.replace("\n", " ")
                 if role == Qt.ItemDataRole.DisplayRole and len(text) >= 80:
