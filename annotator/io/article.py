@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..model import AnnotationSet, Document, Schema, SchemaError, default_schema
 from . import jsonformat
+from .store import AnnotationStore
 from .textfile import read_text_file
 
 SCHEMA_FILE = "annotator-schema.json"
@@ -40,9 +41,36 @@ def schema_for_folder(folder: Path) -> Schema:
         raise SchemaError(f"{path}: {exc}") from None
 
 
-def open_article(path: Path, annotator: str = "", schema: Schema | None = None) -> AnnotationSet:
-    """Open a text article (restoring its annotations) or an annotation file itself.
+def article_document(path: Path) -> Document:
+    """The Document of an article file (id and title from its name). Raises TextFileError."""
+    path = Path(path)
+    text, _encoding = read_text_file(path)
+    return Document(id=path.stem, title=path.stem, text=text, metadata={"source": path.name})
 
+
+def open_article_store(path: Path, annotator: str = "", schema: Schema | None = None) -> tuple[AnnotationStore, str]:
+    """Open an article or an annotation file for editing, as the window does: the journal
+    replayed, spans re-anchored if the article's text changed. Returns the store and what
+    opening recovered or moved ("" when nothing).
+
+    Raises TextFileError, SchemaError, jsonformat.AnnotationFileError or StoreError.
+    """
+    path = Path(path)
+    schema = schema or schema_for_folder(path.parent)
+    if path.name.endswith(SUFFIX):
+        store, recovery = AnnotationStore.open(path, schema)
+        return store, recovery.message
+    document = article_document(path)
+    return AnnotationStore.open_or_start(
+        annotation_path_for(path), schema, document, lambda: AnnotationSet(document, annotator, schema)
+    )
+
+
+def open_article(path: Path, annotator: str = "", schema: Schema | None = None) -> AnnotationSet:
+    """Read an article's annotations without opening them for editing (scripts, checks).
+
+    Strict: annotations made on a text other than the article's are refused, not moved
+    (open_article_store, the window's way in, re-anchors them).
     Raises TextFileError, SchemaError or jsonformat.AnnotationFileError with a clear message.
     """
     path = Path(path)
@@ -50,12 +78,10 @@ def open_article(path: Path, annotator: str = "", schema: Schema | None = None) 
     sidecar = annotation_path_for(path)
     if path.name.endswith(SUFFIX) or (sidecar.exists() and not path.exists()):
         return jsonformat.load(sidecar, schema)
-    text, _encoding = read_text_file(path)
+    document = article_document(path)
     if sidecar.exists():
         aset = jsonformat.load(sidecar, schema)
-        # the text file is the source; an annotation file made on other text is not reused
-        # silently (re-anchoring belongs to the reliability work)
-        if aset.document.text != text:
+        if aset.document.text != document.text:
             raise jsonformat.AnnotationFileError(
                 sidecar,
                 [
@@ -66,5 +92,4 @@ def open_article(path: Path, annotator: str = "", schema: Schema | None = None) 
                 ],
             )
         return aset
-    document = Document(id=path.stem, title=path.stem, text=text, metadata={"source": path.name})
     return AnnotationSet(document, annotator, schema)

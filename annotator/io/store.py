@@ -36,6 +36,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +114,24 @@ class AnnotationStore:
         aset.subscribe(self._on_change)
 
     # ---- opening -------------------------------------------------------------------
+
+    @classmethod
+    def open_or_start(
+        cls,
+        path: Path,
+        schema: Schema,
+        document: Document,
+        start: Callable[[], AnnotationSet],
+        embed_text: bool = True,
+    ) -> tuple[AnnotationStore, str]:
+        """Open `path` when it or its journal exists (see `open`); otherwise a store for
+        `start()`, which writes nothing until the first edit. Returns the store and what
+        opening recovered ("" when nothing)."""
+        path = Path(path)
+        if path.exists() or journal_path(path).exists():
+            store, recovery = cls.open(path, schema, document, embed_text)
+            return store, recovery.message
+        return cls(start(), path, embed_text), ""
 
     @classmethod
     def open(

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..io import jsonformat
-from ..io.article import SUFFIX, annotation_path_for, schema_for_folder
+from ..io.article import open_article_store
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
-from ..io.textfile import TextFileError, read_text_file
-from ..model import AnnotationSet, Change, Command, Document, SchemaError
+from ..io.textfile import TextFileError
+from ..model import AnnotationSet, Change, Command, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
 from ..resources import sample_article
 from .article_view import ArticleView
@@ -314,28 +314,13 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         try:
-            store, recovery_message = self._open_store(path)
+            store, recovery_message = open_article_store(path, self.settings.annotator)
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
             self.show_error(str(exc))
             return False
         self._attach(store, path)
         self.tell_recovery(recovery_message)
         return True
-
-    def _open_store(self, path: Path) -> tuple[AnnotationStore, str]:
-        schema = schema_for_folder(path.parent)
-        if path.name.endswith(SUFFIX):
-            store, recovery = AnnotationStore.open(path, schema)
-            return store, recovery.message
-        if not path.exists():
-            raise TextFileError(f"{path}: no such file")
-        text, _encoding = read_text_file(path)
-        sidecar = annotation_path_for(path)
-        if sidecar.exists() or Path(str(sidecar) + ".journal").exists():
-            store, recovery = AnnotationStore.open(sidecar, schema, Document(path.stem, text, path.stem))
-            return store, recovery.message
-        document = Document(id=path.stem, text=text, title=path.stem, metadata={"source": path.name})
-        return AnnotationStore(AnnotationSet(document, self.settings.annotator, schema), sidecar), ""
 
     def tell_recovery(self, message: str) -> None:
         """Say what opening recovered or re-anchored, listing every span left unplaced."""
@@ -348,8 +333,7 @@ class MainWindow(QMainWindow):
             self.show_info(message.strip())
 
     def _label_name(self, label_id: str) -> str:
-        label = self.annotations.schema.label(label_id) if self.annotations else None
-        return label.name(self.language) if label else label_id
+        return self.annotations.schema.label_name(label_id, self.language) if self.annotations else label_id
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project folder at its first unfinished document."""
@@ -741,8 +725,7 @@ class MainWindow(QMainWindow):
         if command is None:
             return ""
         aset = self.annotations
-        label = aset.schema.label(command.subject) if aset else None
-        subject = label.name(self.language) if label else command.subject
+        subject = aset.schema.label_name(command.subject, self.language) if aset else command.subject
         names = {
             "add": self.tr("Add %1"),
             "add_many": self.tr("Tag %1 results"),

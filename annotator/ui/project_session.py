@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from ..io import jsonformat
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
-from ..io.store import AnnotationStore, journal_path
+from ..io.store import AnnotationStore
 from ..model import Change, Status
 from ..persian.segment import trim
 from .document_list import DocumentList
@@ -90,12 +90,14 @@ class ProjectSession(QObject):
         document = self.project.load_document(doc_id)
         path = self.project.annotation_path(doc_id, self.annotator)
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() or journal_path(path).exists():
-            store, recovery = AnnotationStore.open(path, self.project.schema, document, embed_text=False)
-            return store, recovery.message
         # nothing of this annotator's yet: empty, or what the import brought
-        aset = self.project.load_annotations(doc_id, self.annotator, document)
-        return AnnotationStore(aset, path, embed_text=False), ""
+        return AnnotationStore.open_or_start(
+            path,
+            self.project.schema,
+            document,
+            lambda: self.project.load_annotations(doc_id, self.annotator, document),
+            embed_text=False,
+        )
 
     def tag_everywhere(self, query: str, label_id: str) -> tuple[int, int]:
         """Tag every hit of a project-wide search: (spans added, documents changed).

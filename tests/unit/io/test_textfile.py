@@ -222,3 +222,20 @@ def test_a_bad_schema_file_is_a_schema_error_naming_it(tmp_path: Path, content: 
     assert reason in str(info.value)
     with pytest.raises(SchemaError):
         open_article(write(tmp_path, "a.txt", PERSIAN.encode("utf-8")))
+
+
+def test_the_editing_way_in_reanchors_where_the_strict_one_refuses(tmp_path: Path) -> None:
+    from annotator.io.article import open_article_store
+
+    path = write(tmp_path, "khabar.txt", PERSIAN.encode("utf-8"))
+    store, message = open_article_store(path)
+    assert message == "" and not annotation_path_for(path).exists()  # nothing written yet
+    store.aset.add_span("actor", 0, 2)
+    store.close()
+    path.write_text("خبر. " + PERSIAN, encoding="utf-8")
+    with pytest.raises(AnnotationFileError):
+        open_article(path)
+    store, message = open_article_store(path)
+    [span] = store.aset.spans()
+    assert (span.start, span.text) == (len("خبر. "), PERSIAN[:2]) and message
+    store.detach()
