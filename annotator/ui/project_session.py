@@ -109,9 +109,7 @@ class ProjectSession(QObject):
         by_document: dict[str, list[tuple[int, int]]] = {}
         for hit in self.project.search(query):
             by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
-        dialog = QProgressDialog(self.tr("Tagging…"), self.tr("Cancel"), 0, max(len(by_document), 1), self.window)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog = self._progress(self.tr("Tagging…"), len(by_document), "tagProgress")
         added = changed = 0
         problems: list[str] = []
         name = f"Tag results of {query!r}"
@@ -203,10 +201,7 @@ class ProjectSession(QObject):
             fmt = self.choose_import_format()
         if not sources or not fmt:
             return
-        dialog = QProgressDialog(self.tr("Importing…"), self.tr("Cancel"), 0, 1000, self.window)
-        dialog.setObjectName("importProgress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog = self._progress(self.tr("Importing…"), 1000, "importProgress")
 
         def progress(p: ImportProgress) -> None:
             dialog.setValue(int(p.fraction * 1000))
@@ -248,10 +243,7 @@ class ProjectSession(QObject):
         layers = conll_layers("kinds", source.schema) if fmt.name == "conll" else None
         if layers is not None:
             options["default_layers"] = layers
-        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, max(source.count, 1), self.window)
-        dialog.setObjectName("exportProgress")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
+        dialog = self._progress(self.tr("Exporting…"), source.count, "exportProgress")
 
         def progress(done: int) -> None:
             dialog.setValue(done)
@@ -277,6 +269,14 @@ class ProjectSession(QObject):
             self.window, self.tr("Import articles"), self.tr("Format (auto: by file name)"), names, 0, False
         )
         return name if ok else ""
+
+    def _progress(self, label: str, steps: int, name: str) -> QProgressDialog:
+        """A progress dialog with Cancel, shown only when the work lasts over 0.3 s."""
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, max(steps, 1), self.window)
+        dialog.setObjectName(name)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        return dialog
 
     def statistics_text(self) -> str:
         stats = self.project.stats()

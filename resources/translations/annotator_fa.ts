@@ -224,22 +224,22 @@
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <location filename="../../annotator/ui/main_window.py" line="331" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="394" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -248,89 +248,89 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="414" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="474" />
+        <location filename="../../annotator/ui/main_window.py" line="458" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="476" />
+        <location filename="../../annotator/ui/main_window.py" line="460" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="492" />
+        <location filename="../../annotator/ui/main_window.py" line="476" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="499" />
+        <location filename="../../annotator/ui/main_window.py" line="483" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="495" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="532" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که برچسب از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <location filename="../../annotator/ui/main_window.py" line="521" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن برچسب بی‌جا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <location filename="../../annotator/ui/main_window.py" line="521" />
         <source>Span</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="630" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
@@ -338,100 +338,100 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="259" />
-        <location filename="../../annotator/ui/main_window.py" line="707" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="692" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="749" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="750" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="247" />
-        <location filename="../../annotator/ui/main_window.py" line="751" />
+        <location filename="../../annotator/ui/main_window.py" line="734" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="754" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="755" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="756" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -455,7 +455,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="192" />
-        <location filename="../../annotator/ui/project_session.py" line="275" />
+        <location filename="../../annotator/ui/project_session.py" line="269" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -470,84 +470,82 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="110" />
-        <location filename="../../annotator/ui/project_session.py" line="204" />
-        <location filename="../../annotator/ui/project_session.py" line="249" />
+        <location filename="../../annotator/ui/project_session.py" line="275" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="110" />
+        <location filename="../../annotator/ui/project_session.py" line="112" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="211" />
+        <location filename="../../annotator/ui/project_session.py" line="208" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="217" />
+        <location filename="../../annotator/ui/project_session.py" line="214" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="229" />
+        <location filename="../../annotator/ui/project_session.py" line="226" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="229" />
+        <location filename="../../annotator/ui/project_session.py" line="226" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="234" />
+        <location filename="../../annotator/ui/project_session.py" line="231" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="249" />
+        <location filename="../../annotator/ui/project_session.py" line="246" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="275" />
+        <location filename="../../annotator/ui/project_session.py" line="269" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="283" />
+        <location filename="../../annotator/ui/project_session.py" line="285" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="284" />
+        <location filename="../../annotator/ui/project_session.py" line="286" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="288" />
+        <location filename="../../annotator/ui/project_session.py" line="290" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="290" />
+        <location filename="../../annotator/ui/project_session.py" line="292" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="298" />
+        <location filename="../../annotator/ui/project_session.py" line="300" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="309" />
+        <location filename="../../annotator/ui/project_session.py" line="311" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="335" />
+        <location filename="../../annotator/ui/project_session.py" line="337" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
