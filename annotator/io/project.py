@@ -59,15 +59,17 @@ GITIGNORE = f"# made by annotator: caches and interrupted imports\n{CACHE_DIR}/\
 DEFAULT_ANNOTATOR = "anonymous"
 IMPORT_ANNOTATOR = "imported"
 
-# hazm's steps, as project.json's settings.normalizer; the two that drop or rewrite
-# content (special characters such as emoji, repeated letters) are off
+# hazm's steps, as project.json's settings.normalizer (docs/projects.md says what each
+# does).  Those that drop or rewrite what the writer wrote are off: special characters
+# such as emoji, repeated letters, diacritics (search ignores them anyway) and digits
+# (persian.normalize never converts digits, whatever a project file says).
 DEFAULT_NORMALIZER: dict[str, bool] = {
     "correct_spacing": True,
-    "remove_diacritics": True,
+    "remove_diacritics": False,
     "remove_specials_chars": False,
     "decrease_repeated_chars": False,
     "persian_style": True,
-    "persian_numbers": True,
+    "persian_numbers": False,
     "unicodes_replacement": True,
     "seperate_mi": True,
 }

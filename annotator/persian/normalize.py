@@ -1,4 +1,8 @@
-"""hazm normalization that remembers where every character came from.
+"""Safe hazm normalization that remembers where every character came from.
+
+Numbers, dates, times, URLs, e-mail addresses, hashtags and mentions are kept exactly as
+written, and digits are never converted (:data:`PROTECTED`, :func:`normalize`); hazm
+normalizes the text around them.
 
 ``hazm.Normalizer().normalize()`` inserts, deletes and replaces characters (ZWNJ between
 a word and its suffix, spaces around punctuation, diacritics removed ...), so offsets in
@@ -8,7 +12,7 @@ normalized text together with an :class:`OffsetMap` between the two.
 Alignment:
 
 1. The original gets the same 1:1 character translations hazm applies (Arabic ي/ك,
-   presentation forms, digits) and loses the characters hazm deletes outright
+   presentation forms) and loses the characters hazm deletes outright
    (diacritics, tatweel, CR), remembering where each kept character came from.
 2. That string is aligned with the normalized text by a greedy, linear diff: skip the
    common stretch, resynchronise at the nearest point where 8 characters agree again,
@@ -33,7 +37,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
-__all__ = ["Change", "Normalized", "OffsetMap", "normalize"]
+__all__ = ["PROTECTED", "Change", "Normalized", "OffsetMap", "normalize", "protected_spans"]
 
 Change = tuple[int, int, int, int]
 """A changed block: (orig_start, orig_len, norm_start, norm_len)."""
@@ -56,7 +60,9 @@ def _normalizer(options: tuple[tuple[str, bool], ...]) -> Any:
 
 @lru_cache(maxsize=1)
 def _hazm_tables() -> tuple[dict[int, Any], str, str]:
-    """hazm's 1:1 translations, and its diacritics and special-marks character classes.
+    """hazm's 1:1 letter translations, and its diacritics and special-marks character classes.
+
+    Its digit translations are left out: :func:`normalize` never converts digits.
 
     hazm 0.11+ keeps them in ``hazm.constants``; hazm 0.10 (what pip gives Python 3.11)
     keeps the same tables on a Normalizer instance.
@@ -65,17 +71,14 @@ def _hazm_tables() -> tuple[dict[int, Any], str, str]:
         from hazm import constants
         from hazm.utils import maketrans
 
-        pairs = [(constants.NUMBERS_SRC, constants.NUMBERS_DST), (constants.TRANSLATION_SRC, constants.TRANSLATION_DST)]
+        pairs = [(constants.TRANSLATION_SRC, constants.TRANSLATION_DST)]
         diacritics = constants.DIACRITICS_PATTERNS[0][0]
         specials = constants.SPECIAL_CHARS_PATTERNS[0][0]
     except ImportError:
         from hazm import Normalizer, maketrans
 
         plain = Normalizer(correct_spacing=False, decrease_repeated_chars=False, seperate_mi=False)
-        pairs = [
-            (plain.number_translation_src, plain.number_translation_dst),
-            (plain.translation_src, plain.translation_dst),
-        ]
+        pairs = [(plain.translation_src, plain.translation_dst)]
         diacritics = plain.diacritics_patterns[0][0]
         specials = plain.specials_chars_patterns[0][0]
     table: dict[int, Any] = {}
@@ -242,14 +245,73 @@ class Normalized:
     map: OffsetMap
 
 
-def normalize(text: str, **normalizer_options: bool) -> Normalized:
-    """Normalize ``text`` with ``hazm.Normalizer(**normalizer_options)`` and align it.
+_DIGIT = "[0-9\u06f0-\u06f9\u0660-\u0669]"
+_LATIN = "[A-Za-z0-9]"
+# What normalization must never touch, longest kinds first.  hazm's spacing step
+# re-tokenizes every line and joins the tokens with single spaces, its style step turns a
+# decimal point into "٫" and its number step converts digits: left alone, it writes
+# "info@example. com", "۱۴۰۲ / ۰۵ / ۱۲" and "۳ ٫ ۵ ٪".
+PROTECTED = re.compile(
+    "|".join(
+        [
+            # URLs with a scheme or www., up to white space; closing punctuation stays outside
+            r"(?:https?://|ftp://|www\.)[^\s<>«»\"']*[^\s<>«»\"'.,;:!?،؛)\]]",
+            # e-mail addresses
+            r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+",
+            # hashtags (a ZWNJ belongs to the word) and mentions
+            r"#[\w\u200c]+",
+            r"@[\w.]*\w",
+            # Latin words joined by . _ - / : @ (domains, t.co/abc, COVID-19, F-35, a.b.c)
+            rf"{_LATIN}+(?:[._\-/:@]{_LATIN}+)+",
+            # numbers, dates, times, decimals, fractions, ranges, percentages, 5G, H5N1
+            # (tatweel as a dash, "6ــ1": hazm would delete it and glue the digits)
+            rf"[A-Za-z]*{_DIGIT}(?:[A-Za-z]|{_DIGIT}|(?:[.,٫٬/:\-]|ـ+)(?={_DIGIT}))*[%٪]?",
+        ]
+    )
+)
+"""Tokens kept exactly as written: URLs, e-mails, hashtags, mentions, numbers, dates, times."""
 
-    ``Normalized.text`` is exactly what hazm returns for ``text``.
+# Options that would rewrite what the writer wrote: digits stay in the writer's digit
+# system (search and matching treat all digit systems as equal).
+_FORCED_OFF = {"persian_numbers": False}
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every token :func:`normalize` keeps exactly as written."""
+    return [m.span() for m in PROTECTED.finditer(text)]
+
+
+def normalize(text: str, **normalizer_options: bool) -> Normalized:
+    """Normalize ``text`` with ``hazm.Normalizer(**normalizer_options)``, safely, and align it.
+
+    Safe: every :data:`PROTECTED` token (number, date, time, URL, e-mail, hashtag,
+    mention) is kept exactly as written, and digits are never converted
+    (``persian_numbers`` is always off).  hazm normalizes the text around them: each
+    token is replaced by a placeholder character hazm leaves alone, and put back after.
     """
-    normalizer = _normalizer(tuple(sorted(normalizer_options.items())))
-    normalized: str = normalizer.normalize(text)
+    options = {**normalizer_options, **_FORCED_OFF}
+    normalizer = _normalizer(tuple(sorted(options.items())))
+    normalized = _normalize_around_tokens(text, normalizer, options)
     return Normalized(normalized, text, align(text, normalized))
+
+
+def _normalize_around_tokens(text: str, normalizer: Any, options: dict[str, bool]) -> str:
+    tokens = [m.group() for m in PROTECTED.finditer(text)]
+    if not tokens:
+        return str(normalizer.normalize(text))
+    # a private-use character: hazm neither deletes, splits nor spaces it
+    holder = next(chr(c) for c in range(0xE000, 0xF8FF) if chr(c) not in text)
+    masked = PROTECTED.sub(holder, text)
+    out = str(normalizer.normalize(masked))
+    if out.count(holder) != len(tokens):
+        # hazm merged or dropped a placeholder (never seen): fall back to the steps that
+        # only translate characters, which cannot
+        light = _normalizer(tuple(sorted({**options, "correct_spacing": False}.items())))
+        out = str(light.normalize(masked))
+        if out.count(holder) != len(tokens):
+            return text
+    pieces = out.split(holder)
+    return "".join(p + t for p, t in zip(pieces, [*tokens, ""], strict=True))
 
 
 def align(original: str, normalized: str) -> OffsetMap:

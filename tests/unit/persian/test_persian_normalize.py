@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.persian.match import fold
-from annotator.persian.normalize import OffsetMap, _normalizer, align, normalize
+from annotator.persian.normalize import PROTECTED, OffsetMap, _normalizer, align, normalize
 from annotator.persian.segment import word_spans
 
 from .strategies import any_text
@@ -87,11 +87,29 @@ def check_map(original: str, normalized: str, m: OffsetMap) -> None:
             span(1, 0)
 
 
+def without_protected(text: str) -> str:
+    while PROTECTED.search(text):
+        text = PROTECTED.sub(" ", text)
+    return text
+
+
+def in_order(tokens: list[str], text: str) -> bool:
+    at = 0
+    for token in tokens:
+        at = text.find(token, at)
+        if at < 0:
+            return False
+        at += len(token)
+    return True
+
+
 @settings(max_examples=60, deadline=None)
 @given(any_text)
-def test_text_is_hazms_and_map_is_valid(text: str) -> None:
+def test_text_is_hazms_around_kept_tokens_and_map_is_valid(text: str) -> None:
     result = normalize(text)
-    assert result.text == hazm_normalize(text)
+    assert in_order(PROTECTED.findall(text), result.text)
+    plain = without_protected(text)
+    assert normalize(plain).text == hazm_normalize(plain, persian_numbers=False)
     assert result.original == text
     check_map(text, result.text, result.map)
     assert OffsetMap.from_json(json.loads(json.dumps(result.map.to_json()))) == result.map
@@ -109,9 +127,45 @@ def test_options_are_passed_to_hazm(text: str, diacritics: bool, numbers: bool) 
     from hazm import Normalizer
 
     options = {**LIGHT, "remove_diacritics": diacritics, "persian_numbers": numbers}
+    text = without_protected(text)
     result = normalize(text, **options)
-    assert result.text == Normalizer(**options).normalize(text)
+    # digits are never converted, whatever the options say
+    assert result.text == Normalizer(**{**options, "persian_numbers": False}).normalize(text)
     check_map(text, result.text, result.map)
+
+
+# issue 9: what `annotator import` used to write, and what it must keep
+KEPT = [
+    ("قیمت 3.5% شد", "3.5%"),
+    ("به 678.90 دلار رسید", "678.90"),
+    ("در تاریخ ۱۴۰۲/۰۵/۱۲ گفت", "۱۴۰۲/۰۵/۱۲"),
+    ("ساعت ۱۰:۳۰ صبح", "۱۰:۳۰"),
+    ("نامه به info@example.com رسید", "info@example.com"),
+    ("در https://t.co/abc?x=1 آمده", "https://t.co/abc?x=1"),
+    ("سایت www.farsnews.ir، گزارش داد", "www.farsnews.ir"),
+    ("پیام #ایران_قوي و #نه‌_به_جنگ", "#ایران_قوي"),
+    ("پیام #ایران_قوي و #نه‌به_جنگ", "#نه‌به_جنگ"),
+    ("پاسخ @user_1 به او", "@user_1"),
+    ("(کافرون/6ــ1)", "6ــ1"),
+    ("جمعیت ۸۵٬۰۰۰٬۰۰۰ نفر و ٣٫٥ درصد", "۸۵٬۰۰۰٬۰۰۰"),
+    ("جمعیت ۸۵٬۰۰۰٬۰۰۰ نفر و ٣٫٥ درصد", "٣٫٥"),
+    ("جنگنده F-35 و ویروس COVID-19", "F-35"),
+    ("جنگنده F-35 و ویروس COVID-19", "COVID-19"),
+]
+
+
+@pytest.mark.parametrize(("text", "token"), KEPT)
+def test_numbers_dates_urls_emails_hashtags_mentions_are_kept(text: str, token: str) -> None:
+    result = normalize(text, correct_spacing=True, persian_style=True, persian_numbers=True)
+    assert token in result.text, result.text
+    check_map(text, result.text, result.map)
+    s = result.text.index(token)
+    assert result.map.span_to_original(s, s + len(token)) == (text.index(token), text.index(token) + len(token))
+
+
+def test_what_normalization_is_for_still_happens() -> None:
+    text = "آنها كتاب ها را مي خوانند ، و در سال 1402 رفتند ."
+    assert normalize(text).text == "آنها کتاب‌ها را می‌خوانند، و در سال 1402 رفتند."
 
 
 def test_sample_article() -> None:
