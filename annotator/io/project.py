@@ -24,37 +24,60 @@ through `safe_name`, so no path can leave the project whatever an input says.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import re
+import shutil
 import tempfile
 import threading
 import time
-import unicodedata
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..model import AnnotationSet, Document, Label, Schema, SchemaError, Status, default_schema
+from ..model import AnnotationSet, Document, Schema, SchemaError, Status, default_schema
 from . import jsonformat
 from .atomic import write_atomic
+from .catalog import (
+    ANNOTATIONS_DIR,
+    CACHE_DIR,
+    CATALOG_FILE,
+    CATALOG_FORMAT,
+    COMMIT_RECORD,
+    DOCUMENT_FORMAT,
+    DOCUMENTS_DIR,
+    FORMAT,
+    GITIGNORE,
+    INDEX_FILE,
+    INDEX_FORMAT,
+    PROJECT_FILE,
+    STAGING_PREFIX,
+    VERSION,
+    CancelCallback,
+    CatalogEntry,
+    ImportProgress,
+    ImportReport,
+    ProgressCallback,
+    ProjectError,
+    StagedImport,
+    check_real_folder,
+    document_json,
+    extend_schema,
+    file_signature,
+    is_safe_name,
+    read_catalog,
+    safe_name,
+    text_hash,
+    try_lock_folder,
+    write_lock,
+)
+from .catalog import check_header as _check_header
+from .catalog import dumps as _dumps
+from .catalog import inside as _inside
+from .catalog import read_json as _read_json
+from .store import describe_os_error
 
-FORMAT = "annotator/project"
-DOCUMENT_FORMAT = "annotator/document"
-CATALOG_FORMAT = "annotator/documents"
-INDEX_FORMAT = "annotator/index"
-VERSION = 1
-
-PROJECT_FILE = "project.json"
-CATALOG_FILE = "documents.json"
-DOCUMENTS_DIR = "documents"
-ANNOTATIONS_DIR = "annotations"
-CACHE_DIR = ".cache"
-INDEX_FILE = "index.json"
-STAGING_PREFIX = ".import-"
-GITIGNORE = f"# made by annotator: caches and interrupted imports\n{CACHE_DIR}/\n{STAGING_PREFIX}*/\n"
+_Entry = CatalogEntry  # the name tests and older code know
 
 DEFAULT_ANNOTATOR = "anonymous"
 IMPORT_ANNOTATOR = "imported"
@@ -74,53 +97,6 @@ DEFAULT_NORMALIZER: dict[str, bool] = {
     "seperate_mi": True,
 }
 
-_LABEL_COLORS = ("#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#008080", "#9a6324")
-
-
-class ProjectError(Exception):
-    """A project that cannot be opened or changed; the message names the file and why."""
-
-
-# ---- safe names ------------------------------------------------------------------------
-
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
-_MAX_NAME = 120  # characters; leaves room for ".json" and a suffix under common limits
-
-
-def safe_name(name: str, fallback: str = "document") -> str:
-    """A file name standing for `name` on every system: no folder parts, no control
-    characters, no Windows device names, no leading dot, at most 120 characters.
-
-    Persian and other letters are kept; what is replaced becomes "_". A name that had to
-    be shortened keeps a short hash of the whole so that different names stay different.
-    """
-    cleaned = unicodedata.normalize("NFC", name)
-    cleaned = _UNSAFE.sub("_", cleaned)
-    cleaned = "".join("_" if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp") else ch for ch in cleaned)
-    cleaned = " ".join(cleaned.split())  # no tabs, no runs or ends of blank space
-    # no hidden files, nothing that looks like an option; Windows drops trailing dots
-    cleaned = cleaned.lstrip(" .-_~").rstrip(" .")
-    if not cleaned or set(cleaned) <= {"_", "."}:
-        cleaned = fallback
-    if _RESERVED.match(cleaned):
-        cleaned = f"_{cleaned}"
-    if len(cleaned) > _MAX_NAME:
-        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        cleaned = f"{cleaned[: _MAX_NAME - 11].rstrip(' .')}-{digest}"
-    return cleaned
-
-
-def is_safe_name(name: str) -> bool:
-    return bool(name) and safe_name(name) == name
-
-
-def _inside(root: Path, path: Path) -> Path:
-    """`path`, after checking it stays inside `root` (a last line of defence)."""
-    resolved = path.resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        raise ProjectError(f"{path}: outside the project folder {root}")
-    return path
 
 
 # ---- records -----------------------------------------------------------------------------
@@ -145,82 +121,6 @@ class SearchHit:
     before: str
     match: str
     after: str
-
-
-@dataclass(frozen=True)
-class ImportProgress:
-    """Handed to the progress callback: how far an import is, for a progress bar."""
-
-    fraction: float  # 0.0 - 1.0
-    files_done: int
-    files_total: int
-    added: int
-    current: str  # the file being read
-
-
-@dataclass
-class ImportReport:
-    added: list[str] = field(default_factory=list)  # new document ids, in order
-    skipped_duplicates: list[str] = field(default_factory=list)  # "SOURCE: same as ID"
-    problems: list[str] = field(default_factory=list)  # "SOURCE: message"
-    cancelled: bool = False
-    seconds: float = 0.0
-    characters: int = 0  # of the text read (before normalization)
-    bytes_read: int = 0  # of the source files
-
-    def lines(self) -> list[str]:
-        return [
-            f"{len(self.added)} document(s) added",
-            f"{len(self.skipped_duplicates)} duplicate(s) skipped",
-            f"{len(self.problems)} problem(s)",
-        ]
-
-
-ProgressCallback = Callable[[ImportProgress], None]
-CancelCallback = Callable[[], bool]
-
-
-@dataclass
-class _Entry:
-    """A line of documents.json."""
-
-    id: str
-    title: str = ""
-    date: str = ""
-    url: str = ""
-    sha256: str = ""  # of the stored text
-    source_sha256: str = ""  # of the text before normalization, when that differs
-    length: int = 0
-    # of the text and annotations an interchange file brought (what makes it a duplicate)
-    annotations_sha256: str = ""
-
-    def to_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "title": self.title}
-        for key in ("date", "url"):
-            if getattr(self, key):
-                data[key] = getattr(self, key)
-        data["sha256"] = self.sha256
-        if self.source_sha256 and self.source_sha256 != self.sha256:
-            data["source_sha256"] = self.source_sha256
-        data["length"] = self.length
-        if self.annotations_sha256:
-            data["annotations_sha256"] = self.annotations_sha256
-        return data
-
-    @classmethod
-    def from_json(cls, data: Any) -> _Entry:
-        if not isinstance(data, dict) or not isinstance(data.get("id"), str):
-            raise ValueError("an entry needs a string 'id'")
-        return cls(
-            id=data["id"],
-            title=str(data.get("title", "")),
-            date=str(data.get("date", "")),
-            url=str(data.get("url", "")),
-            sha256=str(data.get("sha256", "")),
-            source_sha256=str(data.get("source_sha256", "")),
-            length=int(data.get("length", 0)),
-            annotations_sha256=str(data.get("annotations_sha256", "")),
-        )
 
 
 @dataclass
@@ -248,46 +148,6 @@ class _FileFacts:
                    {str(k): int(v) for k, v in dict(labels).items()})  # fmt: skip
 
 
-def text_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def _dumps(data: dict[str, Any]) -> bytes:
-    # a line a key, and a line a document in documents.json: readable and diffable in git
-    return jsonformat.format_json(data).encode("utf-8")
-
-
-def _read_json(path: Path) -> Any:
-    """Parsed JSON, or ProjectError naming the file and the place."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProjectError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    try:
-        return json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise ProjectError(f"{path}: not UTF-8 text (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise ProjectError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except (ValueError, RecursionError) as exc:
-        raise ProjectError(f"{path}: unreadable JSON: {type(exc).__name__}") from None
-
-
-def _check_header(path: Path, data: Any, expected: str) -> None:
-    if not isinstance(data, dict) or data.get("format") != expected:
-        raise ProjectError(f'{path}: $.format: not an annotator file (expected "{expected}")')
-    version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectError(f"{path}: $.version: missing or not a positive integer")
-    if version > VERSION:
-        raise ProjectError(
-            f"{path}: $.version: written by a newer annotator (format version {version}); "
-            f"this program reads version {VERSION}: update annotator to open this project"
-        )
-
-
 # ---- the project -------------------------------------------------------------------------
 
 
@@ -307,6 +167,9 @@ class Project:
         # made meanwhile waits for it rather than building a second one
         self._search_lock = threading.Lock()
         self.last_search_build_seconds = 0.0  # what the first search paid to build its index
+        # project.json and documents.json as last read or written here: another program
+        # (an import on the command line, another window) may change them meanwhile
+        self._signatures: tuple[Any, Any] = (None, None)
 
     # ---- creating and opening ----------------------------------------------------------
 
@@ -340,8 +203,9 @@ class Project:
         if settings:
             data["settings"].update(settings)
         project = cls(path, data, [])
-        project._write_project_file()
-        project._write_catalog()
+        with write_lock(path):
+            project._write_project_file()
+            project._write_catalog()
         return project
 
     @classmethod
@@ -366,27 +230,9 @@ class Project:
         settings = data.setdefault("settings", {})
         if not isinstance(settings, dict):
             raise ProjectError(f"{project_file}: $.settings: not an object")
-        catalog_file = path / CATALOG_FILE
-        entries: list[_Entry] = []
-        if catalog_file.exists():
-            catalog = _read_json(catalog_file)
-            _check_header(catalog_file, catalog, CATALOG_FORMAT)
-            items = catalog.get("documents")
-            if not isinstance(items, list):
-                raise ProjectError(f"{catalog_file}: $.documents: missing or not a list")
-            seen: set[str] = set()
-            for i, item in enumerate(items):
-                try:
-                    entry = _Entry.from_json(item)
-                except (ValueError, TypeError) as exc:
-                    raise ProjectError(f"{catalog_file}: $.documents[{i}]: {exc}") from None
-                if not is_safe_name(entry.id):
-                    raise ProjectError(f"{catalog_file}: $.documents[{i}].id: {entry.id!r} is not a safe file name")
-                if entry.id.casefold() in seen:
-                    raise ProjectError(f"{catalog_file}: $.documents[{i}].id: duplicate id {entry.id!r}")
-                seen.add(entry.id.casefold())
-                entries.append(entry)
-        return cls(path, data, entries)
+        project = cls(path, data, read_catalog(path))
+        project._signatures = project._disk_signatures()
+        return project
 
     @classmethod
     def open_or_create(cls, path: Path | str, name: str | None = None) -> Project:
@@ -411,12 +257,43 @@ class Project:
         return json.loads(json.dumps(self._data.get("settings", {})))  # type: ignore[no-any-return]
 
     def update_settings(self, **changes: Any) -> None:
-        self._data.setdefault("settings", {}).update(changes)
-        self._write_project_file()
+        with self.writing():
+            self._data.setdefault("settings", {}).update(changes)
+            self._write_project_file()
 
     def set_schema(self, schema: Schema) -> None:
-        self._data["schema"] = schema.to_json()
-        self._write_project_file()
+        with self.writing():
+            self._data["schema"] = schema.to_json()
+            self._write_project_file()
+
+    # ---- one writer at a time ------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the project's write lock, with project.json and documents.json re-read
+        under it when another program changed them: every change of either file is made
+        inside this block, so two imports (two processes, or the window and the command
+        line) never write from a stale copy. Re-entrant."""
+        with write_lock(self.path):
+            self.reload()
+            yield
+
+    def reload(self) -> bool:
+        """Re-read project.json and documents.json if they changed on disk; True if so."""
+        now = self._disk_signatures()
+        if now == self._signatures:
+            return False
+        fresh = Project.open(self.path)
+        self._data = fresh._data
+        if [e.id for e in fresh._entries.values()] != self._order or fresh._entries != self._entries:
+            self._entries = fresh._entries
+            self._order = fresh._order
+            self._maps.clear()
+        self._signatures = fresh._signatures
+        return True
+
+    def _disk_signatures(self) -> tuple[Any, Any]:
+        return (file_signature(self.path / PROJECT_FILE), file_signature(self.path / CATALOG_FILE))
 
     def document_ids(self) -> list[str]:
         """Every document id, in import order."""
@@ -823,6 +700,18 @@ class Project:
             options.update({str(k): bool(v) for k, v in chosen.items() if k in options})
         return options
 
+    def schema_json(self) -> dict[str, Any]:
+        """A copy of project.json's schema, as JSON."""
+        return json.loads(json.dumps(self._data["schema"]))  # type: ignore[no-any-return]
+
+    def entries(self) -> list[CatalogEntry]:
+        """documents.json's entries, in import order (copies)."""
+        return [replace(self._entries[d]) for d in self._order]
+
+    def known_ids(self) -> set[str]:
+        """Ids taken (casefolded): listed ones and any document file, listed or not."""
+        return self._known_ids()
+
     def _known_ids(self) -> set[str]:
         taken = {i.casefold() for i in self._entries}
         with contextlib.suppress(OSError):
@@ -844,19 +733,10 @@ class Project:
 
     def _add_labels(self, labels: Iterable[str], relation_types: Iterable[str] = ()) -> bool:
         """Extend the schema with labels an import brought; True when it changed."""
-        schema = self.schema
-        new_labels = [lb for lb in dict.fromkeys(labels) if schema.label(lb) is None]
-        new_types = [t for t in dict.fromkeys(relation_types) if schema.relation_type(t) is None]
-        if not new_labels and not new_types:
+        extended = extend_schema(self._data["schema"], labels, relation_types)
+        if extended is None:
             return False
-        from ..model import RelationType
-
-        added = tuple(
-            Label(lb, lb, lb, _LABEL_COLORS[(len(schema.labels) + i) % len(_LABEL_COLORS)])
-            for i, lb in enumerate(new_labels)
-        )
-        types = tuple(RelationType(t, t, t) for t in new_types)
-        self._data["schema"] = Schema(schema.labels + added, schema.relation_types + types, schema.attributes).to_json()
+        self._data["schema"] = extended
         return True
 
     # ---- writing the project's own files ------------------------------------------------
@@ -876,17 +756,216 @@ class Project:
         try:
             write_atomic(self.path / PROJECT_FILE, self._project_bytes())
         except OSError as exc:
-            raise ProjectError(f"{self.path / PROJECT_FILE}: cannot save: {exc.strerror}") from None
+            raise ProjectError(f"{self.path / PROJECT_FILE}: cannot save: {describe_os_error(exc)}") from None
+        self._signatures = self._disk_signatures()
 
     def _write_catalog(self) -> None:
         try:
             write_atomic(self.path / CATALOG_FILE, self._catalog_bytes())
         except OSError as exc:
-            raise ProjectError(f"{self.path / CATALOG_FILE}: cannot save: {exc.strerror}") from None
+            raise ProjectError(f"{self.path / CATALOG_FILE}: cannot save: {describe_os_error(exc)}") from None
+        self._signatures = self._disk_signatures()
 
     def staging_folder(self) -> Path:
         """A new hidden folder inside the project for an import to write into."""
         return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=self.path))
+
+    # ---- moving an import in, under the write lock ---------------------------------------
+
+    def begin_staging(self) -> tuple[Path, int | None]:
+        """A new staging folder and an fd holding its flock (None where there are no
+        locks): while it is held, `finish_interrupted` leaves the folder alone. Interrupted
+        imports found on the way are finished or cleaned first."""
+        with self.writing():
+            self.finish_interrupted()
+            try:
+                folder = self.staging_folder()
+            except OSError as exc:
+                raise ProjectError(f"{self.path}: cannot import: {describe_os_error(exc)}") from None
+            return folder, try_lock_folder(folder)
+
+    def commit_import(self, staged: StagedImport, report: ImportReport) -> list[str]:
+        """Move a staged import in and list its documents; the ids added.
+
+        Under the write lock, against documents.json as it is now on disk: a document
+        another import added meanwhile makes ours a duplicate (skipped, reported), an id
+        it took gives ours a new one. The record written first lets a killed move-in be
+        finished later. Any error undoes what was moved, leaving the project as it was.
+        """
+        with self.writing():
+            self._resolve_conflicts(staged, report)
+            try:
+                write_atomic(staged.folder / COMMIT_RECORD, staged.record())
+            except OSError as exc:
+                raise ProjectError(f"{self.path}: cannot import: {describe_os_error(exc)}") from None
+            return self._move_in(staged, report, rollback=True)
+
+    def finish_interrupted(self) -> list[str]:
+        """Finish imports killed while moving in; remove staging folders of imports killed
+        before (nothing of theirs was in the project yet). Folders of imports still
+        running (their flock held) are left alone. One line per folder handled."""
+        said: list[str] = []
+        with self.writing():
+            try:
+                found = sorted(self.path.glob(f"{STAGING_PREFIX}*"))
+            except OSError:
+                return said
+            for folder in found:
+                if folder.is_symlink() or not folder.is_dir():
+                    continue
+                fd = try_lock_folder(folder)
+                if fd is None:
+                    continue  # an import still running (or a system without locks: repair)
+                try:
+                    said += self._finish_one(folder)
+                finally:
+                    os.close(fd)
+        return said
+
+    def _finish_one(self, folder: Path) -> list[str]:
+        if not (folder / COMMIT_RECORD).exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            return [f"{folder}: removed what an interrupted import had staged (nothing of it was in the project)"]
+        try:
+            staged = StagedImport.from_record(folder)
+        except ValueError as exc:
+            return [f"{exc}; left for `annotator repair`"]
+        report = ImportReport()
+        added = self._move_in(staged, report, rollback=False)
+        shutil.rmtree(folder, ignore_errors=True)
+        return [
+            f"{folder}: finished an import interrupted while moving in: {len(added)} document(s) added",
+            *report.problems,
+        ]
+
+    def _resolve_conflicts(self, staged: StagedImport, report: ImportReport) -> None:
+        keys: dict[str, str] = {}
+        for entry in self._entries.values():
+            for key in (entry.url, entry.sha256, entry.source_sha256, entry.annotations_sha256):
+                if key:
+                    keys.setdefault(key, entry.id)
+        taken = self._known_ids()
+        for entry in list(staged.entries):
+            probe = [entry.annotations_sha256]
+            if not entry.annotations_sha256:
+                probe = [entry.url, entry.source_sha256, entry.sha256]
+            found = next((keys[k] for k in probe if k and k in keys), None)
+            if found is not None:  # another import brought it meanwhile
+                report.skipped_duplicates.append(f"{staged.wheres.get(entry.id, entry.id)}: same as {found}")
+                _drop_staged(staged, entry)
+                continue
+            if entry.id.casefold() in taken:  # another import took the id meanwhile
+                n, new = 1, entry.id
+                while new.casefold() in taken:
+                    n += 1
+                    new = safe_name(f"{entry.id}-{n}")
+                _rename_staged(staged, entry, new)
+            taken.add(entry.id.casefold())
+
+    def _move_in(self, staged: StagedImport, report: ImportReport, rollback: bool) -> list[str]:
+        root = self.path
+        docs = root / DOCUMENTS_DIR
+        moved: list[Path] = []
+        added: list[CatalogEntry] = []
+        old_schema = self._data["schema"]
+        try:
+            try:
+                docs.mkdir(exist_ok=True)
+            except OSError as exc:
+                raise ProjectError(f"{docs}: cannot import: {describe_os_error(exc)}") from None
+            check_real_folder(root, docs)
+            for entry in staged.entries:
+                if entry.id in self._entries:
+                    continue  # listed already (a finished move-in seen again)
+                source = staged.folder / DOCUMENTS_DIR / f"{entry.id}.json"
+                target = docs / f"{entry.id}.json"
+                if source.exists():
+                    if target.exists() or target.is_symlink():
+                        report.problems.append(f"{target}: already exists; {entry.id} was not imported")
+                        continue
+                    _move(source, target)
+                    moved.append(target)
+                elif not target.is_file():
+                    report.problems.append(f"{source}: missing; {entry.id} was not imported")
+                    continue
+                added.append(entry)
+            ids = {e.id for e in added}
+            for relative in staged.annotation_files:
+                source, target = staged.folder / relative, root / relative
+                if relative.stem not in ids or not source.exists():
+                    continue
+                if target.exists() or target.is_symlink():
+                    report.problems.append(f"{target}: already exists; import left it alone")
+                    continue
+                try:
+                    check_real_folder(root, target.parent.parent)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    check_real_folder(root, target.parent)
+                except ProjectError as exc:
+                    report.problems.append(f"{exc}; the annotations of {relative.stem} were not imported")
+                    continue
+                _move(source, target)
+                moved.append(target)
+            if self._add_labels(staged.labels, staged.relation_types):
+                self._write_project_file()
+            self._add_entries(added)
+            self._write_catalog()
+        except BaseException:
+            if rollback:
+                for path in moved:
+                    with contextlib.suppress(OSError):
+                        path.unlink()
+                self._remove_entries(e.id for e in added)
+                if self._data["schema"] is not old_schema:
+                    self._data["schema"] = old_schema
+                    with contextlib.suppress(Exception):
+                        self._write_project_file()
+                with contextlib.suppress(OSError):
+                    (staged.folder / COMMIT_RECORD).unlink()
+            raise
+        return [e.id for e in added]
+
+
+def _move(source: Path, target: Path) -> None:
+    try:
+        os.replace(source, target)
+    except OSError as exc:
+        raise ProjectError(f"{target}: cannot import: {describe_os_error(exc)}") from None
+
+
+def _drop_staged(staged: StagedImport, entry: CatalogEntry) -> None:
+    staged.entries.remove(entry)
+    with contextlib.suppress(OSError):
+        (staged.folder / DOCUMENTS_DIR / f"{entry.id}.json").unlink()
+    for relative in [r for r in staged.annotation_files if r.stem == entry.id]:
+        staged.annotation_files.remove(relative)
+        with contextlib.suppress(OSError):
+            (staged.folder / relative).unlink()
+
+
+def _rename_staged(staged: StagedImport, entry: CatalogEntry, new: str) -> None:
+    """Give a staged document (its file, its annotation files) the id `new`."""
+    old = entry.id
+    doc_file = staged.folder / DOCUMENTS_DIR / f"{old}.json"
+    data = json.loads(doc_file.read_bytes())
+    data["id"] = new
+    if data.get("title") == old:
+        data["title"] = new
+    if entry.title == old:
+        entry.title = new
+    (staged.folder / DOCUMENTS_DIR / f"{new}.json").write_bytes(_dumps(data))
+    doc_file.unlink()
+    for i, relative in enumerate(staged.annotation_files):
+        if relative.stem != old:
+            continue
+        annotations = json.loads((staged.folder / relative).read_bytes())
+        annotations["document"]["id"] = new
+        renamed = relative.with_name(f"{new}.json")
+        (staged.folder / renamed).write_bytes(_dumps(annotations))
+        (staged.folder / relative).unlink()
+        staged.annotation_files[i] = renamed
+    staged.wheres[new] = staged.wheres.pop(old, old)
+    entry.id = new
 
 
 def _combined_status(facts: Sequence[_FileFacts]) -> Status:
@@ -939,28 +1018,6 @@ def _facts_of_file(path: Path, st: os.stat_result) -> _FileFacts:
         len(relations) if isinstance(relations, list) else 0,
         labels,
     )
-
-
-def document_json(
-    doc_id: str,
-    title: str,
-    text: str,
-    metadata: dict[str, Any],
-    original: str | None = None,
-    offset_map: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    """A document file's content; the original text and map only when they differ."""
-    data: dict[str, Any] = {
-        "format": DOCUMENT_FORMAT,
-        "version": VERSION,
-        "id": doc_id,
-        "title": title,
-        "metadata": metadata,
-        "text": text,
-    }
-    if original is not None and original != text:
-        data["original"] = {"text": original, "offset_map": offset_map}
-    return data
 
 
 def validate_project(path: Path | str) -> list[str]:
@@ -1051,3 +1108,23 @@ def _stray_files(root: Path, project: Project) -> list[str]:
     for leftover in sorted(root.glob(f"{STAGING_PREFIX}*")):
         lines.append(f"{leftover}: $: left by an interrupted import; it can be deleted")
     return lines
+
+
+__all__ = [
+    "DEFAULT_ANNOTATOR",
+    "IMPORT_ANNOTATOR",
+    "CancelCallback",
+    "CatalogEntry",
+    "DocumentSummary",
+    "ImportProgress",
+    "ImportReport",
+    "ProgressCallback",
+    "Project",
+    "ProjectError",
+    "SearchHit",
+    "document_json",
+    "is_safe_name",
+    "safe_name",
+    "text_hash",
+    "validate_project",
+]

@@ -208,7 +208,12 @@ class ProjectSession(QObject):
             dialog.setLabelText(self.tr("Importing %1").replace("%1", Path(p.current).name))
             QApplication.processEvents()
 
-        report = self.project.import_sources(sources, fmt=fmt, progress=progress, cancel=dialog.wasCanceled)
+        try:
+            report = self.project.import_sources(sources, fmt=fmt, progress=progress, cancel=dialog.wasCanceled)
+        except (ProjectError, OSError) as exc:  # the project's disk (read-only, full): nothing imported
+            dialog.reset()
+            self.window.show_error(str(exc))
+            return
         dialog.reset()
         self.list.model.set_summaries(self.project.summaries(self.annotator))
         lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()

@@ -9,6 +9,7 @@ removes the staging folder and leaves the project as it was.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -17,15 +18,24 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from ...model import Document
 from .. import jsonformat
+from ..catalog import (
+    CatalogEntry,
+    ImportProgress,
+    ImportReport,
+    ProgressCallback,
+    ProjectError,
+    StagedImport,
+    document_json,
+    extend_schema,
+    safe_name,
+    text_hash,
+)
 from . import FORMATS, Article, SourceError, expand, read_source
-
-if TYPE_CHECKING:
-    from ..project import ImportReport, ProgressCallback, Project, _Entry
 
 _TITLE_WORDS = 8
 ANNOTATION_SUFFIX = ".annotations.json"
@@ -33,6 +43,34 @@ ANNOTATION_SUFFIX = ".annotations.json"
 
 class _Cancelled(Exception):
     pass
+
+
+class ImportTarget(Protocol):
+    """What an import needs of a project (io/project.py's Project is one)."""
+
+    path: Path
+
+    def normalizes(self) -> bool: ...
+    def normalizer_options(self) -> dict[str, bool]: ...
+    def known_ids(self) -> set[str]: ...
+    def entries(self) -> list[CatalogEntry]: ...
+    def schema_json(self) -> dict[str, Any]: ...
+    def begin_staging(self) -> tuple[Path, int | None]: ...
+    def commit_import(self, staged: StagedImport, report: ImportReport) -> list[str]: ...
+
+
+# the project's disk, not a source: the import stops (exit 2) with this reason
+_DISK_ERRNOS = {errno.EROFS, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC), errno.EACCES, errno.EPERM, errno.EIO}
+
+
+def _disk_reason(exc: OSError) -> str:
+    if exc.errno == errno.EROFS:
+        return "the folder is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied (the folder or file is read-only)"
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return "the disk is full"
+    return exc.strerror or str(exc)
 
 
 def _interchange_format(name: str) -> Any:
@@ -79,14 +117,12 @@ def _annotations_key(adoc: Any) -> str:
 class _Importer:
     def __init__(
         self,
-        project: Project,
+        project: ImportTarget,
         staging: Path,
         normalize: bool | None,
         report: ImportReport,
         annotator: str,
     ) -> None:
-        from ..project import text_hash
-
         self.project = project
         self.staging = staging
         # articles follow the project's setting; documents that come with annotations
@@ -97,11 +133,11 @@ class _Importer:
         self.annotator = annotator
         self.text_hash = text_hash
         self.options = project.normalizer_options()
-        self.taken = project._known_ids()
+        self.taken = project.known_ids()
         self.hashes: dict[str, str] = {}
         self.urls: dict[str, str] = {}
-        for doc_id in project.document_ids():
-            entry = project._entry(doc_id)
+        for entry in project.entries():
+            doc_id = entry.id
             self.hashes[entry.sha256] = doc_id
             if entry.source_sha256:
                 self.hashes[entry.source_sha256] = doc_id
@@ -109,15 +145,12 @@ class _Importer:
                 self.hashes[entry.annotations_sha256] = doc_id
             if entry.url:
                 self.urls[entry.url] = doc_id
-        self.entries: list[_Entry] = []
-        self.annotation_files: list[Path] = []  # relative to the staging folder
-        self.schema_json = project._data["schema"]
-        self.schema_changed = False
+        self.staged = StagedImport(staging)
+        self.entries = self.staged.entries
+        self.schema_json = project.schema_json()
         (staging / "documents").mkdir()
 
     def unique_id(self, hint: str) -> str:
-        from ..project import safe_name
-
         base = safe_name(hint)
         candidate, n = base, 1
         while candidate.casefold() in self.taken:
@@ -152,7 +185,6 @@ class _Importer:
         key: the same text annotated differently is another document.
         """
         from ...persian.normalize import normalize
-        from ..project import _Entry, document_json
 
         raw = article.text
         self.report.characters += len(raw)
@@ -193,7 +225,8 @@ class _Importer:
         # a line per number
         raw_json = jsonformat.format_json(data).encode("utf-8")
         (self.staging / "documents" / f"{doc_id}.json").write_bytes(raw_json)
-        entry = _Entry(
+        self.staged.wheres[doc_id] = where
+        entry = CatalogEntry(
             doc_id,
             title,
             str(metadata.get("date", "")),
@@ -223,7 +256,6 @@ class _Importer:
         """
         from ...model import Schema
         from ..formats.base import LAYOUT_KEY, TOKENS_KEY, labels_used, relation_types_used, to_annotation_set
-        from ..project import safe_name
 
         document = adoc.document
         metadata = dict(document.metadata)
@@ -262,62 +294,20 @@ class _Importer:
             relative = Path("annotations") / folder / f"{doc_id}.json"
             (self.staging / relative).parent.mkdir(parents=True, exist_ok=True)
             (self.staging / relative).write_text(jsonformat.dumps(aset, embed_text=False), encoding="utf-8")
-            self.annotation_files.append(relative)
+            self.staged.annotation_files.append(relative)
 
         self.add(article, where, write_spans, self.interchange_normalize, _annotations_key(adoc))
 
     def extend_schema(self, labels: list[str], relation_types: list[str]) -> None:
-        project = self.project
-        saved = project._data["schema"]
-        project._data["schema"] = self.schema_json
-        try:
-            if project._add_labels(labels, relation_types):
-                self.schema_changed = True
-                self.schema_json = project._data["schema"]
-        finally:
-            project._data["schema"] = saved
-
-    # ---- moving in ---------------------------------------------------------------------
-
-    def commit(self) -> None:
-        project = self.project
-        root = project.path
-        moved: list[Path] = []
-        old_schema = project._data["schema"]
-        try:
-            if self.schema_changed:
-                project._data["schema"] = self.schema_json
-                project._write_project_file()
-            (root / "documents").mkdir(exist_ok=True)
-            for entry in self.entries:
-                target = root / "documents" / f"{entry.id}.json"
-                os.replace(self.staging / "documents" / f"{entry.id}.json", target)
-                moved.append(target)
-            for relative in self.annotation_files:
-                target = root / relative
-                if target.exists():
-                    self.report.problems.append(f"{target}: already exists; import left it alone")
-                    continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self.staging / relative, target)
-                moved.append(target)
-            project._add_entries(self.entries)
-            project._write_catalog()
-        except BaseException:
-            for path in moved:
-                with contextlib.suppress(OSError):
-                    path.unlink()
-            project._remove_entries(e.id for e in self.entries)
-            if self.schema_changed:
-                project._data["schema"] = old_schema
-                with contextlib.suppress(Exception):
-                    project._write_project_file()
-            raise
-        self.report.added = [e.id for e in self.entries]
+        extended = extend_schema(self.schema_json, labels, relation_types)
+        if extended is not None:
+            self.schema_json = extended
+        self.staged.labels += [lb for lb in labels if lb not in self.staged.labels]
+        self.staged.relation_types += [t for t in relation_types if t not in self.staged.relation_types]
 
 
 def run_import(
-    project: Project,
+    project: ImportTarget,
     sources: list[Path],
     fmt: str,
     normalize: bool | None,
@@ -325,8 +315,6 @@ def run_import(
     cancel: Callable[[], bool] | None,
     annotator: str,
 ) -> ImportReport:
-    from ..project import ImportProgress, ImportReport
-
     report = ImportReport()
     began = time.perf_counter()
     jobs: list[tuple[Path, str]] = []
@@ -362,7 +350,7 @@ def run_import(
             fraction = min(1.0, (files_done + within) / total)
             progress(ImportProgress(fraction, files_done, len(jobs), len(importer.entries), current))
 
-    staging = project.staging_folder()
+    staging, held = project.begin_staging()  # held: the staging folder's lock, while we run
     try:
         importer = _Importer(project, staging, normalize, report, annotator)
         for done, (path, name) in enumerate(jobs):
@@ -401,19 +389,26 @@ def run_import(
                         importer.add(item, where)
                     else:
                         importer.add_annotated(item, where)
-                except OSError:
-                    raise  # the project's disk, not the source: the import fails as a whole
+                except OSError as exc:
+                    if exc.errno in _DISK_ERRNOS:
+                        # the project's disk, not the source: the import stops, nothing moved in
+                        raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
+                    report.problems.append(f"{where}: cannot import: {exc.strerror or exc}")
                 except Exception as exc:  # one bad document is reported, the rest goes on
                     report.problems.append(f"{where}: cannot import: {type(exc).__name__}: {exc}")
                 tell(done, (k + 1) / len(items), str(path), importer)
         if cancelled():
             raise _Cancelled
-        importer.commit()
+        report.added = project.commit_import(importer.staged, report)
         tell(len(jobs), 0.0, "", importer)
     except _Cancelled:
         report.cancelled = True
         report.added = []
+    except OSError as exc:  # staging on the project's disk failed
+        raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if held is not None:
+            os.close(held)
         report.seconds = time.perf_counter() - began
     return report

@@ -182,7 +182,8 @@ def test_failure_while_moving_in_rolls_back(project: Project, write: Write, monk
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(project, "_write_catalog", fail)
-    with pytest.raises(OSError):
+    # a disk error is the project's, not a source's: ProjectError saying why (exit 2)
+    with pytest.raises(ProjectError, match="the disk is full"):
         project.import_sources([write("a.json", articles(3))])
     assert snapshot(project.path) == before and project.document_ids() == []
 
