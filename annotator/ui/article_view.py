@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
+    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
@@ -323,23 +324,33 @@ class ArticleView(QPlainTextEdit):
         """The innermost span under a point of the viewport."""
         if self._aset is None:
             return None
-        cursor = self.cursorForPosition(point)
-        pos = self.to_cp(cursor.position())
-        # the caret sits between characters: look at the characters on both sides
-        for cp in (pos, pos - 1):
-            if cp < 0:
-                continue
-            spans = self._aset.spans_at(cp)
-            if spans and self._point_on_char(point, cp):
-                return spans[0]
+        pos = self.to_cp(self.cursorForPosition(point).position())
+        # the caret Qt finds sits between characters, and where the line's direction changes
+        # (a guillemet, a digit, a Latin word) its neighbours in memory are not the ones on
+        # screen: test the glyphs of the characters around it against the point itself
+        for cp in (pos, pos - 1, pos + 1, pos - 2):
+            if 0 <= cp < len(self._aset.text):
+                spans = self._aset.spans_at(cp)
+                if spans and self._char_rect(cp).contains(QPointF(point)):
+                    return spans[0]
         return None
 
-    def _point_on_char(self, point: QPoint, cp: int) -> bool:
-        a, b = self._caret_rect(cp), self._caret_rect(cp + 1)
-        if a.top() != b.top():
-            return a.top() <= point.y() <= a.bottom()
-        left, right = sorted((a.center().x(), b.center().x()))
-        return left - 1 <= point.x() <= right + 1 and a.top() <= point.y() <= a.bottom()
+    def _char_rect(self, cp: int) -> QRectF:
+        """Where the character at cp is drawn, in viewport coordinates, from the layout's
+        own leading and trailing edges of it (right whichever way bidi ordered its line)."""
+        qt = self.to_qt(cp)
+        block = self.document().findBlock(qt)
+        layout = block.layout()
+        if layout is None:
+            return QRectF()
+        line = layout.lineForTextPosition(qt - block.position())
+        if not line.isValid():
+            return QRectF()
+        lead, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Leading)
+        trail, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Trailing)
+        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
+        left, right = sorted((lead, trail))
+        return QRectF(origin.x() + left - 1, origin.y() + line.y(), right - left + 2, line.height())
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self._aset is not None:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -63,31 +63,33 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
         self.set_language(self.settings.effective_language(), save=False)
-        self.resize(1200, 800)
 
     # ---- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
         self.view = ArticleView(self)
         self.view.set_font_size(self.settings.font_size, font_family())
+        self.setCentralWidget(self.view)  # the article takes what the panels leave
         self.table = SpanTable(self)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setEnabled(False)
         self.note_label = QLabel(self)
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(self.table, 1)
-        side_layout.addWidget(self.note_label)
-        side_layout.addWidget(self.note_edit)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 440])
-        self.setCentralWidget(splitter)
+        spans = QWidget(self)
+        spans_layout = QVBoxLayout(spans)
+        spans_layout.setContentsMargins(0, 0, 0, 0)
+        spans_layout.addWidget(self.table, 1)
+        spans_layout.addWidget(self.note_label)
+        spans_layout.addWidget(self.note_edit)
+        # panels: docks the user can hide, move and resize; View ▸ Panels lists them and
+        # their sizes are kept in the settings (see add_panel)
+        self.panel_actions: list[QAction] = []
+        self._pending_sizes: list[tuple[QDockWidget, int, Qt.Orientation]] = []
+        self._restore_window()
+        self.spans_dock = QDockWidget(self)
+        self.spans_dock.setObjectName("spansDock")
+        self.spans_dock.setWidget(spans)
+        self.add_panel(self.spans_dock, Qt.DockWidgetArea.RightDockWidgetArea, 360)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
         self.palette_bar.setMovable(False)
@@ -96,8 +98,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.palette_bar)
         self.status_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_label)
-        self.searching = SearchController(self)
+        self.searching = SearchController(self, self)
         self.search = self.searching.panel
+        self.add_panel(self.searching.dock, Qt.DockWidgetArea.BottomDockWidgetArea, 220)
+        self.searching.dock.hide()  # opened by Ctrl+F; Escape closes it
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -110,6 +114,59 @@ class MainWindow(QMainWindow):
         self.table.spanMenuRequested.connect(self.show_span_menu)
         self.note_edit.editingFinished.connect(self._commit_note)
         self._build_actions()
+
+    # ---- panels ------------------------------------------------------------------------
+
+    def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea, size: int) -> None:
+        """Add a panel beside the article: closable and movable, listed in View ▸ Panels,
+        at the size it had when the window last closed (else `size` pixels across)."""
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        if not self.restoreDockWidget(dock):  # not in the saved layout: a place of its own
+            self.addDockWidget(area, dock)
+            vertical = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+            orientation = Qt.Orientation.Vertical if vertical else Qt.Orientation.Horizontal
+            if self.isVisible():
+                self.resizeDocks([dock], [size], orientation)
+            else:  # sizes take only once the window is laid out: at the first show
+                self._pending_sizes.append((dock, size, orientation))
+        action = dock.toggleViewAction()
+        if action not in self.panel_actions:
+            self.panel_actions.append(action)
+        if hasattr(self, "act_about"):  # after start-up: show it in the menu now
+            self._build_menus()
+
+    def remove_panel(self, dock: QDockWidget) -> None:
+        action = dock.toggleViewAction()
+        if action in self.panel_actions:
+            self.panel_actions.remove(action)
+        self.removeDockWidget(dock)
+        self._build_menus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._apply_pending_sizes)  # once the first layout is done
+
+    def _apply_pending_sizes(self) -> None:
+        for dock, size, orientation in self._pending_sizes:
+            self.resizeDocks([dock], [size], orientation)
+        self._pending_sizes.clear()
+
+    def _restore_window(self) -> None:
+        """The window's size and its panels' sizes and places, as the settings keep them."""
+        geometry = QByteArray.fromBase64(self.settings.window_geometry.encode("ascii"))
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = QByteArray.fromBase64(self.settings.window_state.encode("ascii"))
+        if not state.isEmpty():
+            self.restoreState(state)  # panels made later are put back by restoreDockWidget
+
+    def _remember_layout(self) -> None:
+        self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
+        self.settings.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
 
     def _action(self, shortcuts: list[QKeySequence | str] | None = None, slot: object = None) -> QAction:
         action = QAction(self)
@@ -198,6 +255,9 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
+        panels_menu = view_menu.addMenu(self.tr("Panels"))
+        panels_menu.addActions(self.panel_actions)
+        view_menu.addSeparator()
         language_menu = view_menu.addMenu(self.tr("Language"))
         language_menu.addActions([self.act_lang_fa, self.act_lang_en])
         theme_menu = view_menu.addMenu(self.tr("Theme"))
@@ -272,6 +332,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.retranslate()
         self.note_label.setText(self.tr("Note (N), Enter to keep:"))
+        self.spans_dock.setWindowTitle(self.tr("Spans"))
         self.table.span_model.retranslate(self.language)
         aset = self.annotations
         if aset is not None:
@@ -357,7 +418,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
             self.show_status(self.tr("Working without a lock: %1").replace("%1", exc.strerror or str(exc)))
             lock = None
-        self.session = ProjectSession(self, project)
+        self.session = ProjectSession(self, project, self.settings.annotator, self)
         self.session.hold(lock)
         self._build_menus()
         first = self.session.first_document()
@@ -412,9 +473,9 @@ class MainWindow(QMainWindow):
         self.path = path
         self._title = title or path.name
         aset = store.aset
-        aset.subscribe(self._on_change)
         self.view.set_annotations(aset)
         self.table.span_model.set_annotations(aset)
+        aset.subscribe(self._on_change)  # after the view and the list: it reads what they show
         self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
@@ -502,7 +563,9 @@ class MainWindow(QMainWindow):
     def show_span_menu(self, span_id: str, position: QPoint) -> None:
         if self.annotations is not None and self.annotations.has_span(span_id):
             self._set_current(span_id, reveal=False)
-            menu = SpanMenu(self, self.annotations, span_id)
+            menu = SpanMenu(self, self.annotations, span_id, self.language)
+            menu.noteRequested.connect(lambda sid: (self.make_current(sid), self.focus_note()))
+            menu.deleteRequested.connect(lambda sid: (self.make_current(sid), self.delete_current()))
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(position)
 
@@ -588,6 +651,9 @@ class MainWindow(QMainWindow):
         current = self.current_span_id()
         if not current and self.view.current_span():
             self.view.set_current_span("", reveal=False)
+        # an edit replaces the span's row in the list (a note, a relabel): the row that
+        # took its place must not become the current span
+        self.table.select_span(current)
         self._show_note(current)
         self.refresh_state()
 
@@ -663,6 +729,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_document():
+            self._remember_layout()
             self._close_session()  # lets go of the project's lock
             self.settings.save()
             event.accept()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -17,35 +17,55 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
     QProgressDialog,
+    QWidget,
 )
 
 from ..io import jsonformat
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore
-from ..model import Change, Status
+from ..model import AnnotationSet, Change, Status
 from ..persian.segment import trim
 from .document_list import DocumentList
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class SessionHost(Protocol):
+    """What a project session needs of the window: show a document, save, say things, and
+    a place for its panel."""
+
+    store: AnnotationStore | None
+
+    @property
+    def annotations(self) -> AnnotationSet | None: ...
+
+    def show_store(self, store: AnnotationStore, path: Path, title: str = "") -> bool: ...
+    def drop_document(self) -> None: ...
+    def checkpoint(self) -> bool: ...
+    def refresh_state(self) -> None: ...
+    def tell_recovery(self, message: str) -> None: ...
+    def show_error(self, text: str) -> None: ...
+    def show_info(self, text: str) -> None: ...
+    def show_status(self, text: str) -> None: ...
+    def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea, size: int) -> None: ...
+    def remove_panel(self, dock: QDockWidget) -> None: ...
 
 
 class ProjectSession(QObject):
-    def __init__(self, window: MainWindow, project: Project) -> None:
-        super().__init__(window)
-        self.window = window
+    DOCK_WIDTH = 300  # the list's default width; the article keeps most of the window
+
+    def __init__(self, host: SessionHost, project: Project, annotator: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = host
+        self.parent_widget = parent  # dialogs' parent
         self.project = project
-        self.annotator = window.settings.annotator or DEFAULT_ANNOTATOR
+        self.annotator = annotator or DEFAULT_ANNOTATOR
         self.doc_id = ""
         self.lock: ProjectLock | None = None
-        self.list = DocumentList(window)
-        self.dock = QDockWidget(window)
+        self.list = DocumentList(parent)
+        self.dock = QDockWidget(parent)
         self.dock.setObjectName("documentDock")
         self.dock.setWidget(self.list)
-        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
-        window.resizeDocks([self.dock], [380], Qt.Orientation.Horizontal)
+        host.add_panel(self.dock, Qt.DockWidgetArea.LeftDockWidgetArea, self.DOCK_WIDTH)
         self.list.documentActivated.connect(self.open_document)
         self.list.model.set_summaries(project.summaries(self.annotator))
         self.retranslate()
@@ -188,7 +208,7 @@ class ProjectSession(QObject):
         dialog whose Cancel leaves the project as it was."""
         if sources is None:
             sources, _ = QFileDialog.getOpenFileNames(
-                self.window,
+                self.parent_widget,
                 self.tr("Import articles"),
                 str(Path.home()),
                 self.tr(
@@ -228,12 +248,16 @@ class ProjectSession(QObject):
 
         if fmt_name is None:
             names = formats.names(writable=True)
-            fmt_name, ok = QInputDialog.getItem(self.window, self.tr("Export"), self.tr("Format"), names, 0, False)
+            fmt_name, ok = QInputDialog.getItem(
+                self.parent_widget, self.tr("Export"), self.tr("Format"), names, 0, False
+            )
             if not ok:
                 return False
         if out is None:
             out, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export to"), str(self.project.path.parent / f"{self.project.name}-{fmt_name}")
+                self.parent_widget,
+                self.tr("Export to"),
+                str(self.project.path.parent / f"{self.project.name}-{fmt_name}"),
             )
             if not out:
                 return False
@@ -271,13 +295,13 @@ class ProjectSession(QObject):
 
         names = ["auto", *ARTICLE_FORMATS, *(n for n in formats.names(readable=True) if n not in ARTICLE_FORMATS)]
         name, ok = QInputDialog.getItem(
-            self.window, self.tr("Import articles"), self.tr("Format (auto: by file name)"), names, 0, False
+            self.parent_widget, self.tr("Import articles"), self.tr("Format (auto: by file name)"), names, 0, False
         )
         return name if ok else ""
 
     def _progress(self, label: str, steps: int, name: str) -> QProgressDialog:
         """A progress dialog with Cancel, shown only when the work lasts over 0.3 s."""
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, max(steps, 1), self.window)
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, max(steps, 1), self.parent_widget)
         dialog.setObjectName(name)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(300)
@@ -305,7 +329,7 @@ class ProjectSession(QObject):
             self.tr("Project statistics"),
             self.statistics_text(),
             QMessageBox.StandardButton.Ok,
-            self.window,
+            self.parent_widget,
         )
         box.setObjectName("statisticsBox")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -349,5 +373,5 @@ class ProjectSession(QObject):
     def close(self) -> None:
         if self.lock is not None:
             self.lock.release()
-        self.window.removeDockWidget(self.dock)
+        self.window.remove_panel(self.dock)
         self.dock.deleteLater()

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -20,11 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..model import AnnotationSet
 from ..persian.match import context, find_all
 from ..persian.segment import trim
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .article_view import ArticleView
+    from .project_session import ProjectSession
+
+
+class SearchHost(Protocol):
+    """What search needs of the window: the open article, the project, where to show a hit."""
+
+    session: ProjectSession | None
+    view: ArticleView
+
+    @property
+    def annotations(self) -> AnnotationSet | None: ...
+
+    @property
+    def language(self) -> str: ...
+
+    def show_status(self, text: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,7 @@ class SearchPanel(QWidget):
     searchRequested = Signal(str, bool)  # query, across the whole project
     hitActivated = Signal(object)  # a Hit
     tagAllRequested = Signal(str)  # label id
+    closeRequested = Signal()  # Escape
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,8 +83,8 @@ class SearchPanel(QWidget):
         top.addWidget(self.scope)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.tag_all)  # reads "Tag all results as [label]" in either direction
         bottom.addWidget(self.label_box)
-        bottom.addWidget(self.tag_all)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -109,6 +128,12 @@ class SearchPanel(QWidget):
     def _activated(self, item: QListWidgetItem) -> None:
         self.hitActivated.emit(item.data(Qt.ItemDataRole.UserRole))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.closeRequested.emit()
+            return
+        super().keyPressEvent(event)
+
     def focus(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
@@ -129,22 +154,27 @@ class SearchController(QObject):
 
     LIMIT = 2000  # hits listed at most; the count says when there were more
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.panel = SearchPanel(window)
-        self.dock = QDockWidget(window)
+    def __init__(self, host: SearchHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.window = host
+        self.panel = SearchPanel(parent)
+        self.dock = QDockWidget(parent)
         self.dock.setObjectName("searchDock")
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.dock.hide()
         self.panel.searchRequested.connect(self.run)
         self.panel.hitActivated.connect(self.go_to)
         self.panel.tagAllRequested.connect(self.tag_all)
+        self.panel.closeRequested.connect(self.close)
+
+    def close(self) -> None:
+        """Hide the panel (Escape) and give the keyboard back to the article."""
+        self.dock.hide()
+        self.window.view.setFocus()
 
     def show(self, project_wide: bool) -> None:
         session = self.window.session
         self.dock.show()
+        self.dock.raise_()
         self.panel.set_project_mode(session is not None)
         if project_wide and session is not None:
             self.panel.scope.setCurrentIndex(1)

@@ -42,6 +42,9 @@ class Settings:
     snap_to_words: bool = True
     theme: str = "system"  # system, light, dark
     annotator: str = ""
+    # the window's size and its panels' sizes and places (Qt's saveGeometry/saveState, base64)
+    window_geometry: str = ""
+    window_state: str = ""
 
     def effective_language(self) -> str:
         return self.language or system_language()

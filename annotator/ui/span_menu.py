@@ -3,28 +3,29 @@ so that every edit can be made with the mouse as well as the keyboard."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QMenu, QWidget
 
 from ..model import AnnotationSet, Span
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
-
 
 class SpanMenu(QMenu):
-    def __init__(self, window: MainWindow, aset: AnnotationSet, span_id: str) -> None:
-        super().__init__(window)
+    """Edits that need only the model are made here; the two that need the window (the note
+    field, choosing the next current span after a delete) are asked for by signal."""
+
+    noteRequested = Signal(str)  # span id
+    deleteRequested = Signal(str)  # span id
+
+    def __init__(self, parent: QWidget, aset: AnnotationSet, span_id: str, language: str) -> None:
+        super().__init__(parent)
         span = aset.span(span_id)
-        language = window.language
         relabel = self.addMenu(self.tr("Relabel as"))
         for label in aset.schema.labels:
             action = relabel.addAction(label.name(language))
             action.setEnabled(label.id != span.label)
             action.triggered.connect(lambda _=False, lid=label.id: aset.relabel_span(span_id, lid))
         note = self.addAction(self.tr("Edit note"))
-        note.triggered.connect(lambda: (window.make_current(span_id), window.focus_note()))
+        note.triggered.connect(lambda: self.noteRequested.emit(span_id))
         for relation_type in aset.schema.relation_types:
             if relation_type.from_labels and span.label not in relation_type.from_labels:
                 continue
@@ -42,7 +43,7 @@ class SpanMenu(QMenu):
             sub.setEnabled(not sub.isEmpty())
         self.addSeparator()
         delete = self.addAction(self.tr("Delete span"))
-        delete.triggered.connect(lambda: (window.make_current(span_id), window.delete_current()))
+        delete.triggered.connect(lambda: self.deleteRequested.emit(span_id))
 
 
 def link(aset: AnnotationSet, type_id: str, source: str, target: str, on: bool) -> None:

@@ -24,6 +24,7 @@ from .colors import background_for
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 Index = QModelIndex | QPersistentModelIndex
+MAX_COLUMN_WIDTH = 300  # pixels; a longer text or link is elided (the tooltip has it all)
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -34,6 +35,7 @@ class SpanTableModel(QAbstractTableModel):
         self._aset: AnnotationSet | None = None
         self._keys: list[tuple[int, int, str]] = []  # Span.sort_key, in reading order
         self.language = "en"
+        self.changing = False  # rows are being inserted or removed for an edit
 
     def set_annotations(self, aset: AnnotationSet | None) -> None:
         self.beginResetModel()
@@ -46,6 +48,13 @@ class SpanTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_change(self, change: Change) -> None:
+        self.changing = True
+        try:
+            self._apply_change(change)
+        finally:
+            self.changing = False
+
+    def _apply_change(self, change: Change) -> None:
         for span in change.spans_removed:
             row = bisect.bisect_left(self._keys, span.sort_key)
             if row < len(self._keys) and self._keys[row] == span.sort_key:
@@ -165,11 +174,14 @@ class SpanTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(28)
         self.setWordWrap(False)
+        # every column as wide as what it shows (up to a limit; the table scrolls sideways
+        # beyond), measured on the rows in view only so that a long list costs nothing more
         header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(0)
+        header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
+        header.setStretchLastSection(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         palette = self.palette()
         # the current span stays visible when the focus is in the article
         for role in (QPalette.ColorRole.Highlight, QPalette.ColorRole.HighlightedText):
@@ -179,7 +191,9 @@ class SpanTable(QTableView):
         self._quiet = False
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._quiet:
+        # rows come and go under an edit (a note replaces its span's row): the rows Qt makes
+        # current meanwhile are not the user's choice (the window puts the current span back)
+        if self._quiet or self.span_model.changing:
             return
         span = self.span_model.span_at(current.row())
         self.currentSpanChanged.emit(span.id if span else "")
