@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..io import entities as entity_files
 from ..io import jsonformat
 from ..io.article import SCHEMA_FILE, schema_for_folder
 from ..model import SchemaError
@@ -26,7 +27,16 @@ def problems_in_file(path: Path) -> list[str]:
         data = jsonformat.parse(jsonformat.read_bytes(path), path)
     except jsonformat.AnnotationFileError as exc:
         return [p.line(path) for p in exc.problems]
-    return [p.line(path) for p in jsonformat.check(data, schema)]
+    problems = jsonformat.check(data, schema)
+    if not problems:
+        problems = jsonformat.check_attributes(data, schema)
+        registry_file = path.parent / entity_files.FOLDER_FILE
+        if registry_file.exists():
+            try:
+                problems += entity_files.check_references(data, entity_files.load(registry_file))
+            except entity_files.EntityFileError as exc:
+                return str(exc).splitlines()
+    return [p.line(path) for p in problems]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         if path.is_dir():
             # a folder's label set (annotator-schema.json) is no annotation file
-            files = sorted(f for f in path.rglob("*.json") if f.name != SCHEMA_FILE)
+            files = sorted(f for f in path.rglob("*.json") if f.name not in (SCHEMA_FILE, entity_files.FOLDER_FILE))
         elif path.exists():
             files = [path]
         else:

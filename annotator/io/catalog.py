@@ -182,10 +182,12 @@ class CatalogEntry:
     length: int = 0
     # of the text and annotations an interchange file brought (what makes it a duplicate)
     annotations_sha256: str = ""
+    date_gregorian: str = ""  # the date's Gregorian ISO form (the list sorts and filters by it)
+    source: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "title": self.title}
-        for key in ("date", "url"):
+        for key in ("date", "date_gregorian", "source", "url"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         data["sha256"] = self.sha256
@@ -209,6 +211,8 @@ class CatalogEntry:
             source_sha256=str(data.get("source_sha256", "")),
             length=_int_field(data, "length"),
             annotations_sha256=str(data.get("annotations_sha256", "")),
+            date_gregorian=str(data.get("date_gregorian", "")),
+            source=str(data.get("source", "")),
         )
 
 

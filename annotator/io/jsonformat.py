@@ -51,7 +51,7 @@ class AnnotationFileError(Exception):
 
 
 def span_to_json(span: Span) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": span.id,
         "label": span.label,
         "start": span.start,
@@ -60,6 +60,23 @@ def span_to_json(span: Span) -> dict[str, Any]:
         "attributes": dict(sorted(span.attributes.items())),
         "note": span.note,
     }
+    if span.entity:  # written only when linked, so files without entities stay as they were
+        data["entity"] = span.entity
+    return data
+
+
+def span_from_json(item: dict[str, Any]) -> Span:
+    """A span from its (checked) JSON form."""
+    return Span(
+        str(item["id"]),
+        str(item["label"]),
+        int(item["start"]),
+        int(item["end"]),
+        str(item["text"]),
+        dict(item.get("attributes") or {}),
+        str(item.get("note", "")),
+        str(item.get("entity", "")),
+    )
 
 
 def relation_to_json(relation: Relation) -> dict[str, Any]:
@@ -227,6 +244,7 @@ def _plainly_valid(data: dict[str, Any]) -> bool:
         and _SHA.fullmatch(document["text_sha256"])
         and isinstance(document.get("text", ""), str)
         and isinstance(document.get("metadata", {}), dict)
+        and _plain_metadata(document.get("metadata", {}))
         and isinstance(data.get("annotator"), str)
         and data.get("status") in ("new", "in_progress", "done")
         and isinstance(spans, list)
@@ -243,6 +261,7 @@ def _plainly_valid(data: dict[str, Any]) -> bool:
             and isinstance(span.get("text"), str)
             and isinstance(span.get("attributes", {}), dict)
             and isinstance(span.get("note", ""), str)
+            and _is_id(span.get("entity", "-"))
         ):
             return False
     for rel in relations:
@@ -255,6 +274,15 @@ def _plainly_valid(data: dict[str, Any]) -> bool:
         ):
             return False
     return True
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain_metadata(metadata: dict[str, Any]) -> bool:
+    if any(not isinstance(metadata.get(key, ""), str) for key in ("date", "date_gregorian", "source", "url")):
+        return False
+    return "date_gregorian" not in metadata or bool(_ISO_DATE.fullmatch(metadata["date_gregorian"]))
 
 
 def _schema_message(err: Any) -> str:
@@ -320,6 +348,24 @@ def _check_relations(relations: list[dict[str, Any]], spans: list[dict[str, Any]
             source, target = labels[rel["from"]], labels[rel["to"]]
             if (rt.from_labels and source not in rt.from_labels) or (rt.to_labels and target not in rt.to_labels):
                 problems.append(Problem(where, f"{rt.id} cannot go from {source} to {target}"))
+    return problems
+
+
+def check_attributes(data: Any, schema: Schema) -> list[Problem]:
+    """Attribute values of an (already checked) file that its schema does not allow: a
+    choice outside its list, text where a number or yes/no belongs. `annotator validate`
+    reports them; loading does not refuse them, so a schema edited elsewhere never locks
+    anyone out of their work (the inspector shows such a value as it is)."""
+    problems: list[Problem] = []
+    for i, span in enumerate(data["spans"]):
+        for key, value in sorted(span.get("attributes", {}).items()):
+            definition = schema.attribute(key, span["label"])
+            if definition is not None and not definition.accepts(value):
+                allowed = f" (allowed: {', '.join(definition.values)})" if definition.values else ""
+                problems.append(
+                    Problem(f"$.spans[{i}].attributes.{key}", f"{value!r:.40} is not a {definition.kind.value}"
+                            f" value of {key!r} for {span['label']}{allowed}")
+                )  # fmt: skip
     return problems
 
 
@@ -401,18 +447,7 @@ def from_json(
             metadata=dict(doc_json.get("metadata", {})),
         )
     aset = AnnotationSet(document, data["annotator"], schema, Status(data["status"]))
-    spans = [
-        Span(
-            s["id"],
-            s["label"],
-            s["start"],
-            s["end"],
-            s["text"],
-            dict(s.get("attributes", {})),
-            s.get("note", ""),
-        )
-        for s in data["spans"]
-    ]
+    spans = [span_from_json(s) for s in data["spans"]]
     relations = [Relation(r["id"], r["type"], r["from"], r["to"]) for r in data["relations"]]
     aset.load(spans, relations)
     aset.extra = {key: value for key, value in data.items() if key not in _KNOWN_KEYS}

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import AnnotationSet, Document, Schema, SchemaError, Status, default_schema
+from . import entities as entity_files
 from . import jsonformat
 from .atomic import write_atomic
 from .catalog import (
@@ -110,7 +111,8 @@ class DocumentSummary:
     title: str
     status: Status
     span_count: int
-    date: str
+    date: str  # as the source wrote it (Jalali or Gregorian)
+    date_gregorian: str = ""  # ISO YYYY-MM-DD, for sorting and filters; "" when unknown
 
 
 @dataclass(frozen=True)
@@ -352,6 +354,44 @@ class Project:
             metadata=dict(metadata) if isinstance(metadata, dict) else {},
         )
 
+    def set_document_info(self, doc_id: str, title: str, metadata: dict[str, Any]) -> None:
+        """Change a document's title and metadata (date, source, url ...): its file and
+        its line in documents.json (which the document list reads), both atomically.
+        A written date gains its Gregorian ISO form (`date_gregorian`)."""
+        from ..persian.dates import date_fields
+
+        metadata = dict(metadata)
+        metadata.pop("date_gregorian", None)
+        metadata.update(date_fields(str(metadata.get("date", ""))))
+        with self.writing():
+            data = self._read_document_file(doc_id)
+            data["title"] = title
+            data["metadata"] = metadata
+            path = self.document_path(doc_id)
+            try:
+                write_atomic(path, _dumps(data))
+            except OSError as exc:
+                raise ProjectError(f"{path}: cannot save: {describe_os_error(exc)}") from None
+            entry = self._entry(doc_id)
+            entry.title = title
+            entry.date = str(metadata.get("date", ""))
+            entry.date_gregorian = str(metadata.get("date_gregorian", ""))
+            entry.url = str(metadata.get("url", ""))
+            entry.source = str(metadata.get("source", ""))
+            self._write_catalog()
+
+    def annotation_files(self) -> list[tuple[str, Path]]:
+        """(document id, path) of every annotation file of every annotator, imported included."""
+        found: list[tuple[str, Path]] = []
+        root = self.path / ANNOTATIONS_DIR
+        with contextlib.suppress(OSError):
+            for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+                for file in sorted(folder.glob("*.json")):
+                    doc_id = file.name[: -len(".json")]
+                    if doc_id in self._entries:
+                        found.append((doc_id, file))
+        return found
+
     def original_text(self, doc_id: str) -> str:
         """The text as imported, before normalization (the stored text when unchanged)."""
         data = self._read_document_file(doc_id)
@@ -542,6 +582,7 @@ class Project:
             _combined_status(facts),
             sum(f.spans for f in facts),
             entry.date,
+            entry.date_gregorian,
         )
 
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
@@ -1036,6 +1077,11 @@ def validate_project(path: Path | str) -> list[str]:
     lines: list[str] = []
     schema = project.schema
     texts: dict[str, str] = {}
+    registry = None
+    try:
+        registry = entity_files.load(root / entity_files.PROJECT_FILE)
+    except entity_files.EntityFileError as exc:
+        lines += str(exc).splitlines()
     for doc_id in project.document_ids():
         file = root / DOCUMENTS_DIR / f"{doc_id}.json"
         entry = project._entry(doc_id)
@@ -1074,6 +1120,10 @@ def validate_project(path: Path | str) -> list[str]:
                 lines += [p.line(file) for p in exc.problems]
                 continue
             problems = jsonformat.check(data, schema, texts[doc_id])
+            if not problems:
+                problems = jsonformat.check_attributes(data, schema)
+                if registry is not None:
+                    problems += entity_files.check_references(data, registry)
             lines += [p.line(file) for p in problems]
             if not problems and data["document"]["id"] != doc_id:
                 lines.append(f"{file}: $.document.id: says {data['document']['id']!r}, the file belongs to {doc_id!r}")

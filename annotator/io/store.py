@@ -373,7 +373,8 @@ class AnnotationStore:
 
     def _on_change(self, change: Change) -> None:
         self._dirty = True
-        if self._base_sha is None or not self._durable:
+        # a schema edit or new document details are not journal records: a full save
+        if self._base_sha is None or not self._durable or change.schema_changed or change.document_changed:
             # no journal base yet (new file) or the journal missed an edit: a full save
             # captures everything
             try:
@@ -652,15 +653,7 @@ def _reanchor(data: dict[str, Any], document: Document, unplaced: dict[str, list
 
 
 def _span_from_json(item: dict[str, Any]) -> Span:
-    return Span(
-        str(item["id"]),
-        str(item["label"]),
-        int(item["start"]),
-        int(item["end"]),
-        str(item["text"]),
-        dict(item.get("attributes") or {}),
-        str(item.get("note", "")),
-    )
+    return jsonformat.span_from_json(item)
 
 
 def _relation_from_json(item: dict[str, Any]) -> Relation:

@@ -3,8 +3,12 @@
 from .annotation_set import AnnotationSet, Change, EditError, Status
 from .commands import Command, UndoStack
 from .document import Document, text_sha256
+from .entities import Entity, EntityError, EntityRegistry
+from .migration import MigrationCount, SchemaMigration
 from .schema import (
     AttributeDef,
+    AttributeType,
+    Choice,
     Label,
     LabelKind,
     RelationType,
@@ -17,16 +21,23 @@ from .span import Relation, Span
 __all__ = [
     "AnnotationSet",
     "AttributeDef",
+    "AttributeType",
     "Change",
+    "Choice",
     "Command",
     "Document",
     "EditError",
+    "Entity",
+    "EntityError",
+    "EntityRegistry",
     "Label",
     "LabelKind",
+    "MigrationCount",
     "Relation",
     "RelationType",
     "Schema",
     "SchemaError",
+    "SchemaMigration",
     "Span",
     "Status",
     "UndoStack",

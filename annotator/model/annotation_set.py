@@ -16,10 +16,13 @@ from .commands import (
     Op,
     RemoveRelation,
     RemoveSpan,
+    SetDocumentInfo,
+    SetSchema,
     SetStatus,
     UndoStack,
 )
 from .document import Document
+from .migration import SchemaMigration
 from .schema import Schema, default_schema
 from .span import Relation, Span
 
@@ -43,6 +46,8 @@ class Change:
     relations_added: tuple[Relation, ...] = ()
     relations_removed: tuple[Relation, ...] = ()
     status_changed: bool = False
+    schema_changed: bool = False
+    document_changed: bool = False  # title or metadata
 
     def region(self) -> tuple[int, int] | None:
         """The smallest stretch of text whose drawing may have changed."""
@@ -153,6 +158,8 @@ class AnnotationSet:
         note: str = "",
         span_id: str | None = None,
     ) -> Span:
+        if attributes is None:
+            attributes = self.schema.defaults_for(label)
         span = self.make_span(label, start, end, attributes, note, span_id)
         self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()], "add", label)
         return span
@@ -215,6 +222,66 @@ class AnnotationSet:
         new = replace(old, note=note)
         self._push("Edit note", [RemoveSpan(old), AddSpan(new)], "note")
         return new
+
+    def set_entity(self, span_id: str, entity_id: str) -> Span:
+        """Link a mention to an entity of the registry ("" unlinks it)."""
+        old = self._require(span_id)
+        if old.entity == entity_id:
+            return old
+        new = replace(old, entity=entity_id)
+        kind = "entity" if entity_id else "entity_unlink"
+        self._push("Link entity" if entity_id else "Unlink entity", [RemoveSpan(old), AddSpan(new)], kind)
+        return new
+
+    def set_entities(self, changes: dict[str, str], name: str) -> None:
+        """Relink many mentions in one step (an entity merge in this document)."""
+        ops: list[Op] = []
+        for span_id, entity_id in changes.items():
+            old = self._require(span_id)
+            if old.entity != entity_id:
+                ops += [RemoveSpan(old), AddSpan(replace(old, entity=entity_id))]
+        if ops:
+            self._push(name, ops, "entity_many")
+
+    def set_document_info(self, title: str, metadata: dict[str, Any]) -> None:
+        """Change the document's title and metadata (date, source, url ...) as one step."""
+        doc = self.document
+        if title == doc.title and metadata == doc.metadata:
+            return
+        op = SetDocumentInfo(doc.title, tuple(doc.metadata.items()), title, tuple(metadata.items()))
+        self._push("Edit document details", [op], "document")
+
+    def apply_schema(self, schema: Schema, migration: SchemaMigration | None = None, name: str = "") -> None:
+        """Change the schema and migrate the spans and relations that use what changed, as
+        one undoable command. Spans of removed labels are deleted with their relations;
+        relations that no longer fit their type are deleted (callers count first)."""
+        migration = migration or SchemaMigration()
+        ops: list[Op] = []
+        gone: set[str] = set()
+        replaced: dict[str, Span] = {}
+        for span in self._spans.values():
+            after = migration.span(span)
+            if after is None:
+                gone.add(span.id)
+            elif after is not span:
+                replaced[span.id] = after
+        for rel in self._relations.values():
+            after_rel = migration.relation(rel)
+            if after_rel is not None and rel.source not in gone and rel.target not in gone:
+                src = replaced.get(rel.source) or self._spans[rel.source]
+                dst = replaced.get(rel.target) or self._spans[rel.target]
+                rt = schema.relation_type(after_rel.type)
+                if rt is not None and rt.fits(src.label, dst.label):
+                    if after_rel is not rel:
+                        ops += [RemoveRelation(rel), AddRelation(after_rel)]
+                    continue
+            ops.insert(0, RemoveRelation(rel))
+        for span_id in sorted(gone):
+            ops.append(RemoveSpan(self._spans[span_id]))
+        for span_id, after in sorted(replaced.items()):
+            ops += [RemoveSpan(self._spans[span_id]), AddSpan(after)]
+        # _apply checks no labels, so the order of the schema op among the others is free
+        self._push(name or "Edit labels and attributes", [SetSchema(self.schema, schema), *ops], "schema")
 
     def set_attribute(self, span_id: str, key: str, value: Any) -> Span:
         old = self._require(span_id)
@@ -320,7 +387,7 @@ class AnnotationSet:
         removed: list[Span] = []
         rel_added: list[Relation] = []
         rel_removed: list[Relation] = []
-        status_changed = False
+        status_changed = schema_changed = document_changed = False
         for op in ops:
             if isinstance(op, AddSpan):
                 self._insert(op.span)
@@ -335,12 +402,22 @@ class AnnotationSet:
             elif isinstance(op, RemoveRelation):
                 del self._relations[op.relation.id]
                 rel_removed.append(op.relation)
+            elif isinstance(op, SetSchema):
+                self.schema = op.new
+                schema_changed = True
+            elif isinstance(op, SetDocumentInfo):
+                self.document.title = op.new_title
+                self.document.metadata = dict(op.new_metadata)
+                document_changed = True
             else:
                 self.status = Status(op.new)
                 status_changed = True
         self.revision += 1
         if notify:
-            change = Change(tuple(added), tuple(removed), tuple(rel_added), tuple(rel_removed), status_changed)
+            change = Change(
+                tuple(added), tuple(removed), tuple(rel_added), tuple(rel_removed),
+                status_changed, schema_changed, document_changed,
+            )  # fmt: skip
             for listener in list(self._listeners):
                 listener(change)
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .span import Relation, Span
+
+if TYPE_CHECKING:
+    from .schema import Schema
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,25 @@ class SetStatus:
     new: str
 
 
-Op = AddSpan | RemoveSpan | AddRelation | RemoveRelation | SetStatus
+@dataclass(frozen=True)
+class SetSchema:
+    """The labels and attributes change (a schema edit); spans migrate in the same command."""
+
+    old: Schema
+    new: Schema
+
+
+@dataclass(frozen=True)
+class SetDocumentInfo:
+    """The document's title and metadata (date, source, url ...) change."""
+
+    old_title: str
+    old_metadata: tuple[tuple[str, Any], ...]
+    new_title: str
+    new_metadata: tuple[tuple[str, Any], ...]
+
+
+Op = AddSpan | RemoveSpan | AddRelation | RemoveRelation | SetStatus | SetSchema | SetDocumentInfo
 
 
 def inverse(op: Op) -> Op:
@@ -51,6 +73,10 @@ def inverse(op: Op) -> Op:
         return RemoveRelation(op.relation)
     if isinstance(op, RemoveRelation):
         return AddRelation(op.relation)
+    if isinstance(op, SetSchema):
+        return SetSchema(op.new, op.old)
+    if isinstance(op, SetDocumentInfo):
+        return SetDocumentInfo(op.new_title, op.new_metadata, op.old_title, op.old_metadata)
     return SetStatus(op.new, op.old)
 
 

@@ -21,6 +21,8 @@ class Span:
     text: str
     attributes: dict[str, Any] = field(default_factory=dict, compare=True, hash=False)
     note: str = ""
+    # the id of the entity (model.entities) this mention refers to; "" when not linked
+    entity: str = ""
 
     def __hash__(self) -> int:
         return hash((self.id, self.label, self.start, self.end))

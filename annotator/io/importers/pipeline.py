@@ -36,6 +36,7 @@ from ..catalog import (
     text_hash,
 )
 from . import FORMATS, Article, SourceError, expand, read_source
+from .dates import with_dates
 
 _TITLE_WORDS = 8
 ANNOTATION_SUFFIX = ".annotations.json"
@@ -210,7 +211,7 @@ class _Importer:
         doc_id = self.unique_id(_id_hint(article))
         if article.name and article.title == article.name:
             title = doc_id  # a title that was only the source's id follows the id given here
-        metadata = dict(article.metadata)
+        metadata = with_dates(article.metadata)
         if spans is not None:
             spans(doc_id, Document(doc_id, text, title, metadata), mapping)
         data = document_json(
@@ -235,6 +236,8 @@ class _Importer:
             raw_hash,
             len(text),
             annotations_key,
+            str(metadata.get("date_gregorian", "")),
+            str(metadata.get("source", "")),
         )
         self.entries.append(entry)
         self.hashes[raw_hash] = self.hashes[text_hash] = doc_id

@@ -62,6 +62,16 @@ def test_the_validation_line_quoted_in_the_doc_is_real() -> None:
 
 
 def test_the_collection_schema_example_is_a_schema() -> None:
-    schema = Schema.from_json(json.loads(json_blocks()["Labels"]))
+    schema = Schema.from_json(json.loads(json_blocks()["Labels, attributes and relation types (the schema)"]))
     assert schema.label_ids == ("person", "quote")
     assert schema.relation_type("said_by") is not None
+    stance = schema.attribute("stance", "quote")
+    assert stance is not None and stance.values == ("for", "against") and stance.default == "for"
+    assert [a.kind.value for a in schema.attributes] == ["choice", "boolean", "number", "text"]
+
+
+def test_the_entities_example_is_a_valid_registry() -> None:
+    from annotator.io import entities
+
+    registry = entities.from_json(json.loads(json_blocks()["Entities"]))
+    assert [e.id for e in registry.entities()] == ["e1", "e2"]

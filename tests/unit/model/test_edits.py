@@ -251,8 +251,8 @@ EDIT_ERRORS: dict[str, tuple[Callable[[AnnotationSet], object], str]] = {
     "relabel missing": (lambda a: a.relabel_span("s9", "actor"), "no span 's9'"),
     "resize missing": (lambda a: a.resize_span("s9", 0, 1), "no span 's9'"),
     "unknown relation type": (
-        lambda a: a.add_relation("located_in", "s1", "s2"),
-        "unknown relation type 'located_in'",
+        lambda a: a.add_relation("born_in", "s1", "s2"),
+        "unknown relation type 'born_in'",
     ),
     "relation to missing span": (
         lambda a: a.add_relation("claimed_by", "s3", "s9"),

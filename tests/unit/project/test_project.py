@@ -212,9 +212,9 @@ def test_summaries_come_from_the_index(project: Project, write: Write) -> None:
     project.save_annotations(aset)
     project.set_status(ids[2], "ali", Status.DONE)
     assert project.summaries("ali") == [
-        DocumentSummary(ids[0], "خبر 0", Status.NEW, 0, "2024-01-01"),
-        DocumentSummary(ids[1], "خبر 1", Status.IN_PROGRESS, 2, "2024-01-02"),
-        DocumentSummary(ids[2], "خبر 2", Status.DONE, 0, "2024-01-03"),
+        DocumentSummary(ids[0], "خبر 0", Status.NEW, 0, "2024-01-01", "2024-01-01"),
+        DocumentSummary(ids[1], "خبر 1", Status.IN_PROGRESS, 2, "2024-01-02", "2024-01-02"),
+        DocumentSummary(ids[2], "خبر 2", Status.DONE, 0, "2024-01-03", "2024-01-03"),
     ]
     # a new session reads the index, not the annotation files
     reopened = Project.open(project.path)

@@ -1,0 +1,143 @@
+"""The entity registry on disk: `entities.json` in a project folder (or
+`annotator-entities.json` beside single articles), and relinking mentions across files.
+
+    {"format": "annotator/entities", "version": 1,
+     "entities": [
+       {"id": "e1", "name_fa": "آمریکا", "name_en": "United States", "type": "state",
+        "aliases": ["ایالات متحده", "واشنگتن"], "note": ""},
+       ...]}
+
+One entity a line (readable, and a git diff shows the entity that changed). Checked
+against resources/schemas/entities-v1.schema.json and for duplicate ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..model.entities import Entity, EntityError, EntityRegistry
+from ..resources import read_json_resource
+from . import jsonformat
+from .atomic import write_atomic
+
+FORMAT = "annotator/entities"
+VERSION = 1
+PROJECT_FILE = "entities.json"
+FOLDER_FILE = "annotator-entities.json"
+
+
+class EntityFileError(ValueError):
+    """An entities file that cannot be used; the message names the file and the place."""
+
+
+def entity_to_json(entity: Entity) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entity.id, "name_fa": entity.name_fa, "name_en": entity.name_en}
+    data["type"] = entity.type
+    data["aliases"] = list(entity.aliases)
+    if entity.note:
+        data["note"] = entity.note
+    return data
+
+
+def registry_to_json(registry: EntityRegistry) -> dict[str, Any]:
+    return {"format": FORMAT, "version": VERSION, "entities": [entity_to_json(e) for e in registry.entities()]}
+
+
+def dumps(registry: EntityRegistry) -> bytes:
+    return jsonformat.format_json(registry_to_json(registry)).encode("utf-8")
+
+
+def save(registry: EntityRegistry, path: Path) -> None:
+    """Write atomically and mark the registry saved. Raises OSError when the disk refuses."""
+    write_atomic(Path(path), dumps(registry))
+    registry.set_clean()
+
+
+@cache
+def _validator() -> Any:
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(read_json_resource("schemas", "entities-v1.schema.json"))
+
+
+def check(data: Any) -> list[jsonformat.Problem]:
+    """Every problem with an entities file's parsed JSON; [] when it is valid."""
+    if isinstance(data, dict) and isinstance(data.get("version"), int) and data["version"] > VERSION:
+        return [jsonformat.Problem("$.version", f"written by a newer annotator (version {data['version']})")]
+    problems = [
+        jsonformat.Problem(_path(err.absolute_path), str(err.message)[:200])
+        for err in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    ]
+    if problems:
+        return problems
+    seen: set[str] = set()
+    for i, item in enumerate(data["entities"]):
+        if item["id"] in seen:
+            problems.append(jsonformat.Problem(f"$.entities[{i}].id", f"duplicate entity id {item['id']!r}"))
+        seen.add(item["id"])
+    return problems
+
+
+def _path(parts: Iterable[Any]) -> str:
+    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+
+
+def from_json(data: Any, file: Path | None = None) -> EntityRegistry:
+    problems = check(data)
+    if problems:
+        raise EntityFileError("\n".join(p.line(file) for p in problems))
+    entities = [
+        Entity(
+            str(item["id"]),
+            str(item.get("name_fa", "")),
+            str(item.get("name_en", "")),
+            str(item.get("type", "")),
+            tuple(str(a) for a in item.get("aliases", ())),
+            str(item.get("note", "")),
+        )
+        for item in data["entities"]
+    ]
+    try:
+        return EntityRegistry(entities)
+    except EntityError as exc:
+        raise EntityFileError(f"{file}: $: {exc}") from None
+
+
+def load(path: Path) -> EntityRegistry:
+    """The registry in `path`; an empty one when the file does not exist.
+
+    Raises EntityFileError naming the file and what is wrong with it.
+    """
+    path = Path(path)
+    if not path.exists():
+        return EntityRegistry()
+    try:
+        data = jsonformat.parse(jsonformat.read_bytes(path), path)
+    except jsonformat.AnnotationFileError as exc:
+        raise EntityFileError(str(exc)) from None
+    return from_json(data, path)
+
+
+def check_references(data: Any, registry: EntityRegistry) -> list[jsonformat.Problem]:
+    """Spans of an (already checked) annotation file that link to entities the registry lacks."""
+    problems: list[jsonformat.Problem] = []
+    for i, span in enumerate(data.get("spans", [])):
+        entity = span.get("entity") if isinstance(span, dict) else None
+        if entity and entity not in registry:
+            problems.append(jsonformat.Problem(f"$.spans[{i}].entity", f"no entity {entity!r} in the registry"))
+    return problems
+
+
+@dataclass(frozen=True)
+class Relink:
+    """One mention moved from one entity to another, where it was (for undo)."""
+
+    doc_id: str
+    annotator: str
+    span_id: str
+    old: str
+    new: str
