@@ -47,10 +47,12 @@ CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal,
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, annotator: str = "") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings.load()
+        # --annotator NAME: this run only; the settings keep the name asked at the first start
+        self.annotator_override = " ".join(annotator.split())
         self.store: AnnotationStore | None = None
         self.path: Path | None = None
         self.session: ProjectSession | None = None
@@ -207,6 +209,7 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
         self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(True)
         self.act_about = A([], self.about)
+        self.act_identity = A([], lambda: self.change_annotator())
         self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.searching.show(False))
         self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.searching.show(True))
         self.act_new_project = A([], self.new_project)
@@ -234,6 +237,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_import, self.act_export])
         self.act_import.setEnabled(self.session is not None)
         self.act_export.setEnabled(self.session is not None)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_identity)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -317,6 +322,7 @@ class MainWindow(QMainWindow):
         self.act_theme["light"].setText(self.tr("Light"))
         self.act_theme["dark"].setText(self.tr("Dark"))
         self.act_about.setText(self.tr("About annotator"))
+        self.act_identity.setText(self.tr("Your name…"))
         self.act_find.setText(self.tr("Find in article…"))
         self.act_find_project.setText(self.tr("Find in project…"))
         self.act_new_project.setText(self.tr("New project…"))
@@ -340,6 +346,47 @@ class MainWindow(QMainWindow):
         self._build_label_actions()
         self._build_menus()
         self.refresh_state()
+
+    # ---- who is coding ------------------------------------------------------------------
+
+    @property
+    def annotator(self) -> str:
+        """The coder's name: --annotator, else the settings' name, else "anonymous"."""
+        return self.annotator_override or self.settings.annotator.strip() or DEFAULT_ANNOTATOR
+
+    def change_annotator(self, name: str | None = None) -> bool:
+        """Go on as another coder (File ▸ Your name). Files already written keep the name
+        they carry; in a project the window reopens it in the new name's folder."""
+        if name is None:
+            from .identity import ask_name
+
+            name = ask_name(self, self.annotator)
+            if not name:
+                return False
+        from .identity import name_problem
+
+        problem = name_problem(name)
+        if problem:
+            self.show_error(problem)
+            return False
+        name = " ".join(name.split())
+        if name == self.annotator:
+            return True
+        session, doc_id = self.session, self.session.doc_id if self.session else ""
+        if not self.close_document():
+            return False
+        self.settings.annotator = name
+        self.annotator_override = ""
+        self.settings.save()
+        if session is not None:
+            path = session.project.path
+            self._close_session()
+            if self.open_project(path) and doc_id and self.session is not None:
+                self.session.open_document(doc_id)
+        elif self.path is not None or self.store is None:
+            self.refresh_state()
+        self.show_status(self.tr("You are coding as %1").replace("%1", name))
+        return True
 
     # ---- opening -----------------------------------------------------------------------
 
@@ -375,7 +422,7 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         try:
-            store, recovery_message = open_article_store(path, self.settings.annotator)
+            store, recovery_message = open_article_store(path, self.annotator)
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
             self.show_error(str(exc))
             return False
@@ -406,7 +453,7 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             return False
         self._close_session()
-        lock: ProjectLock | None = ProjectLock(project.path, self.settings.annotator or DEFAULT_ANNOTATOR)
+        lock: ProjectLock | None = ProjectLock(project.path, self.annotator)
         assert lock is not None
         try:
             lock.acquire()
@@ -418,7 +465,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
             self.show_status(self.tr("Working without a lock: %1").replace("%1", exc.strerror or str(exc)))
             lock = None
-        self.session = ProjectSession(self, project, self.settings.annotator, self)
+        self.session = ProjectSession(self, project, self.annotator, self)
         self.session.hold(lock)
         self._build_menus()
         first = self.session.first_document()
@@ -473,6 +520,8 @@ class MainWindow(QMainWindow):
         self.path = path
         self._title = title or path.name
         aset = store.aset
+        if aset.annotator in ("", DEFAULT_ANNOTATOR) and not self.curating():
+            aset.annotator = self.annotator  # written with the next save: every file names its coder
         self.view.set_annotations(aset)
         self.table.span_model.set_annotations(aset)
         aset.subscribe(self._on_change)  # after the view and the list: it reads what they show
@@ -761,6 +810,9 @@ class MainWindow(QMainWindow):
 
     # ---- state shown ------------------------------------------------------------------
 
+    def curating(self) -> bool:
+        return False
+
     def refresh_state(self) -> None:
         aset = self.annotations
         stack = aset.undo_stack if aset else None
@@ -772,7 +824,10 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
         unsaved = bool(self.store and (self.store.needs_checkpoint or not self.store.durable))
         name = self._title if self.path else self.tr("No article")
-        self.setWindowTitle(f"{name}[*] — annotator")  # Qt shows [*] as * while modified
+        who = self.annotator
+        if self.curating():
+            who = self.tr("curating as %1").replace("%1", who)
+        self.setWindowTitle(f"{name}[*] — {who} — annotator")  # Qt shows [*] as * while modified
         self.setWindowModified(unsaved)
         if aset is not None:
             status = {

@@ -1,0 +1,246 @@
+"""A team of coders on one project: who they are, how far they agree, the merged result.
+
+Agreement figures come from annotator.model.agreement; this module reads the coders'
+files from a project (docs/team.md). The annotator `curated` is reserved for the
+adjudicated annotations (curation in the window, `annotator merge`), and `imported` for
+what an import brought: neither is a coder unless named explicitly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import AnnotationSet, Document, Span
+from ..model.agreement import CoderAnnotations, Report, SpanKey, compare
+from . import jsonformat
+from .project import IMPORT_ANNOTATOR, Project, ProjectError, safe_name
+from .store import journal_path
+
+CURATED = "curated"
+RESERVED = (CURATED, IMPORT_ANNOTATOR)
+
+
+def is_reserved(name: str) -> bool:
+    """`curated` and `imported` (in any case or spelling that makes the same folder)."""
+    folder = safe_name(name.strip(), "").casefold()
+    return folder in {r.casefold() for r in RESERVED}
+
+
+def coders(project: Project) -> list[str]:
+    """The project's coders: every annotator with a folder, except the reserved ones."""
+    return [name for name in project.annotators() if not is_reserved(name)]
+
+
+def resolve_annotators(project: Project, names: Sequence[str] | None) -> list[str]:
+    """The coders to compare: the given names (checked), or every coder of the project.
+    Raises ProjectError naming an unknown one."""
+    known = project.annotators()
+    if not names:
+        return coders(project)
+    by_folder = {safe_name(n).casefold(): n for n in known}
+    chosen: list[str] = []
+    for name in names:
+        found = by_folder.get(safe_name(name.strip()).casefold())
+        if found is None:
+            listed = ", ".join(known) or "none"
+            raise ProjectError(f"{project.path}: no annotator {name.strip()!r} (annotators: {listed})")
+        chosen.append(found)
+    return list(dict.fromkeys(chosen))
+
+
+def reduce(aset: AnnotationSet) -> CoderAnnotations:
+    """What agreement compares of an annotation set: span keys, relations by their ends,
+    and span attributes."""
+    key = {s.id: (s.label, s.start, s.end) for s in aset.spans()}
+    return CoderAnnotations(
+        spans=list(key.values()),
+        relations=[(r.type, key[r.source], key[r.target]) for r in aset.relations()],
+        attributes={key[s.id]: dict(s.attributes) for s in aset.spans() if s.attributes},
+    )
+
+
+@dataclass
+class Collected:
+    texts: dict[str, str] = field(default_factory=dict)
+    annotations: dict[str, dict[str, CoderAnnotations]] = field(default_factory=dict)
+    sets: dict[str, dict[str, AnnotationSet]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # "FILE: problem", files left out
+
+
+def collect(
+    project: Project,
+    annotators: Sequence[str],
+    minimum: int = 2,
+    keep_sets: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Collected:
+    """Every document that at least `minimum` of the annotators have a file for, with
+    their annotations. A file that cannot be read is reported and left out."""
+    schema = project.schema
+    found = Collected()
+    ids = project.document_ids()
+    for n, doc_id in enumerate(ids):
+        if progress is not None:
+            progress(n, len(ids))
+        paths = {c: project.annotation_path(doc_id, c) for c in annotators}
+        present = {c: p for c, p in paths.items() if os.path.exists(p)}
+        if len(present) < minimum:
+            continue
+        try:
+            document = project.load_document(doc_id)
+        except ProjectError as exc:
+            found.problems.append(str(exc))
+            continue
+        by_coder: dict[str, CoderAnnotations] = {}
+        sets: dict[str, AnnotationSet] = {}
+        for coder, path in present.items():
+            try:
+                aset = jsonformat.load(path, schema, document)
+            except jsonformat.AnnotationFileError as exc:
+                found.problems.append(exc.problems[0].line(path) if exc.problems else str(exc))
+                continue
+            except OSError as exc:
+                found.problems.append(f"{path}: cannot read: {exc.strerror or exc}")
+                continue
+            by_coder[coder] = reduce(aset)
+            if keep_sets:
+                sets[coder] = aset
+        if len(by_coder) >= minimum:
+            found.texts[doc_id] = document.text
+            found.annotations[doc_id] = by_coder
+            if keep_sets:
+                found.sets[doc_id] = sets
+    return found
+
+
+def agreement(
+    project: Project,
+    annotators: Sequence[str] | None = None,
+    labels: Sequence[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report, list[str]]:
+    """The agreement report of a project, and the files that had to be left out.
+    Raises ProjectError for an unknown annotator or fewer than two coders."""
+    chosen = resolve_annotators(project, annotators)
+    if len(chosen) < 2:
+        raise ProjectError(f"{project.path}: agreement needs two or more coders (found: {', '.join(chosen) or 'none'})")
+    if labels is not None:
+        known = [lb.id for lb in project.schema.labels]
+        unknown = [lb for lb in labels if lb not in known]
+        if unknown:
+            raise ProjectError(f"{project.path}: no label {unknown[0]!r} (labels: {', '.join(known)})")
+    else:
+        labels = None
+    found = collect(project, chosen, progress=progress)
+    if labels is None:
+        used = {s[0] for by in found.annotations.values() for a in by.values() for s in a.spans}
+        labels = [lb.id for lb in project.schema.labels if lb.id in used]
+    return compare(found.texts, found.annotations, chosen, labels), found.problems
+
+
+# ---- merging into the curated set -------------------------------------------------------
+
+
+@dataclass
+class MergeReport:
+    documents: int = 0  # documents whose curated file changed
+    spans: int = 0
+    relations: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        return [
+            f"{self.spans} span(s) and {self.relations} relation(s) added in {self.documents} document(s)",
+            *self.problems,
+        ]
+
+
+def load_curated(project: Project, document: Document, name: str = CURATED) -> AnnotationSet:
+    """The curated annotations of a document, or an empty set (never the imported ones)."""
+    path = project.annotation_path(document.id, name)
+    if path.exists():
+        return jsonformat.load(path, project.schema, document)
+    return AnnotationSet(document, name, project.schema)
+
+
+def agreed_items(
+    sets: dict[str, AnnotationSet], min_agree: int | None
+) -> tuple[list[SpanKey], list[tuple[str, SpanKey, SpanKey]], int]:
+    """Spans and relations on which at least K coders agree exactly (K: `min_agree`, or
+    every coder with a file when None), and K."""
+    k = len(sets) if min_agree is None else min_agree
+    span_votes: dict[SpanKey, int] = {}
+    relation_votes: dict[tuple[str, SpanKey, SpanKey], int] = {}
+    for aset in sets.values():
+        reduced = reduce(aset)
+        for span in set(reduced.spans):
+            span_votes[span] = span_votes.get(span, 0) + 1
+        for rel in set(reduced.relations):
+            relation_votes[rel] = relation_votes.get(rel, 0) + 1
+    spans = sorted(s for s, v in span_votes.items() if v >= k)
+    relations = sorted(r for r, v in relation_votes.items() if v >= k)
+    return spans, relations, k
+
+
+def prefill(aset: AnnotationSet, spans: Sequence[SpanKey], relations: Sequence[tuple[str, SpanKey, SpanKey]]) -> int:
+    """Put agreed spans and relations into a curated set as one undoable edit (what it
+    already has stays); returns how many items were added."""
+    added = aset.add_spans("Merge agreed spans", [(label, start, end) for label, start, end in spans])
+    by_key: dict[SpanKey, Span] = {(s.label, s.start, s.end): s for s in aset.spans()}
+    have = {(r.type, r.source, r.target) for r in aset.relations()}
+    count = len(added)
+    for rtype, source, target in relations:
+        src, dst = by_key.get(source), by_key.get(target)
+        if src is None or dst is None or (rtype, src.id, dst.id) in have:
+            continue
+        try:
+            aset.add_relation(rtype, src.id, dst.id)
+        except ValueError:
+            continue  # a relation the schema no longer allows between these labels
+        have.add((rtype, src.id, dst.id))
+        count += 1
+    return count
+
+
+def merge(
+    project: Project,
+    into: str = CURATED,
+    annotators: Sequence[str] | None = None,
+    min_agree: int | None = None,
+) -> MergeReport:
+    """Pre-fill `into` with the spans (and relations) on which at least `min_agree` coders
+    agree exactly; disagreements are left for curation, and what the curated files
+    already hold is kept. A curated file with unsaved edits (a journal) is left alone."""
+    chosen = [c for c in resolve_annotators(project, annotators) if safe_name(c) != safe_name(into)]
+    if min_agree is not None and min_agree < 1:
+        raise ProjectError(f"--min-agree must be 1 or more, not {min_agree}")
+    report = MergeReport()
+    found = collect(project, chosen, minimum=max(1, min(min_agree or 2, 2)), keep_sets=True)
+    report.problems += found.problems
+    for doc_id, sets in found.sets.items():
+        spans, relations, k = agreed_items(sets, min_agree)
+        if len(sets) < k or not spans:
+            continue
+        path = project.annotation_path(doc_id, into)
+        if journal_path(path).exists():
+            report.problems.append(f"{journal_path(path)}: unsaved edits of {into}; open the document first")
+            continue
+        document = next(iter(sets.values())).document
+        try:
+            target = load_curated(project, document, into)
+        except jsonformat.AnnotationFileError as exc:
+            report.problems.append(exc.problems[0].line(path) if exc.problems else str(exc))
+            continue
+        before_spans, before_relations = target.span_count(), len(target.relations())
+        target.annotator = into
+        prefill(target, spans, relations)
+        new_spans = target.span_count() - before_spans
+        new_relations = len(target.relations()) - before_relations
+        if new_spans or new_relations:
+            project.save_annotations(target)
+            report.documents += 1
+            report.spans += new_spans
+            report.relations += new_relations
+    return report

@@ -1,0 +1,98 @@
+"""Who is coding: the name asked at the first start, kept in the settings, shown in the
+title bar and written into every annotation file (docs/team.md)."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..io.project import safe_name
+from ..io.team import is_reserved
+
+
+def login_name() -> str:
+    """The system's user name, offered as a default (never empty)."""
+    try:
+        name = getpass.getuser()
+    except Exception:  # no user database entry (a container): any name will do
+        name = ""
+    return name.strip() or "anonymous"
+
+
+def name_problem(name: str) -> str:
+    """Why a name cannot be a coder's name, or "" when it can."""
+    from PySide6.QtCore import QCoreApplication
+
+    name = name.strip()
+    if not name:
+        return QCoreApplication.translate("NameDialog", "Type a name.")
+    if is_reserved(name):
+        return QCoreApplication.translate("NameDialog", "“%1” is reserved for annotator's own use.").replace("%1", name)
+    if not safe_name(name, ""):
+        return QCoreApplication.translate("NameDialog", "Use at least one letter or digit.")
+    return ""
+
+
+class NameDialog(QDialog):
+    """Asks the coder's name; OK only for a usable one."""
+
+    def __init__(self, parent: QWidget | None, current: str = "", first: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotatorNameDialog")
+        self.setWindowTitle(self.tr("Your name"))
+        layout = QVBoxLayout(self)
+        intro = (
+            self.tr("Who is coding? Your name is written into every annotation file you make, and your work is "
+                    "kept in a folder of that name in each project.")
+            if first
+            else self.tr("Your name for the annotations you make from now on. Files already written keep "
+                         "the name they have; another coder's files are never renamed.")
+        )  # fmt: skip
+        text = QLabel(intro, self)
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.edit = QLineEdit(current, self)
+        self.edit.setObjectName("annotatorNameEdit")
+        self.edit.selectAll()
+        layout.addWidget(self.edit)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("annotatorNameProblem")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        problem = name_problem(self.edit.text())
+        self.problem.setText(problem if self.edit.text().strip() else "")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not problem)
+
+    def accept(self) -> None:
+        if not name_problem(self.edit.text()):
+            super().accept()
+
+    def name(self) -> str:
+        return " ".join(self.edit.text().split())
+
+
+def ask_name(parent: QWidget | None, current: str = "", first: bool = False) -> str | None:
+    """The name typed, or None when the coder cancelled."""
+    dialog = NameDialog(parent, current, first)
+    try:
+        return dialog.name() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
