@@ -43,6 +43,7 @@ ANNOTATIONS_DIR = "annotations"
 CACHE_DIR = ".cache"
 INDEX_FILE = "index.json"
 STAGING_PREFIX = ".import-"
+DEFAULT_ANNOTATOR = "anonymous"  # the folder of an annotator with no name
 GITIGNORE = f"# made by annotator: caches and interrupted imports\n{CACHE_DIR}/\n{STAGING_PREFIX}*/\n"
 MAX_PROJECT_FILE_BYTES = 256 * 2**20  # project.json, documents.json, a document file
 LOCK_TIMEOUT = 120.0  # seconds a writer waits for another one's catalogue update

@@ -18,13 +18,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import secrets
 import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .catalog import DEFAULT_ANNOTATOR, safe_name
 
 MAX_AGE = 3600.0  # seconds without refresh after which any lock is stale
 _MAX_LOCK_BYTES = 4096
@@ -47,19 +48,20 @@ class LockInfo:
 class LockedError(Exception):
     """The project is open in another instance; `holder` says where."""
 
-    def __init__(self, lock_file: Path, holder: LockInfo | None) -> None:
+    def __init__(self, lock_file: Path, holder: LockInfo | None, what: str = "project") -> None:
         self.lock_file = lock_file
         self.holder = holder
         if holder is None:
             message = f"{lock_file} is held by another instance (its lock file is unreadable)"
         else:
-            message = f"This project is already open by {holder.describe()} ({lock_file})"
+            message = f"This {what} is already open by {holder.describe()} ({lock_file})"
         super().__init__(message)
 
 
 def _safe_name(annotator: str) -> str:
-    name = re.sub(r"[^\w.-]+", "_", annotator.strip(), flags=re.UNICODE).strip("._")
-    return name[:64] or "default"
+    # the very name of the annotator's folder (annotations/<name>/): two names that share
+    # a folder ("-maryam" and "maryam") share the lock too
+    return safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -83,6 +85,16 @@ class ProjectLock:
         self.max_age = max_age
         self.path = self.folder / f".annotator-{_safe_name(annotator)}.lock"
         self._token: str | None = None
+        self.what = "project"  # for messages
+
+    @classmethod
+    def for_file(cls, path: Path, annotator: str = "", max_age: float = MAX_AGE) -> ProjectLock:
+        """The lock of one annotation file outside a project (article mode):
+        `.NAME.lock` beside it, whoever the annotator (they all write that one file)."""
+        lock = cls(Path(path).parent, annotator, max_age)
+        lock.path = Path(path).with_name(f".{Path(path).name}.lock")
+        lock.what = "file"
+        return lock
 
     @property
     def held(self) -> bool:
@@ -124,7 +136,7 @@ class ProjectLock:
                 return
             holder = self.read()
             if not (force or self.is_stale(holder)):
-                raise LockedError(self.path, holder)
+                raise LockedError(self.path, holder, self.what)
             # move the stale lock aside first so two instances cannot both take it over
             aside = self.path.with_name(f"{self.path.name}.stale-{token}")
             try:
@@ -133,7 +145,7 @@ class ProjectLock:
                 continue
             with contextlib.suppress(OSError):
                 os.unlink(aside)
-        raise LockedError(self.path, self.read())
+        raise LockedError(self.path, self.read(), self.what)
 
     def refresh(self) -> None:
         """Renew the lock's time (call every few minutes while holding it)."""
@@ -142,7 +154,7 @@ class ProjectLock:
         info = self.read()
         if info is None or info.token != self._token:
             self._token = None  # taken over (force) by another instance
-            raise LockedError(self.path, info)
+            raise LockedError(self.path, info, self.what)
         tmp = self.path.with_name(f"{self.path.name}.{self._token}.tmp")
         tmp.write_bytes(self._content(self._token))
         os.replace(tmp, self.path)
@@ -176,7 +188,7 @@ class ProjectLock:
 
     def _create(self, token: str) -> bool:
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         except FileExistsError:
             return False
         try:

@@ -45,6 +45,7 @@ from .catalog import (
     CATALOG_FILE,
     CATALOG_FORMAT,
     COMMIT_RECORD,
+    DEFAULT_ANNOTATOR,
     DOCUMENT_FORMAT,
     DOCUMENTS_DIR,
     FORMAT,
@@ -80,7 +81,6 @@ from .store import describe_os_error
 
 _Entry = CatalogEntry  # the name tests and older code know
 
-DEFAULT_ANNOTATOR = "anonymous"
 IMPORT_ANNOTATOR = "imported"
 
 # hazm's steps, as project.json's settings.normalizer (docs/projects.md says what each

@@ -54,6 +54,41 @@ STALE_TMP_SECONDS = 60.0  # leftover temporary files of interrupted saves older 
 
 _ENOUGH_SPACE = (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
 
+try:  # POSIX: a store holds a flock on the journal it appends to
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+
+def _claim(fd: int) -> bool:
+    """Take the journal's flock; False when another writer holds it."""
+    if fcntl is None:  # pragma: no cover
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        return exc.errno not in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES)
+    return True
+
+
+def journal_in_use(jpath: Path) -> bool:
+    """Whether a store (in this or another process) is appending to this journal now."""
+    try:
+        fd = os.open(jpath, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        return not _claim(fd)
+    finally:
+        os.close(fd)
+
+
+def _busy(jpath: Path) -> StoreError:
+    return StoreError(
+        f"{jpath}: another window or program is recording edits to this file; it was not touched. "
+        "Close the other window first, or keep your work with Save As."
+    )
+
 
 def journal_path(path: Path) -> Path:
     path = Path(path)
@@ -165,6 +200,11 @@ class AnnotationStore:
                 )
             return store, Recovery(0, " ".join(notes), set_aside=set_aside)
 
+        if jpath.exists() and journal_in_use(jpath):
+            raise StoreError(
+                f"{path}: is being edited in another window or program (its journal is open there); "
+                "close it there first"
+            )
         raw = _read_limited(path)
         base_sha = _sha(raw)
         data = jsonformat.parse(raw, path)
@@ -318,6 +358,9 @@ class AnnotationStore:
         content = self._serialize()
         new_sha = _sha(content)
         try:
+            jpath = journal_path(self.path)
+            if not self._own_journal and jpath.exists() and journal_in_use(jpath):
+                raise _busy(jpath)  # its edits build on the file as it is: not replaced under it
             if new_sha != self._file_sha():
                 self._check_not_changed_under_us()
                 if self._fd is not None:
@@ -427,11 +470,18 @@ class AnnotationStore:
             return self._fd
         jpath = journal_path(self.path)
         if self._own_journal and jpath.exists():
-            self._fd = os.open(jpath, os.O_WRONLY | os.O_APPEND)
+            fd = os.open(jpath, os.O_WRONLY | os.O_APPEND)
+            if not _claim(fd):
+                os.close(fd)
+                raise _busy(jpath)
+            self._fd = fd
             return self._fd
         if jpath.exists():
+            if journal_in_use(jpath):
+                raise _busy(jpath)  # another writer's, being appended to: never moved
             _set_aside(jpath)  # someone else's: never overwritten
-        fd = os.open(jpath, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o644)
+        fd = os.open(jpath, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o666)
+        _claim(fd)
         header = {
             "format": JOURNAL_FORMAT,
             "version": JOURNAL_VERSION,
@@ -460,6 +510,8 @@ class AnnotationStore:
         if jpath.exists():
             if self._own_journal:
                 os.unlink(jpath)
+            elif journal_in_use(jpath):
+                raise _busy(jpath)
             else:
                 _set_aside(jpath)
             fsync_dir(jpath.parent)
@@ -491,6 +543,11 @@ class AnnotationStore:
 
     def _check_not_changed_under_us(self) -> None:
         if self._file_sig is None:
+            if self._base_sha is None and self.path.exists():
+                # a new document's file appeared since we started it: another window's
+                raise StoreError(
+                    f"{self.path} was created by another program or window meanwhile; it is not overwritten"
+                )
             return
         now = _signature(self.path)
         if now is None or now == self._file_sig:

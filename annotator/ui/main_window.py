@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..io import jsonformat
-from ..io.article import open_article_store
+from ..io.article import annotation_path_for, open_article_store
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         self.store: AnnotationStore | None = None
         self.path: Path | None = None
         self.session: ProjectSession | None = None
+        self._file_lock: ProjectLock | None = None  # article mode: one window per annotation file
         self._title = ""
         self._warned_not_durable = False
         self.last_message = ""
@@ -421,11 +422,17 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             return False
         self._close_session()
+        allowed, lock = self._lock_file(annotation_path_for(path))
+        if not allowed:
+            return False
         try:
             store, recovery_message = open_article_store(path, self.annotator)
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
+            if lock is not None:
+                lock.release()
             self.show_error(str(exc))
             return False
+        self._file_lock = lock
         self._attach(store, path)
         self.tell_recovery(recovery_message)
         return True
@@ -473,6 +480,22 @@ class MainWindow(QMainWindow):
             self.session.open_document(first)
         self.refresh_state()
         return True
+
+    def _lock_file(self, path: Path) -> tuple[bool, ProjectLock | None]:
+        """Take the lock of an annotation file (article mode), as a project's is taken:
+        (True, the lock), (True, None) when the folder cannot hold one (read-only), or
+        (False, None) when another window holds it and the user did not take it over."""
+        lock = ProjectLock.for_file(path, self.settings.annotator)
+        try:
+            lock.acquire()
+        except LockedError as exc:
+            if not self.ask_take_over(str(exc)):
+                self.show_error(str(exc))
+                return False, None
+            lock.acquire(force=True)
+        except OSError:
+            return True, None  # a read-only folder: nothing will be written there either
+        return True, lock
 
     def _close_session(self) -> None:
         if self.session is not None:
@@ -558,6 +581,9 @@ class MainWindow(QMainWindow):
         self.table.span_model.set_annotations(None)
         self.store = None
         self.path = None
+        if self._file_lock is not None:
+            self._file_lock.release()
+            self._file_lock = None
         if self.session is not None:
             self.session.doc_id = ""
         self.refresh_state()
