@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import time
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,46 @@ def hazm_table() -> dict[int, Any]:
     return table
 
 
+class Covered:
+    """What a span must map to, worked out from the map's blocks one stretch at a time.
+
+    Every character of the span outside a changed block has one partner on the other
+    side; a block the span reaches into comes whole ("spans widen to the whole block"),
+    and so does text inserted strictly inside the span, but not text inserted at its
+    edges.  The image is the smallest span holding all of that; None when nothing is
+    (only deleted text): then the span maps to an empty span.
+    """
+
+    def __init__(self, m: OffsetMap, to_norm: bool) -> None:
+        src_len, dst_len = (
+            (m.original_length, m.normalized_length) if to_norm else (m.normalized_length, m.original_length)
+        )
+        self.blocks = [c if to_norm else (c[2], c[3], c[0], c[1]) for c in m.changes]
+        self.blocks.append((src_len, 0, dst_len, 0))
+        self.starts = [b[0] for b in self.blocks]
+
+    def __call__(self, s: int, e: int) -> tuple[int, int] | None:
+        blocks = self.blocks
+        k = max(0, bisect_right(self.starts, s) - 1)
+        so, do = (blocks[k - 1][0] + blocks[k - 1][1], blocks[k - 1][2] + blocks[k - 1][3]) if k else (0, 0)
+        lo = hi = -1
+        for bs, bl, bd, bdl in itertools.islice(blocks, k, None):
+            if so > e:
+                break
+            parts = []
+            a, b = max(s, so), min(e, bs)
+            if a < b:  # the equal stretch [so, bs) <-> [do, bd)
+                parts.append((a - so + do, b - so + do))
+            reaches = s < bs + bl and bs < e if bl else s < bs < e
+            if reaches and bdl:
+                parts.append((bd, bd + bdl))
+            for x, y in parts:
+                lo = x if lo < 0 else min(lo, x)
+                hi = max(hi, y)
+            so, do = bs + bl, bd + bdl
+        return None if lo < 0 else (lo, hi)
+
+
 def check_map(original: str, normalized: str, m: OffsetMap) -> None:
     assert (m.original_length, m.normalized_length) == (len(original), len(normalized))
     check_map_sparse(original, normalized, m)
@@ -77,10 +119,16 @@ def check_map(original: str, normalized: str, m: OffsetMap) -> None:
         assert images == sorted(images)
         assert all(0 <= x <= dst_len for x in images)
         assert images[0] == 0
+        covered = Covered(m, to_norm=point == m.to_normalized)
         for s in range(src_len + 1):
             for e in range(s, min(src_len, s + 6) + 1):
                 a, b = span(s, e)
                 assert 0 <= a <= b <= dst_len
+                expected = covered(s, e) if e > s else None
+                if expected is None:
+                    assert a == b, (s, e, a, b)
+                else:
+                    assert (a, b) == expected, (s, e)
         with pytest.raises(ValueError):
             point(src_len + 1)
         with pytest.raises(ValueError):
@@ -259,3 +307,48 @@ def check_map_sparse(original: str, normalized: str, m: OffsetMap) -> None:
             assert len(a) == len(b)
             assert all(x == y or x.translate(table) == y for x, y in zip(a, b, strict=True))
         o, n = co + col, cn + cnl
+
+
+def equivalent(text: str) -> str:
+    """A span's text up to what normalization documents changing: folding (ي/ك, digits,
+    diacritics), spaces and ZWNJs hazm inserts, removes or swaps, the decimal separator
+    and straight quotes that become guillemets."""
+    return fold(text).replace(" ", "").replace("٫", ".").translate(str.maketrans("«»", '""'))
+
+
+def corpus_texts(corpora: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Every text of the shared corpora with its annotated spans (news articles have none)."""
+    from annotator.io.formats import get
+
+    texts: list[tuple[str, list[tuple[int, int]]]] = []
+    for name in ("ner/peyma-dev.txt", "ner/arman-dev.txt"):
+        result = get("conll").read(corpora / name)
+        assert result.problems == []
+        texts += [(doc.text, [(s.start, s.end) for s in doc.spans]) for doc in result.documents]
+    articles = json.loads((corpora / "news/fars-news-2.json").read_text(encoding="utf-8"))
+    texts += [("\n".join([a["title"], a["abstract"], *a["paragraphs"]]), []) for a in articles]
+    return texts
+
+
+@pytest.mark.corpora
+def test_corpus_spans_and_words_cover_the_same_text_after_normalizing(corpora: Path) -> None:
+    spans = words = 0
+    for original, annotated in corpus_texts(corpora):
+        result = normalize(original)
+        m = result.map
+        # the annotated spans (PEYMA, ARMAN) cover the same text, and come back exactly
+        for s, e in annotated:
+            a, b = m.span_to_normalized(s, e)
+            assert equivalent(result.text[a:b]) == equivalent(original[s:e]), (original[s:e], result.text[a:b])
+            assert m.span_to_original(a, b) == (s, e)
+            spans += 1
+        # every word, both ways, covers exactly what its characters are aligned with
+        for text, to_norm, span in ((original, True, m.span_to_normalized), (result.text, False, m.span_to_original)):
+            covered = Covered(m, to_norm)
+            for s, e in word_spans(text):
+                a, b = span(s, e)
+                expected = covered(s, e)
+                assert (a, b) == expected if expected else a == b, (text[s:e], to_norm, s, e)
+                words += 1
+    assert spans == 1959 + 8617
+    assert words > 400_000
