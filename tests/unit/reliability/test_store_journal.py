@@ -52,6 +52,42 @@ def test_each_edit_is_journaled_before_it_returns(saved: Path, schema: Schema) -
     crash(store)
 
 
+def test_every_journal_line_is_fsynced_before_the_edit_returns(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A spy on os.fsync notes which file, and how much of it, each call made durable.
+    synced: list[tuple[int, int, int]] = []  # (device, inode, size at the fsync)
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        real_fsync(fd)
+        info = os.fstat(fd)
+        synced.append((info.st_dev, info.st_ino, info.st_size))
+
+    monkeypatch.setattr(os, "fsync", spy)
+    store, _ = AnnotationStore.open(saved, schema)
+    aset = store.aset
+    t, m = TEXT.index("تهران"), TEXT.index("مشهد")
+    edits = [
+        lambda: aset.add_span("location", t, t + 5),
+        lambda: aset.add_span("location", m, m + 4),
+        lambda: aset.set_note("s1", "یادداشت"),
+        aset.undo,
+        aset.redo,
+        lambda: aset.set_status(Status.DONE),
+    ]
+    journal = journal_path(saved)
+    for n, edit in enumerate(edits, 1):
+        synced.clear()
+        edit()
+        info = journal.stat()
+        lines = journal.read_bytes().splitlines()
+        assert len(lines) == 1 + n  # the header, then one line an edit
+        # the journal, with this edit's line in it, was fsynced before the edit returned
+        assert (info.st_dev, info.st_ino, info.st_size) in synced, n
+    crash(store)
+
+
 def test_recovers_edits_undo_and_status_after_a_crash(saved: Path, schema: Schema) -> None:
     store, _ = AnnotationStore.open(saved, schema)
     aset = store.aset
