@@ -54,9 +54,10 @@ def keys(doc: AnnotatedDocument) -> list[tuple[str, int, int, str]]:
     return sorted((s.label, s.start, s.end, doc.text[s.start : s.end]) for s in doc.spans)
 
 
-def rel_keys(doc: AnnotatedDocument) -> list[tuple[str, int, int]]:
-    by_id = {s.id: s for s in doc.spans}
-    return sorted((r.type, by_id[r.source].start, by_id[r.target].start) for r in doc.relations)
+def rel_keys(doc: AnnotatedDocument) -> list[tuple[str, tuple[str, int, int], tuple[str, int, int]]]:
+    # a relation is its type and both of its ends, whole: label and offsets
+    by_id = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    return sorted((r.type, by_id[r.source], by_id[r.target]) for r in doc.relations)
 
 
 OUT = {"json": "out", "brat": "out", "webanno": "out"}

@@ -232,6 +232,48 @@ def test_labelstudio_reports_a_mismatching_region(tmp_path: Path) -> None:
     assert result.problems and "task 1 (id 7), annotation 1, result 1: says 'ایران'" in result.problems[0]
 
 
+def test_labelstudio_region_with_two_labels_is_two_spans(tmp_path: Path) -> None:
+    # no astral characters: code points and UTF-16 units agree, so this holds either way
+    text = "سازمان ملل در نیویورک نشست گذاشت"
+    start, end = 0, len("سازمان ملل")
+    city = text.index("نیویورک")
+    region = {"start": start, "end": end, "text": text[start:end], "labels": ["LOC", "ORG"]}
+    task = {
+        "id": 1,
+        "data": {"text": text},
+        "annotations": [
+            {
+                "result": [
+                    {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": region},
+                    {
+                        "id": "r2",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {"start": city, "end": city + 7, "text": "نیویورک", "labels": ["LOC"]},
+                    },
+                    {"id": "r1", "from_name": "kind", "type": "choices", "value": {"choices": ["UN"]}},
+                ]
+            }
+        ],
+    }
+    (tmp_path / "l.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    result = get("labelstudio").read(tmp_path / "l.json")
+    assert result.problems == []
+    (doc,) = result.documents
+    found = sorted((s.label, s.start, s.end, doc.text[s.start : s.end], s.attributes) for s in doc.spans)
+    assert found == [
+        ("LOC", 0, 10, "سازمان ملل", {"kind": "UN"}),
+        ("LOC", city, city + 7, "نیویورک", {}),
+        ("ORG", 0, 10, "سازمان ملل", {"kind": "UN"}),
+    ]
+    assert len({s.id for s in doc.spans}) == 3
+    # written back and read again, the two labels are still two spans on the same text
+    get("labelstudio").write([doc], tmp_path / "again.json")
+    again = get("labelstudio").read(tmp_path / "again.json").documents[0]
+    assert sorted((s.label, s.start, s.end, s.attributes) for s in again.spans) == [f[:3] + f[4:] for f in found]
+
+
 def test_csv_has_a_bom_and_persian(tmp_path: Path) -> None:
     report = get("csv").write([doc_with_nesting()], tmp_path / "s.csv")
     raw = (tmp_path / "s.csv").read_bytes()
@@ -265,4 +307,9 @@ def test_webanno_stacked_and_multi_token_spans(tmp_path: Path) -> None:
     assert report.left_out == {"document titles/metadata (the file name is the document id)": 1}
     back = get("webanno").read(tmp_path / "w").documents[0]
     assert sorted((s.label, s.start, s.end) for s in back.spans) == sorted((s.label, s.start, s.end) for s in doc.spans)
-    assert [(r.type,) for r in back.relations] == [("claimed_by",)]
+    def ends(doc: AnnotatedDocument) -> list[tuple[str, tuple[str, int, int], tuple[str, int, int]]]:
+        by_id = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+        return [(r.type, by_id[r.source], by_id[r.target]) for r in doc.relations]
+
+    # the claim is claimed by the spokesman: the relation keeps its direction and both ends
+    assert ends(back) == ends(doc) == [("claimed_by", ("claim", 0, len(doc.text)), ("actor", 4, 28))]
