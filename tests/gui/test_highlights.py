@@ -1,0 +1,96 @@
+"""What the article view paints for spans, read back from the view itself.
+
+The spans' colours must start and end on exactly the spans' characters, also after an
+emoji (two UTF-16 units in Qt, one code point in our files).  Checked twice: the ranges
+the view hands to Qt, and the pixels of the painted frame at the first and last
+character of each span and at their neighbours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QColor, QImage, QTextCursor
+
+from annotator.ui import MainWindow
+from annotator.ui.colors import background_for
+
+TEXT = "خبر 😀 امروز: نخست‌وزیر عراق در بغداد سخن گفت."
+
+
+def painted_ranges(view: Any) -> list[tuple[int, int]]:
+    """The UTF-16 ranges the view highlights: its own report when it has one (issue 10's
+    ArticleView.highlight_ranges()), else the extra selections it gives Qt."""
+    if hasattr(view, "highlight_ranges"):
+        return sorted((a, b) for a, b in view.highlight_ranges())
+    return sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections())
+
+
+def cell(view: Any, cp: int) -> tuple[int, int, int, int]:
+    """The box (left, top, right, bottom) of the character at code point cp in the viewport,
+    from Qt's own layout: between the caret positions before and after it."""
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.to_qt(cp))
+    a = view.cursorRect(cursor)
+    cursor.setPosition(view.to_qt(cp + 1))
+    b = view.cursorRect(cursor)
+    assert a.top() == b.top(), "the character must not be at a line break"
+    left, right = sorted((a.center().x(), b.center().x()))
+    return left, a.top(), right, a.bottom()
+
+
+def fill_share(image: QImage, box: tuple[int, int, int, int], fill: QColor) -> float:
+    """Share of the box's pixels (2 px in from its sides) painted in the fill colour."""
+    left, top, right, bottom = box
+    hits = total = 0
+    for x in range(left + 2, right - 1):
+        for y in range(top + 2, bottom - 1):
+            pixel = image.pixelColor(x, y)
+            total += 1
+            hits += all(abs(p - q) <= 3 for p, q in zip(pixel.getRgb()[:3], fill.getRgb()[:3], strict=True))
+    assert total > 0, f"an empty box {box}"
+    return hits / total
+
+
+def blended(fill: QColor, base: QColor) -> QColor:
+    """The colour of a translucent fill painted on the base colour."""
+    alpha = fill.alphaF()
+    return QColor(
+        *(round(f * alpha + b * (1 - alpha)) for f, b in zip(fill.getRgb()[:3], base.getRgb()[:3], strict=True))
+    )
+
+
+def test_highlights_cover_exactly_the_spans_after_an_emoji(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    article = tmp_path / "emoji.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    assert window.open(article), window.last_message
+    aset = window.annotations
+    assert aset is not None
+    minister = TEXT.index("نخست‌وزیر")
+    inner = TEXT.index("بغداد") + 1  # "غدا": letters on both sides, inside the word
+    actor = aset.add_span("actor", minister, minister + len("نخست‌وزیر"))
+    place = aset.add_span("location", inner, inner + 3)
+    view = window.view
+    qtbot.waitUntil(lambda: len(painted_ranges(view)) == 2)
+
+    # the ranges handed to Qt are the spans' UTF-16 ranges: the emoji counts 2
+    assert view.to_qt(minister) == minister + 1
+    assert painted_ranges(view) == [(minister + 1, minister + 1 + 9), (inner + 1, inner + 4)]
+
+    # and that is what is painted: the first and last character of each span in its
+    # label's fill, the characters just outside in none
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    image.save(str(tmp_path / "highlights.png"))
+    base = view.palette().color(view.viewport().backgroundRole())
+    for span in (actor, place):
+        color = next(label.color for label in aset.schema.labels if label.id == span.label)
+        fill = blended(background_for(color, view.palette()), base)
+        for cp in (span.start, span.end - 1):
+            share = fill_share(image, cell(view, cp), fill)
+            assert share > 0.4, (span.label, cp, TEXT[cp], share)
+        for cp in (span.start - 1, span.end):
+            if TEXT[cp] != " ":  # a space is a few pixels wide: the span's end bar fills it
+                share = fill_share(image, cell(view, cp), fill)
+                assert share == 0, (span.label, cp, TEXT[cp], share)
