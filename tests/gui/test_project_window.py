@@ -83,15 +83,65 @@ def test_document_list_navigation_done_and_restart(qtbot: Any, tmp_path: Path) -
     again.close()
 
 
+TITLED = [
+    {"id": "t1", "title": "حمله پهپادی به بغداد", "text": "حمله پهپادی در بغداد."},
+    {"id": "t2", "title": "کشته شدن ۱۰۰ نفر در غزه", "text": "در غزه ۱۰۰ نفر کشته شدند."},
+    {"id": "t3", "title": "هشدار دمشق به آمریکا در سال 2024", "text": "دمشق هشدار داد."},
+    {"id": "t4", "title": "سخنان نخست‌وزیر", "text": "نخست‌وزیر سخن گفت."},
+]
+
+
+def shown_titles(window: MainWindow) -> list[str]:
+    """The titles the document list shows now, read from the view the user sees."""
+    from PySide6.QtWidgets import QAbstractItemView
+
+    table = window.findChild(QAbstractItemView, "documentList")
+    assert table is not None
+    model = table.model()
+    rows = [model.index(r, 0).data() for r in range(model.rowCount())]
+    return sorted(str(t).strip("\u2068\u2069") for t in rows)
+
+
 def test_filter_the_document_list_persian_aware(qtbot: Any, tmp_path: Path) -> None:
-    root = make_project(tmp_path)
+    from PySide6.QtWidgets import QLineEdit
+
+    source = tmp_path / "titled.jsonl"
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in TITLED), encoding="utf-8")
+    root = tmp_path / "project"
+    assert len(Project.create(root, "test").import_sources([source]).added) == 4
     window = open_window(qtbot, root)
-    assert window.session is not None
-    lst = window.session.list
-    lst.filter_edit.setFocus()
-    type_text(lst.filter_edit, "gaza")
-    assert lst.filter_edit.text() == "gaza"
-    assert lst.proxy.rowCount() == 1
+    titles = shown_titles(window)
+    assert len(titles) == 4
+
+    def titled(beginning: str) -> list[str]:
+        # as shown: the import may have unified the title's letters or digits
+        return [t for t in titles if t.startswith(beginning)]
+
+    box = window.findChild(QLineEdit, "documentFilter")
+    assert box is not None
+    qtbot.waitUntil(box.isVisible)
+    box.setFocus()
+    for typed, expected in [
+        ("پهپادي", titled("حمله")),  # Arabic yeh finds Persian yeh
+        ("كشته", titled("کشته")),  # Arabic kaf finds Persian keheh
+        ("100", titled("کشته")),  # Latin digits find the title's Persian ones
+        ("١٠٠", titled("کشته")),  # and so do Arabic-Indic ones
+        ("۲۰۲۴", titled("هشدار")),  # Persian digits find the title's year, however it is written
+        ("2024", titled("هشدار")),
+        ("نخست وزير", titled("سخنان")),  # a space where the title has a ZWNJ
+        ("امريكا", titled("هشدار")),  # Arabic letters and an alef without madda
+        ("كابل", []),
+    ]:
+        assert typed == "كابل" or len(expected) == 1
+        box.selectAll()
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+        assert box.text() == ""
+        type_text(box, typed)
+        assert box.text() == typed
+        assert shown_titles(window) == expected, typed
+    box.selectAll()
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    assert len(shown_titles(window)) == 4
     window.close()
 
 
@@ -260,7 +310,13 @@ def test_import_from_the_window_and_cancel_leaves_the_project_as_it_was(
     assert session.list.model.rowCount() == 8
     assert "5 document(s) added" in window.last_message
     text = session.statistics_text()
-    assert "8" in text.splitlines()[0]
+    assert text.splitlines() == [
+        "test: 8 documents",
+        "new 8 · in progress 0 · done 0",
+        "spans per label:",
+        "per annotator:",
+        "  anonymous: 0 / 0",
+    ]
     window.close()
 
 

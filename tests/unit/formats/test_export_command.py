@@ -29,10 +29,20 @@ def test_export_annotation_files_to_conll_with_kind_layers(tmp_path: Path, capsy
     jsonformat.save(aset, tmp_path / "a.annotations.json")
     out = tmp_path / "o.txt"
     assert run([str(tmp_path), "--format", "conll", "--out", str(out)]) == 0
-    assert out.read_text(encoding="utf-8").split("\n")[0] == "سخنگو B-actor B-claim"
-    err = capsys.readouterr().err
-    assert "1 document(s) written" in err
-    assert "left out: 1 relations (BIO has no place for them)" in err
+    assert out.read_text(encoding="utf-8") == (
+        "سخنگو B-actor B-claim\n"
+        "گفت O I-claim\n"
+        "تهران B-location I-claim\n"
+        "آماده O I-claim\n"
+        "است O I-claim\n"
+        "\n"
+    )
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"1 document(s) written to {out} as conll in ")
+    assert err[1:] == [
+        "left out: 1 document titles/metadata (BIO keeps only tokens and tags)",
+        "left out: 1 relations (BIO has no place for them)",
+    ]
 
 
 def test_export_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -41,9 +51,16 @@ def test_export_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_export_jsonl(tmp_path: Path) -> None:
-    aset = AnnotationSet(Document("a", "ایران 😀", ""), "")
+    text = "ایران 😀 و 😀 تهران"
+    aset = AnnotationSet(Document("a", text, ""), "")
     aset.add_span("location", 0, 5)
+    aset.add_span("location", text.index("تهران"), len(text))
     jsonformat.save(aset, tmp_path / "a.annotations.json")
     assert run([str(tmp_path / "a.annotations.json"), "--format", "jsonl", "--out", str(tmp_path / "p.jsonl")]) == 0
     line = json.loads((tmp_path / "p.jsonl").read_text(encoding="utf-8"))
-    assert line["spans"][0]["text"] == "ایران"
+    assert line["document"]["text"] == text
+    # code points: each emoji counts one
+    assert [(s["label"], s["start"], s["end"], s["text"]) for s in line["spans"]] == [
+        ("location", 0, 5, "ایران"),
+        ("location", 12, 17, "تهران"),
+    ]

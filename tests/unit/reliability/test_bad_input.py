@@ -183,7 +183,19 @@ def test_unknown_labels_extend_the_project_and_say_nothing_is_wrong(
     data["spans"].append({**data["spans"][0], "id": "s3", "label": "no-such-label"})
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     assert main(["import", str(project.path), str(path), "--format", "json", "-q"]) == 0
-    assert Project.open(project.path).schema.label("no-such-label") is not None
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    assert captured.out == (
+        f"{project.path}: 1 document(s) added, 0 duplicate(s) skipped, 0 problem(s); 2 document(s) in the project\n"
+    )
+    again = Project.open(project.path)
+    assert again.schema.label("no-such-label") is not None
+    aset = again.load_annotations("doc1", "ali")
+    assert [(s.label, s.start, s.end) for s in aset.spans()] == [
+        ("actor", 0, 5),
+        ("no-such-label", 0, 5),
+        ("claim", 10, 20),
+    ]
 
 
 def test_a_future_project_version_is_named(project: Project, capsys: pytest.CaptureFixture[str]) -> None:
