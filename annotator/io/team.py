@@ -12,10 +12,11 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import AnnotationSet, Document, Span
+from ..model import AnnotationSet, Document, Schema, Span
 from ..model.agreement import CoderAnnotations, Report, SpanKey, compare
 from . import jsonformat
-from .project import IMPORT_ANNOTATOR, Project, ProjectError, safe_name
+from .catalog import ANNOTATIONS_DIR
+from .project import DEFAULT_ANNOTATOR, IMPORT_ANNOTATOR, Project, ProjectError, safe_name
 from .store import journal_path
 
 CURATED = "curated"
@@ -29,8 +30,18 @@ def is_reserved(name: str) -> bool:
 
 
 def coders(project: Project) -> list[str]:
-    """The project's coders: every annotator with a folder, except the reserved ones."""
-    return [name for name in project.annotators() if not is_reserved(name)]
+    """The project's coders: every annotator with an annotation file, except the reserved
+    ones (an empty folder, made when someone opened a document, is nobody's work yet)."""
+    root = project.path / ANNOTATIONS_DIR
+
+    def has_files(name: str) -> bool:
+        try:
+            with os.scandir(root / safe_name(name, DEFAULT_ANNOTATOR)) as found:
+                return any(e.name.endswith(".json") and not e.name.startswith(".") for e in found)
+        except OSError:
+            return False
+
+    return [name for name in project.annotators() if not is_reserved(name) and has_files(name)]
 
 
 def resolve_annotators(project: Project, names: Sequence[str] | None) -> list[str]:
@@ -202,6 +213,54 @@ def prefill(aset: AnnotationSet, spans: Sequence[SpanKey], relations: Sequence[t
         have.add((rtype, src.id, dst.id))
         count += 1
     return count
+
+
+def agreed_set(
+    document: Document, schema: Schema, sets: dict[str, AnnotationSet], name: str = CURATED
+) -> AnnotationSet:
+    """A new curated set holding what every coder with a file agrees on (INCEpTION's
+    auto-merge on first opening), outside the undo history: a start, not an edit."""
+    aset = AnnotationSet(document, name, schema)
+    if len(sets) < 2:
+        return aset
+    spans, relations, _ = agreed_items(sets, None)
+    made: dict[SpanKey, Span] = {}
+    for label, start, end in spans:
+        try:
+            made[(label, start, end)] = aset.make_span(label, start, end)
+        except ValueError:
+            continue
+        aset.reserve_ids([made[(label, start, end)].id])
+    aset.load(made.values())
+    rels = []
+    for rtype, source, target in relations:
+        if source in made and target in made:
+            try:
+                rels.append(aset.make_relation(rtype, made[source].id, made[target].id))
+            except ValueError:
+                continue
+            aset.reserve_ids([rels[-1].id])
+    aset.load((), rels)
+    return aset
+
+
+def coder_sets(
+    project: Project, document: Document, annotators: Sequence[str]
+) -> tuple[dict[str, AnnotationSet], list[str]]:
+    """The coders' annotation sets on a document (those with a file), and problems."""
+    sets: dict[str, AnnotationSet] = {}
+    problems: list[str] = []
+    for coder in annotators:
+        path = project.annotation_path(document.id, coder)
+        if not path.exists():
+            continue
+        try:
+            sets[coder] = jsonformat.load(path, project.schema, document)
+        except jsonformat.AnnotationFileError as exc:
+            problems.append(exc.problems[0].line(path) if exc.problems else str(exc))
+        except OSError as exc:
+            problems.append(f"{path}: cannot read: {exc.strerror or exc}")
+    return sets, problems
 
 
 def merge(

@@ -201,6 +201,39 @@ class AnnotationSet:
         label = spans[0].label if len(spans) == 1 else f"{len(spans)} spans"
         self._push(name or f"Delete {label}", ops, "delete", label)
 
+    def replace_spans(
+        self,
+        name: str,
+        remove_ids: Sequence[str],
+        items: Iterable[tuple[str, int, int]],
+        kind: str = "replace",
+        subject: str = "",
+    ) -> list[Span]:
+        """Remove some spans (with the relations touching them) and add others as one
+        undoable command (curation: accept a coder's version in place of another)."""
+        removed = [self._require(span_id) for span_id in dict.fromkeys(remove_ids)]
+        ids = {s.id for s in removed}
+        kept = {(s.label, s.start, s.end) for s in self._spans.values() if s.id not in ids}
+        added: list[Span] = []
+        try:
+            for label, start, end in dict.fromkeys(items):
+                if (label, start, end) in kept:
+                    continue
+                kept.add((label, start, end))
+                added.append(self.make_span(label, start, end))
+                self._next_number["s"] += 1  # reserve the id before making the next span
+        finally:
+            self._next_number["s"] -= len(added)
+        if not removed and not added:
+            return []
+        ops: list[Op] = [RemoveRelation(r) for r in self._relations.values() if r.source in ids or r.target in ids]
+        ops += [RemoveSpan(s) for s in removed]
+        ops += [AddSpan(s) for s in added]
+        if added:
+            ops += self._status_touch()
+        self._push(name, ops, kind, subject)
+        return added
+
     def relabel_span(self, span_id: str, label: str) -> Span:
         old = self._require(span_id)
         self._require_label(label)

@@ -30,6 +30,7 @@ from ..io.article import annotation_path_for, open_article_store
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
+from ..io.team import CURATED
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
@@ -53,6 +54,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings.load()
         # --annotator NAME: this run only; the settings keep the name asked at the first start
         self.annotator_override = " ".join(annotator.split())
+        self._curating = False  # a project's curation mode: editing the annotator `curated`
+        self.agreement_dock: QDockWidget | None = None
         self.store: AnnotationStore | None = None
         self.path: Path | None = None
         self.session: ProjectSession | None = None
@@ -211,6 +214,10 @@ class MainWindow(QMainWindow):
         self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(True)
         self.act_about = A([], self.about)
         self.act_identity = A([], lambda: self.change_annotator())
+        self.act_agreement = A(["Ctrl+Shift+A"], self.show_agreement)
+        self.act_curate = A(["Ctrl+Shift+K"], lambda checked=False: self.set_curating(bool(checked)))
+        self.act_curate.setCheckable(True)
+        self.act_curation_list = A(["Ctrl+K"], self.focus_curation)
         self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.searching.show(False))
         self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.searching.show(True))
         self.act_new_project = A([], self.new_project)
@@ -257,6 +264,9 @@ class MainWindow(QMainWindow):
         project_menu.addActions([self.act_next_doc, self.act_prev_doc, self.act_next_unfinished, self.act_done])
         project_menu.addSeparator()
         project_menu.addAction(self.act_stats)
+        project_menu.addSeparator()
+        project_menu.addActions([self.act_agreement, self.act_curate, self.act_curation_list])
+        self.act_curation_list.setEnabled(self._curating)
         project_menu.setEnabled(self.session is not None)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
@@ -324,6 +334,14 @@ class MainWindow(QMainWindow):
         self.act_theme["dark"].setText(self.tr("Dark"))
         self.act_about.setText(self.tr("About annotator"))
         self.act_identity.setText(self.tr("Your name…"))
+        self.act_agreement.setText(self.tr("Agreement…"))
+        self.act_curate.setText(self.tr("Curate disagreements"))
+        self.act_curation_list.setText(self.tr("Go to the curation list"))
+        if self.agreement_dock is not None:
+            self.agreement_dock.setWindowTitle(self.tr("Agreement"))
+            widget = self.agreement_dock.widget()
+            if hasattr(widget, "retranslate"):
+                widget.retranslate()
         self.act_find.setText(self.tr("Find in article…"))
         self.act_find_project.setText(self.tr("Find in project…"))
         self.act_new_project.setText(self.tr("New project…"))
@@ -418,6 +436,7 @@ class MainWindow(QMainWindow):
         """Open an article (.txt) or an annotation file; False (with a message) if it cannot."""
         path = Path(path)
         if path.is_dir():
+            self._curating = False
             return self.open_project(path)
         if not self.close_document():
             return False
@@ -460,7 +479,7 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             return False
         self._close_session()
-        lock: ProjectLock | None = ProjectLock(project.path, self.annotator)
+        lock: ProjectLock | None = ProjectLock(project.path, CURATED if self._curating else self.annotator)
         assert lock is not None
         try:
             lock.acquire()
@@ -472,7 +491,12 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
             self.show_status(self.tr("Working without a lock: %1").replace("%1", exc.strerror or str(exc)))
             lock = None
-        self.session = ProjectSession(self, project, self.annotator, self)
+        if self._curating:
+            from .curation import CurationSession
+
+            self.session = CurationSession(self, project, self.annotator, self)
+        else:
+            self.session = ProjectSession(self, project, self.annotator, self)
         self.session.hold(lock)
         self._build_menus()
         first = self.session.first_document()
@@ -501,6 +525,62 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.close()
             self.session = None
+        if self.agreement_dock is not None:
+            self.remove_panel(self.agreement_dock)
+            self.agreement_dock.deleteLater()
+            self.agreement_dock = None
+
+    # ---- a team: agreement and curation (docs/team.md) ------------------------------------
+
+    def set_curating(self, on: bool) -> bool:
+        """Curation mode on or off: the project reopens on the same document, editing the
+        annotator `curated` (on) or the coder's own annotations (off)."""
+        session = self.session
+        if session is None or on == self._curating:
+            self.act_curate.setChecked(self._curating)
+            return False
+        doc_id, path = session.doc_id, session.project.path
+        if not self.close_document():
+            self.act_curate.setChecked(self._curating)
+            return False
+        self._close_session()
+        self._curating = on
+        opened = self.open_project(path)
+        if opened and doc_id and self.session is not None:
+            self.session.open_document(doc_id)
+        self.act_curate.setChecked(self._curating)
+        self.refresh_state()
+        return opened
+
+    def focus_curation(self) -> None:
+        from .curation import CurationSession
+
+        if isinstance(self.session, CurationSession):
+            self.session.focus_list()
+
+    def show_agreement(self) -> bool:
+        """Project ▸ Agreement: compute the figures (edits saved first) in a panel."""
+        if self.session is None:
+            return False
+        from .agreement_view import AgreementPanel
+
+        self.checkpoint()
+        if self.agreement_dock is None:
+            dock = QDockWidget(self)
+            dock.setObjectName("agreementDock")
+            panel = AgreementPanel(dock)
+            dock.setWidget(panel)
+            panel.documentRequested.connect(lambda doc: self.session.open_document(doc) if self.session else None)
+            panel.refresh_button.clicked.connect(self.show_agreement)
+            self.agreement_dock = dock
+            self.add_panel(dock, Qt.DockWidgetArea.BottomDockWidgetArea, 300)
+            dock.setWindowTitle(self.tr("Agreement"))
+        panel = self.agreement_dock.widget()
+        assert isinstance(panel, AgreementPanel)
+        self.agreement_dock.show()
+        ok = panel.compute(self.session.project)
+        panel.documents.setFocus()
+        return ok
 
     def ask_take_over(self, reason: str) -> bool:
         """Another window holds this project for this annotator: open anyway only if asked."""
@@ -837,7 +917,7 @@ class MainWindow(QMainWindow):
     # ---- state shown ------------------------------------------------------------------
 
     def curating(self) -> bool:
-        return False
+        return self._curating
 
     def refresh_state(self) -> None:
         aset = self.annotations
@@ -885,6 +965,8 @@ class MainWindow(QMainWindow):
             "relation_add": self.tr("Add relation"),
             "relation_delete": self.tr("Delete relation"),
             "status": self.tr("Change status"),
+            "accept": self.tr("Accept the version of %1"),
+            "reject": self.tr("Reject"),
         }
         template = names.get(command.kind)
         return template.replace("%1", subject) if template else command.name

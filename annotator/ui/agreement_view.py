@@ -1,0 +1,175 @@
+"""Project ▸ Agreement: the figures of `annotator agree` in a panel, with the least agreed
+documents first; Enter or a double click opens one (docs/team.md)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ..io.project import Project
+
+
+def _fmt(value: Any) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+class _Table(QTableWidget):
+    activated = Signal(int)
+
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.cellDoubleClicked.connect(lambda row, _col: self.activated.emit(row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self.activated.emit(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+    def fill(self, headers: list[str], rows: list[list[str]]) -> None:
+        self.clear()
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        self.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                cell = QTableWidgetItem(value)
+                if c > 0 and value[:1] in "0123456789–-":
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.setItem(r, c, cell)
+        self.resizeColumnsToContents()
+        if headers:
+            self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+class AgreementPanel(QWidget):
+    """Figures per label, per pair of coders, and per document (worst first)."""
+
+    documentRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementView")
+        self.report: dict[str, Any] = {}
+        self.document_ids: list[str] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("agreementSummary")
+        self.summary.setWordWrap(True)
+        self.refresh_button = QPushButton(self)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.refresh_button)
+        layout.addLayout(top)
+        # three columns side by side: a bottom panel is wide and low
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.labels_title, self.pairs_title, self.documents_title = QLabel(self), QLabel(self), QLabel(self)
+        self.labels = _Table("agreementLabels", self)
+        self.pairs = _Table("agreementPairs", self)
+        self.documents = _Table("agreementDocuments", self)
+        for title, table in (
+            (self.labels_title, self.labels),
+            (self.pairs_title, self.pairs),
+            (self.documents_title, self.documents),
+        ):
+            column = QWidget(splitter)
+            column_layout = QVBoxLayout(column)
+            column_layout.setContentsMargins(0, 0, 0, 0)
+            column_layout.addWidget(title)
+            column_layout.addWidget(table, 1)
+            splitter.addWidget(column)
+        layout.addWidget(splitter, 1)
+        self.documents.activated.connect(self._open_row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh_button.setText(self.tr("Compute again"))
+        self.labels_title.setText(self.tr("Per label (α: Krippendorff's alpha)"))
+        self.pairs_title.setText(self.tr("Per pair of coders (κ: Cohen's kappa)"))
+        self.documents_title.setText(self.tr("Documents, least agreed first (Enter opens one)"))
+        if self.report:
+            self.show_report(self.report, {})
+
+    def show_message(self, text: str) -> None:
+        self.report = {}
+        self.summary.setText(text)
+        for table in (self.labels, self.pairs, self.documents):
+            table.fill([], [])
+
+    def show_report(self, report: dict[str, Any], titles: dict[str, str]) -> None:
+        self.report = report
+        self.summary.setText(
+            self.tr("Coders: %1 · %2 documents compared · %3 units (non-blank characters)")
+            .replace("%1", ", ".join(report["annotators"]))
+            .replace("%2", str(report["documents"]))
+            .replace("%3", str(report["units"]))
+        )
+        f1e, f1o = self.tr("F1 exact"), self.tr("F1 overlap")
+        rows = [[k, _fmt(v["alpha"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])] for k, v in report["labels"].items()]
+        overall = report["overall"]
+        rows.append(
+            [self.tr("overall"), _fmt(overall["alpha"]), _fmt(overall["f1_exact"]), _fmt(overall["f1_overlap"])]
+        )
+        rows += [[f"{t} ({self.tr('relation')})", "", _fmt(v["f1"]), ""] for t, v in report["relations"].items()]
+        rows += [[k, _fmt(v["alpha"]), "", ""] for k, v in report["attributes"].items()]
+        self.labels.fill([self.tr("label"), "α", f1e, f1o], rows)
+        pair_rows = [
+            [f"{p['a']} × {p['b']}", label, _fmt(v["kappa"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])]
+            for p in report["pairs"]
+            for label, v in p["labels"].items()
+        ]
+        self.pairs.fill([self.tr("coders"), self.tr("label"), "κ", f1e, f1o], pair_rows)
+        ranked = sorted(
+            report["by_document"].items(),
+            key=lambda kv: (kv[1]["f1_overlap"] is None, kv[1]["f1_overlap"] or 0.0, kv[1]["f1_exact"] or 0.0, kv[0]),
+        )
+        self.document_ids = [doc for doc, _ in ranked]
+        self.documents.fill(
+            [self.tr("document"), f1e, f1o],
+            [[titles.get(doc, doc) or doc, _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])] for doc, v in ranked],
+        )
+
+    def compute(self, project: Project) -> bool:
+        """Compute the figures for the project's coders; False (with a message) if it cannot."""
+        from PySide6.QtGui import QGuiApplication
+
+        from ..io.project import ProjectError
+        from ..io.team import agreement
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report, problems = agreement(project)
+        except ProjectError as exc:
+            self.show_message(str(exc).split(": ", 1)[-1])
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        titles = {s.id: s.title for s in project.summaries()}
+        self.show_report(report.to_json(), titles)
+        if problems:
+            self.summary.setText(self.summary.text() + "\n" + "\n".join(problems[:5]))
+        return True
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.document_ids):
+            self.documentRequested.emit(self.document_ids[row])

@@ -1,0 +1,333 @@
+"""Curation mode: the window edits the annotator `curated` while a panel lists, for the
+current document, what every coder marked: agreed spans, and the disagreements to decide
+one by one by keyboard (docs/team.md).
+
+Keys in the curation list: Up/Down move, Space the next undecided disagreement, 1-9 (or
+۱-۹) accept that coder's version, Delete/R reject (no span), E or Enter edit (the text is
+selected in the article: tag or relabel it as usual); Ctrl+Z undoes like any edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..io.store import AnnotationStore
+from ..io.team import CURATED, agreed_set, coder_sets, coders
+from ..model import AnnotationSet, Change
+from ..model import curation as cur
+from .project_session import ProjectSession, SessionHost
+
+if TYPE_CHECKING:
+    from ..io.project import Project
+
+_DIGITS = str.maketrans("۱۲۳۴۵۶۷۸۹١٢٣٤٥٦٧٨٩", "123456789123456789")
+AGREED = QColor(0, 150, 60, 45)
+OPEN = QColor(220, 40, 40, 55)
+
+
+class CurationTable(QTableWidget):
+    acceptRequested = Signal(int)  # coder number, from 1
+    rejectRequested = Signal()
+    editRequested = Signal()
+    nextRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curationTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+
+    def _command(self, event: QKeyEvent) -> str:
+        if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            return ""
+        text = event.text().translate(_DIGITS)
+        if text.isdigit() and text != "0":
+            return text
+        key = event.key()
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_R):
+            return "reject"
+        if key in (Qt.Key.Key_E, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return "edit"
+        if key == Qt.Key.Key_Space:
+            return "next"
+        return ""
+
+    def event(self, event: QEvent) -> bool:
+        # the window's label keys (1 2 3 …) would take digits first: here they choose a version
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and self._command(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = self._command(event)
+        if command.isdigit():
+            self.acceptRequested.emit(int(command))
+        elif command == "reject":
+            self.rejectRequested.emit()
+        elif command == "edit":
+            self.editRequested.emit()
+        elif command == "next":
+            self.nextRequested.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class CurationPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("curationPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.table = CurationTable(self)
+        self.keys = QLabel(self)
+        self.keys.setWordWrap(True)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.keys)
+
+
+class CurationSession(ProjectSession):
+    """A project session whose annotator is `curated`, with the curation panel."""
+
+    PANEL_HEIGHT = 260  # a wide, low panel: every coder's version side by side
+
+    def __init__(self, host: SessionHost, project: Project, curator: str, parent: QWidget) -> None:
+        self.coders = coders(project)
+        self.curator = curator
+        self.items: list[cur.Item] = []
+        self.sets: dict[str, AnnotationSet] = {}
+        self._watched: AnnotationSet | None = None
+        self.rejected: set[cur.Item] = set()  # decided as "no span" in this session
+        super().__init__(host, project, CURATED, parent)
+        self.panel = CurationPanel(parent)
+        self.panel_dock = QDockWidget(parent)
+        self.panel_dock.setObjectName("curationDock")
+        self.panel_dock.setWidget(self.panel)
+        host.add_panel(self.panel_dock, Qt.DockWidgetArea.BottomDockWidgetArea, self.PANEL_HEIGHT)
+        self.panel_dock.show()
+        table = self.panel.table
+        table.acceptRequested.connect(self.accept)
+        table.rejectRequested.connect(self.reject)
+        table.editRequested.connect(self.edit)
+        table.nextRequested.connect(self.next_open)
+        table.currentCellChanged.connect(lambda row, *_: self._show_item(row))
+        self.retranslate()
+
+    # ---- documents ---------------------------------------------------------------------
+
+    def open_store(self, doc_id: str) -> tuple[AnnotationStore, str]:
+        """The curated annotations; a document never curated starts from what every coder
+        agrees on (not yet a file: it is written with the first decision)."""
+        document = self.project.load_document(doc_id)
+        sets, problems = coder_sets(self.project, document, self.coders)
+        self.sets = sets
+        if problems:
+            self.window.show_error("\n".join(problems))
+        path = self.project.annotation_path(doc_id, CURATED)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return AnnotationStore.open_or_start(
+            path, self.project.schema, document, lambda: agreed_set(document, self.project.schema, sets), False
+        )
+
+    def open_document(self, doc_id: str) -> bool:
+        if not super().open_document(doc_id):
+            return False
+        aset = self.window.annotations
+        if self._watched is not None and self._watched is not aset:
+            self._watched.unsubscribe(self._on_curated_change)
+            self._watched = None
+        if aset is not None and self._watched is None:
+            aset.subscribe(self._on_curated_change)
+            self._watched = aset
+        self.rejected.clear()
+        self.items = cur.items({c: [(s.label, s.start, s.end) for s in a.spans()] for c, a in self.sets.items()})
+        self._fill()
+        if self.items:
+            self.panel.table.setCurrentCell(0, 0)
+            self.next_open(from_row=-1)
+        return True
+
+    # ---- the list ----------------------------------------------------------------------
+
+    def present_coders(self) -> list[str]:
+        return [c for c in self.coders if c in self.sets]
+
+    def _fill(self) -> None:
+        table = self.panel.table
+        coders_here = self.present_coders()
+        table.blockSignals(True)
+        table.clear()
+        table.setColumnCount(3 + len(coders_here))
+        headers = ["", self.tr("text")] + [f"{n} {c}" for n, c in enumerate(coders_here, 1)] + [self.tr("curated")]
+        table.setHorizontalHeaderLabels(headers)
+        table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            self._fill_row(row, item)
+        table.resizeColumnsToContents()
+        table.blockSignals(False)
+        self._fill_summary_only()
+
+    def _fill_row(self, row: int, item: cur.Item) -> None:
+        table = self.panel.table
+        aset = self.window.annotations
+        text = aset.text if aset is not None else ""
+        language = getattr(self.window, "language", "en")
+        schema = self.project.schema
+
+        def describe(spans: tuple[tuple[str, int, int], ...]) -> str:
+            if not spans:
+                return "—"
+            return "; ".join(f"{schema.label_name(lb, language)} «{text[s:e]}»" for lb, s, e in spans)
+
+        coders_here = self.present_coders()
+        cells = ["✓" if item.agreed else "≠", text[item.start : item.end].replace("\n", " ")[:80]]
+        cells += [describe(item.version(c)) for c in coders_here]
+        decided = cur.decision(aset, item, self.items) if aset is not None else ""
+        if item.agreed:
+            cells.append("✓" if decided else "—")
+        elif decided == cur.EDITED:
+            cells.append(self.tr("edited"))
+        elif decided:
+            cells.append(f"{coders_here.index(decided) + 1} {decided}" if decided in coders_here else decided)
+        else:
+            cells.append("—")
+        open_item = self.is_open(item)
+        for col, value in enumerate(cells):
+            cell = QTableWidgetItem(value)
+            if item.agreed:
+                cell.setBackground(QBrush(AGREED))
+            elif open_item:
+                cell.setBackground(QBrush(OPEN))
+            table.setItem(row, col, cell)
+
+    def is_open(self, item: cur.Item) -> bool:
+        """A disagreement not decided yet: the curated set has nothing there and it was
+        not rejected in this session."""
+        aset = self.window.annotations
+        if item.agreed or aset is None:
+            return False
+        return not cur.spans_in(aset, item, self.items) and item not in self.rejected
+
+    def open_count(self) -> int:
+        return sum(1 for it in self.items if self.is_open(it))
+
+    def current_item(self) -> cur.Item | None:
+        row = self.panel.table.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def _show_item(self, row: int) -> None:
+        if not 0 <= row < len(self.items):
+            return
+        item = self.items[row]
+        view = getattr(self.window, "view", None)
+        if view is not None:
+            view.ensure_visible(item.start)
+            view.select_range(item.start, item.end)
+
+    def _on_curated_change(self, change: Change) -> None:
+        for row, item in enumerate(self.items):
+            self._fill_row(row, item)
+        self._fill_summary_only()
+
+    def _fill_summary_only(self) -> None:
+        agreed = sum(1 for it in self.items if it.agreed)
+        if len(self.sets) < 2:
+            text = self.tr("Fewer than two coders have annotated this document: nothing to compare.")
+        else:
+            text = (
+                self.tr("%1 agreed, %2 disagreements (%3 open)")
+                .replace("%1", str(agreed))
+                .replace("%2", str(len(self.items) - agreed))
+                .replace("%3", str(self.open_count()))
+            )
+        self.panel.summary.setText(text)
+
+    # ---- decisions ---------------------------------------------------------------------
+
+    def accept(self, number: int) -> None:
+        aset, item = self.window.annotations, self.current_item()
+        coders_here = self.present_coders()
+        if aset is None or item is None or not 1 <= number <= len(coders_here):
+            return
+        coder = coders_here[number - 1]
+        cur.accept(aset, item, coder, self.items)
+        if not item.version(coder):
+            self.rejected.add(item)
+        self._fill_row(self.panel.table.currentRow(), item)
+        self._fill_summary_only()
+        self.window.show_status(self.tr("Accepted the version of %1").replace("%1", coder))
+        self.next_open()
+
+    def reject(self) -> None:
+        aset, item = self.window.annotations, self.current_item()
+        if aset is None or item is None or item.agreed:
+            return
+        cur.reject(aset, item, self.items)
+        self.rejected.add(item)
+        self._fill_row(self.panel.table.currentRow(), item)
+        self._fill_summary_only()
+        self.window.show_status(self.tr("Rejected: no span there"))
+        self.next_open()
+
+    def edit(self) -> None:
+        """Select the item's text in the article and go there: tag, relabel or resize it
+        with the usual keys; Ctrl+K comes back to the list."""
+        item = self.current_item()
+        view = getattr(self.window, "view", None)
+        if item is None or view is None:
+            return
+        view.ensure_visible(item.start)
+        view.select_range(item.start, item.end)
+        view.setFocus()
+
+    def next_open(self, from_row: int | None = None) -> None:
+        """Move to the next disagreement not decided yet (wrapping round)."""
+        table = self.panel.table
+        start = table.currentRow() if from_row is None else from_row
+        count = len(self.items)
+        for k in range(1, count + 1):
+            row = (start + k) % count
+            if self.is_open(self.items[row]):
+                table.setCurrentCell(row, 0)
+                return
+
+    def focus_list(self) -> None:
+        self.panel_dock.show()
+        self.panel.table.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "panel"):
+            self.panel_dock.setWindowTitle(self.tr("Curation"))
+            self.panel.keys.setText(
+                self.tr(
+                    "Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · "
+                    "Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo"
+                )
+            )
+
+    def close(self) -> None:
+        if self._watched is not None:
+            self._watched.unsubscribe(self._on_curated_change)
+            self._watched = None
+        self.window.remove_panel(self.panel_dock)
+        self.panel_dock.deleteLater()
+        super().close()
