@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 
-SUBCOMMANDS = ("validate", "import", "stats", "export", "agree", "merge")
+SUBCOMMANDS = ("validate", "import", "stats", "export", "agree", "merge", "desktop")
 _MODULES = {"import": "import_"}  # `import` is a Python keyword
 
 DESCRIPTION = """\

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import AnnotationSet, Document, Schema, SchemaError, default_schema
 from . import jsonformat
 from .store import AnnotationStore
-from .textfile import read_text_file
+from .textfile import TextFileError, read_text_file
 
 SCHEMA_FILE = "annotator-schema.json"
 SUFFIX = ".annotations.json"
@@ -48,6 +48,16 @@ def article_document(path: Path) -> Document:
     return Document(id=path.stem, title=path.stem, text=text, metadata={"source": path.name})
 
 
+def article_to_annotate(path: Path) -> Document:
+    """The Document of an article file with text to annotate. Raises TextFileError (the
+    file missing, unreadable, binary, or empty: a blank page with no word to tag would only
+    puzzle)."""
+    document = article_document(path)
+    if not document.text.strip():
+        raise TextFileError(f"{path}: empty file, no text to annotate")
+    return document
+
+
 def open_article_store(path: Path, annotator: str = "", schema: Schema | None = None) -> tuple[AnnotationStore, str]:
     """Open an article or an annotation file for editing, as the window does: the journal
     replayed, spans re-anchored if the article's text changed. Returns the store and what
@@ -60,7 +70,7 @@ def open_article_store(path: Path, annotator: str = "", schema: Schema | None = 
     if path.name.endswith(SUFFIX):
         store, recovery = AnnotationStore.open(path, schema)
         return store, recovery.message
-    document = article_document(path)
+    document = article_to_annotate(path)
     return AnnotationStore.open_or_start(
         annotation_path_for(path), schema, document, lambda: AnnotationSet(document, annotator, schema)
     )

@@ -5,11 +5,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from ..io.article import SUFFIX, article_to_annotate
+from ..io.textfile import TextFileError
+from ..resources import as_file, resource
 from .identity import ask_name, login_name, name_problem
 from .main_window import MainWindow
 from .settings import Settings
+from .startup import die_on_qt_fatal, platform_problem
 from .theme import apply_theme, font_family, install_language
 
 
@@ -24,12 +29,31 @@ def make_app() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    app.setDesktopFileName("annotator")  # the .desktop file's name: docks and task bars match the icon
+    app.setWindowIcon(app_icon())
     font_family()
     return app
 
 
+def app_icon() -> QIcon:
+    with as_file(resource("icons", "annotator.svg")) as path:
+        return QIcon(str(path))
+
+
 def run_app(path: str | None, annotator: str = "", language: str | None = None) -> int:
+    problem = platform_problem()
+    if problem:  # Qt would abort (exit 134) with a message that may name the wrong package
+        print(f"annotator: {problem}", file=sys.stderr)
+        return 2
+    if path and not Path(path).is_dir() and not path.endswith(SUFFIX):
+        try:  # before any question or window: a file that cannot be opened is one line
+            article_to_annotate(Path(path))
+        except TextFileError as exc:
+            print(f"annotator: {exc}", file=sys.stderr)
+            return 1
+    restore = die_on_qt_fatal()
     app = make_app()
+    restore()
     settings = Settings.load()
     if annotator and name_problem(annotator):
         print(f"annotator: --annotator {annotator!r}: {name_problem(annotator)}", file=sys.stderr)
@@ -47,9 +71,14 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
         else:
             annotator = login_name()
     window = MainWindow(settings, annotator=annotator)
-    window.show()
+    # open before showing: a file that cannot be opened is one line and no window
     opened = window.open(Path(path)) if path else window.open_sample()
-    if not opened and path:
-        # the message names the file and the problem; also say it where scripts see it
-        print(f"annotator: {window.last_message}", file=sys.stderr)
+    if not opened:
+        print(
+            f"annotator: {window.last_message.splitlines()[0] if window.last_message else 'cannot open'}",
+            file=sys.stderr,
+        )
+        window.deleteLater()
+        return 1
+    window.show()
     return app.exec()

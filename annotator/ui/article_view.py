@@ -10,12 +10,17 @@ Positions cross the Qt boundary through annotator.persian.offsets (Qt counts UTF
 from __future__ import annotations
 
 import itertools
+import re
+import unicodedata
+from functools import cache
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontDatabase,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -237,6 +242,7 @@ class ArticleView(QPlainTextEdit):
             # the new selections take part in this very paint (Qt reads them while painting)
             self.refresh_highlights()
         super().paintEvent(event)
+        self._box_missing_glyphs()
         if self._aset is None or not self._visible:
             return
         painter = QPainter(self.viewport())
@@ -376,11 +382,52 @@ class ArticleView(QPlainTextEdit):
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._schedule_refresh()
 
+    def _box_missing_glyphs(self) -> None:
+        """A visible box where no installed font has the character (an emoji, most often):
+        Qt leaves an empty gap there, and a gap reads as a space, hiding that the text has
+        something the reader cannot see."""
+        if self._aset is None:
+            return
+        start, end = self.visible_range()
+        boxes = [
+            self._char_rect(start + m.start())
+            for m in _RARE.finditer(self._aset.text, start, end)
+            if not has_glyph(m.group())
+        ]
+        if not boxes:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(QPen(self.palette().text().color(), 1))
+        side = self.fontMetrics().ascent() * 0.8
+        for rect in boxes:
+            width = rect.width() - 4 if rect.width() > side * 0.5 else side * 0.35  # zero-width: a sliver
+            painter.drawRect(QRectF(rect.center().x() - width / 2, rect.center().y() - side / 2, width, side))
+        painter.end()
+
     def set_font_size(self, size: int, family: str) -> None:
         font = QFont(family, size)
+        font.setFamilies([family, *EMOJI_FAMILIES])  # emoji from a colour emoji font where there is one
         self.setFont(font)
         self.document().setDefaultFont(font)
         self._schedule_refresh()
+
+
+# colour emoji fonts of Linux, macOS and Windows, tried after the article's font
+EMOJI_FAMILIES = ("Noto Color Emoji", "Apple Color Emoji", "Segoe UI Emoji", "Twemoji", "EmojiOne Color")
+# characters worth checking for a glyph: beyond Latin, Arabic and Persian, except the ones
+# drawn as nothing on purpose (joiners, variation selectors, marks, spaces)
+_RARE = re.compile(
+    "[^\u0000-\u1fff\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufb50-\ufdff\ufe00-\ufe0f\ufe70-\ufeff\U000e0000-\U000e007f]"
+)
+
+
+@cache
+def has_glyph(char: str) -> bool:
+    """Whether any installed font draws this character."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf", "Zs", "Zl", "Zp", "Cc", "Co", "Cn"):
+        return True  # drawn as nothing (or not at all) on purpose: no box
+    code = ord(char)
+    return any(QFontMetrics(QFont(family)).inFontUcs4(code) for family in QFontDatabase.families())
 
 
 def _color(schema: Schema, label_id: str) -> str:

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         # their sizes are kept in the settings (see add_panel)
         self.panel_actions: list[QAction] = []
         self._pending_sizes: list[tuple[QDockWidget, int, Qt.Orientation]] = []
+        self._untold: list[str] = []
         self._restore_window()
         self.spans_dock = QDockWidget(self)
         self.spans_dock.setObjectName("spansDock")
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         QTimer.singleShot(0, self._apply_pending_sizes)  # once the first layout is done
+        untold, self._untold = self._untold, []
+        for text in untold:
+            self.show_info(text)
 
     def _apply_pending_sizes(self) -> None:
         for dock, size, orientation in self._pending_sizes:
@@ -438,9 +442,9 @@ class MainWindow(QMainWindow):
         if path.is_dir():
             self._curating = False
             return self.open_project(path)
-        if not self.close_document():
-            return False
-        self._close_session()
+        if self.store is not None and annotation_path_for(path).resolve() == self.store.path.resolve():
+            return True  # already open
+        # the new file first: one that cannot be opened leaves the open one as it was
         allowed, lock = self._lock_file(annotation_path_for(path))
         if not allowed:
             return False
@@ -451,6 +455,12 @@ class MainWindow(QMainWindow):
                 lock.release()
             self.show_error(str(exc))
             return False
+        if not self.close_document():
+            store.detach()
+            if lock is not None:
+                lock.release()
+            return False
+        self._close_session()
         self._file_lock = lock
         self._attach(store, path)
         self.tell_recovery(recovery_message)
@@ -988,7 +998,9 @@ class MainWindow(QMainWindow):
     def show_info(self, text: str) -> None:
         """Something the user must know (e.g. what was recovered), without blocking."""
         self.show_status(text)
-        if self.isVisible():
+        if not self.isVisible():
+            self._untold.append(text)  # said when the window shows (it opens before it shows)
+        else:
             box = QMessageBox(QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable

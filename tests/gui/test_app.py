@@ -44,11 +44,27 @@ def test_an_article_argument_opens_it(qtbot: Any, monkeypatch: pytest.MonkeyPatc
     window.close()
 
 
-def test_a_bad_path_is_said_on_stderr_without_traceback(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize("content", [None, b"", b"\x00\xff\x00binary" * 50])
+def test_a_file_that_cannot_be_opened_is_one_line_no_window_and_a_failure(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes | None,
 ) -> None:
-    window = _run(monkeypatch, [str(tmp_path / "missing.txt")])
-    qtbot.addWidget(window)
+    path = tmp_path / "bad.txt"  # missing, empty or binary
+    if content is not None:
+        path.write_bytes(content)
+    shown: list[MainWindow] = []
+    monkeypatch.setattr(
+        QApplication,
+        "exec",
+        lambda *_a: (
+            shown.extend(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()) or 0
+        ),
+    )
+    assert main([str(path)]) == 1
     err = capsys.readouterr().err
-    assert "missing.txt" in err and "Traceback" not in err
-    window.close()
+    assert err.startswith("annotator: ") and "bad.txt" in err and err.count("\n") == 1, err
+    assert "Traceback" not in err
+    assert shown == [] and not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())

@@ -145,3 +145,48 @@ def test_panels_hide_from_the_view_menu_and_keep_their_sizes(qtbot: Any, window:
     qtbot.waitExposed(again)
     qtbot.waitUntil(lambda: abs(again.spans_dock.width() - 520) < 10)
     again.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(b"", "empty"), (b"  \n\n", "empty"), (b"\x00\x01\x02binary\xff\xfe" * 40, "binary"), (None, "missing")],
+)
+def test_a_file_that_cannot_be_opened_leaves_the_open_article_alone(
+    qtbot: Any, window: MainWindow, tmp_path: Path, content: bytes | None, problem: str
+) -> None:
+    text = open_sample(window)
+    bad = tmp_path / "bad.txt"
+    if content is not None:
+        bad.write_bytes(content)
+    assert not window.open(bad)
+    assert "bad.txt" in window.last_message and "\n" not in window.last_message.strip()
+    assert window.annotations is not None and window.annotations.text == text  # no empty window
+    assert not (tmp_path / "bad.annotations.json").exists()
+
+
+def test_emoji_are_drawn_visibly(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """An emoji no font here has (a flag, a skin tone) still shows as something: its glyph
+    where an emoji font exists, else a box; never a blank gap."""
+    from PySide6.QtGui import QImage
+
+    article = tmp_path / "e.txt"
+    article.write_text("سلام 👍🏽 دنیا 🇮🇷 و 😀 تمام", encoding="utf-8")
+    assert window.open(article)
+    qtbot.waitUntil(lambda: window.view.viewport().isVisible())
+    image = window.view.viewport().grab().toImage()
+    background = window.view.palette().base().color().rgb()
+    text = window.annotations.text  # type: ignore[union-attr]
+    for emoji in ("👍", "🏽", "🇮", "😀"):
+        rect = window.view._char_rect(text.index(emoji)).toAlignedRect().adjusted(-3, 0, 3, 0)
+        pixels = {
+            image.pixel(x, y)
+            for x in range(max(rect.left(), 0), min(rect.right(), image.width() - 1) + 1)
+            for y in range(max(rect.top(), 0), min(rect.bottom(), image.height() - 1) + 1)
+        }
+        assert pixels - {background}, emoji
+    assert isinstance(image, QImage)
+
+
+def test_the_window_has_the_icon(window: MainWindow) -> None:
+    assert not window.windowIcon().isNull()
+    assert not window.windowIcon().pixmap(32, 32).toImage().isNull()

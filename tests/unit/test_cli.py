@@ -263,3 +263,15 @@ def test_an_unexpected_error_is_one_line(monkeypatch: pytest.MonkeyPatch, capsys
     assert main(["validate", "x.json"]) == 70
     err = capsys.readouterr().err
     assert err.strip() == "annotator validate: unexpected error: RuntimeError: something broke"
+
+
+def test_desktop_puts_the_entry_and_icon_in_the_users_menu(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    assert main(["desktop", "--data-home", str(tmp_path)]) == 0
+    entry = (tmp_path / "applications" / "annotator.desktop").read_text(encoding="utf-8")
+    assert "Icon=annotator" in entry
+    exec_line = next(line for line in entry.splitlines() if line.startswith("Exec="))
+    assert exec_line.endswith(" %f") and "annotator" in exec_line
+    assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "annotator.svg").read_bytes().startswith(b"<?xml")
+    assert "annotator.desktop" in capsys.readouterr().out

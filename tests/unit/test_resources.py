@@ -57,3 +57,10 @@ def test_ci_runs_against_the_installed_package() -> None:
         assert CHECKOUT not in origin.parents, origin
     assert "site-packages" in str(files("annotator_resources"))
     assert annotator.__version__ != "0.0.0+source"
+
+
+def test_the_icon_and_desktop_entry_are_bundled() -> None:
+    svg = resource("icons", "annotator.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<?xml") and "<svg" in svg
+    entry = resource("annotator.desktop").read_text(encoding="utf-8")
+    assert "[Desktop Entry]" in entry and "Icon=annotator" in entry and "Exec=annotator %f" in entry
