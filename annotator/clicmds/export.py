@@ -28,7 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..io import formats
 
     parser.add_argument("project", metavar="PROJECT", help="project folder or annotation file(s)")
-    parser.add_argument("--format", required=True, choices=formats.names(writable=True), help="the format")
+    from . import export_analysis
+
+    parser.add_argument(
+        "--format", required=True, choices=[*formats.names(writable=True), *export_analysis.FORMATS], help="the format"
+    )
     parser.add_argument("--out", required=True, metavar="PATH", help="file (or folder for json, brat, webanno)")
     parser.add_argument("--annotator", default=None, help="whose annotations (needed when a project has several)")
     parser.add_argument(
@@ -45,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     for key, text in FORMAT_OPTIONS.items():
         parser.add_argument(f"--{key.replace('_', '-')}", dest=key, default=None, help=text)
+    export_analysis.add_arguments(parser)
 
 
 # ---- documents to export --------------------------------------------------------------
@@ -177,6 +182,10 @@ def progress_printer(total: int, stream: TextIO) -> Callable[[int], None]:
 def run(args: argparse.Namespace) -> int:
     from ..io import formats
     from ..io.formats.base import WriteReport
+    from . import export_analysis
+
+    if args.format in export_analysis.FORMATS:
+        return export_analysis.run(args)
 
     try:
         fmt = formats.get(args.format)

@@ -28,6 +28,12 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
         f"spans: {stats['spans']}  relations: {stats['relations']}",
     ]
     lines += [f"  {label}: {n}" for label, n in stats["labels"].items()]
+    if "claims" in stats:
+        lines.append(
+            f"coded: {stats['documents_coded']} document(s), {stats['claims']} claim(s) "
+            f"({stats['claims_with_claimant']} with a claimant), {stats['actors']} actor(s), "
+            f"{stats['mentions_linked']} of {stats['mentions']} mention(s) linked to {len(stats['entities'])} entities"
+        )
     for name, info in stats["annotators"].items():
         st = info["status"]
         lines.append(
@@ -35,13 +41,47 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
             f"done {st['done']}, in progress {st['in_progress']}, new {st['new']}"
         )
         lines += [f"  {label}: {n}" for label, n in info["labels"].items()]
+        if "claims" in info:
+            lines.append(
+                f"  claims: {info['claims']}, actors: {info['actors']}, coded documents: {info['documents_coded']}"
+            )
     return lines
+
+
+def with_study_figures(project: Project, stats: dict[str, Any], annotator: str | None) -> dict[str, Any]:
+    """Add what a methods section reports (annotator.analysis.summary.figures): coded
+    documents, claims, actors, mentions per entity, overall and per annotator."""
+    from ..analysis.records import AnalysisError, Filters, iter_codings
+    from ..analysis.summary import figures
+
+    try:
+        found = figures(iter_codings(project, Filters((annotator,) if annotator else ())))
+    except AnalysisError:
+        return stats  # an annotator with no files: the counts above say it all
+    per = found.pop("per_annotator")
+    stats.update(found)
+    for name, info in stats["annotators"].items():
+        info.update(
+            per.get(
+                name,
+                {
+                    "documents_coded": 0,
+                    "documents_done": 0,
+                    "claims": 0,
+                    "claims_with_claimant": 0,
+                    "actors": 0,
+                    "mentions": 0,
+                    "mentions_linked": 0,
+                },
+            )
+        )
+    return stats
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         project = Project.open(Path(args.project))
-        stats = project.stats(args.annotator)
+        stats = with_study_figures(project, project.stats(args.annotator), args.annotator)
     except ProjectError as exc:
         print(f"annotator stats: {exc}", file=sys.stderr)
         return 2

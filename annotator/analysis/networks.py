@@ -1,0 +1,285 @@
+"""Actor networks from coded claims, as networkx graphs (written as GraphML or GEXF).
+
+Following the Discourse Network Analyzer (Leifeld; see docs/analysis.md): a claim is a
+statement whose actor is its claimant, whose concept is its topic and whose qualifier is
+its position. Nodes are entities, or the folded text of a mention not yet linked to one
+(records.py). Kinds:
+
+- `actor-topic`: two-mode; an edge joins a claimant and a topic, weighted by the number of
+  claims, with the positions counted (`supports`, `opposes`, `neutral`, `uncoded`), their
+  difference (`signed` = supports - opposes, DNA's "subtract") and DNA's "combine" code
+  (0 none, 1 only supports, 2 only opposes, 3 both).
+- `actor-actor`: one-mode, two actors tied through the topics they both make claims on:
+  `congruence` = sum over topics and positions of x[i,t,p] * x[j,t,p] (same position on the
+  same topic), `conflict` = sum over topics of x[i,t,supports] * x[j,t,opposes] +
+  x[i,t,opposes] * x[j,t,supports]; `weight` is the one chosen (congruence, conflict, or
+  their difference, subtract). Claims without a topic or a position cannot take part.
+- `claimant-addressee`: directed; claimant -> addressee, weighted by claims, with positions.
+- `co-occurrence`: entities (actors, locations: every mention not of a claim label)
+  mentioned in the same document; weight = the number of documents.
+
+Every edge carries `first_date` and `last_date` (ISO Gregorian of its earliest and latest
+dated document; "" when none of its documents has a date).
+"""
+
+from __future__ import annotations
+
+import io
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ..io.atomic import write_atomic
+from ..model.schema import Schema
+from .records import Coding, Party, distinct
+
+KINDS = ("actor-topic", "actor-actor", "claimant-addressee", "co-occurrence")
+AGGREGATIONS = ("congruence", "conflict", "subtract")
+POSITIONS = ("supports", "opposes", "neutral")
+TOPIC_PREFIX = "topic:"
+
+
+@dataclass
+class NetworkReport:
+    claims: int = 0
+    documents: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        return [f"  left out: {n} {what}" for what, n in sorted(self.left_out.items())]
+
+
+class _Dates:
+    """The earliest and latest date seen on an edge."""
+
+    def __init__(self) -> None:
+        self.first = ""
+        self.last = ""
+
+    def see(self, iso: str) -> None:
+        if not iso:
+            return
+        if not self.first or iso < self.first:
+            self.first = iso
+        if not self.last or iso > self.last:
+            self.last = iso
+
+
+def _add_node(graph: nx.Graph, party: Party, **extra: Any) -> None:
+    if party.node not in graph:
+        graph.add_node(
+            party.node,
+            label=party.display,
+            name_fa=party.name_fa,
+            name_en=party.name_en,
+            type=party.type,
+            kind="entity" if party.entity else "mention",
+            claims=0,
+            mentions=0,
+            documents=0,
+        )
+    for key, value in extra.items():
+        graph.nodes[party.node][key] += value
+
+
+def build(
+    kind: str, codings: Iterable[Coding], schema: Schema, aggregation: str = "congruence"
+) -> tuple[nx.Graph, NetworkReport]:
+    if kind not in KINDS:
+        raise ValueError(f"unknown network {kind!r} (choose {', '.join(KINDS)})")
+    if aggregation not in AGGREGATIONS:
+        raise ValueError(f"unknown aggregation {aggregation!r} (choose {', '.join(AGGREGATIONS)})")
+    report = NetworkReport()
+    builder = {
+        "actor-topic": _actor_topic,
+        "actor-actor": _actor_actor,
+        "claimant-addressee": _claimant_addressee,
+        "co-occurrence": _co_occurrence,
+    }[kind]
+    graph = builder(list(codings), schema, report, aggregation)
+    graph.graph["network"] = kind
+    if kind == "actor-actor":
+        graph.graph["aggregation"] = aggregation
+    return graph, report
+
+
+def _count_claims(codings: list[Coding], report: NetworkReport) -> None:
+    report.documents = len({c.document.id for c in codings})
+    report.claims = sum(len(c.claims) for c in codings)
+
+
+def _position(value: str) -> str:
+    return value if value in POSITIONS else "uncoded"
+
+
+def _actor_topic(codings: list[Coding], schema: Schema, report: NetworkReport, _: str) -> nx.Graph:
+    graph = nx.Graph()
+    _count_claims(codings, report)
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)
+    topic_def = schema.attribute("topic", "claim")
+    for coding in codings:
+        for claim in coding.claims:
+            claimants = distinct(claim.claimants)
+            if not claimants:
+                report.left_out["claims without a claimant"] += 1
+                continue
+            if not claim.topic:
+                report.left_out["claims without a topic"] += 1
+                continue
+            topic = TOPIC_PREFIX + claim.topic
+            if topic not in graph:
+                graph.add_node(
+                    topic,
+                    label=topic_def.value_name(claim.topic, "fa") if topic_def else claim.topic,
+                    name_fa=topic_def.value_name(claim.topic, "fa") if topic_def else claim.topic,
+                    name_en=topic_def.value_name(claim.topic, "en") if topic_def else claim.topic,
+                    type="",
+                    kind="topic",
+                    claims=0,
+                    mentions=0,
+                    documents=0,
+                )
+            graph.nodes[topic]["claims"] += 1
+            for who in claimants:
+                _add_node(graph, who, claims=1)
+                counts[(who.node, topic)][_position(claim.position)] += 1
+                dates[(who.node, topic)].see(claim.document.date_gregorian)
+    for _node, data in graph.nodes(data=True):
+        data["bipartite"] = 1 if data["kind"] == "topic" else 0
+    for (actor, topic), c in counts.items():
+        supports, opposes = c["supports"], c["opposes"]
+        graph.add_edge(
+            actor,
+            topic,
+            weight=sum(c.values()),
+            supports=supports,
+            opposes=opposes,
+            neutral=c["neutral"],
+            uncoded=c["uncoded"],
+            signed=supports - opposes,
+            combine=(1 if supports else 0) + (2 if opposes else 0),
+            first_date=dates[(actor, topic)].first,
+            last_date=dates[(actor, topic)].last,
+        )
+    return graph
+
+
+def _actor_actor(codings: list[Coding], schema: Schema, report: NetworkReport, aggregation: str) -> nx.Graph:
+    graph = nx.Graph()
+    _count_claims(codings, report)
+    # x[actor][(topic, position)] = number of claims; and the dates of those claims
+    x: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    topic_dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)  # (actor, topic)
+    for coding in codings:
+        for claim in coding.claims:
+            claimants = distinct(claim.claimants)
+            if not claimants:
+                report.left_out["claims without a claimant"] += 1
+                continue
+            if not claim.topic or claim.position not in POSITIONS:
+                report.left_out["claims without a topic or a position"] += 1
+                continue
+            for who in claimants:
+                _add_node(graph, who, claims=1)
+                x[who.node][(claim.topic, claim.position)] += 1
+                topic_dates[(who.node, claim.topic)].see(claim.document.date_gregorian)
+    for a, b in combinations(sorted(x), 2):
+        congruence = sum(n * x[b][key] for key, n in x[a].items())
+        conflict = sum(
+            x[a][(topic, "supports")] * x[b][(topic, "opposes")] + x[a][(topic, "opposes")] * x[b][(topic, "supports")]
+            for topic in {t for t, _ in x[a]} | {t for t, _ in x[b]}
+        )
+        weight = {"congruence": congruence, "conflict": conflict, "subtract": congruence - conflict}[aggregation]
+        if not (weight or (aggregation == "subtract" and (congruence or conflict))):
+            continue
+        dates = _Dates()  # the claims of either actor on a topic both spoke to
+        for topic in {t for t, _ in x[a]} & {t for t, _ in x[b]}:
+            for actor in (a, b):
+                dates.see(topic_dates[(actor, topic)].first)
+                dates.see(topic_dates[(actor, topic)].last)
+        graph.add_edge(
+            a,
+            b,
+            weight=weight,
+            congruence=congruence,
+            conflict=conflict,
+            first_date=dates.first,
+            last_date=dates.last,
+        )
+    return graph
+
+
+def _claimant_addressee(codings: list[Coding], schema: Schema, report: NetworkReport, _: str) -> nx.Graph:
+    graph = nx.DiGraph()
+    _count_claims(codings, report)
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)
+    for coding in codings:
+        for claim in coding.claims:
+            claimants, addressees = distinct(claim.claimants), distinct(claim.addressees)
+            if not claimants or not addressees:
+                report.left_out["claims without both a claimant and an addressee"] += 1
+                continue
+            for who in claimants:
+                _add_node(graph, who, claims=1)
+            for whom in addressees:
+                _add_node(graph, whom)
+                graph.nodes[whom.node].setdefault("addressed", 0)
+            for who in claimants:
+                for whom in addressees:
+                    counts[(who.node, whom.node)][_position(claim.position)] += 1
+                    dates[(who.node, whom.node)].see(claim.document.date_gregorian)
+    for (a, b), c in counts.items():
+        graph.add_edge(
+            a,
+            b,
+            weight=sum(c.values()),
+            supports=c["supports"],
+            opposes=c["opposes"],
+            neutral=c["neutral"],
+            uncoded=c["uncoded"],
+            first_date=dates[(a, b)].first,
+            last_date=dates[(a, b)].last,
+        )
+    for _node, data in graph.nodes(data=True):
+        data.pop("addressed", None)
+    return graph
+
+
+def _co_occurrence(codings: list[Coding], schema: Schema, report: NetworkReport, _: str) -> nx.Graph:
+    graph = nx.Graph()
+    _count_claims(codings, report)
+    weights: Counter[tuple[str, str]] = Counter()
+    dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)
+    for coding in codings:
+        nodes: dict[str, Party] = {}
+        for party in coding.mentions:
+            _add_node(graph, party, mentions=1)
+            nodes.setdefault(party.node, party)
+        for node in nodes:
+            graph.nodes[node]["documents"] += 1
+        for a, b in combinations(sorted(nodes), 2):
+            weights[(a, b)] += 1
+            dates[(a, b)].see(coding.document.date_gregorian)
+    for (a, b), n in weights.items():
+        graph.add_edge(a, b, weight=n, first_date=dates[(a, b)].first, last_date=dates[(a, b)].last)
+    return graph
+
+
+def write(graph: nx.Graph, out: Path, file_format: str) -> None:
+    """GraphML with named keys (Gephi reads a key named d3 as the node label otherwise,
+    gephi#1840) or GEXF 1.3 (what Gephi recommends since 0.9.3); atomically."""
+    buffer = io.BytesIO()
+    if file_format == "graphml":
+        nx.write_graphml(graph, buffer, named_key_ids=True)
+    elif file_format == "gexf":
+        nx.write_gexf(graph, buffer, version="1.3")
+    else:
+        raise ValueError(f"unknown network file format {file_format!r}")
+    write_atomic(out, buffer.getvalue())

@@ -1,0 +1,77 @@
+"""`annotator export PROJECT --format claims|claims-xlsx|graphml|gexf`: the claims table and
+actor networks (annotator.analysis), beside the interchange formats of export.py."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+FORMATS = ("claims", "claims-xlsx", "graphml", "gexf")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..analysis.networks import AGGREGATIONS, KINDS
+
+    group = parser.add_argument_group("claims table and networks (--format claims, claims-xlsx, graphml, gexf)")
+    group.add_argument("--network", choices=KINDS, help="graphml/gexf: which network (docs/analysis.md)")
+    group.add_argument(
+        "--aggregation",
+        choices=AGGREGATIONS,
+        default="congruence",
+        help="actor-actor: edge weight is congruence (same position on a topic; the default), conflict, "
+        "or their difference (subtract)",
+    )
+    group.add_argument("--status", choices=("new", "in_progress", "done"), help="only documents with this status")
+    group.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE")
+    group.add_argument("--to", dest="date_to", metavar="DATE", help="only documents dated on or before DATE")
+    group.add_argument("--excel", action="store_true", help="claims: CSV with a byte-order mark and CRLF, for Excel")
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..analysis import networks, table
+    from ..analysis.records import AnalysisError, coders, iter_claims, iter_codings, make_filters, open_project
+
+    out = Path(args.out)
+    started = time.monotonic()
+    try:
+        project = open_project(Path(args.project))
+        filters = make_filters(args.annotator, args.status, args.date_from, args.date_to)
+        if args.format in ("graphml", "gexf"):
+            if not args.network:
+                raise AnalysisError(f"--format {args.format} needs --network ({', '.join(networks.KINDS)})")
+            names = coders(project, filters)
+            if len(names) > 1:
+                raise AnalysisError(
+                    f"{project.path}: claims coded by {', '.join(names)}: a network is one coder's "
+                    "(or the curated) view: choose one with --annotator"
+                )
+            graph, report = networks.build(
+                args.network, iter_codings(project, filters), project.schema, args.aggregation
+            )
+            networks.write(graph, out, args.format)
+            summary = (
+                f"{args.network} network of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
+                f"from {report.claims} claims in {report.documents} documents"
+            )
+            extra = report.lines()
+        else:
+            claims = iter_claims(project, filters)
+            if args.format == "claims":
+                count = table.write_csv(claims, out, excel=args.excel)
+            else:
+                count = table.write_xlsx(claims, out)
+            summary = f"{count} rows (one per claim and claimant)"
+            extra = []
+    except AnalysisError as exc:
+        print(f"annotator export: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"annotator export: {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    seconds = time.monotonic() - started
+    print(f"wrote {summary} to {out} as {args.format} in {seconds:.1f} s", file=sys.stderr)
+    for line in extra:
+        print(line, file=sys.stderr)
+    return 0
