@@ -44,7 +44,13 @@ CACHE_DIR = ".cache"
 INDEX_FILE = "index.json"
 STAGING_PREFIX = ".import-"
 DEFAULT_ANNOTATOR = "anonymous"  # the folder of an annotator with no name
-GITIGNORE = f"# made by annotator: caches and interrupted imports\n{CACHE_DIR}/\n{STAGING_PREFIX}*/\n"
+# what a coder's work writes that is nobody else's business (docs/team.md): caches,
+# interrupted imports, window locks, journals of edits not yet checkpointed (and those
+# set aside), temporary files of atomic saves
+GITIGNORE_LINES = (f"{CACHE_DIR}/", f"{STAGING_PREFIX}*/", ".*.lock", "*.journal", "*.journal.unused-*", ".*.tmp")
+GITIGNORE = "# made by annotator: caches, locks, journals, interrupted saves and imports\n" + "".join(
+    f"{line}\n" for line in GITIGNORE_LINES
+)
 MAX_PROJECT_FILE_BYTES = 256 * 2**20  # project.json, documents.json, a document file
 LOCK_TIMEOUT = 120.0  # seconds a writer waits for another one's catalogue update
 

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self.act_about = A([], self.about)
         self.act_identity = A([], lambda: self.change_annotator())
         self.act_agreement = A(["Ctrl+Shift+A"], self.show_agreement)
+        self.act_sync = A([], self.synchronise)
         self.act_curate = A(["Ctrl+Shift+K"], lambda checked=False: self.set_curating(bool(checked)))
         self.act_curate.setCheckable(True)
         self.act_curation_list = A(["Ctrl+K"], self.focus_curation)
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_save, self.act_save_as])
         file_menu.addSeparator()
         file_menu.addActions([self.act_import, self.act_export])
+        file_menu.addAction(self.act_sync)
+        self.act_sync.setEnabled(self.session is not None)
         self.act_import.setEnabled(self.session is not None)
         self.act_export.setEnabled(self.session is not None)
         file_menu.addSeparator()
@@ -339,6 +342,7 @@ class MainWindow(QMainWindow):
         self.act_about.setText(self.tr("About annotator"))
         self.act_identity.setText(self.tr("Your name…"))
         self.act_agreement.setText(self.tr("Agreement…"))
+        self.act_sync.setText(self.tr("Synchronise (git)"))
         self.act_curate.setText(self.tr("Curate disagreements"))
         self.act_curation_list.setText(self.tr("Go to the curation list"))
         if self.agreement_dock is not None:
@@ -561,6 +565,37 @@ class MainWindow(QMainWindow):
         self.act_curate.setChecked(self._curating)
         self.refresh_state()
         return opened
+
+    def synchronise(self) -> bool:
+        """File ▸ Synchronise: save, commit your own files, pull with rebase, push (git);
+        then the project reopens on the same document and the window says what arrived."""
+        from ..io import gitsync
+
+        session = self.session
+        if session is None:
+            return False
+        doc_id, path = session.doc_id, session.project.path
+        who = CURATED if self._curating else self.annotator
+        if not self.close_document():  # every edit on disk before git looks
+            return False
+        self._close_session()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        error = ""
+        try:
+            report = gitsync.synchronise(path, who)
+        except gitsync.SyncError as exc:
+            error = str(exc)
+        except OSError as exc:
+            error = f"{path}: {exc.strerror or exc}"
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.open_project(path) and self.session is not None and doc_id in self.session.project:
+            self.session.open_document(doc_id)
+        if error:
+            self.show_error(self.tr("Synchronising did not finish: %1").replace("%1", error))
+            return False
+        self.show_info("\n".join([self.tr("Synchronised with git:"), *report.lines()]))
+        return True
 
     def focus_curation(self) -> None:
         from .curation import CurationSession
