@@ -21,6 +21,7 @@ FORMAT_OPTIONS = {
     "tag_style": "CoNLL tag style: B- or B_ (default: as read, else B-)",
     "variant": "doccano variant: label or relations (default: as read, else label)",
     "key": "spaCy list: spans (overlaps allowed) or ents (outermost kept)",
+    "offsets": "doccano offsets: utf16 (what doccano's annotation view counts; the default) or codepoints",
 }
 
 

@@ -39,6 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="normalize Persian text with hazm, keeping the original (the project's default)",
     )
     group.add_argument("--no-normalize", dest="normalize", action="store_false", help="keep the text as it is")
+    parser.add_argument(
+        "--offsets",
+        choices=("utf16", "codepoints"),
+        default=None,
+        help="doccano offsets: utf16 (what doccano's annotation view writes; the default) or codepoints "
+        "(files made by Python scripts)",
+    )
     parser.add_argument("--name", help="the project's name when it is created")
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress on stderr")
 
@@ -57,7 +64,10 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)  # fmt: skip
 
     try:
-        report = project.import_sources(args.sources, fmt=args.format, normalize=args.normalize, progress=progress)
+        read_options = {"offsets": args.offsets} if args.offsets else None
+        report = project.import_sources(
+            args.sources, fmt=args.format, normalize=args.normalize, progress=progress, read_options=read_options
+        )
     except ProjectError as exc:
         print(f"annotator import: {exc}", file=sys.stderr)
         return 2

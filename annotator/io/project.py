@@ -715,6 +715,7 @@ class Project:
         progress: ProgressCallback | None = None,
         cancel: CancelCallback | None = None,
         annotator: str = IMPORT_ANNOTATOR,
+        read_options: dict[str, Any] | None = None,
     ) -> ImportReport:
         """Import articles (or annotated documents, for interchange formats) from files
         and folders. A bad source is reported by name and the rest imported; an article
@@ -728,7 +729,7 @@ class Project:
         """
         from .importers.pipeline import run_import
 
-        return run_import(self, [Path(s) for s in sources], fmt, normalize, progress, cancel, annotator)
+        return run_import(self, [Path(s) for s in sources], fmt, normalize, progress, cancel, annotator, read_options)
 
     def normalizes(self) -> bool:
         """Whether imported articles are normalized (project.json's settings.normalize)."""

@@ -74,14 +74,22 @@ class ReadResult:
 class WriteReport:
     written: int = 0
     left_out: dict[str, int] = field(default_factory=dict)  # what the format could not hold
+    # what the reader of the file must know (written, but e.g. kept only with a setting),
+    # with the number of documents concerned
+    notes: dict[str, int] = field(default_factory=dict)
 
     def leave_out(self, what: str, count: int = 1) -> None:
         if count:
             self.left_out[what] = self.left_out.get(what, 0) + count
 
+    def note(self, what: str, count: int = 1) -> None:
+        if count:
+            self.notes[what] = self.notes.get(what, 0) + count
+
     def summary(self) -> list[str]:
         lines = [f"{self.written} document(s) written"]
         lines += [f"left out: {count} {what}" for what, count in sorted(self.left_out.items())]
+        lines += [f"note: {what} ({count} document(s))" for what, count in sorted(self.notes.items())]
         return lines
 
 

@@ -285,6 +285,9 @@ def _conf(
     attributes: dict[str, set[str]],
 ) -> str:
     lines = ["# written by annotator", "", "[entities]", "", *labels, "", "[relations]", ""]
+    # spans of any labels may nest, be equal or cross (claims contain actors); without this
+    # rule brat refuses them (projectconfig.py, overlap_types: "<ANY>" allows all three)
+    lines.append("<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>")
     for rtype, (sources, targets) in relations.items():
         lines.append(f"{rtype}\tArg1:{'|'.join(sorted(sources))}, Arg2:{'|'.join(sorted(targets))}")
     lines += ["", "[events]", "", "[attributes]", ""]

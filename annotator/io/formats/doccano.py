@@ -2,7 +2,11 @@
 `{"text", "entities": [{"id", "label", "start_offset", "end_offset"}], "relations":
 [{"id", "from_id", "to_id", "type"}]}` (relation extraction).
 
-Offsets are code points (doccano's backend is Python). Other keys of a line (`id`,
+Offsets count UTF-16 units by default (option `offsets`: "utf16" or "codepoints"): that is
+what doccano's annotation view produces, since its v-annotator measures JavaScript string
+lengths (doccano#2484, doccano#99; docs/formats.md). Files made by Python scripts count
+code points: read and write them with `offsets="codepoints"`. doccano keeps overlapping
+spans only when the project allows them. Other keys of a line (`id`,
 `Comments`, ...) go into the document's metadata and come back on export. The variant
 read is kept, so a round trip writes the same variant; `variant` ("label" or
 "relations") chooses one. The label variant has no place for relations, attributes or
@@ -11,12 +15,14 @@ notes (counted as left out); the relation variant none for attributes and notes.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ...model import Document
+from ...persian.offsets import Utf16Map
 from .base import (
     AnnotatedDocument,
     FormatError,
@@ -33,9 +39,37 @@ from .base import (
 )
 
 _OWN_KEYS = {"text", "label", "labels", "entities", "relations"}
+OFFSET_UNITS = ("utf16", "codepoints")
 
 
-def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> AnnotatedDocument | None:
+def offset_unit(options: dict[str, Any] | None) -> str:
+    unit = str((options or {}).get("offsets") or "utf16")
+    if unit not in OFFSET_UNITS:
+        raise FormatError(f"doccano offsets {unit!r}: use utf16 or codepoints")
+    return unit
+
+
+class _Units:
+    """File offsets <-> code points, in the unit the file counts."""
+
+    def __init__(self, text: str, unit: str) -> None:
+        self.map = Utf16Map(text) if unit == "utf16" else None
+
+    def read(self, start: int, end: int) -> tuple[int, int]:
+        if self.map is None or not 0 <= start <= end <= self.map.utf16_length:
+            return start, end  # out of range: check_span says so in the usual words
+        try:
+            return self.map.to_codepoint(start), self.map.to_codepoint(end)
+        except ValueError:
+            raise ValueError(f"offsets {start}-{end} split an emoji (code points? see --offsets)") from None
+
+    def write(self, start: int, end: int) -> tuple[int, int]:
+        if self.map is None:
+            return start, end
+        return self.map.to_utf16(start), self.map.to_utf16(end)
+
+
+def _doc_from_json(data: Any, path: Path, line: int, problems: list[str], unit: str) -> AnnotatedDocument | None:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         problems.append(problem(path, line, 'not a doccano line: no "text"'))
         return None
@@ -44,6 +78,7 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> Ann
     doc_id = str(data.get("id", f"{path.stem}-{line}"))
     title = metadata.pop("title") if isinstance(metadata.get("title"), str) else ""
     doc = AnnotatedDocument(Document(doc_id, text, title, metadata))
+    units = _Units(text, unit)
     if "entities" in data:
         doc.layout = {"doccano": {"variant": "relations"}}
         ids: dict[Any, str] = {}
@@ -52,6 +87,11 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> Ann
                 start, end, label = int(ent["start_offset"]), int(ent["end_offset"]), str(ent["label"])
             except (KeyError, TypeError, ValueError):
                 problems.append(problem(path, line, f"entity {n} is malformed: {str(ent)[:60]}"))
+                continue
+            try:
+                start, end = units.read(start, end)
+            except ValueError as exc:
+                problems.append(problem(path, line, f"entity {n}: {exc}"))
                 continue
             why = check_span(text, start, end)
             if why:
@@ -75,6 +115,11 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> Ann
         except (IndexError, KeyError, TypeError, ValueError):
             problems.append(problem(path, line, f"label {n} is not [start, end, label]"))
             continue
+        try:
+            start, end = units.read(start, end)
+        except ValueError as exc:
+            problems.append(problem(path, line, f"label {n}: {exc}"))
+            continue
         why = check_span(text, start, end)
         if why:
             problems.append(problem(path, line, f"label {n}: {why}"))
@@ -83,8 +128,9 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> Ann
     return doc
 
 
-def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport) -> dict[str, Any]:
+def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport, unit: str = "utf16") -> dict[str, Any]:
     data: dict[str, Any] = {}
+    units = _Units(doc.text, unit)
     metadata = dict(doc.document.metadata)
     if "id" not in metadata:
         data["id"] = doc.document.id
@@ -92,17 +138,20 @@ def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport) -> di
     spans = sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id))
     if variant == "relations":
         number = {s.id: n for n, s in enumerate(spans)}
-        data["entities"] = [
-            {"id": number[s.id], "label": s.label, "start_offset": s.start, "end_offset": s.end} for s in spans
-        ]
+        data["entities"] = []
+        for s in spans:
+            start, end = units.write(s.start, s.end)
+            data["entities"].append({"id": number[s.id], "label": s.label, "start_offset": start, "end_offset": end})
         data["relations"] = [
             {"id": n, "from_id": number[r.source], "to_id": number[r.target], "type": r.type}
             for n, r in enumerate(doc.relations)
             if r.source in number and r.target in number
         ]
     else:
-        data["label"] = [[s.start, s.end, s.label] for s in spans]
+        data["label"] = [[*units.write(s.start, s.end), s.label] for s in spans]
         report.leave_out("relations (the doccano label variant has none)", len(doc.relations))
+    if any(a.end > b.start for a, b in itertools.pairwise(spans)):
+        report.note("nested or overlapping spans: doccano keeps them only in a project that allows overlapping spans")
     report.leave_out(
         "span attributes/notes (doccano has no place for them)",
         sum(1 for s in spans if s.attributes or s.note),
@@ -117,7 +166,7 @@ def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport) -> di
 
 class Doccano:
     name = "doccano"
-    description = "doccano JSONL (sequence labelling, or entities and relations)"
+    description = "doccano JSONL (sequence labelling, or entities and relations; offsets in UTF-16 units)"
     extensions: tuple[str, ...] = (".jsonl",)
     can_read = True
     can_write = True
@@ -128,12 +177,13 @@ class Doccano:
             text = read_utf8(path)
         except FormatError as exc:
             return ReadResult([], [str(exc)])
+        unit = offset_unit(options)
         result = ReadResult([])
         for item in iter_json_values(text, path):
             if isinstance(item, str):
                 result.problems.append(item)
                 continue
-            doc = _doc_from_json(item[1], path, item[0], result.problems)
+            doc = _doc_from_json(item[1], path, item[0], result.problems, unit)
             if doc is not None:
                 result.documents.append(doc)
         return result
@@ -148,11 +198,12 @@ class Doccano:
         chosen = (options or {}).get("variant")
         if chosen not in (None, "label", "relations"):
             raise FormatError(f"doccano variant {chosen!r}: use label or relations")
+        unit = offset_unit(options)
         report = WriteReport()
         with atomic_text_writer(Path(out)) as handle:
             for doc in docs:
                 variant = chosen or doc.layout.get("doccano", {}).get("variant", "label")
-                data = doc_to_json(doc, variant, report)
+                data = doc_to_json(doc, variant, report, unit)
                 handle.write(json.dumps(data, ensure_ascii=False) + "\n")
                 report.written += 1
                 if progress:

@@ -1,8 +1,10 @@
 """Label Studio JSON: a list of tasks, `data.text` and `annotations[].result[]`.
 
-Offsets in a result's `value` count UTF-16 units, as JavaScript does (an emoji is 2);
-they are converted through annotator.persian.offsets at this edge, and a region whose
-`value.text` does not match the text there is reported.
+Offsets in a Text region's `value` count code points, like ours (Label Studio's own
+test web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts expects `test` in
+"🐱 Warning: This is a test text" at 21-25; docs/formats.md). A region whose `value.text`
+does not match the text there is reported; when it matches only if the offsets are read
+as UTF-16 units (files written by annotator before issue 9), they are read so and said.
 
 Mapping: a `labels` region <-> a span (a region with several labels gives a span per
 label); a `relation` result (`from_id`, `to_id`, `labels[0]`, `direction`) <-> a relation
@@ -87,11 +89,19 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                 layout.setdefault("from_name", result.get("from_name", "label"))
                 layout.setdefault("to_name", result.get("to_name", "text"))
                 try:
-                    start = umap.to_codepoint(int(value["start"]))
-                    end = umap.to_codepoint(int(value["end"]))
+                    start, end = int(value["start"]), int(value["end"])
                 except (KeyError, TypeError, ValueError) as exc:
                     problems.append(f"{here}: unusable offsets ({exc})")
                     continue
+                said = value.get("text")
+                if isinstance(said, str) and said != text[start:end]:
+                    try:
+                        u_start, u_end = umap.to_codepoint(start), umap.to_codepoint(end)
+                    except ValueError:
+                        u_start = u_end = -1
+                    if 0 <= u_start < u_end and text[u_start:u_end] == said:
+                        problems.append(f"{here}: offsets {start}-{end} count UTF-16 units, not code points (read so)")
+                        start, end = u_start, u_end
                 if not 0 <= start < end <= len(text):
                     problems.append(f"{here}: offsets {value.get('start')}-{value.get('end')} are outside the text")
                     continue
@@ -152,12 +162,11 @@ def task_to_json(doc: AnnotatedDocument, number: int, report: WriteReport) -> di
     kept = doc.layout.get("labelstudio", {})
     from_name = str(kept.get("from_name", "label"))
     to_name = str(kept.get("to_name", "text"))
-    umap = utf16_map(text)
     results: list[dict[str, Any]] = []
     for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id)):
         value: dict[str, Any] = {
-            "start": umap.to_utf16(span.start),
-            "end": umap.to_utf16(span.end),
+            "start": span.start,
+            "end": span.end,
             "text": text[span.start : span.end],
             "labels": [span.label],
         }
@@ -201,7 +210,7 @@ def task_to_json(doc: AnnotatedDocument, number: int, report: WriteReport) -> di
 
 class LabelStudio:
     name = "labelstudio"
-    description = "Label Studio JSON tasks (offsets in UTF-16 units)"
+    description = "Label Studio JSON tasks (offsets in code points)"
     extensions: tuple[str, ...] = (".json",)
     can_read = True
     can_write = True

@@ -317,7 +317,9 @@ def run_import(
     progress: ProgressCallback | None,
     cancel: Callable[[], bool] | None,
     annotator: str,
+    read_options: dict[str, Any] | None = None,
 ) -> ImportReport:
+    """`read_options` go to the interchange format's reader (doccano's `offsets` ...)."""
     report = ImportReport()
     began = time.perf_counter()
     jobs: list[tuple[Path, str]] = []
@@ -368,7 +370,7 @@ def run_import(
                 reader = _interchange_format("json")
             try:
                 if reader is not None and not isinstance(reader, str):
-                    result = reader.read(path)
+                    result = reader.read(path, read_options) if read_options else reader.read(path)
                     said: list[str] = list(result.problems)
                     items: list[Any] = list(result.documents)
                 else:

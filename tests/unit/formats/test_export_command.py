@@ -64,3 +64,30 @@ def test_export_jsonl(tmp_path: Path) -> None:
         ("location", 0, 5, "ایران"),
         ("location", 12, 17, "تهران"),
     ]
+
+
+def test_doccano_offsets_option_on_export_and_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.clicmds import import_
+    from annotator.io.project import Project
+
+    text = "😀 سخنگو گفت تهران"
+    aset = AnnotationSet(Document("a", text, ""), "")
+    aset.add_span("location", 12, 17)
+    aset.add_span("actor", 2, 7)
+    aset.add_span("claim", 2, 17)
+    jsonformat.save(aset, tmp_path / "a.annotations.json")
+    for unit, tehran in (("utf16", [13, 18]), ("codepoints", [12, 17])):
+        out = tmp_path / f"{unit}.jsonl"
+        argv = [str(tmp_path / "a.annotations.json"), "--format", "doccano", "--out", str(out), "--offsets", unit]
+        assert run(argv) == 0
+        assert "allows overlapping spans" in capsys.readouterr().err
+        line = json.loads(out.read_text(encoding="utf-8"))
+        assert [s[:2] for s in line["label"] if s[2] == "location"] == [tehran]
+        parser = argparse.ArgumentParser()
+        import_.add_arguments(parser)
+        project = tmp_path / f"p-{unit}"
+        assert import_.run(parser.parse_args([str(project), str(out), "--format", "doccano", "--offsets", unit])) == 0
+        back = Project.open(project)
+        loaded = back.load_annotations(back.document_ids()[0], "imported")
+        found = sorted(loaded.text[s.start : s.end] for s in loaded.spans())
+        assert found == sorted(["سخنگو", "سخنگو گفت تهران", "تهران"])

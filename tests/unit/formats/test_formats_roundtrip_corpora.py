@@ -67,7 +67,7 @@ def test_brat_reads_the_tutorial_files(corpora: Path) -> None:
     ]
 
 
-def test_labelstudio_offsets_are_utf16_and_checked(corpora: Path) -> None:
+def test_labelstudio_offsets_are_code_points_and_checked(corpora: Path) -> None:
     result = get("labelstudio").read(corpora / "interop/labelstudio/named_entity_task.json")
     (doc,) = result.documents
     (span,) = doc.spans

@@ -204,30 +204,46 @@ def test_brat_keeps_attributes_and_notes(tmp_path: Path) -> None:
     assert actor.attributes == {"role": "official", "named": True} and actor.note == "سخنگو"
 
 
-def test_labelstudio_counts_utf16(tmp_path: Path) -> None:
-    text = "\U0001f600 ایران"
-    doc = AnnotatedDocument(Document("d", text), [SpanRecord("s1", "LOC", 2, 7, note="ن")])
+# Label Studio's own end-to-end test (HumanSignal/label-studio,
+# web/libs/editor/tests/integration/e2e/ner/emoji.cy.ts): "test" in this text is 21-25,
+# with and without its feature flag: Text regions count code points.
+LS_EMOJI_TEXT = "🐱 Warning: This is a test text"
+
+
+def ls_task(text: str, start: int, end: int, said: str) -> dict[str, object]:
+    value = {"start": start, "end": end, "text": said, "labels": ["L"]}
+    result = {"id": "a", "type": "labels", "value": value}
+    return {"id": 7, "data": {"text": text}, "annotations": [{"result": [result]}]}
+
+
+def test_labelstudio_counts_code_points_as_label_studio_does(tmp_path: Path) -> None:
+    doc = AnnotatedDocument(Document("d", LS_EMOJI_TEXT), [SpanRecord("s1", "L", 21, 25, note="ن")])
     get("labelstudio").write([doc], tmp_path / "l.json")
     task = json.loads((tmp_path / "l.json").read_text(encoding="utf-8"))[0]
     value = task["annotations"][0]["result"][0]["value"]
-    assert (value["start"], value["end"], value["text"]) == (3, 8, "ایران")
-    back = get("labelstudio").read(tmp_path / "l.json").documents[0]
-    assert (back.spans[0].start, back.spans[0].end, back.spans[0].note) == (2, 7, "ن")
+    assert (value["start"], value["end"], value["text"]) == (21, 25, "test")
+    back = get("labelstudio").read(tmp_path / "l.json")
+    assert back.problems == []
+    (span,) = back.documents[0].spans
+    assert (span.start, span.end, span.note) == (21, 25, "ن")
+    # and what Label Studio itself serialized reads back onto the same word
+    (tmp_path / "ls.json").write_text(json.dumps([ls_task(LS_EMOJI_TEXT, 21, 25, "test")]), encoding="utf-8")
+    (span,) = get("labelstudio").read(tmp_path / "ls.json").documents[0].spans
+    assert LS_EMOJI_TEXT[span.start : span.end] == "test"
+
+
+def test_labelstudio_reads_an_old_utf16_export_and_says_so(tmp_path: Path) -> None:
+    # annotator before issue 9 wrote UTF-16 units: "test" at 22-26
+    (tmp_path / "l.json").write_text(json.dumps([ls_task(LS_EMOJI_TEXT, 22, 26, "test")]), encoding="utf-8")
+    result = get("labelstudio").read(tmp_path / "l.json")
+    (span,) = result.documents[0].spans
+    assert LS_EMOJI_TEXT[span.start : span.end] == "test"
+    assert result.problems == ["%s: task 1 (id 7), annotation 1, result 1: offsets 22-26 count UTF-16 units, "
+                               "not code points (read so)" % (tmp_path / "l.json")]  # fmt: skip
 
 
 def test_labelstudio_reports_a_mismatching_region(tmp_path: Path) -> None:
-    task = {
-        "id": 7,
-        "data": {"text": "\U0001f600 ایران"},
-        "annotations": [
-            {
-                "result": [
-                    {"id": "a", "type": "labels", "value": {"start": 2, "end": 7, "text": "ایران", "labels": ["L"]}}
-                ]
-            }
-        ],
-    }
-    (tmp_path / "l.json").write_text(json.dumps([task]), encoding="utf-8")
+    (tmp_path / "l.json").write_text(json.dumps([ls_task("\U0001f600 ایران", 0, 5, "ایران")]), encoding="utf-8")
     result = get("labelstudio").read(tmp_path / "l.json")
     assert result.problems and "task 1 (id 7), annotation 1, result 1: says 'ایران'" in result.problems[0]
 
@@ -272,6 +288,40 @@ def test_labelstudio_region_with_two_labels_is_two_spans(tmp_path: Path) -> None
     get("labelstudio").write([doc], tmp_path / "again.json")
     again = get("labelstudio").read(tmp_path / "again.json").documents[0]
     assert sorted((s.label, s.start, s.end, s.attributes) for s in again.spans) == [f[:3] + f[4:] for f in found]
+
+
+# doccano's annotation view counts UTF-16 units (doccano#2484, doccano#99): in this text
+# (doccano#108's example) it puts label2 at 10-16, Python at 9-15.
+DOCCANO_EMOJI_TEXT = "label1 😄 label2, label3"
+
+
+def test_doccano_counts_utf16_units_by_default(tmp_path: Path) -> None:
+    line = {"id": 1, "text": DOCCANO_EMOJI_TEXT, "label": [[10, 16, "L2"], [18, 24, "L3"]]}
+    (tmp_path / "d.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = get("doccano").read(tmp_path / "d.jsonl")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert [doc.text[s.start : s.end] for s in doc.spans] == ["label2", "label3"]
+    get("doccano").write([doc], tmp_path / "out.jsonl")
+    written = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert written["label"] == [[10, 16, "L2"], [18, 24, "L3"]]
+
+
+def test_doccano_code_point_files_with_the_option(tmp_path: Path) -> None:
+    line = {"text": DOCCANO_EMOJI_TEXT, "entities": [{"id": 3, "label": "L2", "start_offset": 9, "end_offset": 15}]}
+    (tmp_path / "d.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = get("doccano").read(tmp_path / "d.jsonl", {"offsets": "codepoints"}).documents[0]
+    assert [doc.text[s.start : s.end] for s in doc.spans] == ["label2"]
+    get("doccano").write([doc], tmp_path / "out.jsonl", {"offsets": "codepoints"})
+    written = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert (written["entities"][0]["start_offset"], written["entities"][0]["end_offset"]) == (9, 15)
+    with pytest.raises(FormatError):
+        get("doccano").read(tmp_path / "d.jsonl", {"offsets": "bytes"})
+
+
+def test_doccano_export_says_nested_spans_need_overlap_allowed(tmp_path: Path) -> None:
+    report = get("doccano").write([doc_with_nesting()], tmp_path / "d.jsonl")
+    assert any("allows overlapping spans" in line for line in report.summary())
 
 
 def test_csv_has_a_bom_and_persian(tmp_path: Path) -> None:
