@@ -259,7 +259,9 @@ class AnnotationStore:
         moved = unplaced_now = 0
         if document is not None and not same_text:
             moved, unplaced_now = _reanchor(data, document, unplaced)
-        aset = jsonformat.from_json(data, schema, document, path)
+        # checked above with this text (candidate included), unless re-anchoring moved spans
+        checked = document is None or same_text
+        aset = jsonformat.from_json(data, schema, document, path, checked=checked)
 
         store = cls(aset, path, embed_text)
         store._base_sha = base_sha

@@ -22,4 +22,9 @@ class Document:
 
     @property
     def sha256(self) -> str:
-        return text_sha256(self.text)
+        # asked several times while a file opens; 1 M characters take a few ms to hash
+        cached = self.__dict__.get("_sha")
+        if cached is None or cached[0] is not self.text:
+            cached = (self.text, text_sha256(self.text))
+            self.__dict__["_sha"] = cached
+        return cached[1]

@@ -22,6 +22,7 @@ at a small window around the position, so their cost does not depend on text len
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -76,6 +77,39 @@ def _word_tokenizer() -> Any:
     return WordTokenizer(join_verb_parts=False)
 
 
+_warming = False
+_ready = threading.Event()
+
+
+def warm_up_in_background() -> None:
+    """Build hazm's word tokenizer in a worker thread (the window calls this once the
+    article is painted). Until it is ready, word_spans splits the simple way
+    (_fallback_spans) instead of making the caller wait a second or more: the first key
+    press that tags a word never freezes the window."""
+    global _warming
+    if _warming:
+        return
+    _warming = True
+    if _word_tokenizer.cache_info().currsize:  # built already (a test, a command)
+        _ready.set()
+        return
+    threading.Thread(target=_warm_up, name="hazm-warm-up", daemon=True).start()
+
+
+def _warm_up() -> None:
+    try:
+        _word_tokenizer()
+    except Exception:  # hazm missing or broken: the next word_spans call raises it itself
+        pass
+    finally:
+        _ready.set()
+
+
+def tokenizer_pending() -> bool:
+    """True while a background warm-up is building the tokenizer."""
+    return _warming and not _ready.is_set()
+
+
 def _check_span(text: str, start: int, end: int) -> None:
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span ({start}, {end}) invalid for text of length {len(text)}")
@@ -100,6 +134,8 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     """
     end = len(text) if end is None else end
     _check_span(text, start, end)
+    if tokenizer_pending():
+        return _fallback_spans(text, start, end)
     chunk = text[start:end]
     spans: list[Span] = []
     append, startswith, odd = spans.append, chunk.startswith, _ODD_TOKEN.search

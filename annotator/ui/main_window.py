@@ -34,6 +34,7 @@ from ..io.team import CURATED
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
+from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
 from .label_palette import LabelPalette
@@ -677,6 +678,8 @@ class MainWindow(QMainWindow):
         self._build_label_actions()
         self._build_menus()
         self.refresh_state()
+        # hazm's tokenizer (snapping to words) loads in a worker once the article is shown
+        QTimer.singleShot(0, warm_up_in_background)
 
     def close_document(self) -> bool:
         """Save and let go of the current document; False if the user chose to stay."""

@@ -93,3 +93,13 @@ def type_text(widget: Any, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             key = ord(ch.upper()) if ch != " " else Qt.Key.Key_Space
             QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tokenizer_built() -> None:
+    """hazm's tokenizer built before any window opens, so that every test snaps with it
+    (a window otherwise builds it in the background and splits the simple way meanwhile:
+    tests/unit/persian/test_segment_warm_up.py covers that)."""
+    from annotator.persian.segment import word_spans
+
+    word_spans("گرم کردن")
