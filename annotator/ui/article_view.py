@@ -68,6 +68,7 @@ class ArticleView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._current = ""
         self._visible: list[Span] = []
+        self._linked: frozenset[str] = frozenset()  # spans linked to the current one: marked
         # highlights are rebuilt at the next paint, once per frame however many edits,
         # scrolls or resizes came before it, and only once the text is laid out at its width
         self._stale = True
@@ -155,6 +156,17 @@ class ArticleView(QPlainTextEdit):
 
     def current_span(self) -> str:
         return self._current
+
+    def set_linked(self, span_ids: set[str]) -> None:
+        """Mark these spans (those linked to the current claim) with a box, and join each
+        to the current span with a line when both are on screen."""
+        linked = frozenset(span_ids)
+        if linked != self._linked:
+            self._linked = linked
+            self.viewport().update()
+
+    def linked_spans(self) -> frozenset[str]:
+        return self._linked
 
     def _is_visible(self, span: Span) -> bool:
         start, end = self.visible_range()
@@ -266,7 +278,33 @@ class ArticleView(QPlainTextEdit):
                 painter.drawLine(rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset)
             if span.id == self._current:
                 self._outline(painter, span, color)
+        if self._linked:
+            self._paint_links(painter)
         painter.end()
+
+    def _paint_links(self, painter: QPainter) -> None:
+        """A box around each visible linked span and a line from the current span to it:
+        a few rectangles for the spans on screen, nothing for the rest."""
+        assert self._aset is not None
+        current = next((s for s in self._visible if s.id == self._current), None)
+        anchor = self._caret_rect(current.start).center() if current is not None else None
+        color = self.palette().highlight().color()
+        for span in self._visible:
+            if span.id not in self._linked:
+                continue
+            first, last = self._caret_rect(span.start), self._caret_rect(span.end)
+            if first.top() == last.top():
+                left, right = sorted((first.center().x(), last.center().x()))
+                box = QRect(left - 2, first.top() - 1, right - left + 4, first.height() + 2)
+            else:  # across lines: box the first line's part, from its start to the line's end (left)
+                left = self.viewport().rect().left() + 4
+                box = QRect(left, first.top() - 1, first.center().x() - left + 2, first.height() + 2)
+            painter.setPen(QPen(color, 2, Qt.PenStyle.SolidLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(box, 3, 3)
+            if anchor is not None:
+                painter.setPen(QPen(color, 1, Qt.PenStyle.DotLine))
+                painter.drawLine(anchor, box.center())
 
     def _caret_rect(self, cp: int) -> QRect:
         cursor = QTextCursor(self.document())

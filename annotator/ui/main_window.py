@@ -37,6 +37,7 @@ from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
+from .claims import ClaimsController
 from .label_palette import LabelPalette
 from .project_session import ProjectSession
 from .search_panel import SearchController
@@ -110,6 +111,15 @@ class MainWindow(QMainWindow):
         self.search = self.searching.panel
         self.add_panel(self.searching.dock, Qt.DockWidgetArea.BottomDockWidgetArea, 220)
         self.searching.dock.hide()  # opened by Ctrl+F; Escape closes it
+        # claims: inspector, entities, claims by actor, the document's details (ui/claims.py)
+        self.claims = ClaimsController(self, self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.claims.header)
+        central_layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -265,6 +275,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.act_sentence, self.act_delete, self.act_note, self.act_place])
         self.act_place.setEnabled(bool(self.store and self.store.unplaced))
         edit_menu.addSeparator()
+        edit_menu.addActions([*self.claims.link_actions, self.claims.act_entity, self.claims.act_value])
+        edit_menu.addAction(self.claims.act_details)
+        edit_menu.addSeparator()
         edit_menu.addActions([self.act_find, self.act_find_project])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_snap)
@@ -275,7 +288,12 @@ class MainWindow(QMainWindow):
         project_menu.addSeparator()
         project_menu.addActions([self.act_agreement, self.act_curate, self.act_curation_list])
         self.act_curation_list.setEnabled(self._curating)
-        project_menu.setEnabled(self.session is not None)
+        for action in (self.act_next_doc, self.act_prev_doc, self.act_next_unfinished, self.act_done, self.act_stats,
+                       self.act_agreement, self.act_curate):
+            action.setEnabled(self.session is not None)
+        project_menu.addSeparator()
+        # a single article's labels are its folder's annotator-schema.json: editable too
+        project_menu.addAction(self.claims.act_schema)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset])
         view_menu.addSeparator()
@@ -363,6 +381,7 @@ class MainWindow(QMainWindow):
         self.act_stats.setText(self.tr("Statistics…"))
         self.act_export.setText(self.tr("Export annotations…"))
         self.searching.retranslate()
+        self.claims.retranslate()
         if self.session is not None:
             self.session.retranslate()
         self.note_label.setText(self.tr("Note (N), Enter to keep:"))
@@ -674,6 +693,7 @@ class MainWindow(QMainWindow):
         self.view.set_annotations(aset)
         self.table.span_model.set_annotations(aset)
         aset.subscribe(self._on_change)  # after the view and the list: it reads what they show
+        self.claims.attach(aset)
         self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
@@ -714,6 +734,7 @@ class MainWindow(QMainWindow):
             self._file_lock = None
         if self.session is not None:
             self.session.doc_id = ""
+        self.claims.attach(None)
         self.refresh_state()
 
     def choose_file(self) -> None:
@@ -830,6 +851,20 @@ class MainWindow(QMainWindow):
         self.view.set_current_span(span_id, reveal=reveal)
         self.table.select_span(span_id)
         self._show_note(span_id)
+        self.claims.current_changed()
+
+    def reveal_span(self, span_id: str) -> None:
+        """Make a span current and scroll the article to it."""
+        self._set_current(span_id, reveal=True)
+
+    def schema_changed(self) -> None:
+        """The labels changed (a schema edit or its undo): palette, keys and menus follow."""
+        aset = self.annotations
+        if aset is not None:
+            self.label_palette.set_schema(aset.schema, self.language)
+        self.table.span_model.retranslate(self.language)
+        self._build_label_actions()
+        self._build_menus()
 
     def _on_span_clicked(self, span_id: str) -> None:
         self._set_current(span_id, reveal=False)
@@ -837,6 +872,7 @@ class MainWindow(QMainWindow):
     def _on_table_current(self, span_id: str) -> None:
         self.view.set_current_span(span_id)
         self._show_note(span_id)
+        self.claims.current_changed()
 
     def _show_note(self, span_id: str) -> None:
         aset = self.annotations
@@ -1015,6 +1051,11 @@ class MainWindow(QMainWindow):
             "status": self.tr("Change status"),
             "accept": self.tr("Accept the version of %1"),
             "reject": self.tr("Reject"),
+            "entity": self.tr("Link entity"),
+            "entity_unlink": self.tr("Unlink entity"),
+            "entity_many": self.tr("Relink mentions"),
+            "schema": self.tr("Edit labels and attributes"),
+            "document": self.tr("Edit document details"),
         }
         template = names.get(command.kind)
         return template.replace("%1", subject) if template else command.name

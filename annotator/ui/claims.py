@@ -1,0 +1,532 @@
+"""Claims in the window: the inspector, the link keys, entities, the claims overview, the
+document's details and the schema editor, wired to the window through a narrow host.
+
+Keys (window-wide, like N and S): the schema's relation-type keys (C claimed by,
+A addressed to, L located in) open a type-ahead list of the spans the current claim may
+link to, nearest first; E links the current mention to an entity (or makes one); V sets
+an attribute value. Everything is a model command on the document's undo stack, except
+registry edits (rename, merge), which have their own undo in the entities panel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
+
+from ..io import bulk_edits, jsonformat
+from ..io import entities as entity_files
+from ..io.article import SCHEMA_FILE
+from ..io.atomic import write_atomic
+from ..model import AnnotationSet, AttributeType, Change, EntityRegistry, LabelKind, Schema, SchemaMigration
+from ..model.entities import EntityCommand
+from ..model.migration import MigrationCount, count
+from .inspector import Inspector, isolate, short
+from .picker import Choice, Picker
+
+if TYPE_CHECKING:
+    from .article_view import ArticleView
+    from .project_session import ProjectSession
+
+
+class ClaimsHost(Protocol):
+    """What the claims parts need of the window."""
+
+    view: ArticleView
+    path: Path | None
+    session: ProjectSession | None
+
+    @property
+    def annotations(self) -> AnnotationSet | None: ...
+    @property
+    def language(self) -> str: ...
+    def current_span_id(self) -> str: ...
+    def make_current(self, span_id: str) -> None: ...
+    def reveal_span(self, span_id: str) -> None: ...
+    def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea, size: int) -> None: ...
+    def show_status(self, text: str) -> None: ...
+    def show_error(self, text: str) -> None: ...
+    def schema_changed(self) -> None: ...
+    def checkpoint(self) -> bool: ...
+
+
+class ClaimsController(QObject):
+    def __init__(self, host: ClaimsHost, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.host = host
+        self.parent_widget = parent
+        self.registry = EntityRegistry()
+        self.registry_path: Path | None = None
+        self._aset: AnnotationSet | None = None
+        # registry commands that relinked mentions: what each did to files and to the open document
+        self._relinks: dict[int, tuple[bulk_edits.BulkEdit, str, dict[str, str]]] = {}
+        self.picker = Picker(parent)
+        self.picker.chosen.connect(self._picked)
+        self.picker.cancelled.connect(lambda: host.view.setFocus())
+        self._pick: tuple[str, str] = ("", "")  # (what, detail) the open list is for
+        self._schema_edits: dict[int, bulk_edits.BulkEdit] = {}  # id(command) -> other files' edit
+        self._pending_schema_edit: bulk_edits.BulkEdit | None = None
+        self.inspector = Inspector(parent)
+        self.inspector.spanRequested.connect(self._go_to_span)
+        self.inspector_dock = QDockWidget(parent)
+        self.inspector_dock.setObjectName("inspectorDock")
+        self.inspector_dock.setWidget(self.inspector)
+        host.add_panel(self.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
+        from .claims_panel import ClaimsPanel
+        from .document_header import DocumentHeader
+        from .entity_panel import EntityPanel
+
+        self.header = DocumentHeader(parent)
+        self.header.edited.connect(self.set_document_info)
+        self.entity_panel = EntityPanel(self, parent)
+        self.entities_dock = QDockWidget(parent)
+        self.entities_dock.setObjectName("entitiesDock")
+        self.entities_dock.setWidget(self.entity_panel)
+        host.add_panel(self.entities_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
+        self.entities_dock.hide()
+        self.claims_panel = ClaimsPanel(self, parent)
+        self.claims_dock = QDockWidget(parent)
+        self.claims_dock.setObjectName("claimsDock")
+        self.claims_dock.setWidget(self.claims_panel)
+        host.add_panel(self.claims_dock, Qt.DockWidgetArea.LeftDockWidgetArea, 320)
+        self.claims_dock.hide()
+        self.registry.subscribe(self._on_registry)
+        self.actions: list[QAction] = []
+        parent_widget = parent
+        self.act_entity = self._action(parent_widget, "E", self.pick_entity)
+        self.act_value = self._action(parent_widget, "V", self.pick_value)
+        self.act_schema = self._action(parent_widget, "", self.edit_schema)
+        self.act_details = self._action(parent_widget, "Ctrl+Shift+D", self.header.edit)
+        self.link_actions: list[QAction] = []
+
+    def _action(self, parent: QWidget, key: str, slot: object) -> QAction:
+        action = QAction(parent)
+        if key:
+            action.setShortcut(QKeySequence(key))
+        action.triggered.connect(slot)  # type: ignore[arg-type]
+        parent.addAction(action)
+        self.actions.append(action)
+        return action
+
+    # ---- the window tells us ---------------------------------------------------------
+
+    def attach(self, aset: AnnotationSet | None) -> None:
+        """A document was opened (or closed: None)."""
+        if self._aset is not None:
+            self._aset.unsubscribe(self._on_change)
+        self._aset = aset
+        self._load_registry()
+        if aset is not None:
+            aset.subscribe(self._on_change)
+        self._build_link_actions()
+        self.header.show_document(aset.document if aset else None, self.host.language)
+        self.current_changed()
+        self.claims_panel.refresh()
+        self.entity_panel.refresh()
+
+    def current_changed(self) -> None:
+        aset = self._aset
+        span_id = self.host.current_span_id()
+        self.inspector.show_span(aset, span_id, self.registry, self.host.language)
+        self.host.view.set_linked(self._linked_to(span_id))
+
+    def retranslate(self) -> None:
+        language = self.host.language
+        self.inspector_dock.setWindowTitle(self.tr("Inspector"))
+        self.entities_dock.setWindowTitle(self.tr("Entities"))
+        self.claims_dock.setWindowTitle(self.tr("Claims by actor"))
+        self.act_entity.setText(self.tr("Link to entity…"))
+        self.act_value.setText(self.tr("Set attribute value…"))
+        self.act_schema.setText(self.tr("Labels and attributes…"))
+        self.act_details.setText(self.tr("Edit document details…"))
+        self._build_link_actions()
+        self.header.show_document(self._aset.document if self._aset else None, language)
+        self.entity_panel.retranslate()
+        self.claims_panel.retranslate()
+        self.current_changed()
+
+    def _on_change(self, change: Change) -> None:
+        if change.schema_changed:
+            self._on_schema_change()
+            self._build_link_actions()
+            self.host.schema_changed()
+        if change.document_changed and self._aset is not None:
+            self.header.show_document(self._aset.document, self.host.language)
+            session = self.host.session
+            if session is not None and session.doc_id == self._aset.document.id:
+                self._save_details_to_project()
+        self.current_changed()
+        self.claims_panel.document_changed()
+        if change.spans_added or change.spans_removed:
+            self.entity_panel.counts_changed()
+
+    # ---- links (C, A, L) ---------------------------------------------------------------
+
+    def _build_link_actions(self) -> None:
+        for action in self.link_actions:
+            self.parent_widget.removeAction(action)
+        self.link_actions = []
+        aset = self._aset
+        if aset is None:
+            return
+        for rt in aset.schema.relation_types:
+            if not rt.shortcut:
+                continue
+            action = QAction(self.parent_widget)
+            action.setShortcut(QKeySequence(rt.shortcut.upper()))
+            action.setText(self.tr("Link: %1…").replace("%1", rt.name(self.host.language)))
+            action.triggered.connect(lambda _=False, t=rt.id: self.pick_link(t))
+            self.parent_widget.addAction(action)
+            self.link_actions.append(action)
+
+    def pick_link(self, type_id: str) -> None:
+        aset = self._aset
+        span_id = self.host.current_span_id()
+        rt = aset.schema.relation_type(type_id) if aset else None
+        if aset is None or rt is None:
+            return
+        if not span_id:
+            self.host.show_status(self.tr("Choose a claim first (click it or pick it in the list)"))
+            return
+        span = aset.span(span_id)
+        if rt.from_labels and span.label not in rt.from_labels:
+            names = ", ".join(aset.schema.label_name(lb, self.host.language) for lb in rt.from_labels)
+            self.host.show_status(
+                self.tr("%1 links a %2").replace("%1", rt.name(self.host.language)).replace("%2", names)
+            )
+            return
+        linked = {r.target for r in aset.relations_of(span_id) if r.type == type_id and r.source == span_id}
+        candidates = [
+            s for s in aset.spans() if s.id != span_id and s.id not in linked and rt.fits(span.label, s.label)
+        ]
+        candidates.sort(key=lambda s: (abs(s.start - span.start), s.sort_key))  # nearest first
+        choices = [
+            Choice(
+                f"{isolate(short(s.text))}{self._entity_note(s.entity)}",
+                s.id,
+                keys=self._entity_keys(s.entity),
+            )
+            for s in candidates
+        ]
+        if not choices:
+            self.host.show_status(self.tr("No span in this document can be linked this way"))
+            return
+        self._pick = ("link", type_id)
+        self.picker.open(f"{rt.name(self.host.language)}: {short(span.text, 60)}", choices, self.host.view)
+
+    def _entity_note(self, entity_id: str) -> str:
+        entity = self.registry.get(entity_id) if entity_id else None
+        return f"  [{isolate(entity.name(self.host.language))}]" if entity else ""
+
+    def _entity_keys(self, entity_id: str) -> str:
+        entity = self.registry.get(entity_id) if entity_id else None
+        return " ".join(entity.spellings) if entity else ""
+
+    def _linked_to(self, span_id: str) -> set[str]:
+        aset = self._aset
+        if aset is None or not span_id or not aset.has_span(span_id):
+            return set()
+        return {r.target if r.source == span_id else r.source for r in aset.relations_of(span_id)}
+
+    # ---- entities (E) -----------------------------------------------------------------
+
+    def pick_entity(self) -> None:
+        aset = self._aset
+        span_id = self.host.current_span_id()
+        if aset is None or not span_id:
+            self.host.show_status(self.tr("Choose a mention (an actor or a place) first"))
+            return
+        span = aset.span(span_id)
+        label = aset.schema.label(span.label)
+        if label is not None and label.kind is LabelKind.CLAIM:
+            self.host.show_status(self.tr("Entities are for mentions (actors, places), not claims"))
+            return
+        language = self.host.language
+        choices: list[Choice] = []
+        suggestion = self.registry.suggest(span.text)
+        ordered = self.registry.entities()
+        if suggestion is not None:
+            ordered = [suggestion, *(e for e in ordered if e.id != suggestion.id)]
+        for entity in ordered:
+            extra = (
+                f" ({entity.name('en' if language.startswith('fa') else 'fa')})"
+                if entity.name_en and entity.name_fa
+                else ""
+            )
+            choices.append(Choice(f"{entity.name(language)}{extra}", entity.id, keys=" ".join(entity.spellings)))
+        choices.append(Choice(self.tr("New entity: %1").replace("%1", isolate(short(span.text))), "", always=True))
+        if span.entity:
+            choices.append(
+                Choice(self.tr("Unlink from %1").replace("%1", self._entity_name(span.entity)), None, always=True)
+            )
+        self._pick = ("entity", span_id)
+        self.picker.open(self.tr("Entity of «%1»").replace("%1", short(span.text, 60)), choices, self.host.view)
+
+    def _entity_name(self, entity_id: str) -> str:
+        entity = self.registry.get(entity_id)
+        return entity.name(self.host.language) if entity else entity_id
+
+    def link_entity(self, span_id: str, entity_id: str | None) -> None:
+        """Link a mention to an entity; "" makes a new entity from the mention; None unlinks."""
+        aset = self._aset
+        if aset is None or not aset.has_span(span_id):
+            return
+        span = aset.span(span_id)
+        if entity_id == "":
+            kind = str(span.attributes.get("type", "")) or ("location" if span.label == "location" else "")
+            entity_id = self.registry.add(" ".join(span.text.split()), "", kind).id
+        aset.set_entity(span_id, entity_id or "")
+
+    # ---- attribute values (V) ---------------------------------------------------------
+
+    def pick_value(self) -> None:
+        aset = self._aset
+        span_id = self.host.current_span_id()
+        if aset is None or not span_id:
+            self.host.show_status(self.tr("Choose a span first"))
+            return
+        span = aset.span(span_id)
+        language = self.host.language
+        choices: list[Choice] = []
+        for definition in aset.schema.attributes_for(span.label):
+            name = definition.name(language)
+            if definition.kind is AttributeType.CHOICE:
+                for choice in definition.choices:
+                    mark = " ✓" if span.attributes.get(definition.id) == choice.id else ""
+                    choices.append(
+                        Choice(
+                            f"{name}: {choice.name(language)}{mark}",
+                            (definition.id, choice.id),
+                            keys=f"{choice.id} {choice.name_fa} {choice.name_en} {definition.name_fa}",
+                        )
+                    )
+            elif definition.kind is AttributeType.BOOLEAN:
+                for value in (True, False):
+                    other = definition.value_name(value, "en" if language.startswith("fa") else "fa")
+                    choices.append(
+                        Choice(f"{name}: {definition.value_name(value, language)}", (definition.id, value), keys=other)
+                    )
+        if not choices:
+            self.host.show_status(self.tr("This label has no attributes with values to choose"))
+            return
+        self._pick = ("value", span_id)
+        self.picker.open(self.tr("Attribute of «%1»").replace("%1", short(span.text, 60)), choices, self.host.view)
+
+    def _picked(self, value: object) -> None:
+        what, detail = self._pick
+        aset = self._aset
+        self.host.view.setFocus()
+        if aset is None:
+            return
+        if what == "link" and isinstance(value, str):
+            current = self.host.current_span_id()
+            if current and aset.has_span(value):
+                aset.add_relation(detail, current, value)
+        elif what == "entity":
+            self.link_entity(detail, value if isinstance(value, str) else None)
+        elif what == "value" and isinstance(value, tuple) and aset.has_span(detail):
+            aset.set_attribute(detail, value[0], value[1])
+
+    def _go_to_span(self, span_id: str) -> None:
+        self.host.reveal_span(span_id)
+
+    # ---- the registry on disk -------------------------------------------------------------
+
+    def _registry_file(self) -> Path | None:
+        session = self.host.session
+        if session is not None:
+            return session.project.path / entity_files.PROJECT_FILE
+        path = self.host.path
+        return path.parent / entity_files.FOLDER_FILE if path is not None else None
+
+    def _load_registry(self) -> None:
+        path = self._registry_file()
+        if path == self.registry_path:
+            return
+        self.registry.unsubscribe(self._on_registry)
+        try:
+            self.registry = entity_files.load(path) if path is not None else EntityRegistry()
+        except entity_files.EntityFileError as exc:
+            self.host.show_error(str(exc))
+            self.registry = EntityRegistry()
+            path = None  # a broken registry file is never overwritten
+        self.registry_path = path
+        self._relinks.clear()
+        self.registry.subscribe(self._on_registry)
+
+    def _on_registry(self, command: EntityCommand, undone: bool) -> None:
+        if self.registry_path is not None:
+            try:
+                entity_files.save(self.registry, self.registry_path)
+            except OSError as exc:
+                self.host.show_error(
+                    self.tr("Cannot save %1: %2")
+                    .replace("%1", str(self.registry_path))
+                    .replace("%2", exc.strerror or str(exc))
+                )
+        if command.relinks:
+            self._relink(command, undone)
+        self.current_changed()
+        self.entity_panel.refresh()
+        self.claims_panel.refresh()
+
+    def _other_files(self) -> list[Path]:
+        """Annotation files other than the open one that share this registry."""
+        current = self.host.session.doc_id if self.host.session else ""
+        session = self.host.session
+        if session is not None:
+            mine = session.project.annotation_path(current, session.annotator) if current else None
+            return [p for _d, p in session.project.annotation_files() if p != mine]
+        if self.host.path is None:
+            return []
+        open_file = self.host.path.with_name(self.host.path.stem + ".annotations.json")
+        found = sorted(self.host.path.parent.glob("*.annotations.json"))
+        return [p for p in found if p not in (open_file, self.host.path)]
+
+    def _relink(self, command: EntityCommand, undone: bool) -> None:
+        key = id(command)
+        aset = self._aset
+        if not undone:
+            mapping = dict(command.relinks)
+            previous = self._relinks.get(key)
+            if previous is not None:  # redo
+                edit, doc_key, spans = previous
+                problems = bulk_edits.reapply(edit)
+            else:
+                edit = bulk_edits.relink_files(self._other_files(), mapping, command.name)
+                problems = edit.problems
+                spans = {}
+                doc_key = ""
+            if aset is not None:
+                doc_key = aset.document.id
+                spans = {s.id: s.entity for s in aset.spans() if s.entity in mapping}
+                aset.set_entities({sid: mapping[old] for sid, old in spans.items()}, command.name)
+            self._relinks[key] = (edit, doc_key, spans)
+        else:
+            found = self._relinks.get(key)
+            if found is None:
+                return
+            edit, doc_key, spans = found
+            problems = bulk_edits.revert(edit)
+            if aset is not None and aset.document.id == doc_key:
+                aset.set_entities({sid: old for sid, old in spans.items() if aset.has_span(sid)}, command.name)
+        for line in problems:
+            self.host.show_error(line)
+
+    # ---- the document's details -------------------------------------------------------
+
+    def set_document_info(self, title: str, metadata: dict[str, object]) -> None:
+        from ..persian.dates import date_fields
+
+        aset = self._aset
+        if aset is None:
+            return
+        merged = dict(aset.document.metadata)
+        merged.update(metadata)
+        merged.pop("date_gregorian", None)
+        merged = {k: v for k, v in merged.items() if v not in ("", None)}
+        merged.update(date_fields(str(merged.get("date", ""))))
+        aset.set_document_info(title, merged)
+
+    def _save_details_to_project(self) -> None:
+        session, aset = self.host.session, self._aset
+        if session is None or aset is None:
+            return
+        try:
+            session.project.set_document_info(aset.document.id, aset.document.title, aset.document.metadata)
+            session.list.model.set_summaries(session.project.summaries(session.annotator))
+        except Exception as exc:  # a ProjectError: said, and the edit stays in the window
+            self.host.show_error(str(exc))
+
+    # ---- the schema ------------------------------------------------------------------
+
+    def edit_schema(self) -> None:
+        from .schema_editor import SchemaEditor
+
+        aset = self._aset
+        if aset is None:
+            self.host.show_status(self.tr("Open an article or a project first"))
+            return
+        dialog = SchemaEditor(aset.schema, self.host.language, self.parent_widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(lambda schema, migration: self.apply_schema(schema, migration))
+        dialog.show()
+        self.schema_dialog = dialog
+
+    def count_schema_edit(self, migration: SchemaMigration) -> MigrationCount:
+        aset = self._aset
+        here = count(migration, aset.spans(), aset.relations()) if aset is not None else MigrationCount()
+        elsewhere, _problems = bulk_edits.count_in_files(self._other_files(), migration)
+        return here + elsewhere
+
+    def apply_schema(self, schema: Schema, migration: SchemaMigration, confirm: bool = True) -> bool:
+        """Make a schema edit: this document (one undoable step), the schema file, and the
+        other files that use what changed. Says how many spans it touches first."""
+        aset = self._aset
+        if aset is None:
+            return False
+        found = self.count_schema_edit(migration)
+        if confirm and found.touched:
+            text = (
+                self.tr(
+                    "This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, "
+                    "in %5 documents. Go on?"
+                )
+                .replace("%1", str(found.spans_changed))
+                .replace("%2", str(found.relations_changed))
+                .replace("%3", str(found.spans_deleted))
+                .replace("%4", str(found.relations_deleted))
+                .replace("%5", str(found.documents))
+            )
+            answer = QMessageBox.question(self.parent_widget, self.tr("Labels and attributes"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        edit = bulk_edits.migrate_files(self._other_files(), schema, migration)
+        for line in edit.problems:
+            self.host.show_error(line)
+        self._pending_schema_edit = edit
+        aset.apply_schema(schema, migration)  # _on_schema_change writes the schema file
+        return True
+
+    def _on_schema_change(self) -> None:
+        """The document's schema changed: by an edit, an undo or a redo. The schema file
+        and the other documents' files follow it."""
+        aset = self._aset
+        if aset is None:
+            return
+        stack = aset.undo_stack
+        done, undone = stack.peek_undo(), stack.peek_redo()
+        if self._pending_schema_edit is not None and done is not None:
+            self._schema_edits[id(done)] = self._pending_schema_edit
+            self._pending_schema_edit = None
+        elif done is not None and done.kind == "schema" and self._schema_is(done, "new", aset.schema):
+            edit = self._schema_edits.get(id(done))
+            for line in bulk_edits.reapply(edit) if edit else []:
+                self.host.show_error(line)
+        elif undone is not None and undone.kind == "schema" and self._schema_is(undone, "old", aset.schema):
+            edit = self._schema_edits.get(id(undone))
+            for line in bulk_edits.revert(edit) if edit else []:
+                self.host.show_error(line)
+        try:
+            self._write_schema(aset.schema)
+        except Exception as exc:  # OSError or ProjectError: said; the window keeps the edit
+            self.host.show_error(str(exc))
+
+    @staticmethod
+    def _schema_is(command: object, side: str, schema: Schema) -> bool:
+        from ..model.commands import SetSchema
+
+        ops = getattr(command, "ops", ())
+        return bool(ops) and isinstance(ops[0], SetSchema) and getattr(ops[0], side) == schema
+
+    def _write_schema(self, schema: Schema) -> None:
+        session = self.host.session
+        if session is not None:
+            if session.project.schema != schema:
+                session.project.set_schema(schema)
+        elif self.host.path is not None:
+            path = self.host.path.parent / SCHEMA_FILE
+            write_atomic(path, jsonformat.format_json(schema.to_json()).encode("utf-8"))

@@ -1,0 +1,158 @@
+"""Above the article: its title, date (as written, with the other calendar beside it),
+source and address; a button (or Ctrl+Shift+D) edits them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from ..model import Document
+from ..persian.dates import jalali_from_iso, parse_date
+
+_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def date_line(metadata: dict[str, object], language: str) -> str:
+    """`۱۴۰۲/۰۵/۱۲ (2023-08-03)`: the date as written and its other calendar."""
+    written = str(metadata.get("date", "")).strip()
+    if not written:
+        return ""
+    parsed = parse_date(written)
+    if parsed is None:
+        return written
+    if parsed.calendar == "jalali":
+        other = parsed.iso
+    else:
+        other = jalali_from_iso(parsed.iso)
+        other = other.translate(_FA_DIGITS) if language.startswith("fa") else other
+    return f"{written} ({other})"
+
+
+class DocumentHeader(QWidget):
+    edited = Signal(str, dict)  # title, metadata (date, source, url)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentHeader")
+        self.title = QLabel(self)
+        self.title.setObjectName("documentTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details = QLabel(self)
+        self.details.setObjectName("documentDetails")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setOpenExternalLinks(False)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QToolButton(self)
+        self.button.setObjectName("editDetails")
+        self.button.clicked.connect(self.edit)
+        text_box = QWidget(self)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        column = QVBoxLayout(text_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.details)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(text_box, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
+        self._document: Document | None = None
+        self._language = "en"
+        self.show_document(None, "en")
+
+    def show_document(self, document: Document | None, language: str) -> None:
+        self._document, self._language = document, language
+        self.button.setText(self.tr("Edit details…"))
+        self.button.setToolTip(self.tr("Title, date, source and address (Ctrl+Shift+D)"))
+        if document is None:
+            self.title.setText("")
+            self.details.setText("")
+            self.setVisible(False)
+            return
+        self.setVisible(True)
+        self.title.setText(document.title or document.id)
+        meta = document.metadata
+        parts = []
+        date = date_line(meta, language)
+        if date:
+            parts.append(escape(date) + (self.tr(" (from the address)") if meta.get("date_from") == "url" else ""))
+        if meta.get("source"):
+            parts.append(escape(str(meta["source"])))
+        if meta.get("url"):
+            url = escape(str(meta["url"]))
+            parts.append(f'<span dir="ltr">{url}</span>')
+        self.details.setText(" · ".join(parts) if parts else self.tr("No date, source or address yet"))
+
+    def edit(self) -> None:
+        if self._document is None:
+            return
+        dialog = DetailsDialog(self._document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.edited.emit(*dialog.values()))
+        dialog.show()
+        self.dialog = dialog
+
+
+class DetailsDialog(QDialog):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailsDialog")
+        self.setWindowTitle(self.tr("Document details"))
+        meta = document.metadata
+        self.title = QLineEdit(document.title, self)
+        self.title.setObjectName("detailsTitle")
+        self.date = QLineEdit(str(meta.get("date", "")), self)
+        self.date.setObjectName("detailsDate")
+        self.date.setPlaceholderText("۱۴۰۲/۰۵/۱۲")
+        self.source = QLineEdit(str(meta.get("source", "")), self)
+        self.source.setObjectName("detailsSource")
+        self.url = QLineEdit(str(meta.get("url", "")), self)
+        self.url.setObjectName("detailsUrl")
+        self.url.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.reading = QLabel(self)
+        self.date.textChanged.connect(self._show_reading)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title:"), self.title)
+        form.addRow(self.tr("Date (Jalali or Gregorian, as written):"), self.date)
+        form.addRow("", self.reading)
+        form.addRow(self.tr("Source:"), self.source)
+        form.addRow(self.tr("Address (URL):"), self.url)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._show_reading(self.date.text())
+
+    def _show_reading(self, text: str) -> None:
+        parsed = parse_date(text) if text.strip() else None
+        if not text.strip():
+            self.reading.setText("")
+        elif parsed is None:
+            self.reading.setText(self.tr("Not a date this program reads; it is kept as written"))
+        else:
+            self.reading.setText(
+                self.tr("Gregorian %1, Jalali %2").replace("%1", parsed.iso).replace("%2", parsed.jalali)
+            )
+
+    def values(self) -> tuple[str, dict[str, object]]:
+        return self.title.text().strip(), {
+            "date": self.date.text().strip(),
+            "source": self.source.text().strip(),
+            "url": self.url.text().strip(),
+        }

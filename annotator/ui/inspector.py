@@ -1,0 +1,229 @@
+"""The inspector: everything about the current span, shown and edited in one panel.
+
+Label, attributes (a choice, text, a number, yes/no, as the schema defines them), note,
+the span's links (for a claim: claimant, addressee, location) and its entity. Every edit is
+one model command; the panel is rebuilt from the model after each change. The keys that
+open type-ahead lists (C, A, L, E, V) belong to the window (ui/claims.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model import AnnotationSet, AttributeDef, AttributeType, EntityRegistry, LabelKind
+
+
+def short(text: str, limit: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def isolate(text: str) -> str:
+    """Wrap text of either direction so it does not reorder the sentence around it."""
+    return f"\u2068{text}\u2069"
+
+
+class Inspector(QWidget):
+    entityRequested = Signal()  # the user asked to link the mention (the window opens the list)
+    spanRequested = Signal(str)  # a linked span was activated: make it current
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inspector")
+        self._aset: AnnotationSet | None = None
+        self._registry: EntityRegistry | None = None
+        self._span_id = ""
+        self._language = "en"
+        self.heading = QLabel(self)
+        self.heading.setObjectName("inspectorHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.links_label = QLabel(self)
+        self.links = QListWidget(self)
+        self.links.setObjectName("inspectorLinks")
+        self.links.itemActivated.connect(self._activate_link)
+        self.links.installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.form_host)
+        layout.addWidget(self.links_label)
+        layout.addWidget(self.links, 1)
+        self.editors: dict[str, QWidget] = {}
+        self.note = QLineEdit(self)
+        self.note.setObjectName("inspectorNote")
+        self.note.editingFinished.connect(self._commit_note)
+        self.entity_label = QLabel(self)
+        self.entity_label.setObjectName("inspectorEntity")
+        self.entity_label.setWordWrap(True)
+        self.show_span(None, "", None, "en")
+
+    # ---- showing ---------------------------------------------------------------------
+
+    def show_span(
+        self, aset: AnnotationSet | None, span_id: str, registry: EntityRegistry | None, language: str
+    ) -> None:
+        self._aset, self._span_id, self._registry, self._language = aset, span_id, registry, language
+        self.rebuild()
+
+    @property
+    def span_id(self) -> str:
+        return self._span_id
+
+    def rebuild(self) -> None:
+        aset, span_id = self._aset, self._span_id
+        while self.form.rowCount():
+            row = self.form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None and widget not in (self.note, self.entity_label):
+                    widget.deleteLater()
+        self.editors = {}
+        self.links.clear()
+        if aset is None or not span_id or not aset.has_span(span_id):
+            self.heading.setText(self.tr("No current span. Select text and press a label key, or click a span."))
+            self.form_host.hide()
+            self.links_label.hide()
+            self.links.hide()
+            self.note.setText("")
+            return
+        self.form_host.show()
+        span = aset.span(span_id)
+        schema = aset.schema
+        label = schema.label(span.label)
+        self.heading.setText(f"{schema.label_name(span.label, self._language)}: «{short(span.text, 160)}»")
+        if label is None or label.kind is not LabelKind.CLAIM:
+            self.form.addRow(self.tr("Entity (E):"), self.entity_label)
+            self.entity_label.setText(self._entity_text())
+            self.entity_label.show()
+        else:
+            self.entity_label.hide()
+        for definition in schema.attributes_for(span.label):
+            editor = self._editor(definition, span.attributes.get(definition.id))
+            self.editors[definition.id] = editor
+            self.form.addRow(f"{definition.name(self._language)}:", editor)
+        self.note.blockSignals(True)
+        self.note.setText(span.note)
+        self.note.blockSignals(False)
+        self.form.addRow(self.tr("Note:"), self.note)
+        self.note.show()
+        self._fill_links()
+
+    def _entity_text(self) -> str:
+        assert self._aset is not None
+        span = self._aset.span(self._span_id)
+        registry = self._registry
+        if span.entity:
+            entity = registry.get(span.entity) if registry is not None else None
+            name = entity.name(self._language) if entity else span.entity
+            return name
+        suggestion = registry.suggest(span.text) if registry is not None else None
+        if suggestion is not None:
+            return self.tr("suggested: %1 (E, Enter to confirm)").replace("%1", suggestion.name(self._language))
+        return self.tr("none (E to link)")
+
+    def _editor(self, definition: AttributeDef, value: object) -> QWidget:
+        kind = definition.kind
+        if kind is AttributeType.CHOICE:
+            box = QComboBox(self)
+            box.addItem("—", None)
+            for choice in definition.choices:
+                box.addItem(choice.name(self._language), choice.id)
+            if value is not None and value not in definition.values:
+                box.addItem(self.tr("%1 (not in the list)").replace("%1", str(value)), value)
+            box.setCurrentIndex(max(0, box.findData(value)) if value is not None else 0)
+            box.activated.connect(lambda _i, b=box, d=definition.id: self._set(d, b.currentData()))
+            return box
+        if kind is AttributeType.BOOLEAN:
+            check = QCheckBox(self)
+            check.setChecked(value is True)
+            check.toggled.connect(lambda on, d=definition.id: self._set(d, on))
+            return check
+        edit = QLineEdit(self)
+        edit.setText("" if value is None else str(value))
+        edit.editingFinished.connect(lambda e=edit, d=definition: self._commit_text(d, e.text()))
+        return edit
+
+    def _fill_links(self) -> None:
+        assert self._aset is not None
+        aset, span_id = self._aset, self._span_id
+        schema = aset.schema
+        rows = 0
+        for rel in aset.relations_of(span_id):
+            rt = schema.relation_type(rel.type)
+            name = rt.name(self._language) if rt else rel.type
+            other_id = rel.target if rel.source == span_id else rel.source
+            other = aset.span(other_id)
+            arrow = "→" if rel.source == span_id else "←"
+            item = QListWidgetItem(f"{name} {arrow} {isolate(short(other.text))}{self._entity_suffix(other.entity)}")
+            item.setData(Qt.ItemDataRole.UserRole, (rel.id, other_id))
+            self.links.addItem(item)
+            rows += 1
+        keys = [
+            f"{rt.name(self._language)} ({rt.shortcut})"
+            for rt in schema.relation_types_from(aset.span(span_id).label)
+            if rt.shortcut
+        ]
+        self.links_label.setText(
+            self.tr("Links (Delete removes one): %1").replace("%1", ", ".join(keys)) if keys else self.tr("Links:")
+        )
+        self.links_label.setVisible(bool(rows or keys))
+        self.links.setVisible(bool(rows or keys))
+
+    def _entity_suffix(self, entity_id: str) -> str:
+        if not entity_id or self._registry is None:
+            return ""
+        entity = self._registry.get(entity_id)
+        return f" [{isolate(entity.name(self._language))}]" if entity else ""
+
+    # ---- editing ---------------------------------------------------------------------
+
+    def _set(self, key: str, value: object) -> None:
+        if self._aset is not None and self._aset.has_span(self._span_id):
+            self._aset.set_attribute(self._span_id, key, value)
+
+    def _commit_text(self, definition: AttributeDef, text: str) -> None:
+        text = text.strip()
+        value: object = text
+        if definition.kind is AttributeType.NUMBER and text:
+            try:
+                value = int(text) if text.lstrip("-").isdigit() else float(text)
+            except ValueError:
+                return  # not a number: left as it was
+        self._set(definition.id, value)
+
+    def _commit_note(self) -> None:
+        if self._aset is not None and self._aset.has_span(self._span_id):
+            self._aset.set_note(self._span_id, self.note.text().strip())
+
+    def _activate_link(self, item: QListWidgetItem) -> None:
+        self.spanRequested.emit(item.data(Qt.ItemDataRole.UserRole)[1])
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (
+            watched is self.links
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self._aset is not None
+            and self.links.currentItem() is not None
+        ):
+            self._aset.remove_relation(self.links.currentItem().data(Qt.ItemDataRole.UserRole)[0])
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]

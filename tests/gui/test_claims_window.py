@@ -1,0 +1,148 @@
+"""Claims in the window, by keyboard alone: tag, link (C/A/L), set values (V), link
+entities (E); the schema editor with undo; entity merge and rename; checked on disk."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from annotator.ui import MainWindow
+
+from .conftest import saved, type_text, wait_saved
+
+TEXT = "سخنگوی وزارت خارجه در تهران به آمریکا گفت که تحریم‌ها باید لغو شود."
+
+
+def select_by_keys(qtbot: Any, window: MainWindow, phrase: str) -> None:
+    """Select a phrase with the keyboard only: Ctrl+Home, arrows, Shift+arrows."""
+    view = window.view
+    start = TEXT.index(phrase)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    while view.cursor_position() < start:  # in right-to-left text the Left arrow moves forward
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    # (a ZWNJ is passed together with the letter before it: count positions, not presses)
+    while (view.selection_range() or (0, 0))[1] < start + len(phrase):
+        qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert view.selection_range() == (start, start + len(phrase))
+
+
+def pick(qtbot: Any, window: MainWindow, key: Qt.Key, typed: str = "") -> list[str]:
+    """Press a picker key, type a filter, press Enter; the list as it was before Enter."""
+    qtbot.keyClick(window.view, key)
+    picker = window.claims.picker
+    qtbot.waitUntil(picker.isVisible)
+    if typed:
+        type_text(picker.edit, typed)
+    shown = picker.visible_texts()
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert not picker.isVisible()
+    return shown
+
+
+def open_article(window: MainWindow, tmp_path: Path) -> tuple[Path, Path]:
+    article = tmp_path / "news.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    assert window.open(article), window.last_message
+    return article, tmp_path / "news.annotations.json"
+
+
+def test_a_full_claim_coded_by_keyboard_alone(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "سخنگوی وزارت خارجه")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    shown = pick(qtbot, window, Qt.Key.Key_E)  # an empty registry: only "new entity"
+    assert len(shown) == 1 and "سخنگوی وزارت خارجه" in shown[0]
+    select_by_keys(qtbot, window, "تهران")
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    pick(qtbot, window, Qt.Key.Key_E, "آمریکا")  # no match yet: "new entity" stays
+    select_by_keys(qtbot, window, "تحریم‌ها باید لغو شود")
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    claim = window.current_span_id()
+    # C: the actors, nearest first; typing filters Persian-aware (Arabic ي/ك typed)
+    shown = pick(qtbot, window, Qt.Key.Key_C, "سخنگوي")
+    assert len(shown) == 1 and "سخنگوی" in shown[0]
+    shown = pick(qtbot, window, Qt.Key.Key_A)  # nearest first: آمریکا before the spokesman
+    assert "آمریکا" in shown[0] and "سخنگوی" in shown[1]
+    shown = pick(qtbot, window, Qt.Key.Key_L)
+    assert len(shown) == 1 and "تهران" in shown[0]
+    pick(qtbot, window, Qt.Key.Key_V, "مخالف")
+    pick(qtbot, window, Qt.Key.Key_V, "تحریم")
+    assert window.current_span_id() == claim
+    assert window.view.linked_spans() == {"s1", "s2", "s3"}  # marked in the article
+
+    data = wait_saved(qtbot, annotations, lambda d: d["spans"][-1].get("attributes", {}).get("topic") == "sanctions")
+    spans = {s["text"]: s for s in data["spans"]}
+    claim_span = spans["تحریم‌ها باید لغو شود"]
+    assert claim_span["attributes"] == {"position": "opposes", "topic": "sanctions"}
+    links = {(r["type"], spans_by_id(data)[r["to"]]) for r in data["relations"] if r["from"] == claim_span["id"]}
+    assert links == {("claimed_by", "سخنگوی وزارت خارجه"), ("addressed_to", "آمریکا"), ("located_in", "تهران")}
+    registry = json.loads((tmp_path / "annotator-entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name_fa"] for e in registry["entities"]}
+    assert names[spans["سخنگوی وزارت خارجه"]["entity"]] == "سخنگوی وزارت خارجه"
+    assert names[spans["آمریکا"]["entity"]] == "آمریکا"
+    assert "entity" not in claim_span and "entity" not in spans["تهران"]
+
+
+def spans_by_id(data: dict[str, Any]) -> dict[str, str]:
+    return {s["id"]: s["text"] for s in data["spans"]}
+
+
+def test_a_mention_written_like_a_known_entity_is_suggested_first(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    (tmp_path / "annotator-entities.json").write_text(
+        json.dumps(
+            {
+                "format": "annotator/entities",
+                "version": 1,
+                "entities": [
+                    {"id": "e1", "name_fa": "ایران", "aliases": []},
+                    {"id": "e2", "name_fa": "ایالات متحده", "name_en": "United States", "aliases": ["امريكا"]},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert "United States" in window.claims.inspector.entity_label.text()  # the suggestion, shown
+    shown = pick(qtbot, window, Qt.Key.Key_E)  # Enter confirms the suggestion
+    assert shown[0].startswith("United States")
+    data = wait_saved(qtbot, annotations, lambda d: d["spans"] and "entity" in d["spans"][0])
+    assert data["spans"][0]["entity"] == "e2"
+
+
+def test_renaming_a_label_in_use_and_undoing_it(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "تحریم‌ها باید لغو شود")
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    window.claims.edit_schema()
+    editor = window.claims.schema_dialog
+    row = editor.row_of(editor.labels, "claim")
+    editor.set_cell(editor.labels, row, 0, "statement")
+    editor.set_cell(editor.labels, row, 2, "Statement")
+    schema, migration = editor.result()
+    assert migration.label_renames == {"claim": "statement"}
+    assert window.claims.count_schema_edit(migration).spans_changed == 1
+    assert window.claims.apply_schema(schema, migration, confirm=False)
+    data = wait_saved(qtbot, annotations, lambda d: any(s["label"] == "statement" for s in d["spans"]))
+    assert sorted(s["label"] for s in data["spans"]) == ["actor", "statement"]
+    folder_schema = json.loads((tmp_path / "annotator-schema.json").read_text(encoding="utf-8"))
+    assert "statement" in [lb["id"] for lb in folder_schema["labels"]]
+    assert window.act_undo.text().endswith("labels and attributes")  # one step, named
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    data = wait_saved(qtbot, annotations, lambda d: any(s["label"] == "claim" for s in d["spans"]))
+    assert sorted(s["label"] for s in data["spans"]) == ["actor", "claim"]
+    folder_schema = saved(tmp_path / "annotator-schema.json")
+    assert "claim" in [lb["id"] for lb in folder_schema["labels"]]
+    qtbot.keyClick(window.view, Qt.Key.Key_3)  # the label key works again on the old label
