@@ -11,7 +11,6 @@ registry edits (rename, merge), which have their own undo in the entities panel.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -24,33 +23,9 @@ from ..io.atomic import write_atomic
 from ..model import AnnotationSet, AttributeType, Change, EntityRegistry, LabelKind, Schema, SchemaMigration
 from ..model.entities import EntityCommand
 from ..model.migration import MigrationCount, count
+from .claims_context import ClaimsHost
 from .inspector import Inspector, isolate, short
 from .picker import Choice, Picker
-
-if TYPE_CHECKING:
-    from .article_view import ArticleView
-    from .project_session import ProjectSession
-
-
-class ClaimsHost(Protocol):
-    """What the claims parts need of the window."""
-
-    view: ArticleView
-    path: Path | None
-    session: ProjectSession | None
-
-    @property
-    def annotations(self) -> AnnotationSet | None: ...
-    @property
-    def language(self) -> str: ...
-    def current_span_id(self) -> str: ...
-    def make_current(self, span_id: str) -> None: ...
-    def reveal_span(self, span_id: str) -> None: ...
-    def add_panel(self, dock: QDockWidget, area: Qt.DockWidgetArea, size: int) -> None: ...
-    def show_status(self, text: str) -> None: ...
-    def show_error(self, text: str) -> None: ...
-    def schema_changed(self) -> None: ...
-    def checkpoint(self) -> bool: ...
 
 
 class ClaimsController(QObject):
@@ -60,7 +35,7 @@ class ClaimsController(QObject):
         self.parent_widget = parent
         self.registry = EntityRegistry()
         self.registry_path: Path | None = None
-        self._aset: AnnotationSet | None = None
+        self._current_set: AnnotationSet | None = None
         # registry commands that relinked mentions: what each did to files and to the open document
         self._relinks: dict[int, tuple[bulk_edits.BulkEdit, str, dict[str, str]]] = {}
         self.picker = Picker(parent)
@@ -102,6 +77,10 @@ class ClaimsController(QObject):
         self.act_details = self._action(parent_widget, "Ctrl+Shift+D", self.header.edit)
         self.link_actions: list[QAction] = []
 
+    @property
+    def aset(self) -> AnnotationSet | None:
+        return self._current_set
+
     def _action(self, parent: QWidget, key: str, slot: object) -> QAction:
         action = QAction(parent)
         if key:
@@ -115,9 +94,9 @@ class ClaimsController(QObject):
 
     def attach(self, aset: AnnotationSet | None) -> None:
         """A document was opened (or closed: None)."""
-        if self._aset is not None:
-            self._aset.unsubscribe(self._on_change)
-        self._aset = aset
+        if self._current_set is not None:
+            self._current_set.unsubscribe(self._on_change)
+        self._current_set = aset
         self._load_registry()
         if aset is not None:
             aset.subscribe(self._on_change)
@@ -128,7 +107,7 @@ class ClaimsController(QObject):
         self.entity_panel.refresh()
 
     def current_changed(self) -> None:
-        aset = self._aset
+        aset = self._current_set
         span_id = self.host.current_span_id()
         self.inspector.show_span(aset, span_id, self.registry, self.host.language)
         self.host.view.set_linked(self._linked_to(span_id))
@@ -143,7 +122,7 @@ class ClaimsController(QObject):
         self.act_schema.setText(self.tr("Labels and attributes…"))
         self.act_details.setText(self.tr("Edit document details…"))
         self._build_link_actions()
-        self.header.show_document(self._aset.document if self._aset else None, language)
+        self.header.show_document(self._current_set.document if self._current_set else None, language)
         self.entity_panel.retranslate()
         self.claims_panel.retranslate()
         self.current_changed()
@@ -153,10 +132,10 @@ class ClaimsController(QObject):
             self._on_schema_change()
             self._build_link_actions()
             self.host.schema_changed()
-        if change.document_changed and self._aset is not None:
-            self.header.show_document(self._aset.document, self.host.language)
+        if change.document_changed and self._current_set is not None:
+            self.header.show_document(self._current_set.document, self.host.language)
             session = self.host.session
-            if session is not None and session.doc_id == self._aset.document.id:
+            if session is not None and session.doc_id == self._current_set.document.id:
                 self._save_details_to_project()
         self.current_changed()
         self.claims_panel.document_changed()
@@ -169,7 +148,7 @@ class ClaimsController(QObject):
         for action in self.link_actions:
             self.parent_widget.removeAction(action)
         self.link_actions = []
-        aset = self._aset
+        aset = self._current_set
         if aset is None:
             return
         for rt in aset.schema.relation_types:
@@ -183,7 +162,7 @@ class ClaimsController(QObject):
             self.link_actions.append(action)
 
     def pick_link(self, type_id: str) -> None:
-        aset = self._aset
+        aset = self._current_set
         span_id = self.host.current_span_id()
         rt = aset.schema.relation_type(type_id) if aset else None
         if aset is None or rt is None:
@@ -226,7 +205,7 @@ class ClaimsController(QObject):
         return " ".join(entity.spellings) if entity else ""
 
     def _linked_to(self, span_id: str) -> set[str]:
-        aset = self._aset
+        aset = self._current_set
         if aset is None or not span_id or not aset.has_span(span_id):
             return set()
         return {r.target if r.source == span_id else r.source for r in aset.relations_of(span_id)}
@@ -234,7 +213,7 @@ class ClaimsController(QObject):
     # ---- entities (E) -----------------------------------------------------------------
 
     def pick_entity(self) -> None:
-        aset = self._aset
+        aset = self._current_set
         span_id = self.host.current_span_id()
         if aset is None or not span_id:
             self.host.show_status(self.tr("Choose a mention (an actor or a place) first"))
@@ -271,7 +250,7 @@ class ClaimsController(QObject):
 
     def link_entity(self, span_id: str, entity_id: str | None) -> None:
         """Link a mention to an entity; "" makes a new entity from the mention; None unlinks."""
-        aset = self._aset
+        aset = self._current_set
         if aset is None or not aset.has_span(span_id):
             return
         span = aset.span(span_id)
@@ -283,7 +262,7 @@ class ClaimsController(QObject):
     # ---- attribute values (V) ---------------------------------------------------------
 
     def pick_value(self) -> None:
-        aset = self._aset
+        aset = self._current_set
         span_id = self.host.current_span_id()
         if aset is None or not span_id:
             self.host.show_status(self.tr("Choose a span first"))
@@ -317,7 +296,7 @@ class ClaimsController(QObject):
 
     def _picked(self, value: object) -> None:
         what, detail = self._pick
-        aset = self._aset
+        aset = self._current_set
         self.host.view.setFocus()
         if aset is None:
             return
@@ -373,7 +352,7 @@ class ClaimsController(QObject):
         self.entity_panel.refresh()
         self.claims_panel.refresh()
 
-    def _other_files(self) -> list[Path]:
+    def other_files(self) -> list[Path]:
         """Annotation files other than the open one that share this registry."""
         current = self.host.session.doc_id if self.host.session else ""
         session = self.host.session
@@ -388,7 +367,7 @@ class ClaimsController(QObject):
 
     def _relink(self, command: EntityCommand, undone: bool) -> None:
         key = id(command)
-        aset = self._aset
+        aset = self._current_set
         if not undone:
             mapping = dict(command.relinks)
             previous = self._relinks.get(key)
@@ -396,7 +375,7 @@ class ClaimsController(QObject):
                 edit, doc_key, spans = previous
                 problems = bulk_edits.reapply(edit)
             else:
-                edit = bulk_edits.relink_files(self._other_files(), mapping, command.name)
+                edit = bulk_edits.relink_files(self.other_files(), mapping, command.name)
                 problems = edit.problems
                 spans = {}
                 doc_key = ""
@@ -421,7 +400,7 @@ class ClaimsController(QObject):
     def set_document_info(self, title: str, metadata: dict[str, object]) -> None:
         from ..persian.dates import date_fields
 
-        aset = self._aset
+        aset = self._current_set
         if aset is None:
             return
         merged = dict(aset.document.metadata)
@@ -432,7 +411,7 @@ class ClaimsController(QObject):
         aset.set_document_info(title, merged)
 
     def _save_details_to_project(self) -> None:
-        session, aset = self.host.session, self._aset
+        session, aset = self.host.session, self._current_set
         if session is None or aset is None:
             return
         try:
@@ -446,7 +425,7 @@ class ClaimsController(QObject):
     def edit_schema(self) -> None:
         from .schema_editor import SchemaEditor
 
-        aset = self._aset
+        aset = self._current_set
         if aset is None:
             self.host.show_status(self.tr("Open an article or a project first"))
             return
@@ -457,15 +436,15 @@ class ClaimsController(QObject):
         self.schema_dialog = dialog
 
     def count_schema_edit(self, migration: SchemaMigration) -> MigrationCount:
-        aset = self._aset
+        aset = self._current_set
         here = count(migration, aset.spans(), aset.relations()) if aset is not None else MigrationCount()
-        elsewhere, _problems = bulk_edits.count_in_files(self._other_files(), migration)
+        elsewhere, _problems = bulk_edits.count_in_files(self.other_files(), migration)
         return here + elsewhere
 
     def apply_schema(self, schema: Schema, migration: SchemaMigration, confirm: bool = True) -> bool:
         """Make a schema edit: this document (one undoable step), the schema file, and the
         other files that use what changed. Says how many spans it touches first."""
-        aset = self._aset
+        aset = self._current_set
         if aset is None:
             return False
         found = self.count_schema_edit(migration)
@@ -484,7 +463,7 @@ class ClaimsController(QObject):
             answer = QMessageBox.question(self.parent_widget, self.tr("Labels and attributes"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        edit = bulk_edits.migrate_files(self._other_files(), schema, migration)
+        edit = bulk_edits.migrate_files(self.other_files(), schema, migration)
         for line in edit.problems:
             self.host.show_error(line)
         self._pending_schema_edit = edit
@@ -494,7 +473,7 @@ class ClaimsController(QObject):
     def _on_schema_change(self) -> None:
         """The document's schema changed: by an edit, an undo or a redo. The schema file
         and the other documents' files follow it."""
-        aset = self._aset
+        aset = self._current_set
         if aset is None:
             return
         stack = aset.undo_stack

@@ -16,7 +16,7 @@ from ..model.span import Relation, Span
 from .inspector import isolate, short
 
 if TYPE_CHECKING:
-    from .claims import ClaimsController
+    from .claims_context import ClaimsContext
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def claims_of(doc_id: str, spans: list[Span], relations: list[Relation]) -> list
 
 
 class ClaimsPanel(QWidget):
-    def __init__(self, controller: ClaimsController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ClaimsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsPanel")
         self.controller = controller
@@ -85,7 +85,7 @@ class ClaimsPanel(QWidget):
             self.refresh()
 
     def rows(self) -> list[ClaimRow]:
-        aset = self.controller._aset
+        aset = self.controller.aset
         rows: list[ClaimRow] = []
         current_doc = aset.document.id if aset is not None else ""
         if aset is not None:
@@ -110,7 +110,7 @@ class ClaimsPanel(QWidget):
         return rows
 
     def refresh(self) -> None:
-        aset: AnnotationSet | None = self.controller._aset
+        aset: AnnotationSet | None = self.controller.aset
         schema: Schema | None = aset.schema if aset is not None else None
         language = self.controller.host.language
         registry = self.controller.registry
@@ -160,7 +160,7 @@ class ClaimsPanel(QWidget):
         doc_id, span_id = data
         host = self.controller.host
         session = host.session
-        aset = self.controller._aset
+        aset = self.controller.aset
         if session is not None and (aset is None or aset.document.id != doc_id) and not session.open_document(doc_id):
             return
         host.reveal_span(span_id)

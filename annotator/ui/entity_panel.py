@@ -23,11 +23,11 @@ from ..model import EntityError
 from ..persian.match import fold
 
 if TYPE_CHECKING:
-    from .claims import ClaimsController
+    from .claims_context import ClaimsContext
 
 
 class EntityPanel(QWidget):
-    def __init__(self, controller: ClaimsController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ClaimsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
         self.controller = controller
@@ -87,12 +87,12 @@ class EntityPanel(QWidget):
     def mention_counts(self) -> dict[str, int]:
         """Mentions of each entity in the open document and every other annotation file."""
         counts: dict[str, int] = {}
-        aset = self.controller._aset
+        aset = self.controller.aset
         if aset is not None:
             for span in aset.spans():
                 if span.entity:
                     counts[span.entity] = counts.get(span.entity, 0) + 1
-        for path in self.controller._other_files():
+        for path in self.controller.other_files():
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
                 entities = [s.get("entity") for s in data.get("spans", []) if isinstance(s, dict)]
