@@ -614,8 +614,34 @@ class MainWindow(QMainWindow):
         if error:
             self.show_error(self.tr("Synchronising did not finish: %1").replace("%1", error))
             return False
-        self.show_info("\n".join([self.tr("Synchronised with git:"), *report.lines()]))
+        self.show_info("\n".join([self.tr("Synchronised with git:"), *self._sync_lines(report)]))
         return True
+
+    def _sync_lines(self, report: object) -> list[str]:
+        """What Synchronise did, in the interface language (git's own messages as they are)."""
+        from ..io.gitsync import SyncReport
+
+        assert isinstance(report, SyncReport)
+        lines = [
+            self.tr("your work: %1 file(s) committed").replace("%1", str(report.committed))
+            if report.committed
+            else self.tr("your work: nothing new to commit")
+        ]
+        if report.pulled:
+            if not report.arrived:
+                lines.append(self.tr("nothing new arrived"))
+            if report.new_documents:
+                lines.append(self.tr("%1 new document(s)").replace("%1", str(len(report.new_documents))))
+            if report.changed_documents:
+                lines.append(self.tr("%1 document(s) changed").replace("%1", str(len(report.changed_documents))))
+            for folder, n in sorted(report.others.items()):
+                text = self.tr("%1: %2 annotation file(s) new or changed")
+                lines.append(text.replace("%1", folder).replace("%2", str(n)))
+            if report.project_changed:
+                lines.append(self.tr("the project's labels or settings changed"))
+        if report.pushed:
+            lines.append(self.tr("sent"))
+        return lines + report.notes
 
     def focus_curation(self) -> None:
         from .curation import CurationSession

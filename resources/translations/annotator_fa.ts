@@ -1,6 +1,113 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fa_IR">
 <context>
+    <name>AgreementPanel</name>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="106" />
+        <source>Compute again</source>
+        <translation>محاسبهٔ دوباره</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="107" />
+        <source>Per label (α: Krippendorff's alpha)</source>
+        <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="108" />
+        <source>Per pair of coders (κ: Cohen's kappa)</source>
+        <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="109" />
+        <source>Documents, least agreed first (Enter opens one)</source>
+        <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="122" />
+        <source>Coders: %1 · %2 documents compared · %3 units (non-blank characters)</source>
+        <translation>کدگذاران: %1 · %2 سند مقایسه شد · %3 واحد (نویسهٔ غیرسفید)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="127" />
+        <source>F1 exact</source>
+        <translation>F1 دقیق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="127" />
+        <source>F1 overlap</source>
+        <translation>F1 هم‌پوشان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="131" />
+        <source>overall</source>
+        <translation>کل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="135" />
+        <location filename="../../annotator/ui/agreement_view.py" line="141" />
+        <source>label</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="141" />
+        <source>coders</source>
+        <translation>کدگذاران</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="148" />
+        <source>document</source>
+        <translation>سند</translation>
+    </message>
+</context>
+<context>
+    <name>CurationSession</name>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="179" />
+        <source>text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="179" />
+        <source>curated</source>
+        <translation>داوری‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="207" />
+        <source>edited</source>
+        <translation>ویرایش‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="253" />
+        <source>Fewer than two coders have annotated this document: nothing to compare.</source>
+        <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="256" />
+        <source>%1 agreed, %2 disagreements (%3 open)</source>
+        <translation>%1 توافق، %2 اختلاف (%3 باز)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="276" />
+        <source>Accepted the version of %1</source>
+        <translation>نسخهٔ %1 پذیرفته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="287" />
+        <source>Rejected: no span there</source>
+        <translation>رد شد: آنجا برچسبی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="319" />
+        <source>Curation</source>
+        <translation>داوری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="322" />
+        <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
+        <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="177" />
@@ -49,207 +156,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="229" />
+        <location filename="../../annotator/ui/main_window.py" line="245" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="239" />
+        <location filename="../../annotator/ui/main_window.py" line="259" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="242" />
+        <location filename="../../annotator/ui/main_window.py" line="262" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="250" />
+        <location filename="../../annotator/ui/main_window.py" line="270" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="255" />
+        <location filename="../../annotator/ui/main_window.py" line="278" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="258" />
+        <location filename="../../annotator/ui/main_window.py" line="281" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="284" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <location filename="../../annotator/ui/main_window.py" line="286" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="288" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="301" />
+        <location filename="../../annotator/ui/main_window.py" line="324" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="302" />
+        <location filename="../../annotator/ui/main_window.py" line="325" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="303" />
+        <location filename="../../annotator/ui/main_window.py" line="326" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <location filename="../../annotator/ui/main_window.py" line="327" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="305" />
+        <location filename="../../annotator/ui/main_window.py" line="328" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="308" />
+        <location filename="../../annotator/ui/main_window.py" line="331" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="309" />
+        <location filename="../../annotator/ui/main_window.py" line="332" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن برچسبی بی‌جا روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="310" />
+        <location filename="../../annotator/ui/main_window.py" line="333" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="311" />
+        <location filename="../../annotator/ui/main_window.py" line="334" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="312" />
+        <location filename="../../annotator/ui/main_window.py" line="335" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="313" />
+        <location filename="../../annotator/ui/main_window.py" line="336" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="316" />
+        <location filename="../../annotator/ui/main_window.py" line="339" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="317" />
+        <location filename="../../annotator/ui/main_window.py" line="340" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="318" />
+        <location filename="../../annotator/ui/main_window.py" line="341" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="320" />
+        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <source>Your name…</source>
+        <translation>نام شما…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <source>Agreement…</source>
+        <translation>توافق کدگذاران…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="345" />
+        <source>Synchronise (git)</source>
+        <translation>همگام‌سازی (git)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <source>Curate disagreements</source>
+        <translation>داوری اختلاف‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <source>Go to the curation list</source>
+        <translation>رفتن به فهرست داوری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <source>Agreement</source>
+        <translation>توافق کدگذاران</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="353" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="322" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="323" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <location filename="../../annotator/ui/main_window.py" line="357" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="325" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="328" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="329" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="330" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="334" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="335" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="415" />
+        <source>You are coding as %1</source>
+        <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="436" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="479" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="419" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="439" />
+        <location filename="../../annotator/ui/main_window.py" line="595" />
+        <source>Synchronising did not finish: %1</source>
+        <translation>همگام‌سازی تمام نشد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <source>Synchronised with git:</source>
+        <translation>با git همگام شد:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <source>your work: %1 file(s) committed</source>
+        <translation>کار شما: %1 پرونده ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <source>your work: nothing new to commit</source>
+        <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <source>nothing new arrived</source>
+        <translation>چیز تازه‌ای نرسید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="614" />
+        <source>%1 new document(s)</source>
+        <translation>%1 سند تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <source>%1 document(s) changed</source>
+        <translation>%1 سند تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <source>%1: %2 annotation file(s) new or changed</source>
+        <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <source>the project's labels or settings changed</source>
+        <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <source>sent</source>
+        <translation>فرستاده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="440" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -258,192 +451,240 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="447" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="459" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="521" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <location filename="../../annotator/ui/main_window.py" line="763" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="770" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="782" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="805" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که برچسب از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="810" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن برچسب بی‌جا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="810" />
         <source>Span</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="874" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="897" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="694" />
+        <location filename="../../annotator/ui/main_window.py" line="920" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="922" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="934" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="945" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="946" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="319" />
-        <location filename="../../annotator/ui/main_window.py" line="758" />
+        <location filename="../../annotator/ui/main_window.py" line="1039" />
+        <source>Accept the version of %1</source>
+        <translation>پذیرفتن نسخهٔ %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1040" />
+        <source>Reject</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="342" />
+        <location filename="../../annotator/ui/main_window.py" line="984" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="985" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="771" />
+        <location filename="../../annotator/ui/main_window.py" line="1000" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="772" />
+        <location filename="../../annotator/ui/main_window.py" line="1001" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="774" />
+        <location filename="../../annotator/ui/main_window.py" line="1003" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="779" />
+        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <source>curating as %1</source>
+        <translation>داوری با نام %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1011" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="780" />
+        <location filename="../../annotator/ui/main_window.py" line="1012" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="781" />
+        <location filename="../../annotator/ui/main_window.py" line="1013" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="783" />
+        <location filename="../../annotator/ui/main_window.py" line="1015" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="797" />
+        <location filename="../../annotator/ui/main_window.py" line="1029" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="798" />
+        <location filename="../../annotator/ui/main_window.py" line="1030" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="799" />
+        <location filename="../../annotator/ui/main_window.py" line="1031" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="800" />
+        <location filename="../../annotator/ui/main_window.py" line="1032" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="307" />
-        <location filename="../../annotator/ui/main_window.py" line="801" />
+        <location filename="../../annotator/ui/main_window.py" line="330" />
+        <location filename="../../annotator/ui/main_window.py" line="1033" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="802" />
+        <location filename="../../annotator/ui/main_window.py" line="1034" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="803" />
+        <location filename="../../annotator/ui/main_window.py" line="1035" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="804" />
+        <location filename="../../annotator/ui/main_window.py" line="1036" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="805" />
+        <location filename="../../annotator/ui/main_window.py" line="1037" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="806" />
+        <location filename="../../annotator/ui/main_window.py" line="1038" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
+    </message>
+</context>
+<context>
+    <name>NameDialog</name>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="36" />
+        <source>Type a name.</source>
+        <translation>نامی بنویسید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="38" />
+        <source>“%1” is reserved for annotator's own use.</source>
+        <translation>«%1» برای کار خود annotator کنار گذاشته شده است.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="40" />
+        <source>Use at least one letter or digit.</source>
+        <translation>دست‌کم یک حرف یا رقم به کار ببرید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="50" />
+        <source>Your name</source>
+        <translation>نام شما</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="53" />
+        <source>Who is coding? Your name is written into every annotation file you make, and your work is kept in a folder of that name in each project.</source>
+        <translation>چه کسی کدگذاری می‌کند؟ نام شما در هر پروندهٔ برچسبی که می‌سازید نوشته می‌شود و کارتان در هر پروژه در پوشه‌ای به همین نام نگه داشته می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/identity.py" line="56" />
+        <source>Your name for the annotations you make from now on. Files already written keep the name they have; another coder's files are never renamed.</source>
+        <translation>نام شما برای برچسب‌هایی که از این پس می‌زنید. پرونده‌های نوشته‌شده نام خود را نگه می‌دارند؛ پرونده‌های کدگذار دیگر هرگز تغییر نام نمی‌دهند.</translation>
     </message>
 </context>
 <context>
@@ -465,7 +706,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="212" />
-        <location filename="../../annotator/ui/project_session.py" line="289" />
+        <location filename="../../annotator/ui/project_session.py" line="298" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -480,7 +721,7 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="295" />
+        <location filename="../../annotator/ui/project_session.py" line="304" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -495,67 +736,67 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="234" />
+        <location filename="../../annotator/ui/project_session.py" line="239" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="246" />
+        <location filename="../../annotator/ui/project_session.py" line="252" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="246" />
+        <location filename="../../annotator/ui/project_session.py" line="252" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="251" />
+        <location filename="../../annotator/ui/project_session.py" line="259" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="266" />
+        <location filename="../../annotator/ui/project_session.py" line="275" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="289" />
+        <location filename="../../annotator/ui/project_session.py" line="298" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="305" />
+        <location filename="../../annotator/ui/project_session.py" line="314" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="306" />
+        <location filename="../../annotator/ui/project_session.py" line="315" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="310" />
+        <location filename="../../annotator/ui/project_session.py" line="319" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="312" />
+        <location filename="../../annotator/ui/project_session.py" line="321" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="320" />
+        <location filename="../../annotator/ui/project_session.py" line="329" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="331" />
+        <location filename="../../annotator/ui/project_session.py" line="340" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="357" />
+        <location filename="../../annotator/ui/project_session.py" line="366" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
