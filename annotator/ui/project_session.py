@@ -243,8 +243,8 @@ class ProjectSession(QObject):
 
     def export(self, fmt_name: str | None = None, out: str | None = None) -> bool:
         """Write the annotations of this annotator in a chosen format, with a progress bar."""
-        from ..clicmds.export import conll_layers, iter_project_documents
         from ..io import formats
+        from ..io.exporting import conll_layers, iter_project_documents
 
         if fmt_name is None:
             names = formats.names(writable=True)
@@ -269,9 +269,9 @@ class ProjectSession(QObject):
             self.window.show_error(str(exc))
             return False
         options: dict[str, object] = {}
-        layers = conll_layers("kinds", source.schema) if fmt.name == "conll" else None
-        if layers is not None:
-            options["default_layers"] = layers
+        if fmt.name == "conll":  # as `annotator export` does by default
+            layers = conll_layers("entities", source.schema)
+            options["default_layers"] = layers if layers is not None else "all"
         dialog = self._progress(self.tr("Exporting…"), source.count, "exportProgress")
 
         def progress(done: int) -> None:

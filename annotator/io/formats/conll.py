@@ -17,7 +17,12 @@ Writing needs tokens: those kept from the import, else words and sentences from 
 (layer; by default one column for every label) keeps the outermost span where spans
 overlap, and the export counts what it left out. `layers` (a list of label lists) writes
 one tag column per list, e.g. entities in one and claims in another;
-`default_layers` is the same but yields to the layers a document was read with.
+`default_layers` is the same but yields to the layers the documents were read with.
+
+One file has one layout (file_settings): readers such as seqeval, spaCy's `convert` and
+conllu cannot follow a separator or tag style that changes from one document to the
+next. Documents are separated by a `-DOCSTART-` line (or `# doc_id = ID` comments, option
+`doc_boundary`); a file read without boundaries is written back without them.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from .base import (
 SEPARATORS = {"space": " ", "tab": "\t", "pipe": "|", " ": " ", "\t": "\t", "|": "|"}
 _TAG = re.compile(r"^(?:O|([BI])([-_])(.+))$")
 DOCSTART = "-DOCSTART-"
+_DOC_ID = re.compile(r"^# ?doc_id ?= ?(.+)$")  # CoNLL-U style document comment
 DEFAULT_SENTENCES_PER_DOCUMENT = 100
 
 
@@ -81,6 +87,7 @@ class _Builder:
         self.tags: list[list[str]] = [[] for _ in range(layers)]
         self.lines: list[int] = []
         self.sentence_ends: list[int] = []  # token counts at each sentence break
+        self.doc_id = ""  # from a "# doc_id = ID" line
 
     def add(self, token: str, extra: list[str], tags: list[str], line: int) -> None:
         self.tokens.append(token)
@@ -117,6 +124,7 @@ def read_conll(
     result = ReadResult([])
     styles: Counter[str] = Counter()
     docstart: str | None = None
+    comments = False  # "# doc_id = ID" lines start documents
     builder = _Builder(tag_columns)
     builders: list[_Builder] = []
 
@@ -130,12 +138,18 @@ def read_conll(
     for number, line in enumerate(lines, 1):
         if not line.strip():
             builder.end_sentence()
-            if builder.sentences >= sentences_per_document and docstart is None:
+            if builder.sentences >= sentences_per_document and docstart is None and not comments:
                 flush()
             continue
         if line.startswith(DOCSTART):
             flush()
             docstart = line
+            continue
+        found = _DOC_ID.match(line)
+        if found:
+            flush()
+            comments = True
+            builder.doc_id = found.group(1).strip()
             continue
         fields = line.rsplit(sep, columns - 1)
         if len(fields) < tag_columns + 1 or not fields[0]:
@@ -155,7 +169,10 @@ def read_conll(
     flush()
     tag_sep = styles.most_common(1)[0][0] if styles else "-"
     for n, b in enumerate(builders, 1):
-        result.documents.append(_document(path, n, b, sep, tag_sep, docstart, columns, result.problems))
+        doc = _document(path, n, b, sep, tag_sep, docstart, columns, result.problems)
+        if comments:
+            doc.layout["conll"]["doc_boundary"] = "comment"
+        result.documents.append(doc)
     return result
 
 
@@ -208,7 +225,7 @@ def _document(
         layout["docstart"] = docstart
     if columns - len(b.tags) > 1:
         layout["extra_columns"] = b.extra
-    doc_id = f"{path.stem}-{number:04d}"
+    doc_id = b.doc_id or f"{path.stem}-{number:04d}"
     return AnnotatedDocument(
         Document(doc_id, text, doc_id, {"source": path.name}),
         spans,
@@ -288,7 +305,7 @@ def _tag_lines(
             if k and starts[k - 1] > tokens[i - 1][0]:
                 breaks.add(i)
     layers: list[list[str]] | None = settings["layers"]
-    if layers is None:
+    if layers is None:  # one column of every label
         layers = [list(dict.fromkeys(s.label for s in doc.spans))]
     columns = [_layer_tags(doc, tokens, breaks, set(labels), settings, report) for labels in layers]
     in_layers = set(chain.from_iterable(layers))
@@ -298,9 +315,10 @@ def _tag_lines(
     attrs = sum(1 for s in doc.spans if s.attributes or s.note)
     report.leave_out("span attributes/notes (BIO has no place for them)", attrs)
     sep = settings["separator"]
-    extra = kept_layout.get("extra_columns") if doc.tokens is not None else None
+    extra = kept_layout.get("extra_columns") if doc.tokens is not None and settings["extra_columns"] else None
     if extra is not None and len(extra) != len(tokens):
         extra = None
+    split_tokens = 0
     for i, (start, end) in enumerate(tokens):
         if i in breaks:
             yield ""
@@ -308,8 +326,16 @@ def _tag_lines(
         if "\n" in token or "\r" in token:
             report.leave_out("line breaks inside tokens (written as spaces)")
             token = token.replace("\r", " ").replace("\n", " ")
-        fields = [token, *(extra[i] if extra else ()), *(column[i] for column in columns)]
-        yield sep.join(fields)
+        tags = [column[i] for column in columns]
+        pieces = token.split() if sep in " \t" and len(token.split()) > 1 else [token]
+        # readers split lines at white space: a token with a space (PEYMA has them) is
+        # written as its words, the tag continuing over them; read back, the text is the same
+        split_tokens += len(pieces) > 1
+        for k, piece in enumerate(pieces):
+            piece_tags = tags if k == 0 else [t if t == "O" else "I" + t[1:] for t in tags]
+            yield sep.join([piece, *(extra[i] if extra else ()), *piece_tags])
+    if split_tokens:
+        report.note("tokens with spaces written as one line per word")
 
 
 def _layer_tags(
@@ -381,35 +407,80 @@ class Conll:
     ) -> WriteReport:
         options = options or {}
         report = WriteReport()
-        iterator = iter(docs)
-        first = next(iterator, None)
-        if first is None:
-            with atomic_text_writer(Path(out)):
-                return report
-        kept = first.layout.get("conll", {})
-        settings = {
-            "separator": SEPARATORS.get(str(options.get("separator") or kept.get("separator") or " "), " "),
-            "tag_style": str(options.get("tag_style") or kept.get("tag_style") or "B-"),
-            "scheme": str(options.get("scheme") or kept.get("scheme") or "IOB2"),
-            # explicit layers, else those read, else the caller's default (label kinds)
-            "layers": options.get("layers") or kept.get("layers") or (None if kept else options.get("default_layers")),
-        }
-        if settings["tag_style"] not in ("B-", "B_"):
-            raise FormatError(f"tag style {settings['tag_style']!r}: use B- or B_")
-        docstart = kept.get("docstart")
+        documents = list(docs)  # the file's layout depends on every document
+        settings = file_settings(documents, options, report)
+        boundary = settings["doc_boundary"]
         with atomic_text_writer(Path(out)) as handle:
-            for doc in chain([first], iterator):
-                if docstart:
-                    handle.write(f"{docstart}\n\n")
+            for doc in documents:
+                if boundary == "docstart":
+                    handle.write(f"{settings['docstart']}\n\n")
+                elif boundary == "comment":
+                    handle.write(f"# doc_id = {' '.join(doc.document.id.split())}\n")
                 lines = list(_tag_lines(doc, settings, report))
                 if lines:
                     handle.write("\n".join(lines) + "\n\n")
+                elif boundary == "comment":
+                    handle.write("\n")
                 if loses_title_or_metadata(doc):
                     report.leave_out("document titles/metadata (BIO keeps only tokens and tags)")
                 report.written += 1
                 if progress:
                     progress(report.written)
         return report
+
+
+def _agreed(layouts: list[dict[str, Any]], key: str) -> Any:
+    """The value every document read from CoNLL agrees on, else None (also when some
+    document was not read from CoNLL: it has no layout to keep)."""
+    values = {repr(layout.get(key)) for layout in layouts}
+    return layouts[0].get(key) if layouts and len(values) == 1 else None
+
+
+def file_settings(documents: list[AnnotatedDocument], options: dict[str, Any], report: WriteReport) -> dict[str, Any]:
+    """One layout for the whole file, so that standard readers parse every line of it.
+
+    Each setting is the option given, else what every document was read with (a CoNLL
+    file comes back line for line), else the standard: space-separated, B-, IOB2, one
+    column (`default_layers`), a -DOCSTART- line per document. Where documents were read
+    in different layouts, the report says which were not kept.
+    """
+    layouts = [d.layout.get("conll") for d in documents]
+    kept: list[dict[str, Any]] = [x for x in layouts if x] if all(layouts) else []
+    mixed = [k for k in ("separator", "tag_style", "layers", "tag_columns") if len({repr(x.get(k)) for x in kept}) > 1]
+    if any(layouts) and not all(layouts):
+        mixed.append("CoNLL and other documents")
+    if mixed:
+        report.note(f"documents read in different layouts ({', '.join(mixed)}): all written in one standard layout")
+    # tab: conllu splits at tabs (or two spaces), spaCy's convert and seqeval users at any white space
+    separator = options.get("separator") or _agreed(kept, "separator") or "\t"
+    layers = options.get("layers")
+    if layers is None:
+        layers = kept[0].get("layers") if kept and _agreed(kept, "tag_columns") and not mixed else None
+        if layers is None and not kept:
+            layers = options.get("default_layers")
+    docstart = _agreed(kept, "docstart")
+    boundary = (
+        options.get("doc_boundary")
+        or _agreed(kept, "doc_boundary")
+        or ("none" if kept and docstart is None and not mixed else "docstart")
+    )
+    if boundary not in ("docstart", "comment", "none"):
+        raise FormatError(f"document boundary {boundary!r}: use docstart, comment or none")
+    settings = {
+        "separator": SEPARATORS.get(str(separator), "\t"),
+        "tag_style": str(options.get("tag_style") or _agreed(kept, "tag_style") or "B-"),
+        "scheme": str(options.get("scheme") or _agreed(kept, "scheme") or "IOB2"),
+        "layers": None if layers in (None, "all") else layers,
+        "extra_columns": bool(kept) and all("extra_columns" in x for x in kept) and not mixed,
+        "doc_boundary": boundary,
+        "docstart": docstart,
+    }
+    if not docstart:  # "-DOCSTART- O", as many O as tag columns: every line has the same columns
+        columns = len(settings["layers"]) if settings["layers"] else 1
+        settings["docstart"] = settings["separator"].join([DOCSTART, *["O"] * columns])
+    if settings["tag_style"] not in ("B-", "B_"):
+        raise FormatError(f"tag style {settings['tag_style']!r}: use B- or B_")
+    return settings
 
 
 PROVIDES = (Conll(),)

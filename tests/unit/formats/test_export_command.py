@@ -28,8 +28,23 @@ def test_export_annotation_files_to_conll_with_kind_layers(tmp_path: Path, capsy
     aset.add_relation("claimed_by", claim.id, actor.id)
     jsonformat.save(aset, tmp_path / "a.annotations.json")
     out = tmp_path / "o.txt"
+    # the default: one column of entity labels, what CoNLL readers read, a -DOCSTART- line
     assert run([str(tmp_path), "--format", "conll", "--out", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == (
+        "-DOCSTART-\tO\n\nسخنگو\tB-actor\nگفت\tO\nتهران\tB-location\nآماده\tO\nاست\tO\n\n"
+    )
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"1 document(s) written to {out} as conll in ")
+    assert err[1:] == [
+        "left out: 1 document titles/metadata (BIO keeps only tokens and tags)",
+        "left out: 1 relations (BIO has no place for them)",
+        "left out: 1 spans whose label is in no tag column",
+    ]
+    # claims in a column of their own, by option
+    options = ["--layers", "kinds", "--separator", "space"]
+    assert run([str(tmp_path), "--format", "conll", "--out", str(out), *options]) == 0
+    assert out.read_text(encoding="utf-8") == (
+        "-DOCSTART- O O\n\n"
         "سخنگو B-actor B-claim\n"
         "گفت O I-claim\n"
         "تهران B-location I-claim\n"
@@ -37,12 +52,6 @@ def test_export_annotation_files_to_conll_with_kind_layers(tmp_path: Path, capsy
         "است O I-claim\n"
         "\n"
     )
-    err = capsys.readouterr().err.splitlines()
-    assert err[0].startswith(f"1 document(s) written to {out} as conll in ")
-    assert err[1:] == [
-        "left out: 1 document titles/metadata (BIO keeps only tokens and tags)",
-        "left out: 1 relations (BIO has no place for them)",
-    ]
 
 
 def test_export_reports_a_missing_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

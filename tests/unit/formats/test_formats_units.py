@@ -87,29 +87,42 @@ def test_conll_default_keeps_outermost_and_says_how_many(tmp_path: Path) -> None
 
 def test_conll_layers_write_a_column_each(tmp_path: Path) -> None:
     out = tmp_path / "o.txt"
-    report = get("conll").write([doc_with_nesting()], out, {"layers": [["actor", "location"], ["claim"]]})
+    options = {"layers": [["actor", "location"], ["claim"]], "separator": "space"}
+    report = get("conll").write([doc_with_nesting()], out, options)
     assert "nested/overlapping spans (BIO keeps the outermost in each tag column)" not in report.left_out
     lines = out.read_text(encoding="utf-8").split("\n")
-    assert lines[0] == "گفت O B-claim"
-    assert lines[1] == "سخنگوی B-actor I-claim"
+    assert lines[:4] == ["-DOCSTART- O O", "", "گفت O B-claim", "سخنگوی B-actor I-claim"]
     back = get("conll").read(out, {"tag_columns": 2})
     assert sorted((s.label, s.start, s.end) for s in back.documents[0].spans) == sorted(
         (s.label, s.start, s.end) for s in doc_with_nesting().spans
     )
 
 
-@pytest.mark.parametrize(("separator", "sep"), [("space", " "), ("tab", "\t"), ("pipe", "|")])
-def test_conll_token_containing_the_separator(tmp_path: Path, separator: str, sep: str) -> None:
-    token = f"a{sep}b"
-    text = f"{token} c"
+def test_conll_token_containing_the_pipe_separator(tmp_path: Path) -> None:
+    text = "a|b c"
     doc = AnnotatedDocument(Document("d", text), [SpanRecord("s1", "LOC", 0, 3)], tokens=[(0, 3), (4, 5)])
     out = tmp_path / "o.txt"
-    get("conll").write([doc], out, {"separator": separator, "tag_style": "B_"})
-    assert out.read_text(encoding="utf-8").split("\n")[0] == f"{token}{sep}B_LOC"
-    back = get("conll").read(out, {"separator": separator})
+    get("conll").write([doc], out, {"separator": "pipe", "tag_style": "B_", "doc_boundary": "none"})
+    assert out.read_text(encoding="utf-8").split("\n")[0] == "a|b|B_LOC"
+    back = get("conll").read(out, {"separator": "pipe"})
     assert back.problems == []
     assert back.documents[0].tokens == [(0, 3), (4, 5)]
     assert back.documents[0].text == text
+
+
+@pytest.mark.parametrize(("separator", "sep"), [("space", " "), ("tab", "\t")])
+def test_conll_token_with_white_space_is_written_as_its_words(tmp_path: Path, separator: str, sep: str) -> None:
+    # readers split lines at white space: PEYMA's "شیرابه های" becomes two lines, one span
+    text = "شیرابه های زباله"
+    doc = AnnotatedDocument(Document("d", text), [SpanRecord("s1", "LOC", 0, 10)], tokens=[(0, 10), (11, 16)])
+    out = tmp_path / "o.txt"
+    report = get("conll").write([doc], out, {"separator": separator, "doc_boundary": "none"})
+    lines = out.read_text(encoding="utf-8").split("\n")
+    assert lines[:3] == [f"شیرابه{sep}B-LOC", f"های{sep}I-LOC", f"زباله{sep}O"]
+    assert "note: tokens with spaces written as one line per word (1 document(s))" in report.summary()
+    back = get("conll").read(out, {"separator": separator})
+    assert back.problems == [] and back.documents[0].text == text
+    assert [(s.start, s.end) for s in back.documents[0].spans] == [(0, 10)]
 
 
 def test_conll_2003_docstart_iob1_and_extra_columns(tmp_path: Path) -> None:
@@ -150,8 +163,8 @@ def test_conll_export_tokens_from_hazm(tmp_path: Path) -> None:
     doc = AnnotatedDocument(Document("d", text), [SpanRecord("s1", "location", start, start + 5)])
     get("conll").write([doc], tmp_path / "o.txt")
     lines = (tmp_path / "o.txt").read_text(encoding="utf-8").split("\n")
-    assert "رئیس‌جمهور O" in lines
-    assert "تهران B-location" in lines
+    assert "رئیس‌جمهور\tO" in lines
+    assert "تهران\tB-location" in lines
 
 
 # ---- the others ------------------------------------------------------------------------

@@ -1,0 +1,124 @@
+"""What an export reads: a project's documents (or annotation files) and the CoNLL layers.
+
+Shared by `annotator export` (annotator/clicmds/export.py) and the window's Export
+(annotator/ui/project_session.py), so both write the same file for the same project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+__all__ = ["LAYER_SPECS", "Source", "conll_layers", "iter_project_documents", "open_source"]
+
+class Source:
+    """The documents of what was named on the command line, with their count and schema."""
+
+    def __init__(self, count: int, schema: Any, documents: Iterator[Any], skipped: dict[str, int]):
+        self.count = count
+        self.schema = schema
+        self.documents = documents
+        self.skipped = skipped  # what the conversion to original offsets could not keep
+
+
+def open_source(path: Path, annotator: str | None, original_offsets: bool) -> Source:
+    """Raise SystemExit-worthy ValueError with a message when the path cannot be exported."""
+    if (path / "project.json").exists():
+        return iter_project_documents(path, annotator, original_offsets)
+    if original_offsets:
+        raise ValueError("--original-offsets needs a project (annotation files keep one text)")
+    return _annotation_files(path)
+
+
+def iter_project_documents(path: Path, annotator: str | None, original_offsets: bool) -> Source:
+    from .formats import from_annotation_set
+    from .project import IMPORT_ANNOTATOR, Project, ProjectError
+
+    try:
+        project = Project.open(path)
+    except ProjectError as exc:
+        raise ValueError(str(exc)) from None
+    names = project.annotators()
+    if annotator is None:
+        if len(names) > 1:
+            raise ValueError(f"{path}: annotations by {', '.join(names)}: choose one with --annotator")
+        annotator = names[0] if names else IMPORT_ANNOTATOR
+    ids = project.document_ids()
+    skipped: dict[str, int] = {}
+
+    def documents() -> Iterator[Any]:
+        for doc_id in ids:
+            record = from_annotation_set(project.load_annotations(doc_id, annotator))
+            if original_offsets:
+                _to_original(project, record, skipped)
+            yield record
+
+    return Source(len(ids), project.schema, documents(), skipped)
+
+
+def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:
+    """Put the record on the text as imported: spans and tokens mapped through the project."""
+    doc_id = record.document.id
+    if project.offset_map(doc_id) is None:
+        return
+    record.document.text = project.original_text(doc_id)
+    kept = []
+    for span in record.spans:
+        span.start, span.end = project.original_offsets(doc_id, span.start, span.end)
+        if span.end > span.start:
+            kept.append(span)
+        else:
+            what = "spans with no original text (made of normalization's insertions)"
+            skipped[what] = skipped.get(what, 0) + 1
+    ids = {s.id for s in kept}
+    record.spans = kept
+    record.relations = [r for r in record.relations if r.source in ids and r.target in ids]
+    if record.tokens is not None:
+        record.tokens = [project.original_offsets(doc_id, s, e) for s, e in record.tokens]
+
+
+def _annotation_files(path: Path) -> Source:
+    from . import jsonformat
+    from .article import SUFFIX, schema_for_folder
+    from .formats import from_annotation_set
+
+    if path.is_dir():
+        files = sorted(path.glob(f"*{SUFFIX}"))
+        if not files:
+            raise ValueError(f"{path}: no project.json and no *{SUFFIX} files")
+    elif path.exists():
+        files = [path]
+    else:
+        raise ValueError(f"{path}: no such file or folder")
+    schema = schema_for_folder(files[0].parent)
+
+    def documents() -> Iterator[Any]:
+        for file in files:
+            yield from_annotation_set(jsonformat.load(file, schema))
+
+    return Source(len(files), schema, documents(), {})
+
+
+LAYER_SPECS = ("entities", "one", "kinds")
+"""--layers values besides label groups (`actor,location/claim`)."""
+
+
+def conll_layers(spec: str, schema: Any) -> list[list[str]] | None:
+    """The --layers option as label groups, one tag column each; None: one column of every label.
+
+    `entities` (the default): one column of the entity labels, what CoNLL readers
+    (seqeval, spaCy's convert, conllu) read; claims are left out and counted. `one`: one
+    column of every label (the outermost span kept where they nest). `kinds`: a column
+    per label kind (entities, then claims).
+    """
+    if spec == "one":
+        return None
+    if spec == "entities":
+        return [[label.id for label in schema.labels if str(label.kind) == "entity"]]
+    if spec == "kinds":
+        groups: dict[str, list[str]] = {}
+        for label in schema.labels:
+            groups.setdefault(str(label.kind), []).append(label.id)
+        return list(groups.values()) if len(groups) > 1 else None
+    return [[x.strip() for x in group.split(",") if x.strip()] for group in spec.split("/")]
