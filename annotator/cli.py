@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+import annotator
 
 SUBCOMMANDS = ("validate", "import", "stats", "export", "agree", "merge", "desktop")
 _MODULES = {"import": "import_"}  # `import` is a Python keyword
@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    parser.add_argument("--version", action="version", version=f"annotator {annotator.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in SUBCOMMANDS:
         module = importlib.import_module(f"annotator.clicmds.{_MODULES.get(name, name)}")

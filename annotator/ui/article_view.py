@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPen,
     QTextCharFormat,
     QTextCursor,
+    QTextLayout,
     QTextLine,
     QTextOption,
 )
@@ -175,22 +176,31 @@ class ArticleView(QPlainTextEdit):
     # ---- drawing -------------------------------------------------------------------
 
     def visible_range(self) -> tuple[int, int]:
-        """Code points of the blocks the viewport shows (whole blocks, so a bit more)."""
+        """Code points of the lines the viewport shows (whole lines, so a bit more).
+
+        By line, not by block: an article of one long paragraph is one block, and all of
+        its spans would otherwise be drawn at every frame."""
         block = self.firstVisibleBlock()
         if not block.isValid():
             return 0, 0
-        start = block.position()
         height = self.viewport().height()
         offset = self.contentOffset()
-        end = start
+        start = end = -1
         while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > height:
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
                 break
-            end = block.position() + block.length()
+            # a line of slack each side: the layout's origin may sit a margin off the block's
+            first, last = _lines_within(block.layout(), -top - _SLACK, height - top + _SLACK)
+            if first is not None and last is not None:
+                if start < 0:
+                    start = block.position() + first
+                end = block.position() + last
             block = block.next()
+        if start < 0:
+            return 0, 0
         end = min(end, self._map.utf16_length)
-        return self.to_cp(start), self.to_cp(end)
+        return self.to_cp(start), self.to_cp(end, "up")
 
     def refresh_highlights(self) -> None:
         """Rebuild the extra selections for the visible stretch only."""
@@ -223,9 +233,10 @@ class ArticleView(QPlainTextEdit):
         document = self.document()
         selections: list[QTextEdit.ExtraSelection] = []
         previous_key: tuple[object, ...] | None = None
+        entity_sweep, claim_sweep = _Sweep(entities), _Sweep(claims)
         for a, b in itertools.pairwise(points):
-            entity, depth = _innermost(entities, a, b)
-            claim, _ = _innermost(claims, a, b)
+            entity, depth = entity_sweep.innermost(a)
+            claim, _ = claim_sweep.innermost(a)
             if entity is None and claim is None:
                 previous_key = None
                 continue
@@ -261,15 +272,9 @@ class ArticleView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         schema = self._aset.schema
         palette = self.palette()
+        depths = _nesting_depths(self._visible)
         for span in self._visible:
-            depth = sum(
-                1
-                for other in self._visible
-                if other is not span
-                and other.start <= span.start
-                and other.end >= span.end
-                and (other.end - other.start) > (span.end - span.start)
-            )
+            depth = depths[span.id]
             color = line_color_for(_color(schema, span.label), palette)
             painter.setPen(QPen(color, 4 if span.id == self._current else 2))
             inset = min(depth * 3, 9)
@@ -473,14 +478,74 @@ def _color(schema: Schema, label_id: str) -> str:
     return label.color if label else "#888888"
 
 
-def _innermost(spans: list[tuple[int, int, str]], a: int, b: int) -> tuple[str | None, int]:
-    """The label of the shortest span covering [a, b), and how many cover it."""
-    label: str | None = None
-    shortest = -1
-    count = 0
-    for start, end, span_label in spans:
-        if start <= a and end >= b:
-            count += 1
+_SLACK = 40  # pixels
+
+
+class _Sweep:
+    """The spans covering each piece between consecutive cut points, found left to right.
+
+    Every span's (clipped) start and end is a cut point, so a span that starts at or before
+    a piece's start and ends after it covers the whole piece; only the spans open at the
+    moment are looked at, not all the visible ones (a frame cuts a few hundred pieces)."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self._spans = sorted(spans)
+        self._next = 0
+        self._open: list[tuple[int, int, str]] = []
+
+    def innermost(self, a: int) -> tuple[str | None, int]:
+        """The label of the shortest span covering the piece starting at a (cut points
+        asked in increasing order), and how many cover it."""
+        spans = self._spans
+        while self._next < len(spans) and spans[self._next][0] <= a:
+            self._open.append(spans[self._next])
+            self._next += 1
+        self._open = [s for s in self._open if s[1] > a]
+        label: str | None = None
+        shortest = -1
+        for start, end, span_label in self._open:
             if shortest < 0 or end - start < shortest:
                 shortest, label = end - start, span_label
-    return label, count
+        return label, len(self._open)
+
+
+def _nesting_depths(spans: list[Span]) -> dict[str, int]:
+    """For each span, how many longer spans contain it (its bracket bars are inset by it)."""
+    depths: dict[str, int] = {}
+    open_spans: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        open_spans = [o for o in open_spans if o.end > span.start]
+        length = span.end - span.start
+        depths[span.id] = sum(1 for o in open_spans if o.end >= span.end and o.end - o.start > length)
+        open_spans.append(span)
+    return depths
+
+
+def _lines_within(layout: QTextLayout, top: float, bottom: float) -> tuple[int | None, int | None]:
+    """The first and the end position (relative to the block) of the layout lines between
+    top and bottom (layout coordinates), by bisection: a long paragraph has thousands."""
+    count = layout.lineCount()
+    if count == 0:
+        return None, None
+    lo, hi = 0, count
+    while lo < hi:  # first line whose bottom is below top
+        mid = (lo + hi) // 2
+        line = layout.lineAt(mid)
+        if line.y() + line.height() < top:
+            lo = mid + 1
+        else:
+            hi = mid
+    first = lo
+    if first >= count:
+        return None, None
+    lo, hi = first, count
+    while lo < hi:  # first line whose top is below bottom
+        mid = (lo + hi) // 2
+        if layout.lineAt(mid).y() > bottom:
+            hi = mid
+        else:
+            lo = mid + 1
+    if lo == first:
+        return None, None
+    last = layout.lineAt(lo - 1)
+    return layout.lineAt(first).textStart(), last.textStart() + last.textLength()

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -34,6 +35,7 @@ class SpanTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._aset: AnnotationSet | None = None
         self._keys: list[tuple[int, int, str]] = []  # Span.sort_key, in reading order
+        self._brushes: dict[str, QBrush] = {}  # label id -> fill, for the current palette
         self.language = "en"
         self.changing = False  # rows are being inserted or removed for an edit
 
@@ -42,12 +44,15 @@ class SpanTableModel(QAbstractTableModel):
         if self._aset is not None:
             self._aset.unsubscribe(self._on_change)
         self._aset = aset
+        self._brushes.clear()
         self._keys = [s.sort_key for s in aset.spans()] if aset else []
         if aset is not None:
             aset.subscribe(self._on_change)
         self.endResetModel()
 
     def _on_change(self, change: Change) -> None:
+        if change.schema_changed:
+            self._brushes.clear()  # a label's colour may have changed
         self.changing = True
         try:
             self._apply_change(change)
@@ -107,12 +112,16 @@ class SpanTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # asked for ~6 roles of every visible cell at each repaint (hundreds of calls a key
+        # press): roles we never answer go first, and nothing here asks Qt for a palette
+        role = int(role)
+        if role not in _ROLES:
+            return None
         span = self.span_at(index.row()) if index.isValid() else None
         if span is None or self._aset is None:
             return None
         column = self.COLUMNS[index.column()]
-        label = self._aset.schema.label(span.label)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in _TEXT_ROLES:
             if column == "label":
                 return self._aset.schema.label_name(span.label, self.language)
             if column == "text":
@@ -125,13 +134,26 @@ class SpanTableModel(QAbstractTableModel):
             if column == "links":
                 return self._links(span)
             return f"\u2068{span.note}\u2069" if span.note else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and column == "label" and label is not None:
-            return QBrush(background_for(label.color, _palette()))
-        if role == Qt.ItemDataRole.UserRole:
-            return span.id
-        return None
+        if role == _ALIGNMENT:
+            return _RIGHT if column == "text" else None
+        if role == _BACKGROUND:
+            return self._brush(span.label) if column == "label" else None
+        return span.id  # UserRole
+
+    def _brush(self, label_id: str) -> QBrush | None:
+        """The label's fill, made once per label and palette (palette_changed forgets them)."""
+        brush = self._brushes.get(label_id)
+        if brush is None and self._aset is not None:
+            label = self._aset.schema.label(label_id)
+            if label is None:
+                return None
+            brush = self._brushes[label_id] = QBrush(background_for(label.color, _palette()))
+        return brush
+
+    def palette_changed(self) -> None:
+        self._brushes.clear()
+        if self._keys:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, 0))
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
@@ -149,6 +171,13 @@ class SpanTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._keys:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, 0))
+
+
+_TEXT_ROLES = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole))
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_ROLES = frozenset((*_TEXT_ROLES, _ALIGNMENT, _BACKGROUND, int(Qt.ItemDataRole.UserRole)))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _palette() -> Any:
@@ -233,6 +262,11 @@ class SpanTable(QTableView):
     def current_span_id(self) -> str:
         span = self.span_model.span_at(self.currentIndex().row()) if self.currentIndex().isValid() else None
         return span.id if span and self.selectionModel().isRowSelected(self.currentIndex().row()) else ""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.span_model.palette_changed()  # a theme switch: fills for the new palette
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().translate(_DIGITS)

@@ -24,14 +24,15 @@ SPANS = 20_000
 SENTENCE = "نخست‌وزیر عراق در بغداد گفت که دولت با آمریکا گفت‌وگو می‌کند.\n"
 
 
-def write_article(folder: Path, spans: int = SPANS) -> Path:
-    """ARTICLE.txt and its annotation file with `spans` spans (every word of the text, a
-    paragraph a sentence)."""
+def write_article(folder: Path, spans: int = SPANS, paragraphs: bool = True) -> Path:
+    """ARTICLE.txt and its annotation file with `spans` spans (every word of the text), a
+    paragraph a sentence or all of it one paragraph."""
     words: list[tuple[int, int]] = []
     text = ""
+    sentence = SENTENCE if paragraphs else SENTENCE.replace("\n", " ")
     while len(words) < spans:
         base = len(text)
-        text += SENTENCE
+        text += sentence
         pos = 0
         for word in SENTENCE.split():
             start = SENTENCE.index(word, pos)
@@ -67,6 +68,27 @@ def test_window_opens_and_shows_20000_spans(qtbot: Any, window: MainWindow, tmp_
     assert window.view.current_span() == last.id  # the article follows the list
     label = table.span_model.index(table.currentIndex().row(), 0).data(Qt.ItemDataRole.DisplayRole)
     assert label == "Location"  # s20000 is labels[19999 % 3]
+
+
+def test_one_long_paragraph_draws_only_the_spans_on_screen(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    article = write_article(tmp_path, paragraphs=False)
+    assert window.open(article), window.last_message
+    view = window.view
+    assert view.document().blockCount() == 1
+    middle = len(article.read_text(encoding="utf-8")) // 2
+    view.ensure_visible(middle)
+    view.viewport().repaint()
+    start, end = view.visible_range()
+    assert start <= middle < end
+    assert end - start < 10_000  # a screenful, not the whole 140,000-character paragraph
+    aset = window.annotations
+    assert aset is not None
+    shown = list(aset.spans_in(start, end))
+    assert 0 < len(shown) < 1_000
+    # each visible word is a span: one highlight each, all of them inside the visible lines
+    ranges = sorted((s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in view.extraSelections())
+    assert len(ranges) >= len(shown) - 2
+    assert view.to_qt(start) <= ranges[0][0] and ranges[-1][1] <= view.to_qt(end)
 
 
 CHILD = textwrap.dedent(
