@@ -135,6 +135,7 @@ FA = {
     "Tag all results as": "برچسب زدن همهٔ نتیجه‌ها با",
     "%1\nThis window stopped editing the project; your edits until now are saved.": "%1\nاین پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.",
     "Compute again": "محاسبهٔ دوباره",
+    "Computing the agreement…": "در حال محاسبهٔ توافق…",
     "Per label (α: Krippendorff's alpha)": "برای هر برچسب (α: آلفای کریپندورف)",
     "Per pair of coders (κ: Cohen's kappa)": "برای هر دو کدگذار (κ: کاپای کوهن)",
     "Documents, least agreed first (Enter opens one)": "سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)",

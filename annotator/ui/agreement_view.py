@@ -3,6 +3,8 @@ documents first; Enter or a double click opens one (docs/team.md)."""
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -65,12 +67,16 @@ class AgreementPanel(QWidget):
     """Figures per label, per pair of coders, and per document (worst first)."""
 
     documentRequested = Signal(str)
+    computed = Signal()  # the figures (or a message why there are none) are shown
+    _done = Signal(object)  # from the worker thread, delivered in the window's
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementView")
         self.report: dict[str, Any] = {}
         self.document_ids: list[str] = []
+        self._worker: threading.Thread | None = None
+        self._done.connect(self._finish)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.summary = QLabel(self)
@@ -149,26 +155,45 @@ class AgreementPanel(QWidget):
             [[titles.get(doc, doc) or doc, _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])] for doc, v in ranked],
         )
 
-    def compute(self, project: Project) -> bool:
-        """Compute the figures for the project's coders; False (with a message) if it cannot."""
-        from PySide6.QtGui import QGuiApplication
+    def compute(self, project: Project) -> None:
+        """Compute the figures for the project's coders in a worker thread (nltk takes
+        seconds on a big project: the window stays usable); `computed` says when."""
+        if self._worker is not None and self._worker.is_alive():
+            return
+        self.refresh_button.setEnabled(False)
+        self.summary.setText(self.tr("Computing the agreement…"))
+        path = project.path
 
-        from ..io.project import ProjectError
-        from ..io.team import agreement
+        def work() -> None:
+            from ..io.project import Project, ProjectError
+            from ..io.team import agreement
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            report, problems = agreement(project)
-        except ProjectError as exc:
-            self.show_message(str(exc).split(": ", 1)[-1])
-            return False
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        titles = {s.id: s.title for s in project.summaries()}
-        self.show_report(report.to_json(), titles)
-        if problems:
-            self.summary.setText(self.summary.text() + "\n" + "\n".join(problems[:5]))
-        return True
+            result: tuple[Any, ...]
+            try:
+                own = Project.open(path)  # its own index: the window's is not shared across threads
+                report, problems = agreement(own)
+                titles = {s.id: s.title for s in own.summaries()}
+                result = (report.to_json(), titles, problems, "")
+            except ProjectError as exc:
+                result = ({}, {}, [], str(exc).split(": ", 1)[-1])
+            except Exception as exc:  # a worker must never die silently
+                result = ({}, {}, [], f"{type(exc).__name__}: {exc}")
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._done.emit(result)
+
+        self._worker = threading.Thread(target=work, name="agreement", daemon=True)
+        self._worker.start()
+
+    def _finish(self, result: object) -> None:
+        report, titles, problems, error = result  # type: ignore[misc]
+        self.refresh_button.setEnabled(True)
+        if error:
+            self.show_message(error)
+        else:
+            self.show_report(report, titles)
+            if problems:
+                self.summary.setText(self.summary.text() + "\n" + "\n".join(problems[:5]))
+        self.computed.emit()
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.document_ids):

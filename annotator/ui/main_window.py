@@ -669,9 +669,9 @@ class MainWindow(QMainWindow):
         panel = self.agreement_dock.widget()
         assert isinstance(panel, AgreementPanel)
         self.agreement_dock.show()
-        ok = panel.compute(self.session.project)
+        panel.compute(self.session.project)
         panel.documents.setFocus()
-        return ok
+        return True
 
     def ask_take_over(self, reason: str) -> bool:
         """Another window holds this project for this annotator: open anyway only if asked."""

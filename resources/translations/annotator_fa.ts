@@ -3,62 +3,83 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="106" />
+        <location filename="../../annotator/ui/agreement_view.py" line="112" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="107" />
+        <location filename="../../annotator/ui/agreement_view.py" line="113" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="108" />
+        <location filename="../../annotator/ui/agreement_view.py" line="114" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="109" />
+        <location filename="../../annotator/ui/agreement_view.py" line="115" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="122" />
+        <location filename="../../annotator/ui/agreement_view.py" line="128" />
         <source>Coders: %1 · %2 documents compared · %3 units (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 سند مقایسه شد · %3 واحد (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement_view.py" line="133" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement_view.py" line="133" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="131" />
+        <location filename="../../annotator/ui/agreement_view.py" line="137" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="135" />
         <location filename="../../annotator/ui/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement_view.py" line="147" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="141" />
+        <location filename="../../annotator/ui/agreement_view.py" line="147" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement_view.py" line="154" />
         <source>document</source>
         <translation>سند</translation>
     </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="164" />
+        <source>Computing the agreement…</source>
+        <translation>در حال محاسبهٔ توافق…</translation>
+    </message>
 </context>
+<context>
+    <name>ClaimsController</name>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="345" />
+        <source>Cannot save %1: %2</source>
+        <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
+    </message>
+    </context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="77" />
+        <source>Whole project</source>
+        <translation>همهٔ پروژه</translation>
+    </message>
+    </context>
 <context>
     <name>CurationSession</name>
     <message>
@@ -156,293 +177,293 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245" />
+        <location filename="../../annotator/ui/main_window.py" line="256" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259" />
+        <location filename="../../annotator/ui/main_window.py" line="270" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="262" />
+        <location filename="../../annotator/ui/main_window.py" line="273" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270" />
+        <location filename="../../annotator/ui/main_window.py" line="284" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="278" />
+        <location filename="../../annotator/ui/main_window.py" line="297" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="281" />
+        <location filename="../../annotator/ui/main_window.py" line="300" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="284" />
+        <location filename="../../annotator/ui/main_window.py" line="303" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="286" />
+        <location filename="../../annotator/ui/main_window.py" line="305" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="288" />
+        <location filename="../../annotator/ui/main_window.py" line="307" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <location filename="../../annotator/ui/main_window.py" line="343" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="325" />
+        <location filename="../../annotator/ui/main_window.py" line="344" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="345" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327" />
+        <location filename="../../annotator/ui/main_window.py" line="346" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="328" />
+        <location filename="../../annotator/ui/main_window.py" line="347" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="331" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="332" />
+        <location filename="../../annotator/ui/main_window.py" line="351" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن برچسبی بی‌جا روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="333" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="334" />
+        <location filename="../../annotator/ui/main_window.py" line="353" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="335" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="336" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="339" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="340" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="341" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="345" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="356" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <location filename="../../annotator/ui/main_window.py" line="376" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="377" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="388" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="415" />
+        <location filename="../../annotator/ui/main_window.py" line="435" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="436" />
+        <location filename="../../annotator/ui/main_window.py" line="456" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="499" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="595" />
+        <location filename="../../annotator/ui/main_window.py" line="615" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="614" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -451,205 +472,205 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="769" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="771" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="763" />
+        <location filename="../../annotator/ui/main_window.py" line="787" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="770" />
+        <location filename="../../annotator/ui/main_window.py" line="794" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="782" />
+        <location filename="../../annotator/ui/main_window.py" line="806" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="805" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که برچسب از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="810" />
+        <location filename="../../annotator/ui/main_window.py" line="834" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن برچسب بی‌جا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="810" />
+        <location filename="../../annotator/ui/main_window.py" line="834" />
         <source>Span</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="874" />
+        <location filename="../../annotator/ui/main_window.py" line="913" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="897" />
+        <location filename="../../annotator/ui/main_window.py" line="936" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="920" />
+        <location filename="../../annotator/ui/main_window.py" line="959" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="922" />
+        <location filename="../../annotator/ui/main_window.py" line="961" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="934" />
+        <location filename="../../annotator/ui/main_window.py" line="973" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="945" />
+        <location filename="../../annotator/ui/main_window.py" line="984" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="946" />
+        <location filename="../../annotator/ui/main_window.py" line="985" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1039" />
+        <location filename="../../annotator/ui/main_window.py" line="1078" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1040" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="342" />
-        <location filename="../../annotator/ui/main_window.py" line="984" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="1023" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <location filename="../../annotator/ui/main_window.py" line="1024" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1000" />
+        <location filename="../../annotator/ui/main_window.py" line="1039" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1001" />
+        <location filename="../../annotator/ui/main_window.py" line="1040" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1003" />
+        <location filename="../../annotator/ui/main_window.py" line="1042" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <location filename="../../annotator/ui/main_window.py" line="1045" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1011" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1012" />
+        <location filename="../../annotator/ui/main_window.py" line="1051" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1013" />
+        <location filename="../../annotator/ui/main_window.py" line="1052" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1015" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1029" />
+        <location filename="../../annotator/ui/main_window.py" line="1068" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1030" />
+        <location filename="../../annotator/ui/main_window.py" line="1069" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1031" />
+        <location filename="../../annotator/ui/main_window.py" line="1070" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1032" />
+        <location filename="../../annotator/ui/main_window.py" line="1071" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="330" />
-        <location filename="../../annotator/ui/main_window.py" line="1033" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1034" />
+        <location filename="../../annotator/ui/main_window.py" line="1073" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1035" />
+        <location filename="../../annotator/ui/main_window.py" line="1074" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1036" />
+        <location filename="../../annotator/ui/main_window.py" line="1075" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1037" />
+        <location filename="../../annotator/ui/main_window.py" line="1076" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1038" />
+        <location filename="../../annotator/ui/main_window.py" line="1077" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>

@@ -129,6 +129,7 @@ def test_agreement_view_opens_the_least_agreed_document(qtbot: Any, tmp_path: Pa
     qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     view = window.findChild(type(window), "agreementView") or window.findChild(object, "agreementView")
     assert view is not None and view.isVisible()
+    qtbot.waitUntil(lambda: bool(view.report), timeout=20000)  # computed in a worker thread
     assert "A, B, C" in view.summary.text()
     documents = view.documents
     assert documents.rowCount() == 2 and documents.hasFocus()

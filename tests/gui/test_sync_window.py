@@ -62,6 +62,8 @@ def test_browsing_is_invisible_to_git_and_synchronise_reports_arrivals(qtbot: An
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     window.show_agreement()  # computing figures writes nothing either
+    panel = window.findChild(object, "agreementView")
+    qtbot.waitUntil(lambda: panel.refresh_button.isEnabled(), timeout=20000)
     window.checkpoint()
     assert git(sara, "status", "--porcelain") == ""  # caches, locks: ignored; no file rewritten
 
