@@ -63,8 +63,12 @@ class Party:
     def display(self) -> str:
         """The name shown in a table or a chart: the canonical Persian name, else English,
         else the mention as written."""
+        return self.display_in("fa")
+
+    def display_in(self, language: str) -> str:
+        """The entity's name in the interface's language where it has one."""
         if self.entity:
-            return self.entity.name_fa or self.entity.name_en or self.entity.id
+            return self.entity.name(language)
         return self.mention
 
 

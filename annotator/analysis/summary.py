@@ -93,12 +93,37 @@ def figures(codings: Iterable[Coding]) -> dict[str, Any]:
     }
 
 
-def month(iso: str, calendar: str) -> str:
-    """The month of an ISO date: `2023-08`, or in the Jalali calendar `1402-05`."""
+MONTHS_AT_MOST = 36  # a longer stretch is counted by year, so that bars stay readable
+
+
+def _year_month(iso: str, calendar: str) -> tuple[int, int]:
+    day = dt.date.fromisoformat(iso)
     if calendar == "jalali":
-        j = jdatetime.date.fromgregorian(date=dt.date.fromisoformat(iso))
-        return f"{j.year:04d}-{j.month:02d}"
-    return iso[:7]
+        j = jdatetime.date.fromgregorian(date=day)
+        return j.year, j.month
+    return day.year, day.month
+
+
+def time_buckets(isos: Iterable[str], calendar: str) -> list[tuple[str, int]]:
+    """Counts of dates per month (`2023-08`, Jalali `1402/05`), or per year when they span
+    more than three years; every month (or year) between the first and the last is there,
+    with 0 where nothing was dated, so that a gap in time shows as a gap."""
+    counts = Counter(_year_month(iso, calendar) for iso in isos)
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    sep = "/" if calendar == "jalali" else "-"
+    if (last[0] - first[0]) * 12 + last[1] - first[1] >= MONTHS_AT_MOST:
+        years: Counter[int] = Counter()
+        for (year, _month), n in counts.items():
+            years[year] += n
+        return [(f"{y:04d}", years[y]) for y in range(first[0], last[0] + 1)]
+    out = []
+    year, month = first
+    while (year, month) <= last:
+        out.append((f"{year:04d}{sep}{month:02d}", counts[(year, month)]))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
 
 def series(
@@ -111,28 +136,29 @@ def series(
 ) -> list[tuple[str, int]]:
     """(label, count) pairs for a chart: claims per actor (the `top` most active
     claimants, most first), per position and per topic (in the schema's order, then any
-    other value; "uncoded" last), or per month of the document's date (in time order;
+    other value; "uncoded" last), or over time by the document's date (time_buckets;
     undated claims are left out)."""
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    dates: list[str] = []
     for coding in codings:
         for claim in coding.claims:
             if chart == "actors":
                 for who in distinct(claim.claimants):
                     counts[who.node] += 1
-                    names[who.node] = who.display
+                    names[who.node] = who.display_in(language)
             elif chart in ("positions", "topics"):
                 counts[getattr(claim, "position" if chart == "positions" else "topic")] += 1
             elif chart == "time":
                 if claim.document.date_gregorian:
-                    counts[month(claim.document.date_gregorian, calendar)] += 1
+                    dates.append(claim.document.date_gregorian)
             else:
                 raise ValueError(f"unknown chart {chart!r} (choose {', '.join(CHARTS)})")
     if chart == "actors":
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], names[kv[0]]))[:top]
         return [(names[node], n) for node, n in ranked]
     if chart == "time":
-        return sorted(counts.items())
+        return time_buckets(dates, calendar)
     attribute = schema.attribute("position" if chart == "positions" else "topic", "claim")
     order = [c.id for c in attribute.choices] if attribute is not None else []
     uncoded = "uncoded" if language.startswith("en") else "کدگذاری‌نشده"

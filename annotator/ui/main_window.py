@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -234,6 +235,7 @@ class MainWindow(QMainWindow):
         self.act_curate = A(["Ctrl+Shift+K"], lambda checked=False: self.set_curating(bool(checked)))
         self.act_curate.setCheckable(True)
         self.act_curation_list = A(["Ctrl+K"], self.focus_curation)
+        self.act_analysis = A([], self.show_analysis)
         self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.searching.show(False))
         self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.searching.show(True))
         self.act_new_project = A([], self.new_project)
@@ -287,6 +289,8 @@ class MainWindow(QMainWindow):
         project_menu.addAction(self.act_stats)
         project_menu.addSeparator()
         project_menu.addActions([self.act_agreement, self.act_curate, self.act_curation_list])
+        project_menu.addSeparator()
+        project_menu.addAction(self.act_analysis)
         self.act_curation_list.setEnabled(self._curating)
         for action in (self.act_next_doc, self.act_prev_doc, self.act_next_unfinished, self.act_done, self.act_stats,
                        self.act_agreement, self.act_curate):
@@ -364,6 +368,7 @@ class MainWindow(QMainWindow):
         self.act_sync.setText(self.tr("Synchronise (git)"))
         self.act_curate.setText(self.tr("Curate disagreements"))
         self.act_curation_list.setText(self.tr("Go to the curation list"))
+        self.act_analysis.setText(self.tr("Analysis: charts, claims table, networks…"))
         if self.agreement_dock is not None:
             self.agreement_dock.setWindowTitle(self.tr("Agreement"))
             widget = self.agreement_dock.widget()
@@ -672,6 +677,18 @@ class MainWindow(QMainWindow):
         panel.compute(self.session.project)
         panel.documents.setFocus()
         return True
+
+    def show_analysis(self) -> QDialog | None:
+        """Project ▸ Analysis: charts of the coded claims, the claims table and networks."""
+        if self.session is None:
+            return None
+        from .analysis_dialog import AnalysisDialog
+
+        self.checkpoint()
+        dialog = AnalysisDialog(self.session.project, self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def ask_take_over(self, reason: str) -> bool:
         """Another window holds this project for this annotator: open anyway only if asked."""

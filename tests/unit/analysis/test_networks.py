@@ -151,3 +151,23 @@ def test_graphml_keys_are_named_for_gephi(coded_fars: Path, tmp_path: Path) -> N
     network(coded_fars, tmp_path, "actor-topic")
     text = (tmp_path / "actor-topic.graphml").read_text("utf-8")
     assert 'id="d3"' not in text and 'attr.name="weight"' in text and 'id="label"' in text
+
+
+def test_time_buckets_fill_gaps_and_switch_to_years() -> None:
+    from annotator.analysis.summary import time_buckets
+
+    assert time_buckets(["2023-01-05", "2023-03-30", "2023-03-01"], "gregorian") == [
+        ("2023-01", 1),
+        ("2023-02", 0),
+        ("2023-03", 2),
+    ]
+    # 2023-03-21 is 1 Farvardin 1402, 2023-03-20 the last day of 1401
+    assert time_buckets(["2023-03-20", "2023-03-21"], "jalali") == [("1401/12", 1), ("1402/01", 1)]
+    assert time_buckets(["2019-06-01", "2023-01-01", "2023-02-01"], "gregorian") == [
+        ("2019", 1),
+        ("2020", 0),
+        ("2021", 0),
+        ("2022", 0),
+        ("2023", 2),
+    ]
+    assert time_buckets([], "gregorian") == []

@@ -1,0 +1,211 @@
+"""Project ▸ Analysis: charts of the coded claims, saved as PNG or SVG, and the claims
+table and networks exported from the window (annotator.analysis does the counting)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..analysis import networks, summary, table
+from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
+from .chart_view import ChartView
+
+
+class AnalysisDialog(QDialog):
+    def __init__(self, project: Any, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analysisDialog")
+        self.project = project
+        self.language = language
+        self.codings: list[Coding] = []
+        self.setWindowTitle(self.tr("Analysis"))
+        self.chart_choice = QComboBox(objectName="chartChoice")
+        for key, name in (
+            ("actors", self.tr("Claims per actor")),
+            ("positions", self.tr("Claims per position")),
+            ("topics", self.tr("Claims per topic")),
+            ("time", self.tr("Claims over time")),
+        ):
+            self.chart_choice.addItem(name, key)
+        self.coder = QComboBox(objectName="coderChoice")
+        self.coder.addItem(self.tr("All coders"), "")
+        for name in project.annotators():
+            self.coder.addItem(name, name)
+        self.done_only = QCheckBox(self.tr("Done only"), objectName="doneOnly")
+        self.date_from = QLineEdit(objectName="dateFrom")
+        self.date_to = QLineEdit(objectName="dateTo")
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText("۱۴۰۲/۰۵/۱۲ | 2023-08-03")
+            edit.setClearButtonEnabled(True)
+            edit.setMaximumWidth(180)
+        self.top = QSpinBox(objectName="topActors")
+        self.top.setRange(3, 100)
+        self.top.setValue(15)
+        self.chart = ChartView(self)
+        self.message = QLabel(objectName="analysisMessage")
+        self.message.setWordWrap(True)
+        filters = QHBoxLayout()
+        filters.addWidget(self.chart_choice)
+        filters.addWidget(QLabel(self.tr("Coder")))
+        filters.addWidget(self.coder)
+        filters.addWidget(self.done_only)
+        filters.addWidget(QLabel(self.tr("From")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("To")))
+        filters.addWidget(self.date_to)
+        filters.addWidget(QLabel(self.tr("Top")))
+        filters.addWidget(self.top)
+        filters.addStretch()
+        buttons = QHBoxLayout()
+        self.save_png = QPushButton(self.tr("Save as PNG…"), objectName="savePng")
+        self.save_svg = QPushButton(self.tr("Save as SVG…"), objectName="saveSvg")
+        self.export_table = QPushButton(self.tr("Export claims table…"), objectName="exportClaims")
+        self.network_kind = QComboBox(objectName="networkKind")
+        for kind in networks.KINDS:
+            self.network_kind.addItem(kind, kind)
+        self.export_network = QPushButton(self.tr("Export network…"), objectName="exportNetwork")
+        for widget in (self.save_png, self.save_svg, self.export_table, self.network_kind, self.export_network):
+            buttons.addWidget(widget)
+        for button in (self.save_png, self.save_svg, self.export_table, self.export_network):
+            button.setAutoDefault(False)  # Enter in a date field applies it, and saves nothing
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.chart_choice.currentIndexChanged.connect(self.redraw)
+        self.top.valueChanged.connect(self.redraw)
+        self.coder.currentIndexChanged.connect(self.reload)
+        self.done_only.toggled.connect(self.reload)
+        self.date_from.editingFinished.connect(self.reload)
+        self.date_to.editingFinished.connect(self.reload)
+        self.save_png.clicked.connect(lambda: self.save_chart("png"))
+        self.save_svg.clicked.connect(lambda: self.save_chart("svg"))
+        self.export_table.clicked.connect(lambda: self.export_claims())
+        self.export_network.clicked.connect(lambda: self.export_graph())
+        self.resize(900, 600)
+        self.reload()
+
+    # ---- data ---------------------------------------------------------------------------
+
+    def filters(self) -> Filters:
+        coder = str(self.coder.currentData() or "")
+        return make_filters(
+            coder or None, "done" if self.done_only.isChecked() else None, self.date_from.text(), self.date_to.text()
+        )
+
+    def reload(self) -> bool:
+        """Read the coded claims again with the filters (the counting is annotator.analysis's)."""
+        try:
+            self.codings = list(iter_codings(self.project, self.filters()))
+        except AnalysisError as exc:
+            self.codings = []
+            self.message.setText(str(exc))
+            self.redraw()
+            return False
+        claims = sum(len(c.claims) for c in self.codings)
+        documents = len({c.document.id for c in self.codings})
+        self.message.setText(
+            self.tr("%1 claims in %2 documents").replace("%1", self._n(claims)).replace("%2", self._n(documents))
+        )
+        self.redraw()
+        return True
+
+    def _n(self, n: int) -> str:
+        text = str(n)
+        return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if self.language.startswith("fa") else text
+
+    def redraw(self) -> None:
+        chart = str(self.chart_choice.currentData())
+        calendar = "jalali" if self.language.startswith("fa") else "gregorian"
+        series = summary.series(chart, self.codings, self.project.schema, self.language, self.top.value(), calendar)
+        self.top.setEnabled(chart == "actors")
+        self.chart.set_chart(
+            series,
+            self.chart_choice.currentText(),
+            vertical=chart == "time",
+            persian_digits=self.language.startswith("fa"),
+            empty=self.tr("No coded claims match these filters"),
+        )
+
+    # ---- saving and exporting -------------------------------------------------------------
+
+    def _ask_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, str(self.project.path.parent / suggested), file_filter)
+        return Path(path) if path else None
+
+    def save_chart(self, kind: str, path: Path | None = None) -> bool:
+        path = path or self._ask_path(
+            self.tr("Save chart"), f"{self.project.name}-{self.chart_choice.currentData()}.{kind}", f"*.{kind}"
+        )
+        if path is None:
+            return False
+        ok = self.chart.save_png(path) if kind == "png" else self.chart.save_svg(path)
+        if not ok:
+            self._error(self.tr("Cannot write %1").replace("%1", str(path)))
+        return ok
+
+    def export_claims(self, path: Path | None = None) -> bool:
+        path = path or self._ask_path(
+            self.tr("Export claims table"), f"{self.project.name}-claims.csv", "CSV (*.csv);;Excel (*.xlsx)"
+        )
+        if path is None:
+            return False
+        claims = [claim for coding in self.codings for claim in coding.claims]
+        try:
+            if path.suffix.lower() == ".xlsx":
+                rows = table.write_xlsx(claims, path)
+            else:
+                rows = table.write_csv(claims, path, excel=True)
+        except OSError as exc:
+            self._error(f"{path}: {exc.strerror or exc}")
+            return False
+        self.message.setText(self.tr("%1 rows written to %2").replace("%1", self._n(rows)).replace("%2", str(path)))
+        return True
+
+    def export_graph(self, path: Path | None = None) -> bool:
+        kind = str(self.network_kind.currentData())
+        if len({c.annotator for c in self.codings}) > 1:
+            self._error(self.tr("A network is one coder's view: choose a coder first."))
+            return False
+        path = path or self._ask_path(
+            self.tr("Export network"), f"{self.project.name}-{kind}.graphml", "GraphML (*.graphml);;GEXF (*.gexf)"
+        )
+        if path is None:
+            return False
+        graph, _report = networks.build(kind, self.codings, self.project.schema)
+        try:
+            networks.write(graph, path, "gexf" if path.suffix.lower() == ".gexf" else "graphml")
+        except OSError as exc:
+            self._error(f"{path}: {exc.strerror or exc}")
+            return False
+        self.message.setText(
+            self.tr("%1 nodes and %2 edges written to %3")
+            .replace("%1", self._n(graph.number_of_nodes()))
+            .replace("%2", self._n(graph.number_of_edges()))
+            .replace("%3", str(path))
+        )
+        return True
+
+    def _error(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
