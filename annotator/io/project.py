@@ -27,10 +27,11 @@ import contextlib
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -99,7 +100,6 @@ DEFAULT_NORMALIZER: dict[str, bool] = {
 }
 
 
-
 # ---- records -----------------------------------------------------------------------------
 
 
@@ -163,12 +163,16 @@ class Project:
         self._order: list[str] = [e.id for e in catalog]
         self._index: dict[str, dict[str, _FileFacts]] | None = None  # folder -> doc -> facts
         self._maps: dict[str, Any] = {}  # doc id -> OffsetMap (or None), read on demand
-        self._search: Any = None  # persian.match index over every text, built on first search
+        # the search index (io.textindex, .cache/search.sqlite); the in-memory
+        # persian.match index only where SQLite cannot keep one (no FTS5, read-only folder)
+        self._text_index: Any = None
+        self._index_synced = -1  # catalogue positions known to match the index, -1: not checked
+        self._search: Any = None
         self._search_ids: list[str] = []
-        # the window builds the index in a worker thread while the user reads; a search
-        # made meanwhile waits for it rather than building a second one
+        # the window syncs the index in a worker thread while the user reads; a search
+        # made meanwhile waits for it rather than syncing a second time
         self._search_lock = threading.Lock()
-        self.last_search_build_seconds = 0.0  # what the first search paid to build its index
+        self.last_search_build_seconds = 0.0  # what the first search paid to sync/build its index
         # project.json and documents.json as last read or written here: another program
         # (an import on the command line, another window) may change them meanwhile
         self._signatures: tuple[Any, Any] = (None, None)
@@ -665,25 +669,87 @@ class Project:
         """Persian-aware search across every document (ي=ی, ك=ک, digits, ZWNJ/space,
         diacritics): hits in import order, each with `width` characters of context.
 
-        The first search reads every text and builds the folded index (its cost is in
-        `last_search_build_seconds`); later ones use the index kept in memory.
+        Uses the index in .cache/search.sqlite (io.textindex), brought up to date with the
+        catalogue first (what that cost is in `last_search_build_seconds`); where SQLite
+        cannot keep one, the texts are folded in memory on the first search.
         """
         from ..persian import match
 
-        with self._search_lock:
-            if self._search is None or len(self._search_ids) != len(self._order):
-                began = time.perf_counter()
-                self._build_search_index(match)
-                self.last_search_build_seconds = time.perf_counter() - began
-        hits: list[SearchHit] = []
         if not query.strip():
-            return hits
+            with self._search_lock:
+                self._prepare_locked(None)
+            return []
+        with self._search_lock:
+            index = self._prepare_locked(None)
+            if index is not None:
+                try:
+                    found = index.search(query, len(self._order), self._text_of, whole_words=whole_words, limit=limit)
+                except sqlite3.DatabaseError:
+                    # damaged under us: rebuild once, then search again
+                    index.reset()
+                    self._index_synced = -1
+                    index = self._prepare_locked(None)
+                    found = (
+                        index.search(query, len(self._order), self._text_of, whole_words=whole_words, limit=limit)
+                        if index is not None
+                        else None
+                    )
+                if found is not None:
+                    return [
+                        SearchHit(doc_id, start, end, *match.context(text, start, end, width))
+                        for _pos, doc_id, start, end, text in found
+                    ]
+        hits: list[SearchHit] = []
         for doc_pos, start, end in self._search.find_all(query, whole_words=whole_words, limit=limit):
             doc_id = self._search_ids[doc_pos]
             text = self._search.text(doc_pos)
-            before, found, after = match.context(text, start, end, width)
-            hits.append(SearchHit(doc_id, start, end, before, found, after))
+            before, found_text, after = match.context(text, start, end, width)
+            hits.append(SearchHit(doc_id, start, end, before, found_text, after))
         return hits
+
+    def _text_of(self, doc_id: str) -> str:
+        return str(self._read_document_file(doc_id)["text"])
+
+    def text_index(self) -> Any:
+        """The project's io.textindex.TextIndex, or None where SQLite cannot keep one."""
+        from .textindex import INDEX_DB, TextIndex
+
+        if self._text_index is None:
+            self._text_index = TextIndex(self.path / CACHE_DIR / INDEX_DB)
+        return self._text_index
+
+    def _prepare_locked(self, progress: Callable[[int, int], None] | None) -> Any:
+        """The synced index, or None with the in-memory one built; the search lock is held."""
+        if self._search is None:  # the in-memory index is a last resort, kept once chosen
+            index = self.text_index()
+            if self._index_synced == len(self._order):
+                return index
+            began = time.perf_counter()
+            if self._sync_index(index, progress):
+                self._index_synced = len(self._order)
+                self.last_search_build_seconds = time.perf_counter() - began
+                return index
+        from ..persian import match
+
+        if self._search is None or len(self._search_ids) != len(self._order):
+            began = time.perf_counter()
+            self._build_search_index(match)
+            self.last_search_build_seconds = time.perf_counter() - began
+        return None
+
+    def _sync_index(self, index: Any, progress: Callable[[int, int], None] | None) -> bool:
+        from .textindex import IndexUnavailable
+
+        entries = [(d, self._entries[d].sha256) for d in self._order]
+        for _attempt in range(2):
+            try:
+                index.sync(entries, self._text_of, progress)
+                return True
+            except IndexUnavailable:
+                return False
+            except sqlite3.DatabaseError:
+                index.reset()  # damaged: once more from nothing
+        return False
 
     def _build_search_index(self, match: Any) -> None:
         ids = self._order[len(self._search_ids) :] if self._search is not None else self._order
@@ -695,13 +761,13 @@ class Project:
             self._search_ids.append(doc_id)
         self._search.prepare()  # fold now, so that the first search pays it, not a later one
 
-    def prepare_search(self) -> float:
-        """Build the search index now (e.g. in a worker thread); returns the seconds spent."""
-        from ..persian import match
-
+    def prepare_search(self, progress: Callable[[int, int], None] | None = None) -> float:
+        """Bring the search index up to date now (e.g. in a worker thread: after the index
+        was deleted, this reads every document, calling `progress(done, total)`); returns
+        the seconds spent."""
         began = time.perf_counter()
         with self._search_lock:
-            self._build_search_index(match)
+            self._prepare_locked(progress)
         self.last_search_build_seconds = time.perf_counter() - began
         return self.last_search_build_seconds
 

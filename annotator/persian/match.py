@@ -136,6 +136,25 @@ class FoldedText:
         self._fold_starts, self._orig_starts = fold_starts, orig_starts
         self._unmapped = None
 
+    def runs(self) -> tuple[array[int], array[int]]:
+        """The map back to the text as two run lists (folded starts, original starts),
+        both empty for the identity map: what an on-disk index stores beside the folded
+        text so that :meth:`restore` gives this object back without folding again."""
+        unmapped = self._unmapped
+        if unmapped is not None:
+            self._build_map(unmapped)
+        return self._fold_starts, self._orig_starts
+
+    @classmethod
+    def restore(
+        cls, text: str, folded: str, fold_starts: array[int], orig_starts: array[int], *, fold_alef: bool = True
+    ) -> FoldedText:
+        """The FoldedText of ``text`` from what :attr:`folded` and :meth:`runs` gave."""
+        self = cls.__new__(cls)
+        self.text, self.folded, self.fold_alef = text, folded, fold_alef
+        self._fold_starts, self._orig_starts, self._unmapped = fold_starts, orig_starts, None
+        return self
+
     def to_original(self, i: int) -> int:
         """Original offset of the folded character at ``i`` (``i == len(folded)`` maps
         to the end of the text)."""

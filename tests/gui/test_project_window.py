@@ -249,9 +249,7 @@ def window_on_article(qtbot: Any, article: Path) -> tuple[MainWindow, str]:
     return window, text
 
 
-def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(
-    qtbot: Any, tmp_path: Path, monkeypatch: Any
-) -> None:
+def test_disk_refusing_an_edit_is_said_and_save_as_keeps_the_work(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     import errno
 
     from annotator.io import store as store_module

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
-from .base import Article, SourceError, SourceResult, article_from_record
+from .base import Article, SourceError, SourceResult, Streamed, article_from_record
 
 __all__ = [
     "FORMATS",
@@ -25,6 +25,7 @@ __all__ = [
     "expand",
     "importer",
     "read_source",
+    "stream_source",
 ]
 
 # format name -> module in this package
@@ -82,3 +83,21 @@ def read_source(path: Path, fmt: str) -> SourceResult:
     """Read one file; raises SourceError (naming the file) when nothing can be read."""
     result: SourceResult = importer(fmt).read(path)
     return result
+
+
+def stream_source(path: Path, fmt: str) -> Iterator[Streamed]:
+    """(fraction of the file read, article or problem line), in file order.
+
+    Formats with a `stream` (JSON Lines, JSON arrays, CSV) read a file of any size one
+    article at a time; the others are read whole (problems first, as `read_source` gives
+    them). SourceError (naming the file) when nothing can be read.
+    """
+    module = importer(fmt)
+    stream = getattr(module, "stream", None)
+    if stream is not None:
+        yield from stream(path)
+        return
+    result: SourceResult = module.read(path)
+    yield from ((0.0, p) for p in result.problems)
+    total = max(len(result.articles), 1)
+    yield from (((k + 1) / total, a) for k, a in enumerate(result.articles))

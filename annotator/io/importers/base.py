@@ -132,3 +132,37 @@ def article_from_record(record: Any, where: str) -> Article | str:
 
 def problem(path: Path, message: str) -> str:
     return f"{path}: {message}"
+
+
+# ---- streaming big dumps -------------------------------------------------------------------
+
+# the largest article an import takes (one JSON Lines line, one CSV cell, one text file);
+# a dump of any size is read article by article (docs/projects.md)
+MAX_ARTICLE_BYTES = 100 * 2**20
+
+# (fraction of the file read, an article or a problem line)
+Streamed = tuple[float, "Article | str"]
+
+
+def too_large_article(where: str, size: int) -> str:
+    return (
+        f"{where}: an article of {size / 2**20:,.0f} MB is more than the "
+        f"{MAX_ARTICLE_BYTES // 2**20} MB annotator takes for one article; left out"
+    )
+
+
+def streamable_utf8(path: Path) -> bool:
+    """Whether a file can be read as a stream of UTF-8 (with or without a BOM): no UTF-16
+    or UTF-32 mark, no NUL in its first 64 KB and that stretch decodes (a character cut at
+    the end of the stretch allowed). Other encodings are read whole, as before."""
+    import codecs
+
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True

@@ -1,16 +1,25 @@
-"""CSV (or TSV) with a text column, found by its header name or, failing that, by length."""
+"""CSV (or TSV) with a text column, found by its header name or, failing that, by length.
+
+A UTF-8 file above the source-file limit is streamed row by row (`stream`): the text
+column is then chosen from its first 1,000 rows, and a cell above the article limit ends
+the reading with a line saying where.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import sys
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
-from ..textfile import TextFileError, read_text_file
+from ..textfile import MAX_SOURCE_BYTES, TextFileError, read_text_file
 from .base import (
     ID_FIELDS,
     LEAD_FIELDS,
+    MAX_ARTICLE_BYTES,
     PARAGRAPH_FIELDS,
     TEXT_FIELDS,
     TITLE_FIELDS,
@@ -18,7 +27,9 @@ from .base import (
     Article,
     SourceError,
     SourceResult,
+    Streamed,
     article_from_record,
+    streamable_utf8,
 )
 
 NAME = "csv"
@@ -73,6 +84,50 @@ def read(path: Path) -> SourceResult:
             continue
         result.articles.append(Article(cell.replace("\r\n", "\n"), metadata={"row": number}))
     return result
+
+
+def stream(path: Path) -> Iterator[Streamed]:
+    """(fraction read, article or problem) for each row; files up to the source limit,
+    or not UTF-8, are read whole as `read` does."""
+    if path.stat().st_size <= MAX_SOURCE_BYTES or not streamable_utf8(path):
+        result = read(path)
+        yield from ((1.0, p) for p in result.problems)
+        yield from ((1.0, a) for a in result.articles)
+        return
+    csv.field_size_limit(MAX_ARTICLE_BYTES)  # characters; an article is at most this
+    with path.open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as handle:
+        size = max(os.fstat(raw.fileno()).st_size, 1)
+        sample_text = handle.read(20000)
+        handle.seek(0)
+        reader = csv.reader(handle, _dialect(sample_text, path))
+        rows = (row for row in reader if any(c.strip() for c in row))
+        try:
+            sample = [row for _, row in zip(range(1000), rows, strict=False)]
+            if not sample:
+                yield 1.0, f"{path}: the file is empty"
+                return
+            header = [cell.strip().lstrip("\ufeff") for cell in sample[0]]
+            known = any(name.lower() in _KNOWN for name in header)
+            if known:
+                if not any(name.lower() in (*TEXT_FIELDS, *PARAGRAPH_FIELDS) for name in header):
+                    header = _with_text_column(header, sample[1:])
+                start, column = 1, -1
+            else:
+                column = _longest_column(sample)
+                start = 1 if _looks_like_header(sample, column) else 0
+            for number, row in enumerate(chain(sample[start:], rows), start + 1):
+                where = f"{path}: row {number}"
+                fraction = min(1.0, raw.tell() / size)
+                if known:
+                    yield fraction, article_from_record(dict(zip(header, row, strict=False)), where)
+                    continue
+                cell = row[column].strip() if column < len(row) else ""
+                if not cell:
+                    yield fraction, f"{where}: no text in column {column + 1}"
+                    continue
+                yield fraction, Article(cell.replace("\r\n", "\n").replace("\r", "\n"), metadata={"row": number})
+        except csv.Error as exc:
+            yield 1.0, f"{path}: not readable as CSV at line {reader.line_num}: {exc}; the rows before it were read"
 
 
 def _longest_column(rows: list[list[str]]) -> int:

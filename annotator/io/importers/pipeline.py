@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -35,7 +37,8 @@ from ..catalog import (
     safe_name,
     text_hash,
 )
-from . import FORMATS, Article, SourceError, expand, read_source
+from ..textindex import IndexUnavailable
+from . import FORMATS, Article, SourceError, expand, stream_source
 from .dates import with_dates
 
 _TITLE_WORDS = 8
@@ -149,6 +152,11 @@ class _Importer:
         self.staged = StagedImport(staging)
         self.entries = self.staged.entries
         self.schema_json = project.schema_json()
+        # the search index learns each document as it is staged (io.textindex), at the
+        # position it will most likely have; rows past the catalogue's end are never read,
+        # and a search compares the index with documents.json before using it
+        self.base = len(project.entries())
+        self.index_add: Callable[[int, str, str, str], None] | None = None
         (staging / "documents").mkdir()
 
     def unique_id(self, hint: str) -> str:
@@ -239,6 +247,11 @@ class _Importer:
             str(metadata.get("date_gregorian", "")),
             str(metadata.get("source", "")),
         )
+        if self.index_add is not None:
+            try:
+                self.index_add(self.base + len(self.entries), doc_id, text_hash, text)
+            except (sqlite3.Error, IndexUnavailable):
+                self.index_add = None  # only a cache: the next search catches up from the files
         self.entries.append(entry)
         self.hashes[raw_hash] = self.hashes[text_hash] = doc_id
         if annotations_key:
@@ -358,50 +371,12 @@ def run_import(
     staging, held = project.begin_staging()  # held: the staging folder's lock, while we run
     try:
         importer = _Importer(project, staging, normalize, report, annotator)
-        for done, (path, name) in enumerate(jobs):
-            if cancelled():
-                raise _Cancelled
-            tell(done, 0.0, str(path), importer)
-            with contextlib.suppress(OSError):
-                report.bytes_read += path.stat().st_size if path.is_file() else 0
-            reader = interchange
-            if reader is None and name in ("json", "auto") and path.name.endswith(ANNOTATION_SUFFIX):
-                # annotator's own annotation files (with their text) are the "json" format
-                reader = _interchange_format("json")
-            try:
-                if reader is not None and not isinstance(reader, str):
-                    result = reader.read(path, read_options) if read_options else reader.read(path)
-                    said: list[str] = list(result.problems)
-                    items: list[Any] = list(result.documents)
-                else:
-                    read = read_source(path, name)
-                    said = list(read.problems)
-                    items = list(read.articles)
-                report.problems += said or ([] if items else [f"{path}: nothing to import in this file"])
-            except SourceError as exc:
-                report.problems.append(str(exc))
-                continue
-            except Exception as exc:  # a bad source is reported, the rest goes on
-                report.problems.append(f"{path}: cannot import: {type(exc).__name__}: {exc}")
-                continue
-            for k, item in enumerate(items):
-                if cancelled():
-                    raise _Cancelled
-                where = f"{path}: item {k + 1}" if len(items) > 1 else str(path)
-                try:
-                    if isinstance(item, Article):
-                        item.metadata.setdefault("source", path.name)
-                        importer.add(item, where)
-                    else:
-                        importer.add_annotated(item, where)
-                except OSError as exc:
-                    if exc.errno in _DISK_ERRNOS:
-                        # the project's disk, not the source: the import stops, nothing moved in
-                        raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
-                    report.problems.append(f"{where}: cannot import: {exc.strerror or exc}")
-                except Exception as exc:  # one bad document is reported, the rest goes on
-                    report.problems.append(f"{where}: cannot import: {type(exc).__name__}: {exc}")
-                tell(done, (k + 1) / len(items), str(path), importer)
+        with contextlib.ExitStack() as stack:
+            text_index = getattr(project, "text_index", None)
+            if text_index is not None:
+                with contextlib.suppress(sqlite3.Error, IndexUnavailable):
+                    importer.index_add = stack.enter_context(text_index().writer())
+            _stage_all(project, importer, jobs, interchange, report, cancelled, tell, read_options)
         if cancelled():
             raise _Cancelled
         report.added = project.commit_import(importer.staged, report)
@@ -417,3 +392,108 @@ def run_import(
             os.close(held)
         report.seconds = time.perf_counter() - began
     return report
+
+
+def _stage_all(
+    project: ImportTarget,
+    importer: _Importer,
+    jobs: list[tuple[Path, str]],
+    interchange: Any,
+    report: ImportReport,
+    cancelled: Callable[[], bool],
+    tell: Callable[[int, float, str, _Importer], None],
+    read_options: dict[str, Any] | None,
+) -> None:
+    for done, (path, name) in enumerate(jobs):
+        if cancelled():
+            raise _Cancelled
+        tell(done, 0.0, str(path), importer)
+        with contextlib.suppress(OSError):
+            report.bytes_read += path.stat().st_size if path.is_file() else 0
+        reader = interchange
+        if reader is None and name in ("json", "auto") and path.name.endswith(ANNOTATION_SUFFIX):
+            # annotator's own annotation files (with their text) are the "json" format
+            reader = _interchange_format("json")
+        try:
+            if reader is not None and not isinstance(reader, str):
+                result = reader.read(path, read_options) if read_options else reader.read(path)
+                report.problems += result.problems
+                total = max(len(result.documents), 1)
+                items: Iterator[tuple[float, Any]] = (((k + 1) / total, d) for k, d in enumerate(result.documents))
+                if not result.documents and not result.problems:
+                    report.problems.append(f"{path}: nothing to import in this file")
+            else:
+                items = stream_source(path, name)
+            within = functools.partial(_tell_within, tell, done, path, importer)
+            _stage_items(project, importer, path, items, report, cancelled, within)
+        except SourceError as exc:
+            report.problems.append(str(exc))
+        except (ProjectError, _Cancelled):
+            raise
+        except OSError as exc:
+            if exc.errno in _DISK_ERRNOS:
+                raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
+            report.problems.append(f"{path}: cannot import: {exc.strerror or exc}")
+        except Exception as exc:  # a bad source is reported, the rest goes on
+            report.problems.append(f"{path}: cannot import: {type(exc).__name__}: {exc}")
+
+
+def _tell_within(
+    tell: Callable[[int, float, str, _Importer], None], done: int, path: Path, importer: _Importer, within: float
+) -> None:
+    tell(done, within, str(path), importer)
+
+
+def _stage_items(
+    project: ImportTarget,
+    importer: _Importer,
+    path: Path,
+    items: Iterator[tuple[float, Any]],
+    report: ImportReport,
+    cancelled: Callable[[], bool],
+    tell: Callable[[float], None],
+) -> None:
+    """Stage what one source yields, one item at a time (a dump is never held whole).
+
+    Items are named "FILE: item K" unless the file holds one; the first is held back
+    until the second shows whether there is one.
+    """
+    count = 0
+    held: tuple[float, Any] | None = None
+    problems_before = len(report.problems)
+
+    def stage(item: Any, where: str) -> None:
+        try:
+            if isinstance(item, Article):
+                item.metadata.setdefault("source", path.name)
+                importer.add(item, where)
+            else:
+                importer.add_annotated(item, where)
+        except OSError as exc:
+            if exc.errno in _DISK_ERRNOS:
+                # the project's disk, not the source: the import stops, nothing moved in
+                raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
+            report.problems.append(f"{where}: cannot import: {exc.strerror or exc}")
+        except Exception as exc:  # one bad document is reported, the rest goes on
+            report.problems.append(f"{where}: cannot import: {type(exc).__name__}: {exc}")
+
+    for fraction, item in items:
+        if cancelled():
+            raise _Cancelled
+        if isinstance(item, str):
+            report.problems.append(item)
+            continue
+        count += 1
+        if count == 1:
+            held = (fraction, item)
+            continue
+        if held is not None:
+            stage(held[1], f"{path}: item 1")
+            held = None
+        stage(item, f"{path}: item {count}")
+        tell(fraction)
+    if held is not None:
+        stage(held[1], str(path))
+        tell(held[0])
+    if count == 0 and len(report.problems) == problems_before:
+        report.problems.append(f"{path}: nothing to import in this file")
