@@ -20,6 +20,7 @@ from .project import DEFAULT_ANNOTATOR, IMPORT_ANNOTATOR, Project, ProjectError,
 from .store import journal_path
 
 CURATED = "curated"
+ENTITY_KEY = "(entity)"  # a mention's entity link, in attribute agreement
 RESERVED = (CURATED, IMPORT_ANNOTATOR)
 
 
@@ -68,7 +69,12 @@ def reduce(aset: AnnotationSet) -> CoderAnnotations:
     return CoderAnnotations(
         spans=list(key.values()),
         relations=[(r.type, key[r.source], key[r.target]) for r in aset.relations()],
-        attributes={key[s.id]: dict(s.attributes) for s in aset.spans() if s.attributes},
+        # the entity link is compared like an attribute ("(entity)": ids of the shared registry)
+        attributes={
+            key[s.id]: {**s.attributes, **({ENTITY_KEY: s.entity} if s.entity else {})}
+            for s in aset.spans()
+            if s.attributes or s.entity
+        },
     )
 
 
@@ -195,24 +201,36 @@ def agreed_items(
     return spans, relations, k
 
 
-def prefill(aset: AnnotationSet, spans: Sequence[SpanKey], relations: Sequence[tuple[str, SpanKey, SpanKey]]) -> int:
-    """Put agreed spans and relations into a curated set as one undoable edit (what it
-    already has stays); returns how many items were added."""
-    added = aset.add_spans("Merge agreed spans", [(label, start, end) for label, start, end in spans])
-    by_key: dict[SpanKey, Span] = {(s.label, s.start, s.end): s for s in aset.spans()}
-    have = {(r.type, r.source, r.target) for r in aset.relations()}
-    count = len(added)
-    for rtype, source, target in relations:
-        src, dst = by_key.get(source), by_key.get(target)
-        if src is None or dst is None or (rtype, src.id, dst.id) in have:
-            continue
-        try:
-            aset.add_relation(rtype, src.id, dst.id)
-        except ValueError:
-            continue  # a relation the schema no longer allows between these labels
-        have.add((rtype, src.id, dst.id))
-        count += 1
-    return count
+def agreed_templates(sets: dict[str, AnnotationSet], spans: Sequence[SpanKey]) -> dict[SpanKey, Span]:
+    """For each agreed span, what its coders also agree on: the attribute values all of
+    them gave alike (a claim's position, topic …) and the entity link, when the same."""
+    wanted = set(spans)
+    found: dict[SpanKey, list[Span]] = {}
+    for aset in sets.values():
+        for span in aset.spans():
+            key = (span.label, span.start, span.end)
+            if key in wanted:
+                found.setdefault(key, []).append(span)
+    templates: dict[SpanKey, Span] = {}
+    for key, versions in found.items():
+        first = versions[0]
+        attributes = {
+            k: v for k, v in first.attributes.items() if all(other.attributes.get(k) == v for other in versions[1:])
+        }
+        entity = first.entity if all(other.entity == first.entity for other in versions[1:]) else ""
+        templates[key] = Span("", key[0], key[1], key[2], "", attributes, "", entity=entity)
+    return templates
+
+
+def prefill(
+    aset: AnnotationSet,
+    spans: Sequence[SpanKey],
+    relations: Sequence[tuple[str, SpanKey, SpanKey]],
+    templates: dict[SpanKey, Span] | None = None,
+) -> None:
+    """Put agreed spans (with the attributes their coders agree on) and relations into a
+    curated set as one undoable edit; what it already has stays."""
+    aset.replace_spans("Merge agreed spans", [], spans, "merge", templates=templates, relations=relations)
 
 
 def agreed_set(
@@ -224,24 +242,13 @@ def agreed_set(
     if len(sets) < 2:
         return aset
     spans, relations, _ = agreed_items(sets, None)
-    made: dict[SpanKey, Span] = {}
-    for label, start, end in spans:
-        try:
-            made[(label, start, end)] = aset.make_span(label, start, end)
-        except ValueError:
-            continue
-        aset.reserve_ids([made[(label, start, end)].id])
-    aset.load(made.values())
-    rels = []
-    for rtype, source, target in relations:
-        if source in made and target in made:
-            try:
-                rels.append(aset.make_relation(rtype, made[source].id, made[target].id))
-            except ValueError:
-                continue
-            aset.reserve_ids([rels[-1].id])
-    aset.load((), rels)
-    return aset
+    try:
+        prefill(aset, spans, relations, agreed_templates(sets, spans))
+    except ValueError:
+        return AnnotationSet(document, name, schema)  # a span the schema refuses: start empty
+    fresh = AnnotationSet(document, name, schema)
+    fresh.load(aset.spans(), aset.relations())  # the same content, no undo history, status new
+    return fresh
 
 
 def coder_sets(
@@ -294,7 +301,7 @@ def merge(
             continue
         before_spans, before_relations = target.span_count(), len(target.relations())
         target.annotator = into
-        prefill(target, spans, relations)
+        prefill(target, spans, relations, agreed_templates(sets, spans))
         new_spans = target.span_count() - before_spans
         new_relations = len(target.relations()) - before_relations
         if new_spans or new_relations:

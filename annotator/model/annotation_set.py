@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -208,28 +208,58 @@ class AnnotationSet:
         items: Iterable[tuple[str, int, int]],
         kind: str = "replace",
         subject: str = "",
+        templates: Mapping[tuple[str, int, int], Span] | None = None,
+        relations: Iterable[tuple[str, tuple[str, int, int], tuple[str, int, int]]] = (),
     ) -> list[Span]:
         """Remove some spans (with the relations touching them) and add others as one
-        undoable command (curation: accept a coder's version in place of another)."""
+        undoable command (curation: accept a coder's version in place of another).
+
+        A span added from `templates` (by label, start, end) keeps its attributes, note
+        and entity link; `relations` (type, from, to, ends by label, start, end) are added
+        where both ends are there afterwards and the schema allows them."""
         removed = [self._require(span_id) for span_id in dict.fromkeys(remove_ids)]
         ids = {s.id for s in removed}
-        kept = {(s.label, s.start, s.end) for s in self._spans.values() if s.id not in ids}
+        by_key = {(s.label, s.start, s.end): s for s in self._spans.values() if s.id not in ids}
         added: list[Span] = []
         try:
-            for label, start, end in dict.fromkeys(items):
-                if (label, start, end) in kept:
+            for key in dict.fromkeys(items):
+                if key in by_key:
                     continue
-                kept.add((label, start, end))
-                added.append(self.make_span(label, start, end))
+                template = (templates or {}).get(key)
+                attributes, note = (template.attributes, template.note) if template else (None, "")
+                span = self.make_span(*key, attributes, note)
+                if template is not None and template.entity:
+                    span = replace(span, entity=template.entity)
+                by_key[key] = span
+                added.append(span)
                 self._next_number["s"] += 1  # reserve the id before making the next span
         finally:
             self._next_number["s"] -= len(added)
-        if not removed and not added:
+        kept_relations = {
+            (r.type, r.source, r.target)
+            for r in self._relations.values()
+            if r.source not in ids and r.target not in ids
+        }
+        new_relations: list[Relation] = []
+        number = self._next_number["r"]
+        for rtype, source, target in relations:
+            src, dst = by_key.get(source), by_key.get(target)
+            if src is None or dst is None or (rtype, src.id, dst.id) in kept_relations:
+                continue
+            if src.id == dst.id or not self._relation_fits(rtype, src.label, dst.label):
+                continue
+            while f"r{number}" in self._relations:
+                number += 1
+            new_relations.append(Relation(f"r{number}", rtype, src.id, dst.id))
+            kept_relations.add((rtype, src.id, dst.id))
+            number += 1
+        if not removed and not added and not new_relations:
             return []
         ops: list[Op] = [RemoveRelation(r) for r in self._relations.values() if r.source in ids or r.target in ids]
         ops += [RemoveSpan(s) for s in removed]
         ops += [AddSpan(s) for s in added]
-        if added:
+        ops += [AddRelation(r) for r in new_relations]
+        if added or new_relations:
             ops += self._status_touch()
         self._push(name, ops, kind, subject)
         return added

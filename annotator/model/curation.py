@@ -93,10 +93,30 @@ def decision(aset: AnnotationSet, item: Item, others: Sequence[Item]) -> str:
     return "" if not have else EDITED
 
 
-def accept(aset: AnnotationSet, item: Item, coder: str, others: Sequence[Item]) -> list[Span]:
-    """Make the curated set hold `coder`'s version of the item (one undoable edit)."""
+def accept(
+    aset: AnnotationSet, item: Item, coder: str, others: Sequence[Item], source: AnnotationSet | None = None
+) -> list[Span]:
+    """Make the curated set hold `coder`'s version of the item (one undoable edit).
+
+    With the coder's own annotations (`source`), the spans keep their attributes, note and
+    entity link, and the coder's relations from or to them come along wherever the other
+    end is in the curated set."""
     remove = [s.id for s in spans_in(aset, item, others)]
-    return aset.replace_spans(f"Accept {coder}'s version", remove, item.version(coder), "accept", coder)
+    version = item.version(coder)
+    templates: dict[SpanKey, Span] = {}
+    relations: list[tuple[str, SpanKey, SpanKey]] = []
+    if source is not None:
+        keys = set(version)
+        key_of = {s.id: (s.label, s.start, s.end) for s in source.spans()}
+        templates = {k: s for s in source.spans() if (k := key_of[s.id]) in keys}
+        relations = [
+            (r.type, key_of[r.source], key_of[r.target])
+            for r in source.relations()
+            if key_of[r.source] in keys or key_of[r.target] in keys
+        ]
+    return aset.replace_spans(
+        f"Accept {coder}'s version", remove, version, "accept", coder, templates=templates, relations=relations
+    )
 
 
 def reject(aset: AnnotationSet, item: Item, others: Sequence[Item]) -> None:

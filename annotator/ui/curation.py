@@ -268,7 +268,7 @@ class CurationSession(ProjectSession):
         if aset is None or item is None or not 1 <= number <= len(coders_here):
             return
         coder = coders_here[number - 1]
-        cur.accept(aset, item, coder, self.items)
+        cur.accept(aset, item, coder, self.items, self.sets.get(coder))
         if not item.version(coder):
             self.rejected.add(item)
         self._fill_row(self.panel.table.currentRow(), item)
