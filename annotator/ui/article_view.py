@@ -69,6 +69,7 @@ class ArticleView(QPlainTextEdit):
         self._map = Utf16Map("")
         self._current = ""
         self._visible: list[Span] = []
+        self._range = (0, 0)  # the code points whose spans _visible holds
         self._linked: frozenset[str] = frozenset()  # spans linked to the current one: marked
         # highlights are rebuilt at the next paint, once per frame however many edits,
         # scrolls or resizes came before it, and only once the text is laid out at its width
@@ -187,11 +188,15 @@ class ArticleView(QPlainTextEdit):
         offset = self.contentOffset()
         start = end = -1
         while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(offset).top()
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            top = geometry.top()
             if top > height:
                 break
-            # a line of slack each side: the layout's origin may sit a margin off the block's
-            first, last = _lines_within(block.layout(), -top - _SLACK, height - top + _SLACK)
+            if top >= 0 and geometry.bottom() <= height:  # wholly on screen
+                first, last = 0, block.length() - 1
+            else:
+                # a line of slack each side: the layout's origin may sit a margin off the block's
+                first, last = _lines_within(block.layout(), -top - _SLACK, height - top + _SLACK)
             if first is not None and last is not None:
                 if start < 0:
                     start = block.position() + first
@@ -209,7 +214,7 @@ class ArticleView(QPlainTextEdit):
             self._visible = []
             self.setExtraSelections([])
             return
-        start, end = self.visible_range()
+        start, end = self._range = self.visible_range()
         self._visible = list(self._aset.spans_in(start, end))
         self.setExtraSelections(self._segments(self._visible, start, end))
 
@@ -431,9 +436,9 @@ class ArticleView(QPlainTextEdit):
         something the reader cannot see."""
         if self._aset is None:
             return
-        start, end = self.visible_range()
+        start, end = self._range  # what this frame's refresh_highlights found
         boxes = [
-            self._char_rect(start + m.start())
+            self._char_rect(m.start())  # finditer's positions count from the text's start
             for m in _RARE.finditer(self._aset.text, start, end)
             if not has_glyph(m.group())
         ]
@@ -464,6 +469,7 @@ _RARE = re.compile(
 )
 
 
+@cache
 @cache
 def has_glyph(char: str) -> bool:
     """Whether any installed font draws this character."""
