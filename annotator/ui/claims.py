@@ -103,7 +103,7 @@ class ClaimsController(QObject):
         self._build_link_actions()
         self.header.show_document(aset.document if aset else None, self.host.language)
         self.current_changed()
-        self.claims_panel.refresh()
+        self.claims_panel.refresh_when_shown()
         self.entity_panel.refresh()
 
     def current_changed(self) -> None:
