@@ -12,10 +12,12 @@ from pathlib import Path
 
 from ..model import AnnotationSet, Document, Schema, SchemaError, default_schema
 from . import jsonformat
+from .reading import read_regular
 from .store import AnnotationStore
 from .textfile import TextFileError, read_text_file
 
 SCHEMA_FILE = "annotator-schema.json"
+MAX_SCHEMA_BYTES = 4 * 2**20  # a label set is kilobytes
 SUFFIX = ".annotations.json"
 
 
@@ -32,13 +34,19 @@ def schema_for_folder(folder: Path) -> Schema:
     if not path.exists():
         return default_schema()
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise SchemaError(f"{path}: {exc}") from None
+        data = json.loads(read_regular(path, MAX_SCHEMA_BYTES).decode("utf-8-sig"))
+    except RecursionError:
+        raise SchemaError(f"{path}: unreadable JSON: nested too deeply") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        # ValueError: malformed JSON, an integer of thousands of digits, not a regular file
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc).split(";")[0]
+        raise SchemaError(f"{path}: {reason}") from None
     try:
         return Schema.from_json(data)
     except SchemaError as exc:
         raise SchemaError(f"{path}: {exc}") from None
+    except (TypeError, ValueError, OverflowError, RecursionError, AttributeError, KeyError) as exc:
+        raise SchemaError(f"{path}: not a label set ({type(exc).__name__})") from None
 
 
 def article_document(path: Path) -> Document:

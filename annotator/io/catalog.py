@@ -24,6 +24,7 @@ from typing import Any
 
 from ..model import Label, RelationType, Schema
 from . import jsonformat
+from .reading import read_regular
 
 try:  # POSIX; elsewhere the lock is a no-op (one writer at a time is then the user's rule)
     import fcntl
@@ -230,34 +231,6 @@ def text_hash(text: str) -> str:
 def dumps(data: dict[str, Any]) -> bytes:
     # a line a key, and a line a document in documents.json: readable and diffable in git
     return jsonformat.format_json(data).encode("utf-8")
-
-
-def read_regular(path: Path, limit: int) -> bytes:
-    """A regular file's bytes, never more than `limit`: a FIFO, a device (a symlink to
-    /dev/zero) or a folder is refused before it is read, a file above the limit too.
-    Raises OSError (FileNotFoundError when absent) or ValueError saying what is wrong."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        import stat
-
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise ValueError("not a regular file (a device, a pipe or a folder); not read")
-        if st.st_size > limit:
-            raise ValueError(f"{st.st_size / 2**20:.0f} MB, more than the {limit // 2**20} MB allowed; not read")
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > limit:
-                raise ValueError(f"grew beyond the {limit // 2**20} MB allowed while read")
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def read_json(path: Path, limit: int = MAX_PROJECT_FILE_BYTES) -> Any:

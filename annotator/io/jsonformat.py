@@ -18,6 +18,7 @@ from typing import Any
 from ..model import AnnotationSet, Document, Relation, Schema, Span, Status, text_sha256
 from ..resources import read_json_resource
 from .atomic import write_atomic
+from .reading import NotRegularFile, TooLarge, mb, read_regular
 
 FORMAT = "annotator/annotations"
 VERSION = 1
@@ -489,11 +490,12 @@ def read_bytes(path: Path) -> bytes:
     """A file's bytes, refusing unread one larger than MAX_FILE_BYTES (AnnotationFileError)."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            message = f"{size / 1e6:.0f} MB is more than an annotation file can be ({MAX_FILE_BYTES / 1e6:.0f} MB)"
-            raise AnnotationFileError(path, [Problem("$", message)])
-        return path.read_bytes()
+        return read_regular(path, MAX_FILE_BYTES)
+    except TooLarge as exc:
+        message = f"{mb(exc.size)} is more than an annotation file can be ({mb(MAX_FILE_BYTES)})"
+        raise AnnotationFileError(path, [Problem("$", message)]) from None
+    except NotRegularFile as exc:
+        raise AnnotationFileError(path, [Problem("$", str(exc))]) from None
     except OSError as exc:
         raise AnnotationFileError(path, [Problem("$", f"cannot read: {exc.strerror or exc}")]) from None
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import DEFAULT_ANNOTATOR, safe_name
+from .reading import read_regular
 
 MAX_AGE = 3600.0  # seconds without refresh after which any lock is stale
 _MAX_LOCK_BYTES = 4096
@@ -103,9 +104,8 @@ class ProjectLock:
     def read(self) -> LockInfo | None:
         """The current holder, or None when there is no lock file or it is unreadable."""
         try:
-            with open(self.path, "rb") as f:
-                raw = f.read(_MAX_LOCK_BYTES + 1)
-        except OSError:
+            raw = read_regular(self.path, _MAX_LOCK_BYTES)
+        except (OSError, ValueError):
             return None
         return _parse(raw)
 

@@ -53,6 +53,7 @@ from .catalog import (
     GITIGNORE,
     INDEX_FILE,
     INDEX_FORMAT,
+    MAX_PROJECT_FILE_BYTES,
     PROJECT_FILE,
     STAGING_PREFIX,
     VERSION,
@@ -78,6 +79,7 @@ from .catalog import check_header as _check_header
 from .catalog import dumps as _dumps
 from .catalog import inside as _inside
 from .catalog import read_json as _read_json
+from .reading import read_regular
 from .store import describe_os_error
 
 _Entry = CatalogEntry  # the name tests and older code know
@@ -233,6 +235,8 @@ class Project:
             Schema.from_json(data.get("schema"))
         except SchemaError as exc:
             raise ProjectError(f"{project_file}: $.schema: {exc}") from None
+        except (TypeError, ValueError, OverflowError, RecursionError, AttributeError, KeyError) as exc:
+            raise ProjectError(f"{project_file}: $.schema: not a label set ({type(exc).__name__})") from None
         settings = data.setdefault("settings", {})
         if not isinstance(settings, dict):
             raise ProjectError(f"{project_file}: $.settings: not an object")
@@ -528,15 +532,17 @@ class Project:
 
     def _read_index(self) -> dict[str, dict[str, _FileFacts]]:
         try:
-            data = json.loads(self._index_path().read_bytes())
+            data = json.loads(read_regular(self._index_path(), MAX_PROJECT_FILE_BYTES))
             if data.get("format") != INDEX_FORMAT or data.get("version") != VERSION:
                 return {}
             return {
                 str(folder): {str(d): _FileFacts.from_json(f) for d, f in files.items()}
                 for folder, files in data["annotations"].items()
             }
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return {}  # a cache: rebuilt from the files when absent or unreadable
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, OverflowError, RecursionError):
+            # a cache never stops anything (absent, unreadable, hostile: 1e999, deep nesting):
+            # it is rebuilt from the files
+            return {}
 
     def _write_index(self) -> None:
         if self._index is None:
@@ -1103,8 +1109,8 @@ def _facts_of_set(aset: AnnotationSet, st: os.stat_result) -> _FileFacts:
 def _facts_of_file(path: Path, st: os.stat_result) -> _FileFacts:
     """Read an annotation file's status and counts (no checking: validate does that)."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(jsonformat.read_bytes(path))
+    except (jsonformat.AnnotationFileError, ValueError, RecursionError):
         data = None
     if not isinstance(data, dict):
         return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {})
@@ -1179,10 +1185,7 @@ def validate_project(path: Path | str) -> list[str]:
                     lines.append(f"{file}: $: annotations of a document the project does not have")
                 continue
             try:
-                data = jsonformat.parse(file.read_bytes(), file)
-            except OSError as exc:
-                lines.append(f"{file}: $: cannot read: {exc.strerror or exc}")
-                continue
+                data = jsonformat.parse(jsonformat.read_bytes(file), file)
             except jsonformat.AnnotationFileError as exc:
                 lines += [p.line(file) for p in exc.problems]
                 continue

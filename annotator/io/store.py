@@ -45,6 +45,7 @@ from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from ..model.reanchor import reanchor
 from . import jsonformat
 from .atomic import fsync_dir, write_atomic
+from .reading import NotRegularFile, TooLarge, mb, read_regular
 
 MAX_FILE_BYTES = jsonformat.MAX_FILE_BYTES  # an annotation file larger than this is refused unread
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
@@ -579,10 +580,9 @@ class _Journal:
 
 def _read_journal(jpath: Path, base_sha: str) -> _Journal:
     try:
-        size = jpath.stat().st_size
-        if size > MAX_JOURNAL_BYTES:
-            return _Journal([], 0, 0, False, False, f"is too large ({size} bytes)")
-        raw = jpath.read_bytes()
+        raw = read_regular(jpath, MAX_JOURNAL_BYTES)
+    except (TooLarge, NotRegularFile) as exc:
+        return _Journal([], 0, 0, False, False, f"cannot be used ({exc})")
     except OSError as exc:
         return _Journal([], 0, 0, False, False, f"cannot be read ({describe_os_error(exc)})")
     items: list[tuple[str, Any]] = []
@@ -729,24 +729,20 @@ def _sha(raw: bytes) -> str:
 def _read_limited(path: Path) -> bytes:
     """The file's bytes; refuses files above MAX_FILE_BYTES without reading them."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        return read_regular(path, MAX_FILE_BYTES)
+    except TooLarge as exc:
+        if exc.size > MAX_FILE_BYTES and "grew" not in str(exc):
             raise StoreError(
-                f"{path}: the file is {size / 2**20:.0f} MB, more than the "
-                f"{MAX_FILE_BYTES // 2**20} MB an annotation file may have; it was not opened "
-                "(is it an annotation file?)"
-            )
-        with open(path, "rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
-    except StoreError:
-        raise
+                f"{path}: the file is {mb(exc.size)}, more than the {mb(MAX_FILE_BYTES)} an annotation "
+                "file may have; it was not opened (is it an annotation file?)"
+            ) from None
+        raise StoreError(f"{path}: the file {exc}") from None
+    except NotRegularFile as exc:
+        raise jsonformat.AnnotationFileError(path, [jsonformat.Problem("$", str(exc))]) from None
     except OSError as exc:
         raise jsonformat.AnnotationFileError(
             path, [jsonformat.Problem("$", f"cannot read: {describe_os_error(exc)}")]
         ) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise StoreError(f"{path}: the file grew beyond {MAX_FILE_BYTES // 2**20} MB while read")
-    return raw
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import codecs
-import os
 from pathlib import Path
+
+from .reading import NotRegularFile, TooLarge, read_regular
 
 
 class TextFileError(Exception):
@@ -31,14 +32,12 @@ def read_limited(path: Path) -> bytes:
     file that grows meanwhile, or a device that says it is empty, is caught too).
     """
     path = Path(path)
-    with path.open("rb") as handle:
-        size = os.fstat(handle.fileno()).st_size
-        if size > MAX_SOURCE_BYTES:
-            raise TextFileError(too_large(path, size))
-        raw = handle.read(MAX_SOURCE_BYTES + 1)
-    if len(raw) > MAX_SOURCE_BYTES:
-        raise TextFileError(too_large(path, len(raw)))
-    return raw
+    try:
+        return read_regular(path, MAX_SOURCE_BYTES)
+    except TooLarge as exc:
+        raise TextFileError(too_large(path, exc.size)) from None
+    except NotRegularFile as exc:
+        raise TextFileError(f"{path}: {exc}") from None
 
 
 _BOMS = (

@@ -10,6 +10,7 @@ import importlib
 import json
 from pathlib import Path
 
+from ..reading import read_head
 from .base import (
     AnnotatedDocument,
     Format,
@@ -85,9 +86,8 @@ def guess(path: Path) -> Format | None:
 
 def _head(path: Path, size: int = 65536) -> str:
     try:
-        with path.open("rb") as handle:
-            return handle.read(size).decode("utf-8-sig", errors="replace")
-    except OSError:
+        return read_head(path, size).decode("utf-8-sig", errors="replace")
+    except (OSError, ValueError):  # the reader itself says what is wrong with the file
         return ""
 
 
