@@ -109,7 +109,8 @@ def test_symlinks_to_dev_zero_are_refused_unread(project: Path, tmp_path: Path,
     doc = Project.open(project).document_ids()[0]
     (folder / f"{doc}.json").symlink_to("/dev/zero")
     code, out = run(capsys, "stats", str(project))
-    assert code == 0, out
+    # finishes at once: either without that file or naming it (a link leading out of the project)
+    assert code == 0 or (code == 2 and f"{doc}.json" in out), out
     code, out = run(capsys, "validate", str(project))
     assert code == 1 and "not a regular file" in out
     loose = tmp_path / "loose"
