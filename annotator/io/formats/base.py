@@ -16,7 +16,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -39,6 +39,7 @@ class SpanRecord:
     end: int
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    entity: str = ""  # the entity (entities.json) the mention links to; "" when none
 
 
 @dataclass
@@ -125,7 +126,7 @@ def from_annotation_set(aset: AnnotationSet) -> AnnotatedDocument:
     layout = metadata.pop(LAYOUT_KEY, None)
     return AnnotatedDocument(
         document=Document(doc.id, doc.text, doc.title, metadata),
-        spans=[SpanRecord(s.id, s.label, s.start, s.end, dict(s.attributes), s.note) for s in aset.spans()],
+        spans=[SpanRecord(s.id, s.label, s.start, s.end, dict(s.attributes), s.note, s.entity) for s in aset.spans()],
         relations=[RelationRecord(r.id, r.type, r.source, r.target) for r in aset.relations()],
         tokens=[(int(a), int(b)) for a, b in tokens] if isinstance(tokens, list) else None,
         layout=dict(layout) if isinstance(layout, dict) else {},
@@ -152,6 +153,8 @@ def to_annotation_set(doc: AnnotatedDocument, schema: Schema, problems: list[str
     for rec in doc.spans:
         try:
             span = aset.make_span(rec.label, rec.start, rec.end, rec.attributes, rec.note, rec.id)
+            if rec.entity:
+                span = replace(span, entity=rec.entity)
         except EditError as exc:
             if problems is None:
                 raise
@@ -168,6 +171,13 @@ def to_annotation_set(doc: AnnotatedDocument, schema: Schema, problems: list[str
             continue
         aset.load([], [relation])
     return aset
+
+
+def leave_out_entity_links(
+    doc: AnnotatedDocument, report: WriteReport, why: str = "the format has no place for them"
+) -> None:
+    """Count the mentions' entity links a format cannot hold (the registry is not exported either)."""
+    report.leave_out(f"entity links of mentions ({why})", sum(1 for s in doc.spans if s.entity))
 
 
 def labels_used(docs: Iterable[AnnotatedDocument]) -> list[str]:

@@ -36,6 +36,7 @@ from .base import (
     WriteReport,
     atomic_text_writer,
     check_span,
+    leave_out_entity_links,
     loses_title_or_metadata,
     problem,
     read_utf8,
@@ -217,6 +218,7 @@ class Brat:
                 handle.write(_ann(doc, report, labels, relations, attributes))
             if loses_title_or_metadata(doc):
                 report.leave_out("document titles/metadata (brat keeps only the text)")
+            leave_out_entity_links(doc, report)
             report.written += 1
             if progress:
                 progress(report.written)

@@ -45,6 +45,7 @@ from .base import (
     SpanRecord,
     WriteReport,
     atomic_text_writer,
+    leave_out_entity_links,
     loses_title_or_metadata,
     problem,
     read_utf8,
@@ -423,6 +424,7 @@ class Conll:
                     handle.write("\n")
                 if loses_title_or_metadata(doc):
                     report.leave_out("document titles/metadata (BIO keeps only tokens and tags)")
+                leave_out_entity_links(doc, report, "BIO has no place for them")
                 report.written += 1
                 if progress:
                     progress(report.written)

@@ -22,6 +22,7 @@ from .base import (
     ReadResult,
     WriteReport,
     atomic_text_writer,
+    leave_out_entity_links,
 )
 
 COLUMNS = ("document_id", "title", "label", "text", "start", "end", "attributes", "note")
@@ -54,6 +55,7 @@ class CsvSpans:
                     attributes = json.dumps(s.attributes, ensure_ascii=False, sort_keys=True) if s.attributes else ""
                     writer.writerow((ident, title, s.label, text[s.start : s.end], s.start, s.end, attributes, s.note))
                 report.leave_out("relations (no place in one-row-per-span CSV)", len(doc.relations))
+                leave_out_entity_links(doc, report)
                 report.written += 1
                 if progress:
                     progress(report.written)

@@ -34,6 +34,7 @@ from .base import (
     atomic_text_writer,
     check_span,
     iter_json_values,
+    leave_out_entity_links,
     problem,
     read_utf8,
 )
@@ -204,6 +205,7 @@ class Doccano:
             for doc in docs:
                 variant = chosen or doc.layout.get("doccano", {}).get("variant", "label")
                 data = doc_to_json(doc, variant, report, unit)
+                leave_out_entity_links(doc, report)
                 handle.write(json.dumps(data, ensure_ascii=False) + "\n")
                 report.written += 1
                 if progress:

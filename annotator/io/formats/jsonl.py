@@ -63,6 +63,7 @@ def doc_to_json(doc: AnnotatedDocument) -> dict[str, Any]:
                 "text": text[s.start : s.end],
                 "attributes": dict(sorted(s.attributes.items())),
                 "note": s.note,
+                **({"entity": s.entity} if s.entity else {}),
             }
             for s in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id))
         ],
@@ -94,6 +95,7 @@ def doc_from_json(data: Any, where: str) -> AnnotatedDocument | list[str]:
                 s["end"],
                 dict(s.get("attributes", {})),
                 s.get("note", ""),
+                s.get("entity", ""),
             )
             for s in data["spans"]
         ],

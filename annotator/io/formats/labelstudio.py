@@ -33,6 +33,7 @@ from .base import (
     SpanRecord,
     WriteReport,
     atomic_text_writer,
+    leave_out_entity_links,
     problem,
     read_utf8,
 )
@@ -244,6 +245,7 @@ class LabelStudio:
             handle.write("[")
             for doc in docs:
                 task = task_to_json(doc, report.written + 1, report)
+                leave_out_entity_links(doc, report)
                 handle.write(("\n" if not report.written else ",\n") + json.dumps(task, ensure_ascii=False))
                 report.written += 1
                 if progress:

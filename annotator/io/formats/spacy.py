@@ -21,6 +21,7 @@ from .base import (
     ReadResult,
     WriteReport,
     atomic_text_writer,
+    leave_out_entity_links,
     nested_outermost,
 )
 
@@ -53,6 +54,7 @@ class SpacyJsonl:
                     spans, dropped = nested_outermost(spans)
                     report.leave_out("nested/overlapping spans (ents keep the outermost)", len(dropped))
                 report.leave_out("relations (no place in spaCy JSONL)", len(doc.relations))
+                leave_out_entity_links(doc, report, "no place in spaCy JSONL")
                 report.leave_out(
                     "span attributes/notes (no place in spaCy JSONL)",
                     sum(1 for s in doc.spans if s.attributes or s.note),

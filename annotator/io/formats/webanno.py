@@ -37,6 +37,7 @@ from .base import (
     SpanRecord,
     WriteReport,
     atomic_text_writer,
+    leave_out_entity_links,
     loses_title_or_metadata,
     problem,
     read_utf8,
@@ -454,6 +455,7 @@ class WebAnno:
                 handle.write(document_to_tsv(doc, report))
             if loses_title_or_metadata(doc):
                 report.leave_out("document titles/metadata (the file name is the document id)")
+            leave_out_entity_links(doc, report, "one feature: the label")
             report.written += 1
             if progress:
                 progress(report.written)

@@ -92,3 +92,25 @@ def test_relinking_files_for_a_merge_and_undoing_it(tmp_path: Path) -> None:
     assert bulk_edits.reapply(edit) == []
     path.write_bytes(before)  # someone else changed it meanwhile
     assert bulk_edits.revert(edit) == [f"{path}: changed since; left as it is"]
+
+
+def test_exports_say_they_leave_out_entity_links(tmp_path: Path) -> None:
+    from annotator.io.formats import FORMATS
+    from annotator.io.formats.base import from_annotation_set, to_annotation_set
+
+    aset = AnnotationSet(Document("d", "آمریکا و واشنگتن گفتند"), "a")
+    aset.add_span("actor", 0, 6)
+    aset.set_entity("s1", "e1")
+    doc = from_annotation_set(aset)
+    assert doc.spans[0].entity == "e1"
+    assert to_annotation_set(doc, aset.schema).span("s1").entity == "e1"
+    for name in ("brat", "conll", "csv", "doccano", "spacy", "labelstudio", "webanno"):
+        out = tmp_path / name / ("out" if name in ("brat", "webanno") else "out.txt")
+        out.parent.mkdir()
+        report = FORMATS[name].write([doc], out, {})
+        assert any("entity links" in line for line in report.summary()), name
+    own = FORMATS["jsonl"]
+    report = own.write([doc], tmp_path / "own.jsonl", {})
+    assert not any("entity links" in line for line in report.summary())
+    (back,) = own.read(tmp_path / "own.jsonl").documents
+    assert back.spans[0].entity == "e1"
