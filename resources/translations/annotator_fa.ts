@@ -65,13 +65,246 @@
     </message>
 </context>
 <context>
+    <name>AnalysisDialog</name>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="37" />
+        <source>Analysis</source>
+        <translation>تحلیل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="40" />
+        <source>Claims per actor</source>
+        <translation>ادعاها به تفکیک کنشگر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="41" />
+        <source>Claims per position</source>
+        <translation>ادعاها به تفکیک موضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="42" />
+        <source>Claims per topic</source>
+        <translation>ادعاها به تفکیک موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="43" />
+        <source>Claims over time</source>
+        <translation>ادعاها در گذر زمان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="47" />
+        <source>All coders</source>
+        <translation>همهٔ کدگذاران</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="50" />
+        <source>Done only</source>
+        <translation>فقط تمام‌شده‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="65" />
+        <source>Coder</source>
+        <translation>کدگذار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="68" />
+        <source>From</source>
+        <translation>از</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="70" />
+        <source>To</source>
+        <translation>تا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="72" />
+        <source>Top</source>
+        <translation>برترین</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="76" />
+        <source>Save as PNG…</source>
+        <translation>ذخیره به‌صورت PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="77" />
+        <source>Save as SVG…</source>
+        <translation>ذخیره به‌صورت SVG…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="78" />
+        <source>Export claims table…</source>
+        <translation>برون‌بری جدول ادعاها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="82" />
+        <source>Export network…</source>
+        <translation>برون‌بری شبکه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
+        <source>%1 claims in %2 documents</source>
+        <translation>%1 ادعا در %2 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="145" />
+        <source>No coded claims match these filters</source>
+        <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="156" />
+        <source>Save chart</source>
+        <translation>ذخیرهٔ نمودار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="162" />
+        <source>Cannot write %1</source>
+        <translation>نمی‌توان %1 را نوشت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="167" />
+        <source>Export claims table</source>
+        <translation>برون‌بری جدول ادعاها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="180" />
+        <source>%1 rows written to %2</source>
+        <translation>%1 سطر در %2 نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="186" />
+        <source>A network is one coder's view: choose a coder first.</source>
+        <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="189" />
+        <source>Export network</source>
+        <translation>برون‌بری شبکه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="200" />
+        <source>%1 nodes and %2 edges written to %3</source>
+        <translation>%1 گره و %2 یال در %3 نوشته شد</translation>
+    </message>
+</context>
+<context>
     <name>ClaimsController</name>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="117" />
+        <source>Inspector</source>
+        <translation>بازرس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="118" />
+        <source>Entities</source>
+        <translation>هویت‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="119" />
+        <source>Claims by actor</source>
+        <translation>ادعاها بر پایهٔ کنشگر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="120" />
+        <source>Link to entity…</source>
+        <translation>پیوند به هویت…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="121" />
+        <source>Set attribute value…</source>
+        <translation>تعیین مقدار ویژگی…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="122" />
+        <source>Labels and attributes…</source>
+        <translation>برچسب‌ها و ویژگی‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="123" />
+        <source>Edit document details…</source>
+        <translation>ویرایش مشخصات سند…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="159" />
+        <source>Link: %1…</source>
+        <translation>پیوند: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="171" />
+        <source>Choose a claim first (click it or pick it in the list)</source>
+        <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="177" />
+        <source>%1 links a %2</source>
+        <translation>%1 به %2 پیوند می‌دهد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="194" />
+        <source>No span in this document can be linked this way</source>
+        <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="219" />
+        <source>Choose a mention (an actor or a place) first</source>
+        <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="224" />
+        <source>Entities are for mentions (actors, places), not claims</source>
+        <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="239" />
+        <source>New entity: %1</source>
+        <translation>هویت تازه: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="242" />
+        <source>Unlink from %1</source>
+        <translation>برداشتن پیوند با %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="245" />
+        <source>Entity of «%1»</source>
+        <translation>هویت «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="268" />
+        <source>Choose a span first</source>
+        <translation>نخست یک بازه را برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="292" />
+        <source>This label has no attributes with values to choose</source>
+        <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="295" />
+        <source>Attribute of «%1»</source>
+        <translation>ویژگی «%1»</translation>
+    </message>
     <message>
         <location filename="../../annotator/ui/claims.py" line="345" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
-    </context>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="430" />
+        <source>Open an article or a project first</source>
+        <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="454" />
+        <source>This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, in %5 documents. Go on?</source>
+        <translation>این کار %1 بازه و %2 پیوند را تغییر می‌دهد و %3 بازه و %4 پیوند را حذف می‌کند، در %5 سند. ادامه می‌دهید؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="463" />
+        <source>Labels and attributes</source>
+        <translation>برچسب‌ها و ویژگی‌ها</translation>
+    </message>
+</context>
 <context>
     <name>ClaimsPanel</name>
     <message>
@@ -79,7 +312,37 @@
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
-    </context>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="77" />
+        <source>This document</source>
+        <translation>همین سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <source>Actor / claim</source>
+        <translation>کنشگر / ادعا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <source>Position</source>
+        <translation>موضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <source>Topic</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="123" />
+        <source>(no claimant)</source>
+        <translation>(بی‌ادعاکننده)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_panel.py" line="125" />
+        <source>%1 (no entity)</source>
+        <translation>%1 (بی‌هویت)</translation>
+    </message>
+</context>
 <context>
     <name>CurationSession</name>
     <message>
@@ -129,6 +392,67 @@
     </message>
 </context>
 <context>
+    <name>DetailsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="116" />
+        <source>Document details</source>
+        <translation>مشخصات سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="131" />
+        <source>Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="132" />
+        <source>Date (Jalali or Gregorian, as written):</source>
+        <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="134" />
+        <source>Source:</source>
+        <translation>منبع:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="135" />
+        <source>Address (URL):</source>
+        <translation>نشانی (URL):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="147" />
+        <source>Not a date this program reads; it is kept as written</source>
+        <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="150" />
+        <source>Gregorian %1, Jalali %2</source>
+        <translation>میلادی %1، خورشیدی %2</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentHeader</name>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="81" />
+        <source>Edit details…</source>
+        <translation>ویرایش مشخصات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="82" />
+        <source>Title, date, source and address (Ctrl+Shift+D)</source>
+        <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="94" />
+        <source> (from the address)</source>
+        <translation> (برگرفته از نشانی)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="100" />
+        <source>No date, source or address yet</source>
+        <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="177" />
@@ -175,295 +499,417 @@
     </message>
 </context>
 <context>
+    <name>EntityPanel</name>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="70" />
+        <source>Filter entities (ي=ی, ك=ک)</source>
+        <translation>پالایش هویت‌ها (ي=ی، ك=ک)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <source>Name</source>
+        <translation>نام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <source>Other name</source>
+        <translation>نام دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <source>Mentions</source>
+        <translation>اشاره‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <source>New…</source>
+        <translation>تازه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <source>Rename…</source>
+        <translation>تغییر نام…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="75" />
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
+        <source>Undo</source>
+        <translation>واگرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="77" />
+        <source>Redo</source>
+        <translation>انجام دوباره</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="151" />
+        <source>New entity</source>
+        <translation>هویت تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="151" />
+        <location filename="../../annotator/ui/entity_panel.py" line="164" />
+        <source>Name (Persian):</source>
+        <translation>نام (فارسی):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="164" />
+        <source>Rename entity</source>
+        <translation>تغییر نام هویت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="177" />
+        <source>Select two or more entities; the current one is kept</source>
+        <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="97" />
+        <source>No current span. Select text and press a label key, or click a span.</source>
+        <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="109" />
+        <source>Entity (E):</source>
+        <translation>هویت (E):</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="121" />
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="135" />
+        <source>suggested: %1 (E, Enter to confirm)</source>
+        <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="136" />
+        <source>none (E to link)</source>
+        <translation>ندارد (E برای پیوند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="146" />
+        <source>%1 (not in the list)</source>
+        <translation>%1 (در فهرست نیست)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="181" />
+        <source>Links (Delete removes one): %1</source>
+        <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/inspector.py" line="181" />
+        <source>Links:</source>
+        <translation>پیوندها:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="256" />
+        <location filename="../../annotator/ui/main_window.py" line="258" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270" />
+        <location filename="../../annotator/ui/main_window.py" line="272" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="273" />
+        <location filename="../../annotator/ui/main_window.py" line="275" />
         <source>Tag as</source>
         <translation>برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="284" />
+        <location filename="../../annotator/ui/main_window.py" line="286" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="297" />
+        <location filename="../../annotator/ui/main_window.py" line="301" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="300" />
+        <location filename="../../annotator/ui/main_window.py" line="304" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="303" />
+        <location filename="../../annotator/ui/main_window.py" line="307" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="305" />
+        <location filename="../../annotator/ui/main_window.py" line="309" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="307" />
+        <location filename="../../annotator/ui/main_window.py" line="311" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="343" />
+        <location filename="../../annotator/ui/main_window.py" line="347" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344" />
+        <location filename="../../annotator/ui/main_window.py" line="348" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="345" />
+        <location filename="../../annotator/ui/main_window.py" line="349" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="346" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <location filename="../../annotator/ui/main_window.py" line="351" />
         <source>Delete span</source>
         <translation>حذف برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="351" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن برچسبی بی‌جا روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="352" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="357" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>System</source>
         <translation>سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <source>Analysis: charts, claims table, networks…</source>
+        <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="377" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="377" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>Mark done / not done</source>
         <translation>علامت انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="392" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="393" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="435" />
+        <location filename="../../annotator/ui/main_window.py" line="440" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="456" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="499" />
+        <location filename="../../annotator/ui/main_window.py" line="504" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="531" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="620" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="622" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="697" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -472,205 +918,230 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="769" />
+        <location filename="../../annotator/ui/main_window.py" line="786" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="771" />
+        <location filename="../../annotator/ui/main_window.py" line="788" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="787" />
+        <location filename="../../annotator/ui/main_window.py" line="804" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="794" />
+        <location filename="../../annotator/ui/main_window.py" line="811" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="806" />
+        <location filename="../../annotator/ui/main_window.py" line="823" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="829" />
+        <location filename="../../annotator/ui/main_window.py" line="846" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که برچسب از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="834" />
+        <location filename="../../annotator/ui/main_window.py" line="851" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن برچسب بی‌جا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="834" />
+        <location filename="../../annotator/ui/main_window.py" line="851" />
         <source>Span</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="913" />
+        <location filename="../../annotator/ui/main_window.py" line="930" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="936" />
+        <location filename="../../annotator/ui/main_window.py" line="953" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="959" />
+        <location filename="../../annotator/ui/main_window.py" line="976" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="961" />
+        <location filename="../../annotator/ui/main_window.py" line="978" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="973" />
+        <location filename="../../annotator/ui/main_window.py" line="990" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="984" />
+        <location filename="../../annotator/ui/main_window.py" line="1001" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <location filename="../../annotator/ui/main_window.py" line="1002" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1096" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
-        <location filename="../../annotator/ui/main_window.py" line="1023" />
+        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <source>Link entity</source>
+        <translation>پیوند هویت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1098" />
+        <source>Unlink entity</source>
+        <translation>برداشتن پیوند هویت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1099" />
+        <source>Relink mentions</source>
+        <translation>پیوند دوبارهٔ اشاره‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1100" />
+        <source>Edit labels and attributes</source>
+        <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1101" />
+        <source>Edit document details</source>
+        <translation>ویرایش مشخصات سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="1040" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1024" />
+        <location filename="../../annotator/ui/main_window.py" line="1041" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1039" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1040" />
+        <location filename="../../annotator/ui/main_window.py" line="1057" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1042" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1045" />
+        <location filename="../../annotator/ui/main_window.py" line="1062" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1050" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1051" />
+        <location filename="../../annotator/ui/main_window.py" line="1068" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1052" />
+        <location filename="../../annotator/ui/main_window.py" line="1069" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1054" />
+        <location filename="../../annotator/ui/main_window.py" line="1071" />
         <source>%1 spans · %2</source>
         <translation>%1 برچسب · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1085" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1069" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1070" />
+        <location filename="../../annotator/ui/main_window.py" line="1087" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1071" />
+        <location filename="../../annotator/ui/main_window.py" line="1088" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="1089" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1073" />
+        <location filename="../../annotator/ui/main_window.py" line="1090" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1074" />
+        <location filename="../../annotator/ui/main_window.py" line="1091" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1075" />
+        <location filename="../../annotator/ui/main_window.py" line="1092" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1076" />
+        <location filename="../../annotator/ui/main_window.py" line="1093" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1077" />
+        <location filename="../../annotator/ui/main_window.py" line="1094" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -825,6 +1296,137 @@ This window stopped editing the project; your edits until now are saved.</source
     </message>
 </context>
 <context>
+    <name>SchemaEditor</name>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="82" />
+        <source>Labels and attributes</source>
+        <translation>برچسب‌ها و ویژگی‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="87" />
+        <location filename="../../annotator/ui/schema_editor.py" line="98" />
+        <location filename="../../annotator/ui/schema_editor.py" line="110" />
+        <source>Id</source>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="88" />
+        <location filename="../../annotator/ui/schema_editor.py" line="99" />
+        <location filename="../../annotator/ui/schema_editor.py" line="111" />
+        <source>Persian name</source>
+        <translation>نام فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="89" />
+        <location filename="../../annotator/ui/schema_editor.py" line="100" />
+        <location filename="../../annotator/ui/schema_editor.py" line="112" />
+        <source>English name</source>
+        <translation>نام انگلیسی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="90" />
+        <source>Colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="91" />
+        <location filename="../../annotator/ui/schema_editor.py" line="115" />
+        <source>Key</source>
+        <translation>کلید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="92" />
+        <source>Kind (entity/claim)</source>
+        <translation>گونه (entity/claim)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="101" />
+        <location filename="../../annotator/ui/schema_editor.py" line="118" />
+        <source>Labels</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="102" />
+        <source>Type (choice/text/number/boolean)</source>
+        <translation>نوع (choice/text/number/boolean)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="103" />
+        <source>Values (id=Persian/English; …)</source>
+        <translation>مقدارها (شناسه=فارسی/انگلیسی؛ …)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="104" />
+        <source>Default</source>
+        <translation>پیش‌فرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="113" />
+        <source>From labels</source>
+        <translation>از برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="114" />
+        <source>To labels</source>
+        <translation>به برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="119" />
+        <source>Attributes</source>
+        <translation>ویژگی‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="120" />
+        <source>Relation types</source>
+        <translation>گونه‌های پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="124" />
+        <source>Apply</source>
+        <translation>اعمال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="128" />
+        <source>Close</source>
+        <translation>بستن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="151" />
+        <source>Add</source>
+        <translation>افزودن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="153" />
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="269" />
+        <source>label %1: kind must be entity or claim</source>
+        <translation>برچسب %1: گونه باید entity یا claim باشد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="271" />
+        <source>label %1: %2 is not a colour</source>
+        <translation>برچسب %1: %2 رنگ نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="290" />
+        <source>attribute %1: unknown type %2</source>
+        <translation>ویژگی %1: نوع ناشناختهٔ %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="304" />
+        <source>attribute %1: default is not a number</source>
+        <translation>ویژگی %1: پیش‌فرض عدد نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="356" />
+        <source>Nothing changed</source>
+        <translation>چیزی تغییر نکرد</translation>
+    </message>
+</context>
+<context>
     <name>SearchController</name>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="225" />
@@ -891,22 +1493,22 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="140" />
+        <location filename="../../annotator/ui/span_table.py" line="162" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="141" />
+        <location filename="../../annotator/ui/span_table.py" line="163" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="142" />
+        <location filename="../../annotator/ui/span_table.py" line="164" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="143" />
+        <location filename="../../annotator/ui/span_table.py" line="165" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
