@@ -148,7 +148,7 @@ class ClaimsPanel(QWidget):
                 groups[row.actor_key] = group
             item = QTreeWidgetItem(
                 [
-                    isolate(short(row.text, 70)),
+                    isolate(short(row.text, 40)),
                     self._value(schema, "position", row.position, language),
                     self._value(schema, "topic", row.topic, language),
                 ]

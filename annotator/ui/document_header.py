@@ -91,13 +91,17 @@ class DocumentHeader(QWidget):
         parts = []
         date = date_line(meta, language)
         if date:
-            parts.append(escape(date) + (self.tr(" (from the address)") if meta.get("date_from") == "url" else ""))
+            # right-to-left isolate: the date as written first, its other calendar after it
+            suffix = self.tr(" (from the address)") if meta.get("date_from") == "url" else ""
+            parts.append(f"\u2067{escape(date)}\u2069{suffix}")
         if meta.get("source"):
             parts.append(escape(str(meta["source"])))
         if meta.get("url"):
             url = escape(str(meta["url"]))
             parts.append(f'<span dir="ltr">{url}</span>')
-        self.details.setText(" · ".join(parts) if parts else self.tr("No date, source or address yet"))
+        # each part isolated, so that Persian and Latin parts keep their order in either interface
+        isolated = [f"\u2068{part}\u2069" for part in parts]
+        self.details.setText(" · ".join(isolated) if parts else self.tr("No date, source or address yet"))
 
     def edit(self) -> None:
         if self._document is None:

@@ -111,6 +111,8 @@ class EntityPanel(QWidget):
         other = "en" if language.startswith("fa") else "fa"
         key = fold(self.filter.text()).strip()
         selected = set(self.selected_ids())
+        aset = self.controller.aset
+        kinds = aset.schema.attribute("type", "actor") if aset is not None else None
         self.tree.clear()
         for entity in registry.entities():
             if key and not any(key in fold(s) for s in entity.spellings):
@@ -119,7 +121,7 @@ class EntityPanel(QWidget):
                 [
                     entity.name(language),
                     entity.name(other) if entity.name_fa and entity.name_en else "",
-                    entity.type,
+                    kinds.value_name(entity.type, language) if kinds is not None and entity.type else entity.type,
                     str(self.counts.get(entity.id, 0)),
                 ]
             )

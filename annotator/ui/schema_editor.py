@@ -36,6 +36,7 @@ from ..model import (
 )
 
 ORIGIN = Qt.ItemDataRole.UserRole
+_INVISIBLE = {c: None for c in (0x200E, 0x200F, 0x2066, 0x2067, 0x2068, 0x2069)}  # bidi marks, isolates
 
 
 def _split(text: str) -> tuple[str, ...]:
@@ -48,12 +49,14 @@ def values_text(definition: AttributeDef) -> str:
     for choice in definition.choices:
         names = f"={choice.name_fa}/{choice.name_en}" if (choice.name_fa or choice.name_en) else ""
         parts.append(f"{choice.id}{names}")
-    return "; ".join(parts)
+    # isolated left-to-right: ids and English names read in order in a right-to-left window
+    return f"\u2066{'; '.join(parts)}\u2069" if parts else ""
 
 
 def parse_values(text: str) -> tuple[tuple[str, ...], tuple[Choice, ...]]:
     ids: list[str] = []
     named: list[Choice] = []
+    text = text.translate(_INVISIBLE)
     for part in text.split(";"):
         part = part.strip()
         if not part:
