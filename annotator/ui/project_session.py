@@ -111,13 +111,16 @@ class ProjectSession(QObject):
         path = self.project.annotation_path(doc_id, self.annotator)
         path.parent.mkdir(parents=True, exist_ok=True)
         # nothing of this annotator's yet: empty, or what the import brought
-        return AnnotationStore.open_or_start(
+        store, message = AnnotationStore.open_or_start(
             path,
             self.project.schema,
             document,
             lambda: self.project.load_annotations(doc_id, self.annotator, document),
             embed_text=False,
         )
+        if not store.aset.annotator:
+            store.aset.annotator = self.annotator  # a file that named nobody: its folder's coder
+        return store, message
 
     def tag_everywhere(self, query: str, label_id: str) -> tuple[int, int]:
         """Tag every hit of a project-wide search: (spans added, documents changed).

@@ -127,3 +127,31 @@ def test_changing_the_name_moves_on_to_a_new_folder_and_leaves_the_old_alone(qtb
     reza = json.loads(next((root / "annotations" / "Reza").glob("*.json")).read_text(encoding="utf-8"))
     assert reza["annotator"] == "Reza" and [s["label"] for s in reza["spans"]] == ["actor"]
     assert not window.change_annotator("imported")  # reserved
+
+
+def test_a_file_that_named_nobody_gets_the_coders_name_with_the_next_edit(qtbot: Any, tmp_path: Path) -> None:
+    root = _project(tmp_path)
+    project = Project.open(root)
+    doc = project.document_ids()[0]
+    aset = project.load_annotations(doc, "Sara")
+    aset.add_span("actor", 0, 9)
+    path = project.save_annotations(aset)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["annotator"] = ""  # as files were written before names existed
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = path.read_bytes()
+    settings = Settings()
+    settings.annotator = "Sara"
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.open(root) and window.annotations is not None
+    window.checkpoint()
+    assert path.read_bytes() == before  # opening alone rewrites nothing
+    double_click_word(qtbot, window.view, window.annotations.text.index("بغداد") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    window.close()
+    assert json.loads(path.read_text(encoding="utf-8"))["annotator"] == "Sara"
