@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from ..model import AnnotationSet, Change, LabelKind, Schema, Span
 from ..persian.offsets import Snap, Utf16Map
 from ..persian.segment import sentence_at
+from .bidi import clip, isolated, rtl
 from .colors import background_for, line_color_for
 
 # Persian and Arabic-Indic digits typed on a Persian keyboard count as the label keys
@@ -414,8 +415,9 @@ class ArticleView(QPlainTextEdit):
             spans = [s for cp in (pos, pos - 1) if cp >= 0 for s in self._aset.spans_at(cp)]
             unique = list(dict.fromkeys(spans))
             if unique:
-                lines = [f"{self._label_name(s.label)}: {s.text[:60]}" for s in unique]
-                QToolTip.showText(event.globalPos(), "\n".join(lines), self)  # type: ignore[attr-defined]
+                lines = [f"{isolated(self._label_name(s.label))}: {rtl(clip(s.text, 60))}" for s in unique]
+                # shown with the window's direction (the view is always right to left)
+                QToolTip.showText(event.globalPos(), "\n".join(lines), self.window())  # type: ignore[attr-defined]
             else:
                 QToolTip.hideText()
             return True

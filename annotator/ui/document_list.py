@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 from ..io.project import DocumentSummary
 from ..model import Status
 from ..persian.match import fold
+from .theme import number
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -74,8 +75,8 @@ class DocumentListModel(QAbstractTableModel):
             if column == "status":
                 return self.status_name(summary.status)
             if column == "spans":
-                return summary.span_count
-            return summary.date
+                return number(summary.span_count)
+            return number(summary.date)  # Persian digits in the Persian interface
         if role == Qt.ItemDataRole.UserRole:  # what sorting and filtering use
             return {
                 "title": fold(summary.title or summary.id),

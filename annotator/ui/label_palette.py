@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from ..model import Schema
+from .theme import number
 
 
 class LabelPalette(QWidget):
@@ -25,7 +26,7 @@ class LabelPalette(QWidget):
         while self._layout.count():
             self._layout.takeAt(0)
         for label in schema.labels:
-            key = f" ({label.shortcut})" if label.shortcut else ""
+            key = f" ({number(label.shortcut)})" if label.shortcut else ""
             button = QPushButton(f"{label.name(language)}{key}", self)
             button.setObjectName(f"label-{label.id}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the article's selection

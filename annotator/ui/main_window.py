@@ -38,14 +38,16 @@ from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
+from .bidi import clip, isolated, rtl
 from .claims import ClaimsController
 from .label_palette import LabelPalette
 from .project_session import ProjectSession
 from .search_panel import SearchController
 from .settings import Settings, data_dir
+from .shortcuts_dialog import ShortcutsDialog
 from .span_menu import SpanMenu
 from .span_table import SpanTable
-from .theme import apply_theme, font_family, install_language
+from .theme import apply_theme, font_family, install_language, number
 
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
@@ -99,7 +101,7 @@ class MainWindow(QMainWindow):
         self.spans_dock = QDockWidget(self)
         self.spans_dock.setObjectName("spansDock")
         self.spans_dock.setWidget(spans)
-        self.add_panel(self.spans_dock, Qt.DockWidgetArea.RightDockWidgetArea, 360)
+        self.add_panel(self.spans_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
         self.palette_bar.setMovable(False)
@@ -204,7 +206,7 @@ class MainWindow(QMainWindow):
         self.act_open = A([QKeySequence.StandardKey.Open], self.choose_file)
         self.act_save = A([QKeySequence.StandardKey.Save], self.checkpoint)
         self.act_save_as = A(["Ctrl+Shift+S"], self.save_as)
-        self.act_quit = A([QKeySequence.StandardKey.Quit], self.close)
+        self.act_quit = A(["Ctrl+Q"], self.close)  # not StandardKey.Quit: empty on some platforms
         self.act_undo = A(["Ctrl+Z"], self.undo)
         self.act_redo = A(["Ctrl+Shift+Z", "Ctrl+Y"], self.redo)
         self.act_delete = A([], self.delete_current)
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
                 group.addAction(action)
         self.act_theme[self.settings.theme if self.settings.theme in self.act_theme else "system"].setChecked(True)
         self.act_about = A([], self.about)
+        self.act_shortcuts = A(["F1"], self.show_shortcuts)
         self.act_identity = A([], lambda: self.change_annotator())
         self.act_agreement = A(["Ctrl+Shift+A"], self.show_agreement)
         self.act_sync = A([], self.synchronise)
@@ -244,7 +247,7 @@ class MainWindow(QMainWindow):
         self.act_next_doc = A(["Ctrl+PgDown", "Alt+Down"], lambda: self.session.step(1) if self.session else None)
         self.act_prev_doc = A(["Ctrl+PgUp", "Alt+Up"], lambda: self.session.step(-1) if self.session else None)
         self.act_next_unfinished = A(
-            ["Ctrl+Shift+PgDown", "Ctrl+J"],
+            ["Ctrl+J", "Ctrl+Shift+PgDown"],  # the menu shows the first
             lambda: self.session.step(1, unfinished=True) if self.session else None,
         )
         self.act_done = A(["Ctrl+Return", "Ctrl+Enter"], lambda: self.session.toggle_done() if self.session else None)
@@ -309,7 +312,7 @@ class MainWindow(QMainWindow):
         theme_menu = view_menu.addMenu(self.tr("Theme"))
         theme_menu.addActions(list(self.act_theme.values()))
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_about)
+        help_menu.addActions([self.act_shortcuts, self.act_about])
 
     def _build_label_actions(self) -> None:
         for action in self.label_actions:
@@ -363,6 +366,7 @@ class MainWindow(QMainWindow):
         self.act_theme["light"].setText(self.tr("Light"))
         self.act_theme["dark"].setText(self.tr("Dark"))
         self.act_about.setText(self.tr("About annotator"))
+        self.act_shortcuts.setText(self.tr("Keyboard shortcuts"))
         self.act_identity.setText(self.tr("Your name…"))
         self.act_agreement.setText(self.tr("Agreement…"))
         self.act_sync.setText(self.tr("Synchronise (git)"))
@@ -500,7 +504,7 @@ class MainWindow(QMainWindow):
         store = self.store
         unplaced = store.unplaced if store is not None else []
         if unplaced:
-            lines = [f"  {self._label_name(s.label)}: {s.text[:80]}" for s in unplaced]
+            lines = [f"  {isolated(self._label_name(s.label))}: {rtl(clip(s.text, 80))}" for s in unplaced]
             message = "\n".join([message, self.tr("Spans that could not be placed (kept in the file):"), *lines])
         if message:
             self.show_info(message.strip())
@@ -846,7 +850,7 @@ class MainWindow(QMainWindow):
             self.show_status(self.tr("Select the text the span belongs to first"))
             return
         if span_id is None:
-            choices = {f"{self._label_name(s.label)}: {s.text[:60]}": s.id for s in store.unplaced}
+            choices = {f"{isolated(self._label_name(s.label))}: {rtl(clip(s.text, 60))}": s.id for s in store.unplaced}
             name, ok = QInputDialog.getItem(
                 self, self.tr("Place an unplaced span"), self.tr("Span"), list(choices), 0, False
             )
@@ -1032,6 +1036,12 @@ class MainWindow(QMainWindow):
         self.settings.save()
         self.view.refresh_highlights()
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Every key, from the menus themselves (F1)."""
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.show()
+        return dialog
+
     def about(self) -> None:
         from .. import __version__
 
@@ -1068,7 +1078,7 @@ class MainWindow(QMainWindow):
                 "in_progress": self.tr("in progress"),
                 "done": self.tr("done"),
             }[aset.status.value]
-            text = self.tr("%1 spans · %2").replace("%1", str(aset.span_count())).replace("%2", status)
+            text = self.tr("Spans: %1 · %2").replace("%1", number(aset.span_count())).replace("%2", status)
             if self.session is not None:
                 text = f"{self.session.progress_text()} · {text}"
             self.status_label.setText(text)

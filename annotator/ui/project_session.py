@@ -11,12 +11,18 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
+    QDialog,
+    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
+    QHeaderView,
     QInputDialog,
-    QMessageBox,
     QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -27,6 +33,7 @@ from ..io.store import AnnotationStore
 from ..model import AnnotationSet, Change, Status
 from ..persian.segment import trim
 from .document_list import DocumentList
+from .theme import number
 
 
 class SessionHost(Protocol):
@@ -51,7 +58,7 @@ class SessionHost(Protocol):
 
 
 class ProjectSession(QObject):
-    DOCK_WIDTH = 300  # the list's default width; the article keeps most of the window
+    DOCK_WIDTH = 320  # the list's default width; the article keeps most of the window
 
     def __init__(self, host: SessionHost, project: Project, annotator: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -202,7 +209,7 @@ class ProjectSession(QObject):
     def progress_text(self) -> str:
         rows = self.list.model.summaries()
         done = sum(1 for s in rows if s.status == Status.DONE)
-        return self.tr("%1 of %2 documents done").replace("%1", str(done)).replace("%2", str(len(rows)))
+        return self.tr("%1 of %2 documents done").replace("%1", number(done)).replace("%2", number(len(rows)))
 
     # ---- importing, statistics -----------------------------------------------------------
 
@@ -326,18 +333,61 @@ class ProjectSession(QObject):
         ]
         return "\n".join(lines)
 
-    def show_statistics(self) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Project statistics"),
-            self.statistics_text(),
-            QMessageBox.StandardButton.Ok,
-            self.parent_widget,
-        )
-        box.setObjectName("statisticsBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.show()
+    def statistics_rows(self) -> list[tuple[str, str]]:
+        """The project's figures as (what, how many) rows, headings with an empty count."""
+        stats = self.project.stats()
+        status = stats["status"]
+        rows = [
+            (self.tr("Documents"), number(stats["documents"])),
+            (self.tr("new"), number(status["new"])),
+            (self.tr("in progress"), number(status["in_progress"])),
+            (self.tr("done"), number(status["done"])),
+            (self.tr("Spans per label"), ""),
+            *[(self.schema_name(label), number(count)) for label, count in stats["labels"].items()],
+            (self.tr("Per annotator: spans, documents done"), ""),
+            *[
+                (name, f"{number(info['spans'])} · {number(info['status']['done'])}")
+                for name, info in stats["annotators"].items()
+            ],
+        ]
+        return rows
+
+    def schema_name(self, label_id: str) -> str:
+        language = "fa" if self.list.layoutDirection() == Qt.LayoutDirection.RightToLeft else "en"
+        return self.project.schema.label_name(label_id, language)
+
+    def show_statistics(self) -> QDialog:
+        """The figures as a table (in the interface's direction), not a dump of text."""
+        dialog = QDialog(self.parent_widget)
+        dialog.setObjectName("statisticsDialog")
+        dialog.setWindowTitle(self.tr("Project statistics") + f" · {self.project.name}")
+        rows = self.statistics_rows()
+        table = QTableWidget(len(rows), 2, dialog)
+        table.setObjectName("statisticsTable")
+        table.setHorizontalHeaderLabels([self.tr("What"), self.tr("How many")])
+        bold = table.font()
+        bold.setBold(True)
+        for row, (what, count) in enumerate(rows):
+            heading = QTableWidgetItem(what)
+            if not count:
+                heading.setFont(bold)
+            table.setItem(row, 0, heading)
+            value = QTableWidgetItem(count)
+            value.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            table.setItem(row, 1, value)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(420, 460)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Documents"))

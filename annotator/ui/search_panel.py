@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ..model import AnnotationSet
 from ..persian.match import context, find_all
 from ..persian.segment import trim
+from .theme import number
 
 if TYPE_CHECKING:
     from .article_view import ArticleView
@@ -122,7 +123,7 @@ class SearchPanel(QWidget):
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
             self.results.addItem(item)
         more = "+" if limited else ""
-        self.count.setText(self.tr("%1 results").replace("%1", f"{len(hits)}{more}"))
+        self.count.setText(self.tr("Results: %1").replace("%1", f"{number(len(hits))}{more}"))
         self.tag_all.setEnabled(bool(hits))
 
     def _activated(self, item: QListWidgetItem) -> None:
@@ -139,7 +140,12 @@ class SearchPanel(QWidget):
         self.query.selectAll()
 
     def retranslate(self) -> None:
-        self.query.setPlaceholderText(self.tr("Search (ي=ی, ك=ک, digits, ZWNJ and diacritics ignored)"))
+        # each Arabic-script letter isolated, so that "ي=ی, ك=ک" keeps its order in a left-to-right line
+        self.query.setPlaceholderText(
+            self.tr("Search (%1, %2, digits, ZWNJ and diacritics ignored)")
+            .replace("%1", "\u2068ي\u2069=\u2068ی\u2069")
+            .replace("%2", "\u2068ك\u2069=\u2068ک\u2069")
+        )
         current = max(self.scope.currentIndex(), 0)
         self.scope.clear()
         self.scope.addItems([self.tr("This article"), self.tr("Whole project")])
@@ -222,7 +228,9 @@ class SearchController(QObject):
         if session is not None and self.panel.scope.currentIndex() == 1:
             added, documents = session.tag_everywhere(self.panel.query.text(), label_id)
             self.window.show_status(
-                self.tr("%1 spans added in %2 documents").replace("%1", str(added)).replace("%2", str(documents))
+                self.tr("Spans added: %1, in %2 documents")
+                .replace("%1", number(added))
+                .replace("%2", number(documents))
             )
             return
         aset = self.window.annotations
@@ -231,7 +239,7 @@ class SearchController(QObject):
         trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, self.panel.query.text()))
         ranges = [(s, e) for s, e in trimmed if e > s]
         added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
-        self.window.show_status(self.tr("%1 spans added").replace("%1", str(len(added))))
+        self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Search"))

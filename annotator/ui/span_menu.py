@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from ..model import AnnotationSet, Span
+from .bidi import clip, rtl
 
 
 class SpanMenu(QMenu):
@@ -34,7 +35,7 @@ class SpanMenu(QMenu):
             }
             sub = self.addMenu(relation_type.name(language))
             for target in nearest_targets(aset, span, relation_type.to_labels):
-                action = sub.addAction(target.text[:50])
+                action = sub.addAction(rtl(clip(target.text, 50)))
                 action.setCheckable(True)
                 action.setChecked(target.id in linked)
                 action.triggered.connect(

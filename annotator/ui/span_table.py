@@ -25,7 +25,7 @@ from .colors import background_for
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 Index = QModelIndex | QPersistentModelIndex
-MAX_COLUMN_WIDTH = 300  # pixels; a longer text or link is elided (the tooltip has it all)
+MAX_COLUMN_WIDTH = 220  # pixels; a longer text or link is elided (the tooltip has it all)
 
 
 class SpanTableModel(QAbstractTableModel):

@@ -12,6 +12,18 @@ from ..resources import as_file, resource
 
 FALLBACK_FAMILY = "Vazirmatn"
 _translators: list[QTranslator] = []
+_language = ["en"]  # the interface language installed last
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def current_language() -> str:
+    return _language[0]
+
+
+def number(value: object) -> str:
+    """A count as the interface writes it: Persian digits in the Persian interface."""
+    text = str(value)
+    return text.translate(_PERSIAN_DIGITS) if _language[0] == "fa" else text
 
 
 @cache
@@ -29,6 +41,7 @@ def font_family() -> str:
 
 def install_language(language: str) -> None:
     """Swap the interface translation (ours and Qt's own dialogs) and the layout direction."""
+    _language[0] = language
     app = QCoreApplication.instance()
     if app is None:
         return

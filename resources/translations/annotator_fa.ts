@@ -308,37 +308,37 @@
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="77" />
+        <location filename="../../annotator/ui/claims_panel.py" line="79" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="77" />
+        <location filename="../../annotator/ui/claims_panel.py" line="79" />
         <source>This document</source>
         <translation>همین سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <location filename="../../annotator/ui/claims_panel.py" line="82" />
         <source>Actor / claim</source>
         <translation>کنشگر / ادعا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <location filename="../../annotator/ui/claims_panel.py" line="82" />
         <source>Position</source>
         <translation>موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="80" />
+        <location filename="../../annotator/ui/claims_panel.py" line="82" />
         <source>Topic</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="123" />
+        <location filename="../../annotator/ui/claims_panel.py" line="139" />
         <source>(no claimant)</source>
         <translation>(بی‌ادعاکننده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="125" />
+        <location filename="../../annotator/ui/claims_panel.py" line="141" />
         <source>%1 (no entity)</source>
         <translation>%1 (بی‌هویت)</translation>
     </message>
@@ -378,7 +378,7 @@
     <message>
         <location filename="../../annotator/ui/curation.py" line="287" />
         <source>Rejected: no span there</source>
-        <translation>رد شد: آنجا برچسبی نیست</translation>
+        <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/curation.py" line="319" />
@@ -394,37 +394,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="116" />
+        <location filename="../../annotator/ui/document_header.py" line="120" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="131" />
+        <location filename="../../annotator/ui/document_header.py" line="135" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="132" />
+        <location filename="../../annotator/ui/document_header.py" line="136" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="134" />
+        <location filename="../../annotator/ui/document_header.py" line="138" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="135" />
+        <location filename="../../annotator/ui/document_header.py" line="139" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="147" />
+        <location filename="../../annotator/ui/document_header.py" line="151" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="150" />
+        <location filename="../../annotator/ui/document_header.py" line="154" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -442,12 +442,12 @@
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="94" />
+        <location filename="../../annotator/ui/document_header.py" line="95" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="100" />
+        <location filename="../../annotator/ui/document_header.py" line="104" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -455,7 +455,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177" />
+        <location filename="../../annotator/ui/document_list.py" line="178" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
@@ -463,37 +463,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="61" />
+        <location filename="../../annotator/ui/document_list.py" line="62" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="62" />
+        <location filename="../../annotator/ui/document_list.py" line="63" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="63" />
+        <location filename="../../annotator/ui/document_list.py" line="64" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="94" />
+        <location filename="../../annotator/ui/document_list.py" line="95" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="95" />
+        <location filename="../../annotator/ui/document_list.py" line="96" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="96" />
+        <location filename="../../annotator/ui/document_list.py" line="97" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="97" />
+        <location filename="../../annotator/ui/document_list.py" line="98" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -551,23 +551,23 @@
         <translation>انجام دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="151" />
+        <location filename="../../annotator/ui/entity_panel.py" line="153" />
         <source>New entity</source>
         <translation>هویت تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="151" />
-        <location filename="../../annotator/ui/entity_panel.py" line="164" />
+        <location filename="../../annotator/ui/entity_panel.py" line="153" />
+        <location filename="../../annotator/ui/entity_panel.py" line="166" />
         <source>Name (Persian):</source>
         <translation>نام (فارسی):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="164" />
+        <location filename="../../annotator/ui/entity_panel.py" line="166" />
         <source>Rename entity</source>
         <translation>تغییر نام هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="177" />
+        <location filename="../../annotator/ui/entity_panel.py" line="179" />
         <source>Select two or more entities; the current one is kept</source>
         <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
     </message>
@@ -618,298 +618,303 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="258" />
+        <location filename="../../annotator/ui/main_window.py" line="261" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="272" />
+        <location filename="../../annotator/ui/main_window.py" line="275" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="275" />
+        <location filename="../../annotator/ui/main_window.py" line="278" />
         <source>Tag as</source>
-        <translation>برچسب بزن</translation>
+        <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="286" />
+        <location filename="../../annotator/ui/main_window.py" line="289" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="301" />
+        <location filename="../../annotator/ui/main_window.py" line="304" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <location filename="../../annotator/ui/main_window.py" line="307" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="307" />
+        <location filename="../../annotator/ui/main_window.py" line="310" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="309" />
+        <location filename="../../annotator/ui/main_window.py" line="312" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="311" />
+        <location filename="../../annotator/ui/main_window.py" line="314" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="347" />
+        <location filename="../../annotator/ui/main_window.py" line="350" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348" />
+        <location filename="../../annotator/ui/main_window.py" line="351" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="353" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="351" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Delete span</source>
-        <translation>حذف برچسب</translation>
+        <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="357" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
         <source>Place an unplaced span at the selection…</source>
-        <translation>گذاشتن برچسبی بی‌جا روی متن انتخاب‌شده…</translation>
+        <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="356" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>System</source>
-        <translation>سیستم</translation>
+        <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="377" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="377" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="388" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Mark done / not done</source>
-        <translation>علامت انجام‌شده / انجام‌نشده</translation>
+        <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Export annotations…</source>
-        <translation>برون‌بری برچسب‌ها…</translation>
+        <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>Note (N), Enter to keep:</source>
-        <translation>یادداشت (N)، با Enter ثبت می‌شود:</translation>
+        <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="393" />
+        <location filename="../../annotator/ui/main_window.py" line="397" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="440" />
+        <location filename="../../annotator/ui/main_window.py" line="444" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="465" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="504" />
+        <location filename="../../annotator/ui/main_window.py" line="508" />
         <source>Spans that could not be placed (kept in the file):</source>
-        <translation>برچسب‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
+        <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="531" />
+        <location filename="../../annotator/ui/main_window.py" line="535" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="622" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -918,230 +923,230 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="709" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="786" />
+        <location filename="../../annotator/ui/main_window.py" line="790" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="788" />
+        <location filename="../../annotator/ui/main_window.py" line="792" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
-        <translation>مقاله‌ها و برچسب‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
+        <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="804" />
+        <location filename="../../annotator/ui/main_window.py" line="808" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="811" />
+        <location filename="../../annotator/ui/main_window.py" line="815" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="823" />
+        <location filename="../../annotator/ui/main_window.py" line="827" />
         <source>Click a span or choose it in the list to delete it</source>
-        <translation>برای حذف، روی برچسب کلیک کنید یا آن را در فهرست برگزینید</translation>
+        <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="846" />
+        <location filename="../../annotator/ui/main_window.py" line="850" />
         <source>Select the text the span belongs to first</source>
-        <translation>نخست متنی را که برچسب از آن است انتخاب کنید</translation>
+        <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="851" />
+        <location filename="../../annotator/ui/main_window.py" line="855" />
         <source>Place an unplaced span</source>
-        <translation>گذاشتن برچسب بی‌جا</translation>
+        <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="851" />
+        <location filename="../../annotator/ui/main_window.py" line="855" />
         <source>Span</source>
-        <translation>برچسب</translation>
+        <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="930" />
+        <location filename="../../annotator/ui/main_window.py" line="934" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="953" />
+        <location filename="../../annotator/ui/main_window.py" line="957" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="976" />
+        <location filename="../../annotator/ui/main_window.py" line="980" />
         <source>Save annotations as</source>
-        <translation>ذخیرهٔ برچسب‌ها با نام</translation>
+        <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="978" />
+        <location filename="../../annotator/ui/main_window.py" line="982" />
         <source>Annotations (*.json)</source>
-        <translation>برچسب‌ها (*.json)</translation>
+        <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="994" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1001" />
+        <location filename="../../annotator/ui/main_window.py" line="1005" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1002" />
+        <location filename="../../annotator/ui/main_window.py" line="1006" />
         <source>Your annotations could not be saved:
 %1</source>
-        <translation>برچسب‌های شما ذخیره نشد:
+        <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1095" />
+        <location filename="../../annotator/ui/main_window.py" line="1081" />
+        <source>Spans: %1 · %2</source>
+        <translation>بازه‌ها: %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1105" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1096" />
+        <location filename="../../annotator/ui/main_window.py" line="1106" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <location filename="../../annotator/ui/main_window.py" line="1107" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1098" />
+        <location filename="../../annotator/ui/main_window.py" line="1108" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1099" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1100" />
+        <location filename="../../annotator/ui/main_window.py" line="1110" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1101" />
+        <location filename="../../annotator/ui/main_window.py" line="1111" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
-        <location filename="../../annotator/ui/main_window.py" line="1040" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1041" />
+        <location filename="../../annotator/ui/main_window.py" line="1051" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1066" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1057" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1059" />
+        <location filename="../../annotator/ui/main_window.py" line="1069" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1062" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1067" />
+        <location filename="../../annotator/ui/main_window.py" line="1077" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1078" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1069" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1071" />
-        <source>%1 spans · %2</source>
-        <translation>%1 برچسب · %2</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="1085" />
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="1096" />
         <source>Tag %1 results</source>
-        <translation>برچسب زدن %1 نتیجه</translation>
+        <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1087" />
+        <location filename="../../annotator/ui/main_window.py" line="1097" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1088" />
+        <location filename="../../annotator/ui/main_window.py" line="1098" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
-        <location filename="../../annotator/ui/main_window.py" line="1089" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
+        <location filename="../../annotator/ui/main_window.py" line="1099" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1090" />
+        <location filename="../../annotator/ui/main_window.py" line="1100" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1101" />
         <source>Resize span</source>
-        <translation>تغییر اندازهٔ برچسب</translation>
+        <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1092" />
+        <location filename="../../annotator/ui/main_window.py" line="1102" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1093" />
+        <location filename="../../annotator/ui/main_window.py" line="1103" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1094" />
+        <location filename="../../annotator/ui/main_window.py" line="1104" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1182,113 +1187,149 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="187" />
+        <location filename="../../annotator/ui/project_session.py" line="194" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="187" />
+        <location filename="../../annotator/ui/project_session.py" line="194" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="202" />
+        <location filename="../../annotator/ui/project_session.py" line="209" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="212" />
-        <location filename="../../annotator/ui/project_session.py" line="298" />
+        <location filename="../../annotator/ui/project_session.py" line="219" />
+        <location filename="../../annotator/ui/project_session.py" line="305" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="215" />
+        <location filename="../../annotator/ui/project_session.py" line="222" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
-        <translation>مقاله‌ها و برچسب‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
+        <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="224" />
+        <location filename="../../annotator/ui/project_session.py" line="231" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="304" />
+        <location filename="../../annotator/ui/project_session.py" line="311" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="132" />
+        <location filename="../../annotator/ui/project_session.py" line="139" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="228" />
+        <location filename="../../annotator/ui/project_session.py" line="235" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="239" />
+        <location filename="../../annotator/ui/project_session.py" line="246" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="252" />
+        <location filename="../../annotator/ui/project_session.py" line="259" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="252" />
+        <location filename="../../annotator/ui/project_session.py" line="259" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="259" />
+        <location filename="../../annotator/ui/project_session.py" line="266" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="275" />
+        <location filename="../../annotator/ui/project_session.py" line="282" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="298" />
+        <location filename="../../annotator/ui/project_session.py" line="305" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="314" />
+        <location filename="../../annotator/ui/project_session.py" line="321" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="315" />
+        <location filename="../../annotator/ui/project_session.py" line="322" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="319" />
+        <location filename="../../annotator/ui/project_session.py" line="326" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="321" />
+        <location filename="../../annotator/ui/project_session.py" line="328" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="329" />
+        <location filename="../../annotator/ui/project_session.py" line="339" />
+        <source>new</source>
+        <translation>تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="340" />
+        <source>in progress</source>
+        <translation>در حال انجام</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="341" />
+        <source>done</source>
+        <translation>انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="342" />
+        <source>Spans per label</source>
+        <translation>بازه‌ها بر پایهٔ برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="344" />
+        <source>Per annotator: spans, documents done</source>
+        <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="360" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="340" />
+        <location filename="../../annotator/ui/project_session.py" line="338" />
+        <location filename="../../annotator/ui/project_session.py" line="390" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="366" />
+        <location filename="../../annotator/ui/project_session.py" line="364" />
+        <source>What</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="364" />
+        <source>How many</source>
+        <translation>شمار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="416" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1298,130 +1339,130 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="82" />
+        <location filename="../../annotator/ui/schema_editor.py" line="85" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="87" />
-        <location filename="../../annotator/ui/schema_editor.py" line="98" />
-        <location filename="../../annotator/ui/schema_editor.py" line="110" />
+        <location filename="../../annotator/ui/schema_editor.py" line="90" />
+        <location filename="../../annotator/ui/schema_editor.py" line="101" />
+        <location filename="../../annotator/ui/schema_editor.py" line="113" />
         <source>Id</source>
         <translation>شناسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="88" />
-        <location filename="../../annotator/ui/schema_editor.py" line="99" />
-        <location filename="../../annotator/ui/schema_editor.py" line="111" />
+        <location filename="../../annotator/ui/schema_editor.py" line="91" />
+        <location filename="../../annotator/ui/schema_editor.py" line="102" />
+        <location filename="../../annotator/ui/schema_editor.py" line="114" />
         <source>Persian name</source>
         <translation>نام فارسی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="89" />
-        <location filename="../../annotator/ui/schema_editor.py" line="100" />
-        <location filename="../../annotator/ui/schema_editor.py" line="112" />
+        <location filename="../../annotator/ui/schema_editor.py" line="92" />
+        <location filename="../../annotator/ui/schema_editor.py" line="103" />
+        <location filename="../../annotator/ui/schema_editor.py" line="115" />
         <source>English name</source>
         <translation>نام انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="90" />
+        <location filename="../../annotator/ui/schema_editor.py" line="93" />
         <source>Colour</source>
         <translation>رنگ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="91" />
-        <location filename="../../annotator/ui/schema_editor.py" line="115" />
+        <location filename="../../annotator/ui/schema_editor.py" line="94" />
+        <location filename="../../annotator/ui/schema_editor.py" line="118" />
         <source>Key</source>
         <translation>کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="92" />
+        <location filename="../../annotator/ui/schema_editor.py" line="95" />
         <source>Kind (entity/claim)</source>
         <translation>گونه (entity/claim)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="101" />
-        <location filename="../../annotator/ui/schema_editor.py" line="118" />
+        <location filename="../../annotator/ui/schema_editor.py" line="104" />
+        <location filename="../../annotator/ui/schema_editor.py" line="121" />
         <source>Labels</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="102" />
+        <location filename="../../annotator/ui/schema_editor.py" line="105" />
         <source>Type (choice/text/number/boolean)</source>
         <translation>نوع (choice/text/number/boolean)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="103" />
+        <location filename="../../annotator/ui/schema_editor.py" line="106" />
         <source>Values (id=Persian/English; …)</source>
         <translation>مقدارها (شناسه=فارسی/انگلیسی؛ …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="104" />
+        <location filename="../../annotator/ui/schema_editor.py" line="107" />
         <source>Default</source>
         <translation>پیش‌فرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="113" />
+        <location filename="../../annotator/ui/schema_editor.py" line="116" />
         <source>From labels</source>
         <translation>از برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="114" />
+        <location filename="../../annotator/ui/schema_editor.py" line="117" />
         <source>To labels</source>
         <translation>به برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="119" />
+        <location filename="../../annotator/ui/schema_editor.py" line="122" />
         <source>Attributes</source>
         <translation>ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="120" />
+        <location filename="../../annotator/ui/schema_editor.py" line="123" />
         <source>Relation types</source>
         <translation>گونه‌های پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="124" />
+        <location filename="../../annotator/ui/schema_editor.py" line="127" />
         <source>Apply</source>
         <translation>اعمال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="128" />
+        <location filename="../../annotator/ui/schema_editor.py" line="131" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="151" />
+        <location filename="../../annotator/ui/schema_editor.py" line="154" />
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="153" />
+        <location filename="../../annotator/ui/schema_editor.py" line="156" />
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="269" />
+        <location filename="../../annotator/ui/schema_editor.py" line="272" />
         <source>label %1: kind must be entity or claim</source>
         <translation>برچسب %1: گونه باید entity یا claim باشد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="271" />
+        <location filename="../../annotator/ui/schema_editor.py" line="274" />
         <source>label %1: %2 is not a colour</source>
         <translation>برچسب %1: %2 رنگ نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="290" />
+        <location filename="../../annotator/ui/schema_editor.py" line="293" />
         <source>attribute %1: unknown type %2</source>
         <translation>ویژگی %1: نوع ناشناختهٔ %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="304" />
+        <location filename="../../annotator/ui/schema_editor.py" line="307" />
         <source>attribute %1: default is not a number</source>
         <translation>ویژگی %1: پیش‌فرض عدد نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="356" />
+        <location filename="../../annotator/ui/schema_editor.py" line="359" />
         <source>Nothing changed</source>
         <translation>چیزی تغییر نکرد</translation>
     </message>
@@ -1429,17 +1470,17 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="225" />
-        <source>%1 spans added in %2 documents</source>
-        <translation>%1 برچسب در %2 سند افزوده شد</translation>
+        <location filename="../../annotator/ui/search_panel.py" line="231" />
+        <source>Spans added: %1, in %2 documents</source>
+        <translation>بازه‌های افزوده: %1، در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="234" />
-        <source>%1 spans added</source>
-        <translation>%1 برچسب افزوده شد</translation>
+        <location filename="../../annotator/ui/search_panel.py" line="242" />
+        <source>Spans added: %1</source>
+        <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="237" />
+        <location filename="../../annotator/ui/search_panel.py" line="245" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
@@ -1447,47 +1488,125 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="125" />
-        <source>%1 results</source>
-        <translation>%1 نتیجه</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="142" />
-        <source>Search (ي=ی, ك=ک, digits, ZWNJ and diacritics ignored)</source>
-        <translation>جست‌وجو (ي=ی، ك=ک، رقم‌ها، نیم‌فاصله و اعراب یکسان)</translation>
+        <location filename="../../annotator/ui/search_panel.py" line="126" />
+        <source>Results: %1</source>
+        <translation>نتیجه‌ها: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="145" />
+        <source>Search (%1, %2, digits, ZWNJ and diacritics ignored)</source>
+        <translation>جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="151" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="145" />
+        <location filename="../../annotator/ui/search_panel.py" line="151" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="147" />
+        <location filename="../../annotator/ui/search_panel.py" line="153" />
         <source>Tag all results as</source>
-        <translation>برچسب زدن همهٔ نتیجه‌ها با</translation>
+        <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="47" />
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="51" />
+        <source>Where</source>
+        <translation>کجا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="51" />
+        <source>What</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="51" />
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="73" />
+        <source>Article and lists</source>
+        <translation>مقاله و فهرست‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="75" />
+        <source>Select text</source>
+        <translation>انتخاب متن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="75" />
+        <source>drag, double-click a word, Shift+arrows</source>
+        <translation>کشیدن، دوبار کلیک روی واژه، Shift و پیکان‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="78" />
+        <source>Tag the selection, or relabel the current span</source>
+        <translation>برچسب زدن به متن انتخاب‌شده، یا تغییر برچسب بازهٔ جاری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79" />
+        <source>the label's key (Persian digits too)</source>
+        <translation>کلید برچسب (رقم‌های فارسی هم)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="81" />
+        <source>The current span's menu</source>
+        <translation>منوی بازهٔ جاری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="81" />
+        <source>Menu key  Shift+F10</source>
+        <translation>کلید منو  Shift+F10</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="82" />
+        <source>Keep the note</source>
+        <translation>ثبت یادداشت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="83" />
+        <source>Delete the current span</source>
+        <translation>حذف بازهٔ جاری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="84" />
+        <source>Clear the selection and the current span</source>
+        <translation>پاک کردن انتخاب و بازهٔ جاری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="85" />
+        <source>Close the search panel</source>
+        <translation>بستن پنل جست‌وجو</translation>
     </message>
 </context>
 <context>
     <name>SpanMenu</name>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="22" />
+        <location filename="../../annotator/ui/span_menu.py" line="23" />
         <source>Relabel as</source>
         <translation>تغییر برچسب به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="27" />
+        <location filename="../../annotator/ui/span_menu.py" line="28" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="45" />
+        <location filename="../../annotator/ui/span_menu.py" line="46" />
         <source>Delete span</source>
-        <translation>حذف برچسب</translation>
+        <translation>حذف بازه</translation>
     </message>
 </context>
 <context>

@@ -190,3 +190,109 @@ def test_emoji_are_drawn_visibly(qtbot: Any, window: MainWindow, tmp_path: Path)
 def test_the_window_has_the_icon(window: MainWindow) -> None:
     assert not window.windowIcon().isNull()
     assert not window.windowIcon().pixmap(32, 32).toImage().isNull()
+
+
+def _menu_shortcuts(window: MainWindow) -> list[str]:
+    from PySide6.QtGui import QKeySequence
+
+    from annotator.ui.shortcuts_dialog import menu_rows
+
+    del menu_rows  # the test reads the menus itself, not through the dialog's code
+    keys: list[str] = []
+
+    def walk(menu: Any) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            else:
+                keys.extend(k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts())
+
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu())
+    return keys
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_f1_lists_every_key_of_the_menus(qtbot: Any, window: MainWindow, language: str) -> None:
+    open_sample(window)
+    window.set_language(language)
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "shortcutsDialog" and w.isVisible())
+    listed = {key for keys in dialog.keys_listed() for key in keys.split("  ")}  # type: ignore[attr-defined]
+    assert {"Ctrl+J", "Ctrl+I", "Ctrl+E", "F1", "1", "2", "3", "N", "S"} <= set(_menu_shortcuts(window))
+    missing = [key for key in _menu_shortcuts(window) if key not in listed]
+    assert missing == []
+    titles = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]  # type: ignore[attr-defined]
+    if language == "fa":
+        assert "میان‌برهای صفحه‌کلید" in dialog.windowTitle()
+        assert not any(title.isascii() and title.strip() for title in titles), titles
+    dialog.close()
+
+
+def test_the_readme_key_table_names_every_key_of_the_menus(window: MainWindow) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| to do this | do this |") :].split("\n\n")[0]
+    in_readme = set(re.findall(r"`([^`]+)`", table))
+    open_sample(window)
+    missing = [k for k in _menu_shortcuts(window) if k not in in_readme]
+    assert missing == []
+
+
+def test_the_persian_interface_writes_counts_in_persian_digits(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    from annotator.io.project import Project
+
+    project = Project.create(tmp_path / "p", "p")
+    for i in range(12):
+        (tmp_path / f"a{i}.txt").write_text(f"خبر {i} از تهران.", encoding="utf-8")
+    project.import_sources([str(tmp_path / f"a{i}.txt") for i in range(12)])
+    window.set_language("fa")
+    assert window.open(tmp_path / "p")
+    aset = window.annotations
+    assert aset is not None
+    aset.add_span("location", aset.text.index("تهران"), aset.text.index("تهران") + 5)
+    status = window.status_label.text()
+    assert "۱" in status and "۱۲" in status and not any(c.isascii() and c.isdigit() for c in status), status
+    assert window.label_palette.button("actor").text().endswith("(۱)")
+    model = window.session.list.model  # type: ignore[union-attr]
+    assert model.data(model.index(0, model.COLUMNS.index("spans"))) == "۱"
+    window.set_language("en")
+    assert window.label_palette.button("actor").text().endswith("(1)")
+    assert "Spans: 1" in window.status_label.text()
+
+
+def test_statistics_are_a_table_laid_out_in_the_interface_direction(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from annotator.io.project import Project
+
+    project = Project.create(tmp_path / "p", "p")
+    (tmp_path / "a.txt").write_text("خبر از تهران.", encoding="utf-8")
+    project.import_sources([str(tmp_path / "a.txt")])
+    window.set_language("fa")
+    assert window.open(tmp_path / "p")
+    dialog = window.session.show_statistics()  # type: ignore[union-attr]
+    from PySide6.QtWidgets import QTableWidget
+
+    table = dialog.findChild(QTableWidget, "statisticsTable")
+    assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    cells = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert cells["سندها"] == "۱" and cells["تازه"] == "۱"
+    dialog.close()
+
+
+def test_english_strings_keep_persian_snippets_in_order() -> None:
+    from annotator.ui.bidi import clip
+
+    assert clip("این حمله را با یک پهپاد انجام داده است", 20) == "این حمله را با یک…"
+    assert clip("کوتاه", 20) == "کوتاه"
+    assert clip("ب" * 50, 20) == "ب" * 20 + "…"  # one long word: cut where it must
+
+
+def test_the_search_placeholder_isolates_each_arabic_letter(window: MainWindow) -> None:
+    window.set_language("en")
+    text = window.search.query.placeholderText()
+    assert "\u2068ي\u2069=\u2068ی\u2069" in text and "\u2068ك\u2069=\u2068ک\u2069" in text
+    assert text.startswith("Search (")

@@ -179,7 +179,7 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     assert [(s["label"], s["text"]) for s in annotation_file(root, damascus)["spans"]] == [("location", "آمریکا")]
     model = window.session.list.model
     assert model.summary_at(model.row_of(damascus)).span_count == 1  # type: ignore[union-attr]
-    assert "3 spans added in 2 documents" in window.last_message
+    assert "Spans added: 3, in 2 documents" in window.last_message
     window.close()
 
 
