@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..model import AnnotationSet, Schema
 from ..model.span import Relation, Span
@@ -67,6 +67,12 @@ class ClaimsPanel(QWidget):
         self.tree.setObjectName("claimsTree")
         self.tree.setColumnCount(3)
         self.tree.itemActivated.connect(self._activated)
+        # the claim's text takes what position and topic leave (and is cut with an ellipsis)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scope)
         layout.addWidget(self.tree, 1)
@@ -159,8 +165,6 @@ class ClaimsPanel(QWidget):
         for group in groups.values():
             group.setText(0, f"{group.text(0)}  ({group.childCount()})")
         self.tree.expandAll()
-        for column in range(3):
-            self.tree.resizeColumnToContents(column)
 
     @staticmethod
     def _value(schema: Schema | None, key: str, value: str, language: str) -> str:
