@@ -123,6 +123,10 @@ def test_the_article_has_most_of_the_width_in_project_mode(qtbot: Any, window: M
     qtbot.waitUntil(lambda: all(window.view.width() > p.width() for p in panels))
     assert window.view.width() > sum(p.width() for p in panels) * 0.8
     assert not window.searching.dock.isVisible()  # nothing searched: no search panel
+    documents = window.session.list  # type: ignore[union-attr]
+    window.resizeDocks([window.session.dock], [200], Qt.Orientation.Horizontal)  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.session.dock.width() < 260)  # type: ignore[union-attr]
+    assert documents.table.columnWidth(0) >= documents.TITLE_MIN  # titles are never squeezed away
 
 
 def test_panels_hide_from_the_view_menu_and_keep_their_sizes(qtbot: Any, window: MainWindow) -> None:
