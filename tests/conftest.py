@@ -9,7 +9,8 @@ import pytest
 
 # Set before any Qt import: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-SHARED_CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+# ANNOTATOR_CORPORA: for runs from a copy of the tests elsewhere (scripts/mutation.py)
+SHARED_CORPORA = Path(os.environ.get("ANNOTATOR_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
 
 
 @pytest.fixture(autouse=True)

@@ -352,3 +352,39 @@ def test_corpus_spans_and_words_cover_the_same_text_after_normalizing(corpora: P
                 words += 1
     assert spans == 1959 + 8617
     assert words > 400_000
+
+
+def test_from_json_says_what_is_wrong() -> None:
+    good = normalize("کتاب ها").map.to_json()
+    for data, message in [
+        ({**good, "version": 99}, r"^unsupported offset-map version 99$"),
+        ({**good, "changes": [[0, 1, 0]]}, r"^malformed change \[0, 1, 0\]$"),
+        ({**good, "normalized_length": "7"}, r"^lengths must be integers$"),
+        ({**good, "original_length": 7.0}, r"^lengths must be integers$"),
+        ({"version": 1}, r"^malformed offset map: KeyError\('changes'\)$"),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            OffsetMap.from_json(data)
+
+
+def test_marks_and_tatweel_go_with_the_letter_before_them() -> None:
+    # a deleted combining mark (Mn), enclosing mark (Me) or tatweel belongs to its letter
+    for mark in ("\u064e", "\u20dd", "\u0640"):
+        m = align("اب" + mark + "پ", "ابپ")
+        assert m.changes == ((1, 2, 1, 1),), mark
+        assert m.span_to_original(1, 2) == (1, 3)
+    assert align("اب-پ", "ابپ").changes == ((2, 1, 2, 0),)  # not a mark: the letter stays out
+
+
+def test_texts_that_never_agree_again_keep_their_common_end() -> None:
+    # no 8 characters agree within the widest window: the middle is one block and the
+    # common end is found from the back
+    a = "سر " + "ا" * 5000 + " پایان مشترک"
+    b = "سر " + "ب" * 4000 + " پایان مشترک"
+    m = align(a, b)
+    assert m.changes == ((3, 5000, 3, 4000),)
+    tail = len(" پایان مشترک")
+    assert m.span_to_normalized(len(a) - tail, len(a)) == (len(b) - tail, len(b))
+    check_map_sparse(a, b, m)
+    c = "ا" * 5000
+    assert align(c + "x", "ب" * 5000 + "y").changes == ((0, 5001, 0, 5001),)  # nothing in common

@@ -86,3 +86,28 @@ def test_large_text_without_astral_characters_is_cheap() -> None:
     text = "سلام دنیا " * 100_000
     m = Utf16Map(text)
     assert m.is_identity and m.to_utf16(len(text)) == len(text)
+
+
+def test_messages_name_the_offset_and_the_range() -> None:
+    # these messages reach users (a bad offset in an imported file): they say what is wrong
+    text = "a😀b"
+    m = Utf16Map(text)
+    with pytest.raises(ValueError, match=r"^code-point offset 4 outside 0\.\.3$"):
+        m.to_utf16(4)
+    with pytest.raises(ValueError, match=r"^code-point offset 4 outside 0\.\.3$"):
+        cp_to_utf16(text, 4)
+    with pytest.raises(ValueError, match=r"^UTF-16 offset 5 outside 0\.\.4$"):
+        m.to_codepoint(5)
+    with pytest.raises(ValueError, match=r"^UTF-16 offset 2 splits a surrogate pair$"):
+        m.to_codepoint(2)
+    with pytest.raises(ValueError, match=r"^inverted span \(3, 1\)$"):
+        m.span_to_codepoint(3, 1)
+
+
+def test_one_off_conversions_pass_the_snap_on_and_lengths_are_integers() -> None:
+    text = "a😀b"
+    assert utf16_to_cp(text, 2, "down") == 1
+    assert utf16_to_cp(text, 2, "up") == 2
+    assert Utf16Map(text).span_to_codepoint(2, 2) == (1, 2)  # an empty span inside a pair widens
+    assert Utf16Map(text).span_to_codepoint(1, 1) == (1, 1)
+    assert type(utf16_len(text)) is int and type(Utf16Map(text).utf16_length) is int
