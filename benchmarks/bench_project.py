@@ -1,139 +1,249 @@
-"""Project speed: open to the first article, search across 15 million characters, import.
+"""Projects at scale: 1,000, 10,000 and 100,000 generated articles, every ratio of issue 16
+printed from one run.
 
-    .venv/bin/python benchmarks/bench_project.py [--documents 10000] [--keep DIR]
+    .venv/bin/python benchmarks/bench_project.py [--sizes 1000,10000,100000] [--keep DIR]
 
-Generates a project of 10,000 articles (about 15 million characters) from the Fars News
-file's sentences, then prints the figures docs/performance-project.md records. Never part
-of the test run.
+Articles of realistic length (~1,500 characters, 2-6 paragraphs of sentences drawn from the
+Fars News file) are written as one JSON Lines dump per size (the 100,000 one is ~290 MB),
+imported without normalization, 200 documents annotated, then for each size:
+
+* import: MB/s of the dump (target >= 10 MB/s), the importing process's peak memory;
+* open to first article: a fresh `annotator PROJECT` process, from spawning to its first
+  painted frame (ANNOTATOR_EXIT_AFTER_PAINT), and its peak memory: ratios to the
+  1,000-article project (targets <= 1.5x and <= 2x);
+* search: a project-wide search (all hits, with context) and its first 100 hits, against
+  `grep -rlF WORD documents/` on the same files (targets <= 0.1x and <= 0.02x), after a
+  fresh open (no first-search penalty: the import built the index);
+* `annotator stats`, `validate`, `export --format jsonl`: time and peak memory (flat?);
+* normalization: importing with hazm normalization and the offset map against hazm's own
+  `normalize()` over the same texts (target <= 1.3x), once, on 1,000 articles.
+
+Never part of the test run; the figures go in docs/performance.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
 import shutil
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from annotator.io.project import Project
 
 FARS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "news" / "fars-news-2.json"
+WORDS = ("آمریکا", "خبرگزاری فارس", "شورای امنیت")
 
 
 def sentences() -> list[str]:
-    if FARS.exists():
-        data = json.loads(FARS.read_text(encoding="utf-8"))
-        found = [s.strip() + "." for a in data for p in a["paragraphs"] for s in p.split(".")]
-        return [s for s in found if len(s) > 20]
-    return ["نیروهای آمريكايي در سوريه مستقر شدند و خبرگزاری فارس گزارش داد."]
+    data = json.loads(FARS.read_text(encoding="utf-8"))
+    found = [s.strip() + "." for a in data for p in a["paragraphs"] for s in p.split(".")]
+    return [s for s in found if len(s) > 20]
 
 
-def generate(folder: Path, count: int, target_chars: int) -> Path:
-    """A JSON Lines file of `count` articles of about target_chars/count characters."""
-    rng = random.Random(7)
+def generate(folder: Path, sizes: list[int]) -> dict[int, Path]:
+    """One JSON Lines dump per size; each smaller one is the start of the larger."""
+    rng = random.Random(16)
     pool = sentences()
-    per_article = int(target_chars / count * 0.85)  # the last paragraph overshoots
-    path = folder / "generated.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(count):
+    paths = {n: folder / f"news-{n}.jsonl" for n in sizes}
+    outs = {n: p.open("w", encoding="utf-8") for n, p in paths.items()}
+    try:
+        for i in range(max(sizes)):
+            target = rng.randint(800, 2200)  # Fars articles: 1,846 characters on average
             paragraphs, length = [], 0
-            while length < per_article:
-                para = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 5)))
+            while length < target:
+                para = " ".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
                 paragraphs.append(para)
                 length += len(para) + 1
-            record = {"id": f"g{i:05d}", "title": f"خبر شماره {i}", "paragraphs": paragraphs,
-                      "date": f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"}  # fmt: skip
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
+            record = {"id": f"n{i:06d}", "title": f"خبر شماره {i}: " + pool[i % len(pool)][:60],
+                      "date": f"2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}", "paragraphs": paragraphs}  # fmt: skip
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            for n, out in outs.items():
+                if i < n:
+                    out.write(line)
+    finally:
+        for out in outs.values():
+            out.close()
+    return paths
 
 
-def timed(label: str, fn, repeat: int = 1):  # type: ignore[no-untyped-def]
-    times, result = [], None
-    for _ in range(repeat):
+def child(code: str, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run Python code in a fresh process; it prints one JSON line; adds its peak RSS."""
+    wrapper = (
+        "import json, resource, sys, time\n"
+        f"{code}\n"
+        "out['rss_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        "print(json.dumps(out))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", wrapper, *args], capture_output=True, text=True, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr[-2000:])
+    return json.loads(proc.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+IMPORT = """
+from annotator.io.project import Project
+began = time.perf_counter()
+project = Project.create(sys.argv[1], "bench")
+report = project.import_sources([sys.argv[2]], normalize=False)
+out = {"seconds": time.perf_counter() - began, "added": len(report.added), "chars": report.characters}
+"""
+
+WINDOW = """
+import subprocess
+env = dict(__import__("os").environ, ANNOTATOR_EXIT_AFTER_PAINT="1", QT_QPA_PLATFORM="offscreen")
+began = time.perf_counter()
+launch = "import sys; from annotator.cli import main; sys.exit(main(sys.argv[1:]))"
+proc = subprocess.run([sys.executable, "-c", launch, "--annotator", "bench", sys.argv[1]],
+                      capture_output=True, text=True, env=env)
+assert "painted" in proc.stdout, proc.stdout + proc.stderr
+out = {"seconds": time.perf_counter() - began,
+       "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+"""
+
+BARE = """
+import subprocess
+env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+code = ("from PySide6.QtWidgets import QApplication, QPlainTextEdit; from PySide6.QtCore import QTimer; "
+        "a = QApplication([]); w = QPlainTextEdit(); w.setPlainText('x'); w.show(); "
+        "QTimer.singleShot(0, lambda: (w.repaint(), print('painted', flush=True), a.quit())); a.exec()")
+began = time.perf_counter()
+proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+out = {"seconds": time.perf_counter() - began,
+       "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+"""
+
+SEARCH = """
+from annotator.io.project import Project
+began = time.perf_counter()
+project = Project.open(sys.argv[1])
+out = {"open": time.perf_counter() - began}
+began = time.perf_counter()
+hits = project.search(sys.argv[2], limit=100)
+out["first_search_100"] = time.perf_counter() - began
+for key, limit in (("all", None), ("first100", 100)):
+    best = 1e9
+    for _ in range(3):
         began = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - began)
-    best = min(times)
-    median = f"  (median {statistics.median(times) * 1000:.1f})" if repeat > 1 else ""
-    print(f"{label:55} {best * 1000:9.1f} ms{median}")
-    return result, best
+        hits = project.search(sys.argv[2], limit=limit)
+        best = min(best, time.perf_counter() - began)
+    out[key] = best
+    out[key + "_hits"] = len(hits)
+out["docs_hit"] = len({h.document_id for h in project.search(sys.argv[2])})
+"""
+
+CLI = """
+from annotator.cli import main
+began = time.perf_counter()
+code = main(sys.argv[1:])
+out = {"seconds": time.perf_counter() - began, "exit": code}
+"""
+
+
+def grep_seconds(project: Path, word: str) -> tuple[float, int]:
+    best, files = 1e9, 0
+    for _ in range(3):
+        began = time.perf_counter()
+        proc = subprocess.run(["grep", "-rlF", word, str(project / "documents")], capture_output=True, text=True)
+        best = min(best, time.perf_counter() - began)
+        files = len(proc.stdout.splitlines())
+    return best, files
+
+
+def normalization_ratio(source: Path, count: int = 1000) -> tuple[float, float]:
+    from hazm import Normalizer
+
+    from annotator.io.project import DEFAULT_NORMALIZER
+    from annotator.persian.normalize import normalize
+
+    texts = []
+    with source.open(encoding="utf-8") as lines:
+        for _, line in zip(range(count), lines, strict=False):
+            texts.append("\n".join(json.loads(line)["paragraphs"]))
+    normalize("سلام", **DEFAULT_NORMALIZER)  # hazm's set-up, once
+    hazm = Normalizer(**DEFAULT_NORMALIZER)
+    began = time.perf_counter()
+    for text in texts:
+        hazm.normalize(text)
+    bare = time.perf_counter() - began
+    began = time.perf_counter()
+    for text in texts:
+        normalize(text, **DEFAULT_NORMALIZER)
+    ours = time.perf_counter() - began
+    return bare, ours
+
+
+def annotate(root: Path, count: int = 200) -> None:
+    project = Project.open(root)
+    for doc_id in project.document_ids()[:count]:
+        aset = project.load_annotations(doc_id, "bench")
+        aset.add_spans("tag", [("actor", 0, 5), ("location", 10, 15)])
+        project.save_annotations(aset)
+
+
+def row(label: str, *cells: str) -> None:
+    print(f"| {label} | " + " | ".join(cells) + " |", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--documents", type=int, default=10_000)
-    parser.add_argument("--characters", type=int, default=15_000_000)
-    parser.add_argument("--keep", type=Path, help="build the project here and keep it")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--keep", type=Path, help="work here and keep the projects")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="bench-project-"))
-    root = args.keep or work / "project"
+    sizes = [int(s) for s in args.sizes.split(",")]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"load average at start: {os.getloadavg()[0]:.1f} (2 CPUs)", flush=True)
     try:
-        if FARS.exists():
-            from annotator.persian.normalize import normalize
-
-            fars = Project.create(work / "fars", "fars")
-            began = time.perf_counter()
-            # hazm's import and Normalizer(): paid once per process, on the first import
-            normalize("سلام", **fars.normalizer_options())
-            print(f"{'hazm set-up (once per process)':55} {(time.perf_counter() - began) * 1000:9.1f} ms")
-            began = time.perf_counter()
-            report = fars.import_sources([FARS])
-            spent = time.perf_counter() - began
-            mb = FARS.stat().st_size / 1e6
-            print(
-                f"{'import fars-news-2.json (normalized), ' + str(len(report.added)) + ' docs':55} "
-                f"{spent * 1000:9.1f} ms  = {mb / spent:.2f} MB/s ({report.characters / spent / 1e3:.0f} k chars/s)"
-            )
-            began = time.perf_counter()
-            raw = Project.create(work / "fars-raw", "fars")
-            raw.import_sources([FARS], normalize=False)
-            spent = time.perf_counter() - began
-            label = "import fars-news-2.json (not normalized)"
-            print(f"{label:55} {spent * 1000:9.1f} ms  = {mb / spent:.2f} MB/s")
-        source = generate(work, args.documents, args.characters)
-        if not (root / "project.json").exists():
-            project = Project.create(root, "bench")
-            began = time.perf_counter()
-            report = project.import_sources([source], normalize=False)
-            spent = time.perf_counter() - began
-            print(
-                f"{'import generated project (not normalized), ' + str(len(report.added)) + ' docs':55} "
-                f"{spent * 1000:9.1f} ms  ({report.characters / 1e6:.1f} M chars)"
-            )
-            # some annotation work, so that the index has something to say
-            for doc_id in project.document_ids()[:200]:
-                aset = project.load_annotations(doc_id, "bench")
-                aset.add_spans("tag", [("actor", 0, 5), ("location", 10, 15)])
-                project.save_annotations(aset)
-        shutil.rmtree(root / ".cache", ignore_errors=True)
-
-        def open_first() -> Project:
-            project = Project.open(root)
-            summaries = project.summaries("bench")
-            doc = project.load_document(summaries[0].id)
-            project.load_annotations(doc.id, "bench", doc)
-            return project
-
-        timed("open + document list + first article (no index cache)", open_first)
-        project, _ = timed("open + document list + first article (index cached)", open_first, 3)
-        _, _build = timed("first search (reads and folds every text)", lambda: project.search("آمریکا"))
-        hits, _ = timed("search 'آمریکا' across the project", lambda: project.search("آمریکا"), 5)
-        print(f"{'  hits':55} {len(hits):9d}")
-        timed("search 'خبرگزاری فارس' (ZWNJ/space)", lambda: project.search("خبرگزاری فارس"), 5)
-        timed("search '2009' (digits)", lambda: project.search("2009"), 5)
-        timed("search, first 100 hits", lambda: project.search("است", limit=100), 5)
-        timed("stats()", project.stats, 3)
-        aset = project.load_annotations(project.document_ids()[0], "bench")
-        aset.add_span("claim", 20, 30)
-        timed("save_annotations (with index update)", lambda: project.save_annotations(aset), 5)
-        chars = sum(len(project.load_document(d).text) for d in project.document_ids()[:100])
-        print(f"{'documents':55} {len(project):9d}  (~{chars * len(project) / 100 / 1e6:.1f} M chars)")
+        began = time.perf_counter()
+        dumps = generate(work, sizes)
+        print(f"generated {max(sizes):,} articles in {time.perf_counter() - began:.0f} s", flush=True)
+        figures: dict[int, dict[str, Any]] = {}
+        for n in sizes:
+            root = work / f"project-{n}"
+            shutil.rmtree(root, ignore_errors=True)
+            mb = dumps[n].stat().st_size / 1e6
+            imp = child(IMPORT, str(root), str(dumps[n]))
+            annotate(root)
+            f: dict[str, Any] = {"mb": mb, "import": imp, "chars": imp["chars"]}
+            f["window"] = child(WINDOW, str(root))
+            f["search"] = {w: child(SEARCH, str(root), w) for w in WORDS}
+            f["grep"] = {w: grep_seconds(root, w) for w in WORDS}
+            out = work / f"export-{n}.jsonl"
+            f["stats"] = child(CLI, "stats", str(root))
+            f["export"] = child(CLI, "export", str(root), "--format", "jsonl", "--out", str(out), "--annotator", "bench")
+            f["validate"] = child(CLI, "validate", str(root))
+            f["load"] = os.getloadavg()[0]
+            figures[n] = f
+            print(json.dumps({n: f}, ensure_ascii=False), flush=True)
+        bare = child(BARE)
+        bare_norm, ours_norm = normalization_ratio(dumps[min(sizes)])
+        base = figures[min(sizes)]
+        print()
+        row("articles (characters, dump size)", *(f"{n:,} ({figures[n]['chars'] / 1e6:.1f} M, {figures[n]['mb']:.0f} MB)" for n in sizes))
+        row("import, not normalized", *(f"{figures[n]['import']['seconds']:.1f} s = {figures[n]['mb'] / figures[n]['import']['seconds']:.1f} MB/s, peak {figures[n]['import']['rss_mb']:.0f} MB" for n in sizes))
+        row("open to first painted article (fresh process)", *(f"{figures[n]['window']['seconds']:.2f} s ({figures[n]['window']['seconds'] / base['window']['seconds']:.2f}×)" for n in sizes))
+        row("peak memory of that window", *(f"{figures[n]['window']['child_rss_mb']:.0f} MB ({figures[n]['window']['child_rss_mb'] / base['window']['child_rss_mb']:.2f}×)" for n in sizes))
+        for w in WORDS:
+            row(f"`grep -rlF {w}` over documents/", *(f"{figures[n]['grep'][w][0] * 1000:.0f} ms ({figures[n]['grep'][w][1]:,} files)" for n in sizes))
+            row(f"search {w}: all hits", *(f"{figures[n]['search'][w]['all'] * 1000:.0f} ms, {figures[n]['search'][w]['all_hits']:,} hits in {figures[n]['search'][w]['docs_hit']:,} docs ({figures[n]['search'][w]['all'] / figures[n]['grep'][w][0]:.3f}× grep)" for n in sizes))
+            row(f"search {w}: first 100 hits", *(f"{figures[n]['search'][w]['first100'] * 1000:.1f} ms ({figures[n]['search'][w]['first100'] / figures[n]['grep'][w][0]:.4f}× grep)" for n in sizes))
+            row(f"search {w}: first search after opening (first 100)", *(f"{figures[n]['search'][w]['first_search_100'] * 1000:.0f} ms" for n in sizes))
+        for cmd in ("stats", "export", "validate"):
+            row(f"`annotator {cmd}`", *(f"{figures[n][cmd]['seconds']:.1f} s, peak {figures[n][cmd]['rss_mb']:.0f} MB" for n in sizes))
+        row("load average after each size", *(f"{figures[n]['load']:.1f}" for n in sizes))
+        print(f"\nbare QPlainTextEdit process to first paint: {bare['seconds']:.2f} s, peak {bare['child_rss_mb']:.0f} MB")
+        print(f"normalization of 1,000 articles: hazm normalize() {bare_norm:.2f} s, ours with the offset map {ours_norm:.2f} s ({ours_norm / bare_norm:.2f}×)")
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = ["LAYER_SPECS", "Source", "conll_layers", "iter_project_documents", "open_source"]
 
+
 class Source:
     """The documents of what was named on the command line, with their count and schema."""
 

@@ -295,8 +295,15 @@ class MainWindow(QMainWindow):
         project_menu.addSeparator()
         project_menu.addAction(self.act_analysis)
         self.act_curation_list.setEnabled(self._curating)
-        for action in (self.act_next_doc, self.act_prev_doc, self.act_next_unfinished, self.act_done, self.act_stats,
-                       self.act_agreement, self.act_curate):
+        for action in (
+            self.act_next_doc,
+            self.act_prev_doc,
+            self.act_next_unfinished,
+            self.act_done,
+            self.act_stats,
+            self.act_agreement,
+            self.act_curate,
+        ):
             action.setEnabled(self.session is not None)
         project_menu.addSeparator()
         # a single article's labels are its folder's annotator-schema.json: editable too
