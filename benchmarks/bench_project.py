@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -218,7 +217,8 @@ def main() -> int:
             f["grep"] = {w: grep_seconds(root, w) for w in WORDS}
             out = work / f"export-{n}.jsonl"
             f["stats"] = child(CLI, "stats", str(root))
-            f["export"] = child(CLI, "export", str(root), "--format", "jsonl", "--out", str(out), "--annotator", "bench")
+            export = ("export", str(root), "--format", "jsonl", "--out", str(out), "--annotator", "bench")
+            f["export"] = child(CLI, *export)
             f["validate"] = child(CLI, "validate", str(root))
             f["load"] = os.getloadavg()[0]
             figures[n] = f
@@ -227,20 +227,61 @@ def main() -> int:
         bare_norm, ours_norm = normalization_ratio(dumps[min(sizes)])
         base = figures[min(sizes)]
         print()
-        row("articles (characters, dump size)", *(f"{n:,} ({figures[n]['chars'] / 1e6:.1f} M, {figures[n]['mb']:.0f} MB)" for n in sizes))
-        row("import, not normalized", *(f"{figures[n]['import']['seconds']:.1f} s = {figures[n]['mb'] / figures[n]['import']['seconds']:.1f} MB/s, peak {figures[n]['import']['rss_mb']:.0f} MB" for n in sizes))
-        row("open to first painted article (fresh process)", *(f"{figures[n]['window']['seconds']:.2f} s ({figures[n]['window']['seconds'] / base['window']['seconds']:.2f}×)" for n in sizes))
-        row("peak memory of that window", *(f"{figures[n]['window']['child_rss_mb']:.0f} MB ({figures[n]['window']['child_rss_mb'] / base['window']['child_rss_mb']:.2f}×)" for n in sizes))
+
+        def line(label: str, cell: Any) -> None:
+            row(label, *(cell(n, figures[n]) for n in sizes))
+
+        line("articles (characters, dump size)", lambda n, f: f"{n:,} ({f['chars'] / 1e6:.1f} M, {f['mb']:.0f} MB)")
+        line(
+            "import, not normalized",
+            lambda n, f: (
+                f"{f['import']['seconds']:.1f} s = {f['mb'] / f['import']['seconds']:.1f} MB/s, "
+                f"peak {f['import']['rss_mb']:.0f} MB"
+            ),
+        )
+        line(
+            "open to first painted article (fresh process)",
+            lambda n, f: f"{f['window']['seconds']:.2f} s ({f['window']['seconds'] / base['window']['seconds']:.2f}×)",
+        )
+        line(
+            "peak memory of that window",
+            lambda n, f: (
+                f"{f['window']['child_rss_mb']:.0f} MB "
+                f"({f['window']['child_rss_mb'] / base['window']['child_rss_mb']:.2f}×)"
+            ),
+        )
         for w in WORDS:
-            row(f"`grep -rlF {w}` over documents/", *(f"{figures[n]['grep'][w][0] * 1000:.0f} ms ({figures[n]['grep'][w][1]:,} files)" for n in sizes))
-            row(f"search {w}: all hits", *(f"{figures[n]['search'][w]['all'] * 1000:.0f} ms, {figures[n]['search'][w]['all_hits']:,} hits in {figures[n]['search'][w]['docs_hit']:,} docs ({figures[n]['search'][w]['all'] / figures[n]['grep'][w][0]:.3f}× grep)" for n in sizes))
-            row(f"search {w}: first 100 hits", *(f"{figures[n]['search'][w]['first100'] * 1000:.1f} ms ({figures[n]['search'][w]['first100'] / figures[n]['grep'][w][0]:.4f}× grep)" for n in sizes))
-            row(f"search {w}: first search after opening (first 100)", *(f"{figures[n]['search'][w]['first_search_100'] * 1000:.0f} ms" for n in sizes))
+            line(
+                f"`grep -rlF {w}` over documents/",
+                lambda n, f, w=w: f"{f['grep'][w][0] * 1000:.0f} ms ({f['grep'][w][1]:,} files)",
+            )
+            line(
+                f"search {w}: all hits",
+                lambda n, f, w=w: (
+                    f"{f['search'][w]['all'] * 1000:.0f} ms, {f['search'][w]['all_hits']:,} hits in "
+                    f"{f['search'][w]['docs_hit']:,} docs ({f['search'][w]['all'] / f['grep'][w][0]:.3f}× grep)"
+                ),
+            )
+            line(
+                f"search {w}: first 100 hits",
+                lambda n, f, w=w: (
+                    f"{f['search'][w]['first100'] * 1000:.1f} ms "
+                    f"({f['search'][w]['first100'] / f['grep'][w][0]:.4f}× grep)"
+                ),
+            )
+            line(
+                f"search {w}: first search after opening (first 100)",
+                lambda n, f, w=w: f"{f['search'][w]['first_search_100'] * 1000:.0f} ms",
+            )
         for cmd in ("stats", "export", "validate"):
-            row(f"`annotator {cmd}`", *(f"{figures[n][cmd]['seconds']:.1f} s, peak {figures[n][cmd]['rss_mb']:.0f} MB" for n in sizes))
-        row("load average after each size", *(f"{figures[n]['load']:.1f}" for n in sizes))
-        print(f"\nbare QPlainTextEdit process to first paint: {bare['seconds']:.2f} s, peak {bare['child_rss_mb']:.0f} MB")
-        print(f"normalization of 1,000 articles: hazm normalize() {bare_norm:.2f} s, ours with the offset map {ours_norm:.2f} s ({ours_norm / bare_norm:.2f}×)")
+            line(f"`annotator {cmd}`", lambda n, f, c=cmd: f"{f[c]['seconds']:.1f} s, peak {f[c]['rss_mb']:.0f} MB")
+        line("load average after each size", lambda n, f: f"{f['load']:.1f}")
+        print(f"\nbare QPlainTextEdit process to first paint: {bare['seconds']:.2f} s, ", end="")
+        print(f"peak {bare['child_rss_mb']:.0f} MB")
+        print(
+            f"normalization of 1,000 articles: hazm normalize() {bare_norm:.2f} s, "
+            f"ours with the offset map {ours_norm:.2f} s ({ours_norm / bare_norm:.2f}×)"
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

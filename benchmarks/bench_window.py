@@ -198,9 +198,7 @@ def measure_edits(app: QApplication, article: Path, settings: Settings, repeat: 
         assert aset.span_count() == before + 1, "the key press did not tag"
         settle(app)
         results["undo"].append(
-            time_frame(
-                app, counter, lambda: QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-            )
+            time_frame(app, counter, lambda: QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier))
         )
         assert aset.span_count() == before, "Ctrl+Z did not undo"
         settle(app)
@@ -482,8 +480,10 @@ def main() -> int:
         "≤ 2",
         lambda v: f"{v / 2**20:.0f} MB",
     )
-    print(f"\n(medians of {args.repeat}; tag/undo of {len(edits['tag'])}; worst tag {ms(max(edits['tag']))}, "
-          f"worst undo {ms(max(edits['undo']))}, worst bare frame {ms(max(edits['bare']))})")
+    print(
+        f"\n(medians of {args.repeat}; tag/undo of {len(edits['tag'])}; worst tag {ms(max(edits['tag']))}, "
+        f"worst undo {ms(max(edits['undo']))}, worst bare frame {ms(max(edits['bare']))})"
+    )
 
     view_bare, view_ours = [], []
     for _ in range(args.repeat):
@@ -495,12 +495,16 @@ def main() -> int:
     print()
     print("| the article view alone (annotations in memory) | figure | baseline | ratio |")
     print("| --- | ---: | ---: | ---: |")
-    print(f"| view with its spans to first paint, vs bare QPlainTextEdit | {ms(med(view_ours))} | "
-          f"{ms(med(view_bare))} | {med(view_ours) / med(view_bare):.2f} |")
+    print(
+        f"| view with its spans to first paint, vs bare QPlainTextEdit | {ms(med(view_ours))} | "
+        f"{ms(med(view_bare))} | {med(view_ours) / med(view_bare):.2f} |"
+    )
     print(f"| add one span in the model (median, worst) | {ms(med(alone['add']))}, {ms(max(alone['add']))} | | |")
     print(f"| remove one span (median, worst) | {ms(med(alone['remove']))}, {ms(max(alone['remove']))} | | |")
-    print(f"| the frame showing the edit, vs the same view's frame with no edit | {ms(med(alone['frame']))} | "
-          f"{ms(med(alone['bare frame']))} | {med(alone['frame']) / med(alone['bare frame']):.2f} |")
+    print(
+        f"| the frame showing the edit, vs the same view's frame with no edit | {ms(med(alone['frame']))} | "
+        f"{ms(med(alone['bare frame']))} | {med(alone['frame']) / med(alone['bare frame']):.2f} |"
+    )
     print(f"\nload average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
