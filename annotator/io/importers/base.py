@@ -157,8 +157,12 @@ def streamable_utf8(path: Path) -> bool:
     the end of the stretch allowed). Other encodings are read whole, as before."""
     import codecs
 
-    with path.open("rb") as handle:
-        head = handle.read(1 << 16)
+    from ..reading import NotRegularFile, read_head
+
+    try:  # a FIFO or a device is not streamed: the whole-file reader refuses it by name
+        head = read_head(path, 1 << 16)
+    except (OSError, NotRegularFile):
+        return False
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         return False
     try:
