@@ -59,9 +59,9 @@ def main() -> int:
     tag("location", "پایگاه «عین الاسد»")
     tag("location", "غرب عراق")
     tag("location", "عراق", 2)
-    window.view.set_current_span(group, reveal=False)
-    window.table.select_span(group)
-    app.processEvents()
+    window.make_current(group)  # the article, the list and the inspector show it
+    for _ in range(3):  # the panels take their sizes once the window is laid out
+        app.processEvents()
     window.grab().save(args.out)
     window.checkpoint()
     print(args.out)
