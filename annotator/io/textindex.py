@@ -190,8 +190,12 @@ class TextIndex:
     def writer(self) -> Iterator[Callable[[int, str, str, str], None]]:
         """``add(pos, id, sha256, text)`` for an import, committed every BATCH documents
         and at the end (also when the import fails: rows past the catalogue's end are
-        ignored until an import writes those positions again)."""
-        with self._lock:
+        ignored until an import writes those positions again). While another thread holds
+        the index (the window rebuilding it after opening) this raises IndexUnavailable
+        at once: an import never waits for it, and a later sync indexes what it added."""
+        if not self._lock.acquire(blocking=False):
+            raise IndexUnavailable(f"{self.path}: being brought up to date by another thread")
+        try:
             db = self._connect()
             pending = 0
             end = int(db.execute("SELECT coalesce(max(pos) + 1, 0) FROM docs").fetchone()[0])
@@ -211,6 +215,8 @@ class TextIndex:
             finally:
                 if pending:
                     db.execute("COMMIT")
+        finally:
+            self._lock.release()
 
     def sync(self, entries: Sequence[tuple[str, str]], read_text: ReadText, progress: Progress | None = None) -> int:
         """Make positions 0..len(entries)-1 hold these (id, sha256) documents, reading the

@@ -370,6 +370,7 @@ def test_webanno_stacked_and_multi_token_spans(tmp_path: Path) -> None:
     assert report.left_out == {"document titles/metadata (the file name is the document id)": 1}
     back = get("webanno").read(tmp_path / "w").documents[0]
     assert sorted((s.label, s.start, s.end) for s in back.spans) == sorted((s.label, s.start, s.end) for s in doc.spans)
+
     def ends(doc: AnnotatedDocument) -> list[tuple[str, tuple[str, int, int], tuple[str, int, int]]]:
         by_id = {s.id: (s.label, s.start, s.end) for s in doc.spans}
         return [(r.type, by_id[r.source], by_id[r.target]) for r in doc.relations]

@@ -159,6 +159,34 @@ def test_a_catalogue_that_changed_behind_the_index_is_followed(tmp_path: Path) -
     assert reopened.text_index().ids(len(reopened)) == reopened.document_ids()
 
 
+def test_an_import_never_waits_for_an_index_another_thread_holds(tmp_path: Path) -> None:
+    import threading
+
+    project = small_project(tmp_path, 10)
+    index = project.text_index()
+    held, release = threading.Event(), threading.Event()
+
+    def rebuild() -> None:  # as the window's worker thread does after opening
+        with index._lock:
+            held.set()
+            release.wait(30)
+
+    worker = threading.Thread(target=rebuild)
+    worker.start()
+    held.wait(5)
+    try:
+        source = tmp_path / "more.jsonl"
+        source.write_text(json.dumps({"id": "extra", "text": "سازمان ملل متحد امروز"}, ensure_ascii=False))
+        began = time.monotonic()
+        assert project.import_sources([source], normalize=False).added == ["extra"]
+        assert time.monotonic() - began < 10
+    finally:
+        release.set()
+        worker.join()
+    assert indexed(project, "ملل متحد امروز") == in_memory(project, "ملل متحد امروز") != []
+    assert project.text_index().ids(len(project)) == project.document_ids()
+
+
 IMPORT_CHILD = """
 import sys
 from annotator.io.project import Project
