@@ -319,6 +319,12 @@ FA = {
     "Unlink entity": "برداشتن پیوند هویت",
     "Relink mentions": "پیوند دوبارهٔ اشاره‌ها",
     "Edit labels and attributes": "ویرایش برچسب‌ها و ویژگی‌ها",
+    "Analysis works on a project: open one with File ▸ Open project.": "تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.",
+    "A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)": "تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)",
+    "Network: actors and topics": "شبکه: کنشگران و موضوع‌ها",
+    "Network: actors agreeing or in conflict": "شبکه: هم‌سویی و ناسازگاری کنشگران",
+    "Network: who addresses whom": "شبکه: چه کسی خطاب به چه کسی",
+    "Network: mentioned together": "شبکه: هم‌آیی در یک سند",
 }
 
 

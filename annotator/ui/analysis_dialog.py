@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,52 +34,41 @@ class AnalysisDialog(QDialog):
         self.project = project
         self.language = language
         self.codings: list[Coding] = []
-        self.setWindowTitle(self.tr("Analysis"))
         self.chart_choice = QComboBox(objectName="chartChoice")
-        for key, name in (
-            ("actors", self.tr("Claims per actor")),
-            ("positions", self.tr("Claims per position")),
-            ("topics", self.tr("Claims per topic")),
-            ("time", self.tr("Claims over time")),
-        ):
-            self.chart_choice.addItem(name, key)
+        for key in ("actors", "positions", "topics", "time"):
+            self.chart_choice.addItem(key, key)
         self.coder = QComboBox(objectName="coderChoice")
-        self.coder.addItem(self.tr("All coders"), "")
+        self.coder.addItem("", "")
         for name in project.annotators():
             self.coder.addItem(name, name)
-        self.done_only = QCheckBox(self.tr("Done only"), objectName="doneOnly")
+        self.done_only = QCheckBox(objectName="doneOnly")
         self.date_from = QLineEdit(objectName="dateFrom")
         self.date_to = QLineEdit(objectName="dateTo")
         for edit in (self.date_from, self.date_to):
-            edit.setPlaceholderText("۱۴۰۲/۰۵/۱۲ | 2023-08-03")
             edit.setClearButtonEnabled(True)
-            edit.setMaximumWidth(180)
+            edit.setMinimumWidth(130)
         self.top = QSpinBox(objectName="topActors")
         self.top.setRange(3, 100)
         self.top.setValue(15)
+        self.coder_label, self.from_label, self.to_label, self.top_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.chart = ChartView(self)
         self.message = QLabel(objectName="analysisMessage")
         self.message.setWordWrap(True)
         filters = QHBoxLayout()
         filters.addWidget(self.chart_choice)
-        filters.addWidget(QLabel(self.tr("Coder")))
-        filters.addWidget(self.coder)
-        filters.addWidget(self.done_only)
-        filters.addWidget(QLabel(self.tr("From")))
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("To")))
-        filters.addWidget(self.date_to)
-        filters.addWidget(QLabel(self.tr("Top")))
-        filters.addWidget(self.top)
+        for widget in (self.coder_label, self.coder, self.done_only, self.from_label, self.date_from):
+            filters.addWidget(widget)
+        for widget in (self.to_label, self.date_to, self.top_label, self.top):
+            filters.addWidget(widget)
         filters.addStretch()
         buttons = QHBoxLayout()
-        self.save_png = QPushButton(self.tr("Save as PNG…"), objectName="savePng")
-        self.save_svg = QPushButton(self.tr("Save as SVG…"), objectName="saveSvg")
-        self.export_table = QPushButton(self.tr("Export claims table…"), objectName="exportClaims")
+        self.save_png = QPushButton(objectName="savePng")
+        self.save_svg = QPushButton(objectName="saveSvg")
+        self.export_table = QPushButton(objectName="exportClaims")
         self.network_kind = QComboBox(objectName="networkKind")
         for kind in networks.KINDS:
             self.network_kind.addItem(kind, kind)
-        self.export_network = QPushButton(self.tr("Export network…"), objectName="exportNetwork")
+        self.export_network = QPushButton(objectName="exportNetwork")
         for widget in (self.save_png, self.save_svg, self.export_table, self.network_kind, self.export_network):
             buttons.addWidget(widget)
         for button in (self.save_png, self.save_svg, self.export_table, self.export_network):
@@ -101,6 +90,48 @@ class AnalysisDialog(QDialog):
         self.export_table.clicked.connect(lambda: self.export_claims())
         self.export_network.clicked.connect(lambda: self.export_graph())
         self.resize(900, 600)
+        self.retranslate(language)
+
+    def retranslate(self, language: str) -> None:
+        """Texts in the interface's language (also when it changes while this is open)."""
+        self.language = language
+        persian = language.startswith("fa")
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if persian else Qt.LayoutDirection.LeftToRight)
+        # Qt's Persian locale writes the spin box's number in Persian digits
+        self.top.setLocale(QLocale(QLocale.Language.Persian if persian else QLocale.Language.English))
+        self.setWindowTitle(self.tr("Analysis"))
+        for i, name in enumerate(
+            (
+                self.tr("Claims per actor"),
+                self.tr("Claims per position"),
+                self.tr("Claims per topic"),
+                self.tr("Claims over time"),
+            )
+        ):
+            self.chart_choice.setItemText(i, name)
+        self.coder.setItemText(0, self.tr("All coders"))
+        self.done_only.setText(self.tr("Done only"))
+        self.coder_label.setText(self.tr("Coder"))
+        self.from_label.setText(self.tr("From"))
+        self.to_label.setText(self.tr("To"))
+        self.top_label.setText(self.tr("Top"))
+        hint = self.tr("A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)")
+        for edit in (self.date_from, self.date_to):
+            edit.setPlaceholderText("۱۴۰۲/۰۵/۱۲" if persian else "2023-08-03")
+            edit.setToolTip(hint)
+        self.save_png.setText(self.tr("Save as PNG…"))
+        self.save_svg.setText(self.tr("Save as SVG…"))
+        self.export_table.setText(self.tr("Export claims table…"))
+        self.export_network.setText(self.tr("Export network…"))
+        for i, name in enumerate(
+            (
+                self.tr("Network: actors and topics"),
+                self.tr("Network: actors agreeing or in conflict"),
+                self.tr("Network: who addresses whom"),
+                self.tr("Network: mentioned together"),
+            )
+        ):
+            self.network_kind.setItemText(i, name)
         self.reload()
 
     # ---- data ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.annotator_override = " ".join(annotator.split())
         self._curating = False  # a project's curation mode: editing the annotator `curated`
         self.agreement_dock: QDockWidget | None = None
+        self._analysis: Any = None  # the open Project ▸ Analysis dialog
         self.store: AnnotationStore | None = None
         self.path: Path | None = None
         self.session: ProjectSession | None = None
@@ -303,6 +305,7 @@ class MainWindow(QMainWindow):
             self.act_stats,
             self.act_agreement,
             self.act_curate,
+            self.act_analysis,
         ):
             action.setEnabled(self.session is not None)
         project_menu.addSeparator()
@@ -380,6 +383,8 @@ class MainWindow(QMainWindow):
         self.act_curate.setText(self.tr("Curate disagreements"))
         self.act_curation_list.setText(self.tr("Go to the curation list"))
         self.act_analysis.setText(self.tr("Analysis: charts, claims table, networks…"))
+        if self._analysis is not None:
+            self._analysis.retranslate(self.language)
         if self.agreement_dock is not None:
             self.agreement_dock.setWindowTitle(self.tr("Agreement"))
             widget = self.agreement_dock.widget()
@@ -692,12 +697,17 @@ class MainWindow(QMainWindow):
     def show_analysis(self) -> QDialog | None:
         """Project ▸ Analysis: charts of the coded claims, the claims table and networks."""
         if self.session is None:
+            self.show_error(self.tr("Analysis works on a project: open one with File ▸ Open project."))
             return None
         from .analysis_dialog import AnalysisDialog
 
         self.checkpoint()
+        if self._analysis is not None:
+            self._analysis.close()
         dialog = AnalysisDialog(self.session.project, self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: setattr(self, "_analysis", None))
+        self._analysis = dialog
         dialog.show()
         return dialog
 

@@ -126,3 +126,25 @@ def test_a_network_of_all_coders_is_refused(qtbot: Any, analysis: AnalysisDialog
     choose(qtbot, analysis.coder, "")
     assert not analysis.export_graph(tmp_path / "n.graphml")
     assert not (tmp_path / "n.graphml").exists()
+
+
+def test_analysis_follows_the_language_and_needs_a_project(qtbot: Any, analysis: AnalysisDialog) -> None:
+    window = analysis.parent()
+    assert isinstance(window, MainWindow)
+    window.set_language("en", save=False)
+    assert analysis.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert analysis.chart_choice.itemText(0) == "Claims per actor"
+    assert analysis.top.locale().language() != analysis.top.locale().Language.Persian
+    window.set_language("fa", save=False)
+    assert analysis.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert analysis.top.text() == "۱۵"
+
+
+def test_analysis_without_a_project_says_so(qtbot: Any) -> None:
+    make_app()
+    window = MainWindow(Settings(language="en"), annotator="maryam")
+    qtbot.addWidget(window)
+    assert window.open_sample()
+    assert not window.act_analysis.isEnabled()
+    assert window.show_analysis() is None
+    assert "open one with File ▸ Open project" in window.last_message
