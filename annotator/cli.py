@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import annotator
 
-SUBCOMMANDS = ("validate", "import", "stats", "export", "agree", "merge", "desktop")
+SUBCOMMANDS = ("validate", "import", "stats", "export", "agree", "merge", "desktop", "repair")
 _MODULES = {"import": "import_"}  # `import` is a Python keyword
 
 DESCRIPTION = """\

@@ -126,6 +126,7 @@ FA = {
     "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)": "مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)",
     "Format (auto: by file name)": "قالب (خودکار: بر پایهٔ نام پرونده)",
     "Working without a lock: %1": "کار بدون قفل: %1",
+    "%1 (read-only)": "%1 (فقط خواندنی)",
     "Tagging…": "در حال برچسب زدن…",
     "Place an unplaced span at the selection…": "گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…",
     "Select the text the span belongs to first": "نخست متنی را که بازه از آن است انتخاب کنید",

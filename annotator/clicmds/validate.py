@@ -42,13 +42,17 @@ def problems_in_file(path: Path) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     lines: list[str] = []
     checked = 0
+    said: list[str] = []  # what was checked, for the closing line
     for name in args.paths:
         path = Path(name)
         if path.is_dir() and (path / "project.json").exists():
-            from ..io.project import validate_project
+            from ..io.project import check_project
 
-            checked += 1
-            lines += validate_project(path)
+            result = check_project(path)
+            lines += result.lines
+            said.append(
+                f"{path}: {result.documents} document(s) and {result.annotation_files} annotation file(s) checked"
+            )
             continue
         if path.is_dir():
             # a folder's label set (annotator-schema.json) is no annotation file
@@ -64,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
     # a broken annotator-schema.json is reported once, not once per file beside it
     for line in dict.fromkeys(lines):
         print(line, file=sys.stderr)
+    if checked or not said:
+        said.append(f"{checked} file(s) checked")
     if not lines:
-        print(f"{checked} file(s) valid")
+        for line in said:
+            print(line.replace(" checked", " valid"))
     return 1 if lines else 0

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 
@@ -16,6 +19,10 @@ def write_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes 0600: a replaced file keeps its mode, a new one gets what the umask
+        # says, so colleagues (or a brat server) on a shared folder can read it
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, file_mode(path))
         with os.fdopen(fd, "wb") as tmp:
             tmp.write(data)
             tmp.flush()
@@ -26,6 +33,25 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+def file_mode(path: Path) -> int:
+    """The mode a file written at `path` gets: the replaced file's, else the umask's."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+_umask_lock = threading.Lock()
+
+
+def current_umask() -> int:
+    """The process's umask (read by setting it, so under a lock)."""
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: Path, text: str) -> None:
@@ -44,3 +70,40 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def is_read_only(folder: Path) -> bool:
+    """Whether nothing can be written in `folder` (a read-only file system or no permission)."""
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return True
+    except (OSError, AttributeError):  # AttributeError: no statvfs (Windows)
+        pass
+    return not os.access(folder, os.W_OK)
+
+
+STALE_TMP_SECONDS = 60.0  # a temporary file this old belongs to a write that was killed
+
+
+def remove_stale_temporaries(path: Path, age: float = STALE_TMP_SECONDS, prefix: str = "") -> int:
+    """Remove `.NAME.*.tmp` beside `path` left by writes that were killed (older than
+    `age` seconds, so a write in progress elsewhere is never touched); how many. With
+    `prefix` ".", every `.*.tmp` in the folder `path` (repair)."""
+    path = Path(path)
+    if not prefix:
+        prefix = f".{path.name}."
+    else:
+        path = path / "x"  # the folder's own entries
+    now = time.time()
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and now - entry.stat().st_mtime > age:
+                    os.unlink(entry.path)
+                    removed += 1
+    return removed

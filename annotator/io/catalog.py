@@ -94,13 +94,20 @@ def safe_name(name: str, fallback: str = "document") -> str:
         cleaned = fallback
     if _RESERVED.match(cleaned):
         cleaned = f"_{cleaned}"
-    if len(cleaned) > _MAX_NAME or len(cleaned.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
-        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-        head = cleaned[: _MAX_NAME - 11]
-        while len(head.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES - 11:
-            head = head[:-1]
-        cleaned = f"{head.rstrip(' .')}-{digest}"
-    return cleaned
+    return shorten(cleaned, name)
+
+
+def shorten(cleaned: str, whole: str, chars: int = _MAX_NAME, limit: int = MAX_NAME_BYTES) -> str:
+    """`cleaned` if within `chars` characters and `limit` bytes of UTF-8 (file systems count
+    bytes: 119 emoji are 476), else cut, with a short hash of `whole` so that different
+    names stay different."""
+    if len(cleaned) <= chars and len(cleaned.encode("utf-8", "surrogatepass")) <= limit:
+        return cleaned
+    digest = hashlib.sha256(whole.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    head = cleaned[: chars - 11]
+    while len(head.encode("utf-8", "surrogatepass")) > limit - 11:
+        head = head[:-1]
+    return f"{head.rstrip(' .')}-{digest}"
 
 
 def is_safe_name(name: str) -> bool:

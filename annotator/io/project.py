@@ -39,7 +39,7 @@ from typing import Any
 from ..model import AnnotationSet, Document, Schema, SchemaError, Status, default_schema
 from . import entities as entity_files
 from . import jsonformat
-from .atomic import write_atomic
+from .atomic import remove_stale_temporaries, write_atomic
 from .catalog import (
     ANNOTATIONS_DIR,
     CACHE_DIR,
@@ -936,6 +936,72 @@ class Project:
                     os.close(fd)
         return said
 
+    def repair(self) -> list[str]:
+        """What `annotator repair` does, under the write lock; one line per thing done.
+
+        Finishes or removes interrupted imports; lists in documents.json the document files
+        an older, killed import left unlisted (valid ones; others are renamed `.unlisted-*`
+        beside them, kept); removes temporary files of killed saves and exports; drops the
+        cache (it is rebuilt).
+        """
+        said: list[str] = []
+        with self.writing():
+            said += self.finish_interrupted()
+            docs = self.path / DOCUMENTS_DIR
+            found: list[CatalogEntry] = []
+            taken = {i.casefold() for i in self._entries}
+            with contextlib.suppress(OSError):
+                for name in sorted(os.listdir(docs), key=lambda n: (docs / n).stat().st_mtime_ns):
+                    stem = name[: -len(".json")] if name.endswith(".json") else ""
+                    if name.startswith(".") or not stem or stem in self._entries:
+                        continue
+                    entry = self._unlisted_entry(docs / name, stem)
+                    if entry is None or stem.casefold() in taken:
+                        aside = docs / f".unlisted-{name}"
+                        os.replace(docs / name, aside)
+                        said.append(f"{docs / name}: not a document of this project; kept as {aside.name}")
+                        continue
+                    taken.add(stem.casefold())
+                    found.append(entry)
+            if found:
+                self._add_entries(found)
+                self._write_catalog()
+                said.append(f"{self.path / CATALOG_FILE}: {len(found)} unlisted document(s) listed again")
+            removed = 0
+            folders = [self.path, docs, self.path / ANNOTATIONS_DIR]
+            with contextlib.suppress(OSError):
+                folders += [p for p in (self.path / ANNOTATIONS_DIR).iterdir() if p.is_dir() and not p.is_symlink()]
+            for folder in folders:
+                removed += remove_stale_temporaries(folder / "", prefix=".")
+            if removed:
+                said.append(f"{self.path}: {removed} temporary file(s) of killed saves or exports removed")
+            with contextlib.suppress(OSError):
+                self._index_path().unlink()
+                self._index = None
+        return said
+
+    def _unlisted_entry(self, path: Path, doc_id: str) -> CatalogEntry | None:
+        try:
+            data = _read_json(path)
+            _check_header(path, data, DOCUMENT_FORMAT)
+        except ProjectError:
+            return None
+        text = data.get("text")
+        if not isinstance(text, str) or data.get("id") != doc_id or not is_safe_name(doc_id):
+            return None
+        metadata = data.get("metadata") if isinstance(data.get("metadata"), dict) else {}
+        original = data.get("original")
+        source = original.get("text") if isinstance(original, dict) else None
+        return CatalogEntry(
+            doc_id,
+            str(data.get("title", "")),
+            str(metadata.get("date", "")),
+            str(metadata.get("url", "")),
+            text_hash(text),
+            text_hash(source) if isinstance(source, str) else "",
+            len(text),
+        )
+
     def _finish_one(self, folder: Path) -> list[str]:
         if not (folder / COMMIT_RECORD).exists():
             shutil.rmtree(folder, ignore_errors=True)
@@ -1141,13 +1207,26 @@ def validate_project(path: Path | str) -> list[str]:
     original text and offset map) and every annotation file against its document and
     the project's schema; files no document accounts for and interrupted imports too.
     """
+    return check_project(path).lines
+
+
+@dataclass
+class ProjectCheck:
+    lines: list[str]  # the problems, one line each
+    documents: int = 0  # document files checked
+    annotation_files: int = 0  # annotation files checked
+
+
+def check_project(path: Path | str) -> ProjectCheck:
+    """validate_project's problems, with how many documents and annotation files it read."""
     root = Path(path)
     try:
         project = Project.open(root)
     except ProjectError as exc:
         message = str(exc)
-        return [message if ": $" in message else message.replace(": ", ": $: ", 1)]
+        return ProjectCheck([message if ": $" in message else message.replace(": ", ": $: ", 1)])
     lines: list[str] = []
+    result = ProjectCheck(lines)
     schema = project.schema
     texts: dict[str, str] = {}
     registry = None
@@ -1166,6 +1245,7 @@ def validate_project(path: Path | str) -> list[str]:
             continue
         text = data["text"]
         texts[doc_id] = text
+        result.documents += 1
         if entry.sha256 and text_hash(text) != entry.sha256:
             lines.append(f"{file}: $.text: differs from the fingerprint in {CATALOG_FILE}")
         if not isinstance(data.get("metadata", {}), dict):
@@ -1184,6 +1264,7 @@ def validate_project(path: Path | str) -> list[str]:
                 if doc_id not in project:
                     lines.append(f"{file}: $: annotations of a document the project does not have")
                 continue
+            result.annotation_files += 1
             try:
                 data = jsonformat.parse(jsonformat.read_bytes(file), file)
             except jsonformat.AnnotationFileError as exc:
@@ -1197,7 +1278,7 @@ def validate_project(path: Path | str) -> list[str]:
             lines += [p.line(file) for p in problems]
             if not problems and data["document"]["id"] != doc_id:
                 lines.append(f"{file}: $.document.id: says {data['document']['id']!r}, the file belongs to {doc_id!r}")
-    return lines
+    return result
 
 
 def _check_original(file: Path, original: Any, text: str) -> list[str]:
@@ -1223,10 +1304,11 @@ def _stray_files(root: Path, project: Project) -> list[str]:
                 continue
             if stem not in project:
                 lines.append(
-                    f"{root / DOCUMENTS_DIR / name}: $: not listed in {CATALOG_FILE} (left by an interrupted import?)"
+                    f"{root / DOCUMENTS_DIR / name}: $: not listed in {CATALOG_FILE} (left by an interrupted "
+                    f"import?); `annotator repair {root}` lists it"
                 )
     for leftover in sorted(root.glob(f"{STAGING_PREFIX}*")):
-        lines.append(f"{leftover}: $: left by an interrupted import; it can be deleted")
+        lines.append(f"{leftover}: $: left by an interrupted import; `annotator repair {root}` finishes or removes it")
     return lines
 
 

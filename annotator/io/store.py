@@ -369,6 +369,7 @@ class AnnotationStore:
                 if self._fd is not None:
                     with contextlib.suppress(OSError):  # helps replay after a crash below
                         self._append_line({"checkpoint": new_sha})
+                self.path.parent.mkdir(parents=True, exist_ok=True)  # a project annotator's first file
                 write_atomic(self.path, content)
                 self._file_sig = _signature(self.path)
             self._base_sha = new_sha

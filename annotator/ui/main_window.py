@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ..io import jsonformat
 from ..io.article import annotation_path_for, open_article_store
+from ..io.atomic import is_read_only
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self.session: ProjectSession | None = None
         self._file_lock: ProjectLock | None = None  # article mode: one window per annotation file
+        self.read_only = False  # the folder cannot be written: viewing only, said in the title
         self._title = ""
         self._warned_not_durable = False
         self.last_message = ""
@@ -491,6 +493,7 @@ class MainWindow(QMainWindow):
             return True  # already open
         # the new file first: one that cannot be opened leaves the open one as it was
         allowed, lock = self._lock_file(annotation_path_for(path))
+        self.read_only = is_read_only(annotation_path_for(path).parent)
         if not allowed:
             return False
         try:
@@ -546,6 +549,15 @@ class MainWindow(QMainWindow):
         except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
             self.show_status(self.tr("Working without a lock: %1").replace("%1", exc.strerror or str(exc)))
             lock = None
+        self.read_only = is_read_only(project.path)
+        if not self.read_only:
+            # imports killed earlier: finished or cleaned now, under the project's write lock
+            try:
+                said = project.finish_interrupted()
+            except ProjectError as exc:
+                said = [str(exc)]
+            if said:
+                self.show_info("\n".join(said))
         if self._curating:
             from .curation import CurationSession
 
@@ -1084,6 +1096,8 @@ class MainWindow(QMainWindow):
         self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
         unsaved = bool(self.store and (self.store.needs_checkpoint or not self.store.durable))
         name = self._title if self.path else self.tr("No article")
+        if self.read_only:
+            name = self.tr("%1 (read-only)").replace("%1", name)
         who = self.annotator
         if self.curating():
             who = self.tr("curating as %1").replace("%1", who)

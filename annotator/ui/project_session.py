@@ -116,7 +116,7 @@ class ProjectSession(QObject):
         Raises ProjectError, jsonformat.AnnotationFileError or OSError."""
         document = self.project.load_document(doc_id)
         path = self.project.annotation_path(doc_id, self.annotator)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # the annotator's folder is made by the first edit (a read-only project opens)
         # nothing of this annotator's yet: empty, or what the import brought
         store, message = AnnotationStore.open_or_start(
             path,

@@ -618,303 +618,303 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="261" />
+        <location filename="../../annotator/ui/main_window.py" line="263" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="275" />
+        <location filename="../../annotator/ui/main_window.py" line="277" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="278" />
+        <location filename="../../annotator/ui/main_window.py" line="280" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="289" />
+        <location filename="../../annotator/ui/main_window.py" line="291" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="304" />
+        <location filename="../../annotator/ui/main_window.py" line="306" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="307" />
+        <location filename="../../annotator/ui/main_window.py" line="309" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="310" />
+        <location filename="../../annotator/ui/main_window.py" line="312" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="312" />
+        <location filename="../../annotator/ui/main_window.py" line="314" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="314" />
+        <location filename="../../annotator/ui/main_window.py" line="316" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="351" />
+        <location filename="../../annotator/ui/main_window.py" line="353" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="352" />
+        <location filename="../../annotator/ui/main_window.py" line="354" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="355" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="356" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="357" />
+        <location filename="../../annotator/ui/main_window.py" line="359" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="360" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="361" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="376" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="377" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="377" />
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="388" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="390" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="389" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="392" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="393" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="396" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="397" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="444" />
+        <location filename="../../annotator/ui/main_window.py" line="446" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="465" />
+        <location filename="../../annotator/ui/main_window.py" line="467" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
+        <location filename="../../annotator/ui/main_window.py" line="511" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="535" />
+        <location filename="../../annotator/ui/main_window.py" line="538" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="635" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="702" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -923,230 +923,235 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="790" />
+        <location filename="../../annotator/ui/main_window.py" line="802" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="792" />
+        <location filename="../../annotator/ui/main_window.py" line="804" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="808" />
+        <location filename="../../annotator/ui/main_window.py" line="820" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="815" />
+        <location filename="../../annotator/ui/main_window.py" line="827" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="827" />
+        <location filename="../../annotator/ui/main_window.py" line="839" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="850" />
+        <location filename="../../annotator/ui/main_window.py" line="862" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="855" />
+        <location filename="../../annotator/ui/main_window.py" line="867" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="855" />
+        <location filename="../../annotator/ui/main_window.py" line="867" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="934" />
+        <location filename="../../annotator/ui/main_window.py" line="946" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="957" />
+        <location filename="../../annotator/ui/main_window.py" line="969" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="980" />
+        <location filename="../../annotator/ui/main_window.py" line="992" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <location filename="../../annotator/ui/main_window.py" line="994" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="994" />
+        <location filename="../../annotator/ui/main_window.py" line="1006" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1005" />
+        <location filename="../../annotator/ui/main_window.py" line="1017" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <location filename="../../annotator/ui/main_window.py" line="1018" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1081" />
+        <location filename="../../annotator/ui/main_window.py" line="1083" />
+        <source>%1 (read-only)</source>
+        <translation>%1 (فقط خواندنی)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1105" />
+        <location filename="../../annotator/ui/main_window.py" line="1119" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1106" />
+        <location filename="../../annotator/ui/main_window.py" line="1120" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1107" />
+        <location filename="../../annotator/ui/main_window.py" line="1121" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1108" />
+        <location filename="../../annotator/ui/main_window.py" line="1122" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1123" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1110" />
+        <location filename="../../annotator/ui/main_window.py" line="1124" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1111" />
+        <location filename="../../annotator/ui/main_window.py" line="1125" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
-        <location filename="../../annotator/ui/main_window.py" line="1050" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="1062" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1051" />
+        <location filename="../../annotator/ui/main_window.py" line="1063" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1066" />
+        <location filename="../../annotator/ui/main_window.py" line="1078" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1067" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1069" />
+        <location filename="../../annotator/ui/main_window.py" line="1081" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1077" />
+        <location filename="../../annotator/ui/main_window.py" line="1091" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1092" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1093" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1095" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1096" />
+        <location filename="../../annotator/ui/main_window.py" line="1110" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <location filename="../../annotator/ui/main_window.py" line="1111" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1098" />
+        <location filename="../../annotator/ui/main_window.py" line="1112" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="356" />
-        <location filename="../../annotator/ui/main_window.py" line="1099" />
+        <location filename="../../annotator/ui/main_window.py" line="358" />
+        <location filename="../../annotator/ui/main_window.py" line="1113" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1100" />
+        <location filename="../../annotator/ui/main_window.py" line="1114" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1101" />
+        <location filename="../../annotator/ui/main_window.py" line="1115" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1102" />
+        <location filename="../../annotator/ui/main_window.py" line="1116" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1103" />
+        <location filename="../../annotator/ui/main_window.py" line="1117" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1104" />
+        <location filename="../../annotator/ui/main_window.py" line="1118" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1187,149 +1192,149 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="194" />
+        <location filename="../../annotator/ui/project_session.py" line="197" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="194" />
+        <location filename="../../annotator/ui/project_session.py" line="197" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="209" />
+        <location filename="../../annotator/ui/project_session.py" line="212" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="219" />
-        <location filename="../../annotator/ui/project_session.py" line="305" />
+        <location filename="../../annotator/ui/project_session.py" line="222" />
+        <location filename="../../annotator/ui/project_session.py" line="308" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="222" />
+        <location filename="../../annotator/ui/project_session.py" line="225" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="231" />
+        <location filename="../../annotator/ui/project_session.py" line="234" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="311" />
+        <location filename="../../annotator/ui/project_session.py" line="314" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="139" />
+        <location filename="../../annotator/ui/project_session.py" line="142" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="235" />
+        <location filename="../../annotator/ui/project_session.py" line="238" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="246" />
+        <location filename="../../annotator/ui/project_session.py" line="249" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="259" />
+        <location filename="../../annotator/ui/project_session.py" line="262" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="259" />
+        <location filename="../../annotator/ui/project_session.py" line="262" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="266" />
+        <location filename="../../annotator/ui/project_session.py" line="269" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="282" />
+        <location filename="../../annotator/ui/project_session.py" line="285" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="305" />
+        <location filename="../../annotator/ui/project_session.py" line="308" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="321" />
+        <location filename="../../annotator/ui/project_session.py" line="324" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="322" />
+        <location filename="../../annotator/ui/project_session.py" line="325" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="326" />
+        <location filename="../../annotator/ui/project_session.py" line="329" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="328" />
+        <location filename="../../annotator/ui/project_session.py" line="331" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="339" />
+        <location filename="../../annotator/ui/project_session.py" line="342" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="340" />
+        <location filename="../../annotator/ui/project_session.py" line="343" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="341" />
+        <location filename="../../annotator/ui/project_session.py" line="344" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="342" />
+        <location filename="../../annotator/ui/project_session.py" line="345" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="344" />
+        <location filename="../../annotator/ui/project_session.py" line="347" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="360" />
+        <location filename="../../annotator/ui/project_session.py" line="363" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="338" />
-        <location filename="../../annotator/ui/project_session.py" line="390" />
+        <location filename="../../annotator/ui/project_session.py" line="341" />
+        <location filename="../../annotator/ui/project_session.py" line="393" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="364" />
+        <location filename="../../annotator/ui/project_session.py" line="367" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="364" />
+        <location filename="../../annotator/ui/project_session.py" line="367" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <location filename="../../annotator/ui/project_session.py" line="419" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

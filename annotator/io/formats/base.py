@@ -245,9 +245,14 @@ def iter_json_values(text: str, file: Path | str) -> Iterator[tuple[int, Any] | 
 @contextlib.contextmanager
 def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
     """Stream a file out; it replaces `path` only when complete (never half an export)."""
+    from ..atomic import file_mode, remove_stale_temporaries
+
     path = Path(path)
+    remove_stale_temporaries(path)  # of an export killed earlier
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        with contextlib.suppress(OSError):
+            os.chmod(tmp_name, file_mode(path))  # the umask's, or the replaced file's
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             yield handle
         # no fsync: an export can be made again, and one per file would cost 10,000 of them
