@@ -15,10 +15,12 @@ from annotator.ui import MainWindow
 
 
 def snapshot_of(folder: Path) -> dict[str, bytes]:
-    # a cache's bytes may move under another process's open database; its names may not
+    # not the cache: the import made in this process keeps its own database open on the
+    # writable path (its -wal/-shm files come and go with it)
     return {
-        p.relative_to(folder).as_posix(): b"" if ".cache" in p.parts else p.read_bytes() if p.is_file() else b"/"
+        p.relative_to(folder).as_posix(): p.read_bytes() if p.is_file() else b"/"
         for p in folder.rglob("*")
+        if ".cache" not in p.relative_to(folder).parts
     }
 
 
