@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -58,6 +59,11 @@ class DocumentHeader(QWidget):
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setOpenExternalLinks(False)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # a long URL has no place to wrap: the line may be cut at the panel's edge, but it
+        # must never widen the window past the screen (the whole line is in its tooltip)
+        self.details.setWordWrap(True)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.button = QToolButton(self)
         self.button.setObjectName("editDetails")
         self.button.clicked.connect(self.edit)
@@ -102,6 +108,7 @@ class DocumentHeader(QWidget):
         # each part isolated, so that Persian and Latin parts keep their order in either interface
         isolated = [f"\u2068{part}\u2069" for part in parts]
         self.details.setText(" · ".join(isolated) if parts else self.tr("No date, source or address yet"))
+        self.details.setToolTip(str(meta.get("url", "")))
 
     def edit(self) -> None:
         if self._document is None:

@@ -53,6 +53,7 @@ class Inspector(QWidget):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.links_label = QLabel(self)
+        self.links_label.setWordWrap(True)  # the keys' list must not widen the panel (or the window)
         self.links = QListWidget(self)
         self.links.setObjectName("inspectorLinks")
         self.links.itemActivated.connect(self._activate_link)

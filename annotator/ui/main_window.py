@@ -770,6 +770,7 @@ class MainWindow(QMainWindow):
         self.table.span_model.set_annotations(aset)
         aset.subscribe(self._on_change)  # after the view and the list: it reads what they show
         self.claims.attach(aset)
+        self._show_note(self.current_span_id())  # not the previous document's span's note
         self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
