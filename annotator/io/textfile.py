@@ -76,6 +76,21 @@ def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
 
     best = from_bytes(raw, cp_isolation=["cp1256", "iso8859_6", "cp720", "mac_arabic"]).best()
     if best is None:
+        # charset-normalizer takes ZWNJ (0x9D in Windows-1256, inside Persian words) for a
+        # control character and refuses the text: decide for Windows-1256 ourselves when it
+        # gives Arabic-script text and nothing a text never holds
+        text = raw.decode("cp1256", errors="replace")
+        letters = [ch for ch in text if ch.isalpha()]
+        arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff")
+        if (
+            "\ufffd" not in text
+            and letters
+            and arabic >= 0.6 * len(letters)
+            and _looks_like_text(text)
+            and not any(ch < " " and ch not in "\t\n\r" for ch in text)
+        ):
+            return _lines(text), "cp1256"
+    if best is None:
         raise TextFileError(
             f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text; save it as UTF-8 and open it again"
         )

@@ -4,7 +4,7 @@ this object knows which, and asks the window to show it."""
 
 from __future__ import annotations
 
-import contextlib
+import logging
 import threading
 from pathlib import Path
 from typing import Protocol
@@ -81,8 +81,12 @@ class ProjectSession(QObject):
         threading.Thread(target=self._prepare_search, name="search-index", daemon=True).start()
 
     def _prepare_search(self) -> None:
-        with contextlib.suppress(Exception):  # a failure here only means the first search builds it
+        try:
             self.project.prepare_search()
+        except (ProjectError, OSError) as exc:  # a bad document: the first search says which
+            self.search_index_error = str(exc)
+        except Exception:  # a bug: never swallowed silently
+            logging.getLogger(__name__).exception("building the search index failed")
 
     # ---- documents ---------------------------------------------------------------------
 

@@ -79,16 +79,11 @@ def _disk_reason(exc: OSError) -> str:
 
 def _interchange_format(name: str) -> Any:
     """The interchange format called `name`, or a string saying why there is none."""
+    from .. import formats
+
     try:
-        from .. import formats
-    except Exception as exc:  # the formats package is being written; never fatal here
-        return f"interchange formats are not available ({type(exc).__name__}: {exc})"
-    get = getattr(formats, "get", None)
-    if get is None:
-        return "interchange formats are not available yet"
-    try:
-        return get(name)
-    except Exception as exc:
+        return formats.get(name)
+    except formats.FormatError as exc:  # an unknown name; anything else is a bug, not hidden
         return str(exc)
 
 

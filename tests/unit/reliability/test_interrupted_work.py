@@ -223,3 +223,12 @@ def test_validate_counts_documents_and_annotation_files(tmp_path: Path) -> None:
     done = annotator("validate", str(root))
     assert done.returncode == 0
     assert done.stdout == f"{root}: 5 document(s) and 2 annotation file(s) valid\n"
+
+
+def test_a_windows_1256_sentence_with_zwnj_is_read(tmp_path: Path) -> None:
+    from annotator.io.textfile import read_text_file
+
+    text = "نخست‌وزير عراق گفت که گفت‌وگو ادامه دارد."  # ZWNJ is byte 0x9D in Windows-1256
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("cp1256"))
+    assert read_text_file(path) == (text, "cp1256")
