@@ -67,122 +67,147 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="37" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="102" />
         <source>Analysis</source>
         <translation>تحلیل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="40" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="105" />
         <source>Claims per actor</source>
         <translation>ادعاها به تفکیک کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="41" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="106" />
         <source>Claims per position</source>
         <translation>ادعاها به تفکیک موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="42" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
         <source>Claims per topic</source>
         <translation>ادعاها به تفکیک موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="43" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
         <source>Claims over time</source>
         <translation>ادعاها در گذر زمان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="47" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="112" />
         <source>All coders</source>
         <translation>همهٔ کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="50" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="113" />
         <source>Done only</source>
         <translation>فقط تمام‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="65" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
         <source>Coder</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="68" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="70" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="72" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
         <source>Top</source>
         <translation>برترین</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="76" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <source>A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)</source>
+        <translation>تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="122" />
         <source>Save as PNG…</source>
         <translation>ذخیره به‌صورت PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="77" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="123" />
         <source>Save as SVG…</source>
         <translation>ذخیره به‌صورت SVG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="78" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
         <source>Export claims table…</source>
         <translation>برون‌بری جدول ادعاها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="82" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
         <source>Export network…</source>
         <translation>برون‌بری شبکه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="128" />
+        <source>Network: actors and topics</source>
+        <translation>شبکه: کنشگران و موضوع‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="129" />
+        <source>Network: actors agreeing or in conflict</source>
+        <translation>شبکه: هم‌سویی و ناسازگاری کنشگران</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
+        <source>Network: who addresses whom</source>
+        <translation>شبکه: چه کسی خطاب به چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
+        <source>Network: mentioned together</source>
+        <translation>شبکه: هم‌آیی در یک سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="157" />
         <source>%1 claims in %2 documents</source>
         <translation>%1 ادعا در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="145" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="176" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="156" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="187" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="162" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="193" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="167" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="198" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="180" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="211" />
         <source>%1 rows written to %2</source>
         <translation>%1 سطر در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="186" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="217" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="189" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="220" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="200" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="231" />
         <source>%1 nodes and %2 edges written to %3</source>
         <translation>%1 گره و %2 یال در %3 نوشته شد</translation>
     </message>
@@ -308,37 +333,37 @@
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="79" />
+        <location filename="../../annotator/ui/claims_panel.py" line="85" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="79" />
+        <location filename="../../annotator/ui/claims_panel.py" line="85" />
         <source>This document</source>
         <translation>همین سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="82" />
+        <location filename="../../annotator/ui/claims_panel.py" line="88" />
         <source>Actor / claim</source>
         <translation>کنشگر / ادعا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="82" />
+        <location filename="../../annotator/ui/claims_panel.py" line="88" />
         <source>Position</source>
         <translation>موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="82" />
+        <location filename="../../annotator/ui/claims_panel.py" line="88" />
         <source>Topic</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="139" />
+        <location filename="../../annotator/ui/claims_panel.py" line="145" />
         <source>(no claimant)</source>
         <translation>(بی‌ادعاکننده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="141" />
+        <location filename="../../annotator/ui/claims_panel.py" line="147" />
         <source>%1 (no entity)</source>
         <translation>%1 (بی‌هویت)</translation>
     </message>
@@ -394,37 +419,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="120" />
+        <location filename="../../annotator/ui/document_header.py" line="127" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="135" />
+        <location filename="../../annotator/ui/document_header.py" line="142" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="136" />
+        <location filename="../../annotator/ui/document_header.py" line="143" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="138" />
+        <location filename="../../annotator/ui/document_header.py" line="145" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="139" />
+        <location filename="../../annotator/ui/document_header.py" line="146" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="151" />
+        <location filename="../../annotator/ui/document_header.py" line="158" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="154" />
+        <location filename="../../annotator/ui/document_header.py" line="161" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -432,22 +457,22 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="81" />
+        <location filename="../../annotator/ui/document_header.py" line="87" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="82" />
+        <location filename="../../annotator/ui/document_header.py" line="88" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="95" />
+        <location filename="../../annotator/ui/document_header.py" line="101" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="104" />
+        <location filename="../../annotator/ui/document_header.py" line="110" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -455,7 +480,7 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178" />
+        <location filename="../../annotator/ui/document_list.py" line="198" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
@@ -463,37 +488,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="62" />
+        <location filename="../../annotator/ui/document_list.py" line="64" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="63" />
+        <location filename="../../annotator/ui/document_list.py" line="65" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="64" />
+        <location filename="../../annotator/ui/document_list.py" line="66" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="95" />
+        <location filename="../../annotator/ui/document_list.py" line="97" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="96" />
+        <location filename="../../annotator/ui/document_list.py" line="98" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="97" />
+        <location filename="../../annotator/ui/document_list.py" line="99" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="98" />
+        <location filename="../../annotator/ui/document_list.py" line="100" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -575,42 +600,42 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="97" />
+        <location filename="../../annotator/ui/inspector.py" line="98" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="109" />
+        <location filename="../../annotator/ui/inspector.py" line="110" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="121" />
+        <location filename="../../annotator/ui/inspector.py" line="122" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="135" />
+        <location filename="../../annotator/ui/inspector.py" line="136" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="136" />
+        <location filename="../../annotator/ui/inspector.py" line="137" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="146" />
+        <location filename="../../annotator/ui/inspector.py" line="147" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="181" />
+        <location filename="../../annotator/ui/inspector.py" line="182" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="181" />
+        <location filename="../../annotator/ui/inspector.py" line="182" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -618,303 +643,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263" />
+        <location filename="../../annotator/ui/main_window.py" line="265" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="277" />
+        <location filename="../../annotator/ui/main_window.py" line="279" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="280" />
+        <location filename="../../annotator/ui/main_window.py" line="282" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="291" />
+        <location filename="../../annotator/ui/main_window.py" line="293" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="306" />
+        <location filename="../../annotator/ui/main_window.py" line="316" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="309" />
+        <location filename="../../annotator/ui/main_window.py" line="319" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="312" />
+        <location filename="../../annotator/ui/main_window.py" line="322" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="314" />
+        <location filename="../../annotator/ui/main_window.py" line="324" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="316" />
+        <location filename="../../annotator/ui/main_window.py" line="326" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="352" />
+        <location filename="../../annotator/ui/main_window.py" line="362" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353" />
+        <location filename="../../annotator/ui/main_window.py" line="363" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="355" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="356" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="361" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="377" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="378" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="377" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="395" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="396" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="397" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="389" />
+        <location filename="../../annotator/ui/main_window.py" line="401" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390" />
+        <location filename="../../annotator/ui/main_window.py" line="402" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="392" />
+        <location filename="../../annotator/ui/main_window.py" line="404" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="393" />
+        <location filename="../../annotator/ui/main_window.py" line="405" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="398" />
+        <location filename="../../annotator/ui/main_window.py" line="410" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="411" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="446" />
+        <location filename="../../annotator/ui/main_window.py" line="458" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="467" />
+        <location filename="../../annotator/ui/main_window.py" line="479" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="523" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="538" />
+        <location filename="../../annotator/ui/main_window.py" line="550" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="669" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <source>Analysis works on a project: open one with File ▸ Open project.</source>
+        <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -923,235 +953,235 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="750" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="802" />
+        <location filename="../../annotator/ui/main_window.py" line="820" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="804" />
+        <location filename="../../annotator/ui/main_window.py" line="822" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="820" />
+        <location filename="../../annotator/ui/main_window.py" line="838" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="827" />
+        <location filename="../../annotator/ui/main_window.py" line="845" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="839" />
+        <location filename="../../annotator/ui/main_window.py" line="857" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="862" />
+        <location filename="../../annotator/ui/main_window.py" line="880" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="867" />
+        <location filename="../../annotator/ui/main_window.py" line="885" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="867" />
+        <location filename="../../annotator/ui/main_window.py" line="885" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="946" />
+        <location filename="../../annotator/ui/main_window.py" line="964" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="969" />
+        <location filename="../../annotator/ui/main_window.py" line="987" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="992" />
+        <location filename="../../annotator/ui/main_window.py" line="1010" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="994" />
+        <location filename="../../annotator/ui/main_window.py" line="1012" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <location filename="../../annotator/ui/main_window.py" line="1024" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1017" />
+        <location filename="../../annotator/ui/main_window.py" line="1035" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1018" />
+        <location filename="../../annotator/ui/main_window.py" line="1036" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1083" />
+        <location filename="../../annotator/ui/main_window.py" line="1101" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1095" />
+        <location filename="../../annotator/ui/main_window.py" line="1113" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1119" />
+        <location filename="../../annotator/ui/main_window.py" line="1137" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1120" />
+        <location filename="../../annotator/ui/main_window.py" line="1138" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1121" />
+        <location filename="../../annotator/ui/main_window.py" line="1139" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1122" />
+        <location filename="../../annotator/ui/main_window.py" line="1140" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1123" />
+        <location filename="../../annotator/ui/main_window.py" line="1141" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1124" />
+        <location filename="../../annotator/ui/main_window.py" line="1142" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1125" />
+        <location filename="../../annotator/ui/main_window.py" line="1143" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
-        <location filename="../../annotator/ui/main_window.py" line="1062" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="1080" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1081" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1096" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1097" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1081" />
+        <location filename="../../annotator/ui/main_window.py" line="1099" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="1104" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1092" />
+        <location filename="../../annotator/ui/main_window.py" line="1110" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1093" />
+        <location filename="../../annotator/ui/main_window.py" line="1111" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1127" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1110" />
+        <location filename="../../annotator/ui/main_window.py" line="1128" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1111" />
+        <location filename="../../annotator/ui/main_window.py" line="1129" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1112" />
+        <location filename="../../annotator/ui/main_window.py" line="1130" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358" />
-        <location filename="../../annotator/ui/main_window.py" line="1113" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="1131" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1114" />
+        <location filename="../../annotator/ui/main_window.py" line="1132" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1115" />
+        <location filename="../../annotator/ui/main_window.py" line="1133" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1116" />
+        <location filename="../../annotator/ui/main_window.py" line="1134" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1117" />
+        <location filename="../../annotator/ui/main_window.py" line="1135" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1118" />
+        <location filename="../../annotator/ui/main_window.py" line="1136" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
