@@ -16,6 +16,15 @@ equal.  What folds (both the document and the query get the same treatment):
 * ZWNJ counts as a space, and every run of whitespace/ZWNJ is a single space
 * Latin (and other cased scripts) compare case-insensitively (``str.lower``)
 
+Whole words (``whole_words=True``, what the window's Tag all uses by default): a match
+counts only when, in the *folded* text, the character before it and the character after
+it are not letters or digits (``str.isalnum``; or it is at the start/end), **and**, in the
+*original* text, the character right before its start and the character at its end (the
+span mapped back, trailing ignored marks included) are not ZWNJ (U+200C).  ZWNJ folds to
+a space so that "نخست وزیر" finds "نخست‌وزیر", but it joins a word to its affix: "تهران"
+is not a whole word in "تهرانی" nor in "تهران‌ها", and "وزیر" is not one in "نخست‌وزیر".
+Any other index of these texts (an SQLite/FTS one) must give exactly these matches.
+
 Folding is done with ``str.replace`` for the 1:1 replacements (only for characters that
 occur) plus one regex pass for deletions and whitespace runs; the map back to the original is a run list (one entry per
 stretch between removed characters), so a 15-million-character project costs little
@@ -52,6 +61,7 @@ _ONE_TO_ONE: dict[int, str] = {
     **{0x0660 + d: str(d) for d in range(10)},
     **{ord(c): " " for c in _WHITESPACE},
 }
+_ZWNJ = "\u200c"
 _ALEF = {0x0623: "ا", 0x0625: "ا", 0x0622: "ا", 0x0671: "ا"}
 # (old, new) pairs for chained str.replace: str.translate with a dict costs ~180 ns per
 # non-Latin-1 character (a dict lookup each), ~30x more than scanning for the few
@@ -186,8 +196,9 @@ class FoldedText:
     def find_all(self, query: str, *, whole_words: bool = False) -> list[tuple[int, int]]:
         """Non-overlapping matches of ``query`` (folded the same way) as original spans.
 
-        ``whole_words`` rejects matches touching a letter or digit on either side; since
-        ZWNJ folds to a space, "وزیر" is a whole word inside "نخست‌وزیر".
+        ``whole_words``: only matches that are whole words (module docstring): no letter
+        or digit on either side, and no ZWNJ joining them to an affix ("تهران" is not a
+        whole word in "تهرانی", "تهران‌ها" or "نخست‌وزیر"'s "وزیر").
         """
         return [self.span_to_original(s, e) for s, e in self.find_folded(query, whole_words)]
 
@@ -201,12 +212,22 @@ class FoldedText:
         i = hay.find(key)
         while i >= 0:
             j = i + len(key)
-            if not whole_words or ((i == 0 or not hay[i - 1].isalnum()) and (j == len(hay) or not hay[j].isalnum())):
+            if not whole_words or self._whole_word(i, j):
                 out.append((i, j))
                 i = hay.find(key, j)
             else:
                 i = hay.find(key, i + 1)
         return out
+
+
+    def _whole_word(self, i: int, j: int) -> bool:
+        """Whether folded[i:j] is a whole word (module docstring)."""
+        hay = self.folded
+        if (i > 0 and hay[i - 1].isalnum()) or (j < len(hay) and hay[j].isalnum()):
+            return False
+        text = self.text
+        start, end = self.to_original(i), self.to_original(j)
+        return not ((start > 0 and text[start - 1] == _ZWNJ) or (end < len(text) and text[end] == _ZWNJ))
 
 
 def fold(text: str, *, fold_alef: bool = True) -> str:

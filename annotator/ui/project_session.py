@@ -133,7 +133,7 @@ class ProjectSession(QObject):
             store.aset.annotator = self.annotator  # a file that named nobody: its folder's coder
         return store, message
 
-    def tag_everywhere(self, query: str, label_id: str) -> tuple[int, int]:
+    def tag_everywhere(self, query: str, label_id: str, whole_words: bool = True) -> tuple[int, int]:
         """Tag every hit of a project-wide search: (spans added, documents changed).
 
         Each document's additions are one undoable edit in that document's history (the
@@ -141,7 +141,7 @@ class ProjectSession(QObject):
         what was done and loses nothing.
         """
         by_document: dict[str, list[tuple[int, int]]] = {}
-        for hit in self.project.search(query):
+        for hit in self.project.search(query, whole_words=whole_words):
             by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
         dialog = self._progress(self.tr("Tagging…"), len(by_document), "tagProgress")
         added = changed = 0

@@ -1,5 +1,7 @@
 """Search: in the article or across the project, Persian-aware; results with context;
-"tag all" tags every hit in the open article with a label as one undoable step."""
+"tag all" tags every hit with a label, after saying how many spans in how many documents
+and asking (in the open article as one undoable step). "Whole words" (on by default) keeps
+"تهران" from matching inside "تهرانی" (annotator.persian.match)."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -71,6 +75,9 @@ class SearchPanel(QWidget):
         self.query.setClearButtonEnabled(True)
         self.scope = QComboBox(self)
         self.scope.setObjectName("searchScope")
+        self.whole_words = QCheckBox(self)
+        self.whole_words.setObjectName("wholeWords")
+        self.whole_words.setChecked(True)  # what Tag all tags: never inside a longer word
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
         self.results.setWordWrap(True)
@@ -81,6 +88,7 @@ class SearchPanel(QWidget):
         self.tag_all.setObjectName("tagAllButton")
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
+        top.addWidget(self.whole_words)
         top.addWidget(self.scope)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -93,6 +101,7 @@ class SearchPanel(QWidget):
         layout.addLayout(bottom)
         self.query.returnPressed.connect(self._search)
         self.scope.currentIndexChanged.connect(lambda _i: self._search() if self.query.text().strip() else None)
+        self.whole_words.toggled.connect(lambda _on: self._search() if self.query.text().strip() else None)
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         self.tag_all.clicked.connect(
@@ -151,6 +160,8 @@ class SearchPanel(QWidget):
         self.scope.addItems([self.tr("This article"), self.tr("Whole project")])
         self.scope.setCurrentIndex(current)
         self.tag_all.setText(self.tr("Tag all results as"))
+        self.whole_words.setText(self.tr("Whole words"))
+        self.whole_words.setToolTip(self.tr("Match only whole words: تهران, not تهرانی or تهران‌ها"))
         self.count.setText("")
 
 
@@ -192,15 +203,16 @@ class SearchController(QObject):
         aset = self.window.annotations
         session = self.window.session
         hits: list[Hit] = []
+        whole = self.panel.whole_words.isChecked()
         if project_wide and session is not None:
             titles = {s.id: s.title for s in session.list.model.summaries()}
             hits = [
                 Hit(h.document_id, h.start, h.end, h.before, h.match, h.after, titles.get(h.document_id, ""))
-                for h in session.project.search(query, limit=self.LIMIT + 1)
+                for h in session.project.search(query, limit=self.LIMIT + 1, whole_words=whole)
             ]
         elif aset is not None and query.strip():
             doc_id = aset.document.id if session else ""
-            for start, end in find_all(aset.text, query):
+            for start, end in find_all(aset.text, query, whole_words=whole):
                 before, found, after = context(aset.text, start, end, 40)
                 hits.append(Hit(doc_id, start, end, before, found, after))
         labels = aset.schema.labels if aset else ()
@@ -225,21 +237,39 @@ class SearchController(QObject):
         """Every hit of the current query tagged: in the open article as one undoable edit,
         or, when the search was project-wide, in every document (one edit in each)."""
         session = self.window.session
+        query, whole = self.panel.query.text(), self.panel.whole_words.isChecked()
+        label = self.panel.label_box.currentText()
         if session is not None and self.panel.scope.currentIndex() == 1:
-            added, documents = session.tag_everywhere(self.panel.query.text(), label_id)
+            hits = session.project.search(query, whole_words=whole)
+            documents = len({h.document_id for h in hits})
+            question = self.tr("Tag %1 results as “%2” in %3 documents?")
+            if not hits or not self.confirm(question.replace("%1", number(len(hits))).replace("%2", label)
+                                            .replace("%3", number(documents))):  # fmt: skip
+                return
+            added, changed = session.tag_everywhere(query, label_id, whole_words=whole)
             self.window.show_status(
                 self.tr("Spans added: %1, in %2 documents")
                 .replace("%1", number(added))
-                .replace("%2", number(documents))
+                .replace("%2", number(changed))
             )
             return
         aset = self.window.annotations
         if aset is None:
             return
-        trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, self.panel.query.text()))
+        trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, query, whole_words=whole))
         ranges = [(s, e) for s, e in trimmed if e > s]
+        question = self.tr("Tag %1 results as “%2” in this article?")
+        if not ranges or not self.confirm(question.replace("%1", number(len(ranges))).replace("%2", label)):
+            return
         added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
         self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
+
+    def confirm(self, question: str) -> bool:
+        """Ask before tagging (Enter answers yes: the question names what will happen)."""
+        answer = QMessageBox.question(
+            self.panel, self.tr("Tag all"), question, defaultButton=QMessageBox.StandardButton.Yes
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Search"))

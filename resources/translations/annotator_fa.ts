@@ -1519,6 +1519,18 @@ This window stopped editing the project; your edits until now are saved.</source
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
+    <message>
+        <source>Tag %1 results as “%2” in %3 documents?</source>
+        <translation>%1 نتیجه در %3 سند به‌عنوان «%2» برچسب بخورد؟</translation>
+    </message>
+    <message>
+        <source>Tag %1 results as “%2” in this article?</source>
+        <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
+    </message>
+    <message>
+        <source>Tag all</source>
+        <translation>برچسب زدن همه</translation>
+    </message>
 </context>
 <context>
     <name>SearchPanel</name>
@@ -1624,6 +1636,14 @@ This window stopped editing the project; your edits until now are saved.</source
         <location filename="../../annotator/ui/shortcuts_dialog.py" line="85" />
         <source>Close the search panel</source>
         <translation>بستن پنل جست‌وجو</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>فقط واژهٔ کامل</translation>
+    </message>
+    <message>
+        <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
+        <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.io.project import Project
 from annotator.ui import MainWindow
@@ -43,6 +44,20 @@ def open_window(qtbot: Any, root: Path) -> MainWindow:
     qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
     assert window.open(root), window.last_message
     return window
+
+
+def answer_question(qtbot: Any, asked: list[str], key: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Answer the next question box with a key press (Return: its default, Yes), noting its text."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        asked.append(box.text())
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
 
 
 def annotation_file(root: Path, doc_id: str) -> dict[str, Any]:
@@ -152,9 +167,17 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     assert window.search.query.hasFocus()
     type_text(window.search.query, "امريكا")  # Arabic ي and ك: must find آمريکا / آمریکا
     qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    # whole words (the default): not the آمریکا inside Damascus's آمریکایی
+    assert window.search.whole_words.isChecked()
+    assert [h.match for h in window.search.hits] == ["آمریکا", "آمریکا"]
+    qtbot.mouseClick(window.search.whole_words, Qt.MouseButton.LeftButton)
     hits = window.search.hits
     # the import normalized ي to ی; the query still has the Arabic letters
     assert [h.match for h in hits] == ["آمریکا", "آمریکا", "آمریکا"]
+    damascus = hits[0].document_id
+    qtbot.mouseClick(window.search.whole_words, Qt.MouseButton.LeftButton)
+    hits = window.search.hits
+    assert len(hits) == 2
     gaza = hits[1].document_id
     item = window.search.results.item(1)
     qtbot.mouseClick(
@@ -165,21 +188,25 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     assert window.session is not None and window.session.doc_id == gaza
     assert window.view.selection_range() == (hits[1].start, hits[1].end)
     window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    asked: list[str] = []
+    answer_question(qtbot, asked, Qt.Key.Key_Escape)  # asked first; Escape: nothing happens
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert asked == ["Tag 2 results as “Location” in 1 documents?"]
     aset = window.annotations
-    assert aset is not None
+    assert aset is not None and aset.spans() == []
+    answer_question(qtbot, asked)
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert [(s.label, s.text) for s in aset.spans()] == [("location", "آمریکا"), ("location", "آمریکا")]
+    window.activateWindow()  # the question box had the keyboard
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
     assert aset.spans() == []
     qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     window.checkpoint()
     assert [s["text"] for s in annotation_file(root, gaza)["spans"]] == ["آمریکا", "آمریکا"]
-    # the other document with a hit was tagged too, on disk, and its list row says so
-    damascus = hits[0].document_id
-    assert [(s["label"], s["text"]) for s in annotation_file(root, damascus)["spans"]] == [("location", "آمریکا")]
-    model = window.session.list.model
-    assert model.summary_at(model.row_of(damascus)).span_count == 1  # type: ignore[union-attr]
-    assert "Spans added: 3, in 2 documents" in window.last_message
+    # Damascus's آمریکایی was not tagged inside the word
+    assert not (root / "annotations" / "anonymous" / f"{damascus}.json").exists()
+    assert "Spans added: 2, in 1 documents" in window.last_message
     window.close()
 
 
@@ -194,7 +221,10 @@ def test_tag_all_in_the_article_scope_stays_in_the_article(qtbot: Any, tmp_path:
     qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
     assert len(window.search.hits) == 2
     window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    asked: list[str] = []
+    answer_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert asked == ["Tag 2 results as “Location” in this article?"]
     assert window.annotations is not None and len(window.annotations.spans()) == 2
     others = [d for d in window.session.project.document_ids() if d != gaza]
     assert not any((root / "annotations" / "anonymous" / f"{d}.json").exists() for d in others)

@@ -21,6 +21,7 @@ class Article:
     title: str = ""
     metadata: dict[str, Any] = field(default_factory=dict)  # url, date, tags, source ...
     name: str = ""  # a hint for the document id (the file name, the record's id)
+    unread: str = ""  # a problem: the record's annotation fields, which an article import leaves out
 
 
 @dataclass
@@ -127,7 +128,25 @@ def article_from_record(record: Any, where: str) -> Article | str:
         kept = _scalar(value)
         if kept not in (None, "", []):
             metadata[str(key)] = kept
-    return Article("\n".join(paragraphs), title, metadata, name)
+    return Article("\n".join(paragraphs), title, metadata, name, unread_annotations(record, where))
+
+
+# Fields that hold annotations in other tools' files (spaCy/Prodigy, doccano, Label Studio,
+# ours); an article importer does not read them and says so instead of dropping them.
+ANNOTATION_FIELDS = ("spans", "ents", "entities", "label", "labels", "annotations", "predictions", "relations")
+
+
+def unread_annotations(record: Any, where: str) -> str:
+    """A problem naming the annotation-like fields of `record` an article import leaves out."""
+    if not isinstance(record, Mapping):
+        return ""
+    found = [k for k, v in record.items() if str(k).lower() in ANNOTATION_FIELDS and isinstance(v, list | dict) and v]
+    if not found:
+        return ""
+    return (
+        f"{where}: {', '.join(map(str, found))} not read: an article import takes the text only "
+        "(annotations: --format spacy, doccano, labelstudio or jsonl)"
+    )
 
 
 def problem(path: Path, message: str) -> str:

@@ -87,6 +87,19 @@ def _interchange_format(name: str) -> Any:
         return str(exc)
 
 
+def _is_own_jsonl(path: Path) -> bool:
+    """Whether `path` is annotator's JSON Lines export: its first line is an annotation object."""
+    if not path.is_file() or path.suffix.lower() not in (".json", ".jsonl", ".ndjson", ".jsonlines"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            first = handle.readline(1 << 24).decode("utf-8-sig", errors="replace")
+        value = json.loads(first)
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(value, dict) and value.get("format") == jsonformat.FORMAT
+
+
 def _id_hint(article: Article) -> str:
     if article.name.strip():
         return article.name
@@ -409,6 +422,9 @@ def _stage_all(
         if reader is None and name in ("json", "auto") and path.name.endswith(ANNOTATION_SUFFIX):
             # annotator's own annotation files (with their text) are the "json" format
             reader = _interchange_format("json")
+        elif reader is None and name in ("json", "jsonl", "auto") and _is_own_jsonl(path):
+            # annotator's own JSON Lines export (`export --format jsonl`) is annotations
+            reader = _interchange_format("jsonl")
         try:
             if reader is not None and not isinstance(reader, str):
                 result = reader.read(path, read_options) if read_options else reader.read(path)
@@ -461,6 +477,8 @@ def _stage_items(
         try:
             if isinstance(item, Article):
                 item.metadata.setdefault("source", path.name)
+                if item.unread:  # annotations an article format does not read: said, never dropped
+                    report.problems.append(item.unread)
                 importer.add(item, where)
             else:
                 importer.add_annotated(item, where)

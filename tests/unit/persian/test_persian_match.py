@@ -74,8 +74,21 @@ def test_match_spans_are_original_offsets_and_keep_trailing_marks() -> None:
 
 def test_whole_words() -> None:
     text = "کتاب کتابخانه کتاب‌ها"
-    assert find_all(text, "کتاب", whole_words=True) == [(0, 4), (14, 18)]
+    # a ZWNJ joins the word to its affix: کتاب‌ها is one word (issue 9)
+    assert find_all(text, "کتاب", whole_words=True) == [(0, 4)]
     assert len(find_all(text, "کتاب")) == 3
+
+
+def test_whole_words_never_inside_a_word() -> None:
+    # issue 9: Tag all of تهران tagged تهرانی
+    text = "تهران، تهرانی‌ها و تهران‌ها؛ مردم تهرانِ قديم (تهران) نخست‌وزیر گفت"
+    found = [text[s:e] for s, e in find_all(text, "تهران", whole_words=True)]
+    assert found == ["تهران", "تهرانِ", "تهران"]  # a trailing kasra belongs to the word
+    assert find_all(text, "وزیر", whole_words=True) == []  # inside نخست‌وزیر
+    # the ZWNJ inside the query and the text still match a space, as without whole words
+    (hit,) = find_all(text, "نخست وزير", whole_words=True)
+    assert text[hit[0] : hit[1]] == "نخست‌وزیر"
+    assert find_all("در ۱۴۰۲ و 1402م", "1402", whole_words=True) == [(3, 7)]
 
 
 def test_matches_do_not_overlap() -> None:
