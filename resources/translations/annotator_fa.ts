@@ -1559,6 +1559,14 @@ This window stopped editing the project; your edits until now are saved.</source
         <source>Tag all results as</source>
         <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
     </message>
+    <message>
+        <source>Whole words</source>
+        <translation>فقط واژهٔ کامل</translation>
+    </message>
+    <message>
+        <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
+        <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1636,14 +1644,6 @@ This window stopped editing the project; your edits until now are saved.</source
         <location filename="../../annotator/ui/shortcuts_dialog.py" line="85" />
         <source>Close the search panel</source>
         <translation>بستن پنل جست‌وجو</translation>
-    </message>
-    <message>
-        <source>Whole words</source>
-        <translation>فقط واژهٔ کامل</translation>
-    </message>
-    <message>
-        <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
-        <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>
 </context>
 <context>
