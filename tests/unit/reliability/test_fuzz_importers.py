@@ -65,6 +65,7 @@ READABLE = {
     "labelstudio": ("x.json", "out.json"),
     "webanno": ("x.tsv", "out"),
     "json": ("x.annotations.json", "out"),
+    "spacy": ("x.jsonl", "out.jsonl"),
 }
 
 
