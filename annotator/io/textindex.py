@@ -214,7 +214,11 @@ class TextIndex:
                 yield add
             finally:
                 if pending:
-                    db.execute("COMMIT")
+                    try:
+                        db.execute("COMMIT")
+                    except sqlite3.Error:  # a full disk: the index is a cache, re-synced on open
+                        with contextlib.suppress(sqlite3.Error):
+                            db.execute("ROLLBACK")
         finally:
             self._lock.release()
 
