@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 
 def _fmt(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    # isolated left to right: in a right-to-left table "-0.043" would read "0.043-"
+    return "–" if value is None else f"\u2066{value:.3f}\u2069"
 
 
 class _Table(QTableWidget):
@@ -55,7 +56,7 @@ class _Table(QTableWidget):
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 cell = QTableWidgetItem(value)
-                if c > 0 and value[:1] in "0123456789–-":
+                if c > 0 and value.lstrip("\u2066")[:1] in "0123456789–-":
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(r, c, cell)
         self.resizeColumnsToContents()
