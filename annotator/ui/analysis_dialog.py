@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ..analysis import networks, summary, table
 from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
 from .chart_view import ChartView
+from .theme import persian_digits
 
 
 class AnalysisDialog(QDialog):
@@ -161,7 +162,7 @@ class AnalysisDialog(QDialog):
 
     def _n(self, n: int) -> str:
         text = str(n)
-        return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if self.language.startswith("fa") else text
+        return persian_digits(text) if self.language.startswith("fa") else text
 
     def redraw(self) -> None:
         chart = str(self.chart_choice.currentData())

@@ -14,12 +14,14 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .theme import persian_digits
+
 Series = list[tuple[str, int]]
 
 
 def _digits(n: int, persian: bool) -> str:
     text = f"{n:,}"
-    return text.translate(str.maketrans("0123456789,", "۰۱۲۳۴۵۶۷۸۹٬")) if persian else text
+    return persian_digits(text.replace(",", "٬")) if persian else text
 
 
 def paint_chart(
@@ -136,7 +138,7 @@ def _columns(
                 _digits(n, persian),
             )
         if i % every == 0:
-            shown = label.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) if persian else label
+            shown = persian_digits(label) if persian else label
             painter.drawText(
                 QRectF(x - width * every / 2 + width / 2, plot.bottom() + 2, width * every, label_height),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,

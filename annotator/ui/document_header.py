@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Document
 from ..persian.dates import jalali_from_iso, parse_date
-
-_FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+from .theme import persian_digits
 
 
 def date_line(metadata: dict[str, object], language: str) -> str:
@@ -36,7 +35,7 @@ def date_line(metadata: dict[str, object], language: str) -> str:
         other = parsed.iso
     else:
         other = jalali_from_iso(parsed.iso)
-        other = other.translate(_FA_DIGITS) if language.startswith("fa") else other
+        other = persian_digits(other) if language.startswith("fa") else other
     return f"{written} ({other})"
 
 

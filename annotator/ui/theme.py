@@ -20,10 +20,15 @@ def current_language() -> str:
     return _language[0]
 
 
+def persian_digits(text: str) -> str:
+    """The text with its Latin digits written as Persian digits."""
+    return text.translate(_PERSIAN_DIGITS)
+
+
 def number(value: object) -> str:
     """A count as the interface writes it: Persian digits in the Persian interface."""
     text = str(value)
-    return text.translate(_PERSIAN_DIGITS) if _language[0] == "fa" else text
+    return persian_digits(text) if _language[0] == "fa" else text
 
 
 @cache
