@@ -251,8 +251,9 @@ class AnnotationStore:
                 if set_aside is not None:
                     _truncate(jpath, journal.good_bytes)
                     notes.append(f"The journal of {path.name} {journal.problem}; a copy is kept as {set_aside.name}.")
-                else:
-                    own = False  # left whole where it is; a checkpoint will set it aside
+                else:  # left whole where it is; the next checkpoint sets it aside
+                    own = False
+                    notes.insert(len(notes) - 1, f"The journal of {path.name} {journal.problem}.")
             elif journal.torn:
                 _truncate(jpath, journal.good_bytes)  # an edit the kill interrupted
 
@@ -268,6 +269,10 @@ class AnnotationStore:
         store._base_sha = base_sha
         store._file_sig = _signature(path)
         store._own_journal = own
+        if replayed and not own:
+            # the replayed edits are in no journal we may append to: the next edit must
+            # checkpoint them, not start a fresh journal on the file without them
+            store._base_sha = None
         store._seq = seq
         store._dirty = replayed > 0
         store._unplaced = unplaced

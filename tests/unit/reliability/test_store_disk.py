@@ -169,3 +169,43 @@ def test_opening_in_a_read_only_folder_with_a_foreign_journal_still_opens(
     assert "could not be moved aside: the folder is read-only" in recovery.message
     assert journal_path(saved).exists()
     store.detach()
+
+
+def test_a_damaged_journal_that_cannot_be_copied_still_keeps_its_recovered_edits(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bug mutation testing found: the copy of a journal damaged in the middle failed
+    # (full disk), the store then started a fresh journal on the file at the next edit,
+    # without the edits it had just replayed: a second crash lost them.
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    store.aset.add_span("actor", 5, 10)
+    store.aset.add_span("actor", 12, 15)
+    store.detach()
+    journal = journal_path(saved)
+    lines = journal.read_bytes().split(b"\n")
+    lines[2] = b"garbage"
+    damaged = b"\n".join(lines)
+    journal.write_bytes(damaged)
+
+    monkeypatch.setattr(Path, "write_bytes", fail_with(errno.ENOSPC))
+    store, recovery = AnnotationStore.open(saved, schema)
+    monkeypatch.undo()
+    assert recovery.edits == 1 and recovery.set_aside is None
+    assert recovery.message == (
+        f"Recovered 1 edit to {saved.name} that had not been saved when the program last stopped. "
+        f"The journal of {saved.name} is damaged at line 3; the edits before it were recovered. "
+        f"({journal.name} could not be moved aside: the disk is full.)"
+    )
+    assert journal.read_bytes() == damaged  # left whole where it is
+    store.aset.set_note("s3", "یادداشت")
+    assert store.durable
+    expected = state(store.aset)
+    store.detach()  # a second crash
+
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected
+    assert recovery.message == ""
+    kept = [p for p in saved.parent.iterdir() if p.name.startswith(journal.name + ".unused-")]
+    assert [p.read_bytes() for p in kept] == [damaged]  # set aside by the checkpoint, whole
+    again.detach()
