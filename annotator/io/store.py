@@ -36,7 +36,7 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -147,6 +147,11 @@ class AnnotationStore:
         self._own_journal = False  # the journal at journal_path(path) builds on our file
         self._seq = 0
         self._unplaced: dict[str, list[Any]] = {"spans": [], "relations": []}
+        # sync_after(): the durable step of the edits made inside it, done when it ends
+        self._deferring = 0
+        self._pending = ""  # "" (nothing to do), "sync" (lines written, not fsynced) or "save"
+        self._pending_from = 0  # the journal's length before the first unsynced line
+        self._pending_new_journal = False  # the journal was created inside the block
         aset.subscribe(self._on_change)
 
     # ---- opening -------------------------------------------------------------------
@@ -423,10 +428,63 @@ class AnnotationStore:
 
     # ---- the journal ---------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def sync_after(self) -> Iterator[None]:
+        """Edits made inside this block are applied and their journal lines written at once,
+        but fsynced (or, for a first edit, the full file saved) only when the block ends, so
+        that the window can paint the frame showing an edit before waiting for the disk.
+        Leaving the block makes everything durable before it returns, exactly as an edit
+        outside it is before the edit returns: the acknowledgement only moves from the end
+        of the edit to the end of the block (the end of the key press). docs/reliability.md.
+        """
+        self._deferring += 1
+        try:
+            yield
+        finally:
+            self._deferring -= 1
+            if not self._deferring:
+                self.sync()
+
+    def sync(self) -> None:
+        """Make what sync_after() held back durable (nothing when nothing is pending). On
+        failure the store is marked not durable, with last_error, as a failed edit is."""
+        pending, self._pending = self._pending, ""
+        if pending == "save":
+            try:
+                self.save()
+            except OSError:
+                self._durable = False
+        elif pending == "sync" and self._fd is not None:
+            fd = self._fd
+            try:
+                os.fsync(fd)
+                if self._pending_new_journal:
+                    fsync_dir(journal_path(self.path).parent)
+            except OSError as exc:
+                self._durable = False
+                self.last_error = (
+                    f"Could not record the last edit in {journal_path(self.path)}: "
+                    f"{describe_os_error(exc)}. Your work is kept in memory; save it in another "
+                    "folder (Save As)."
+                )
+                if self._pending_new_journal:  # as a journal whose header could not be written
+                    self._close_fd()
+                    with contextlib.suppress(OSError):
+                        os.unlink(journal_path(self.path))
+                    self._own_journal = False
+                else:
+                    with contextlib.suppress(OSError):
+                        os.ftruncate(fd, self._pending_from)  # no unsynced line for the next to follow
+        self._pending_new_journal = False
+
     def _on_change(self, change: Change) -> None:
         self._dirty = True
+        full_save = self._base_sha is None or not self._durable or change.schema_changed or change.document_changed
+        if self._deferring and (full_save or self._pending == "save"):
+            self._pending = "save"  # done when sync_after() ends; a save captures every edit
+            return
         # a schema edit or new document details are not journal records: a full save
-        if self._base_sha is None or not self._durable or change.schema_changed or change.document_changed:
+        if full_save:
             # no journal base yet (new file) or the journal missed an edit: a full save
             # captures everything
             try:
@@ -463,18 +521,23 @@ class AnnotationStore:
         }
 
     def _append_line(self, item: dict[str, Any]) -> None:
+        """Append one line; fsynced now, or inside sync_after() when the block ends."""
+        sync = not self._deferring
         line = (json.dumps(item, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-        fd = self._journal_fd()
+        fd = self._journal_fd(sync)
         start = os.lseek(fd, 0, os.SEEK_END)
         try:
             _write_all(fd, line)
-            os.fsync(fd)
+            if sync:
+                os.fsync(fd)
+            elif self._pending != "sync":
+                self._pending, self._pending_from = "sync", start
         except OSError:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, start)  # no half line for the next one to follow
             raise
 
-    def _journal_fd(self) -> int:
+    def _journal_fd(self, sync: bool = True) -> int:
         if self._fd is not None:
             return self._fd
         jpath = journal_path(self.path)
@@ -501,8 +564,11 @@ class AnnotationStore:
         }
         try:
             _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode())
-            os.fsync(fd)
-            fsync_dir(jpath.parent)
+            if sync:
+                os.fsync(fd)
+                fsync_dir(jpath.parent)
+            else:  # with the first line, when sync_after() ends
+                self._pending_new_journal = True
         except OSError:
             os.close(fd)
             with contextlib.suppress(OSError):

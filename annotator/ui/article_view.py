@@ -75,6 +75,11 @@ class ArticleView(QPlainTextEdit):
         # highlights are rebuilt at the next paint, once per frame however many edits,
         # scrolls or resizes came before it, and only once the text is laid out at its width
         self._stale = True
+        # what the last refresh made, reused while the view neither scrolls nor re-lays out:
+        # an edit then costs the pieces and caret rectangles it changed, not the whole screen
+        self._caret_rects: dict[int, QRect] = {}
+        self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
+        self._dirty = QRect()  # what edits asked to repaint since the last paint_now
         self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
         self._press_pos: QPoint | None = None
 
@@ -85,6 +90,7 @@ class ArticleView(QPlainTextEdit):
             self._aset.unsubscribe(self._on_change)
         self._aset = aset
         self._current = ""
+        self._pieces.clear()
         text = aset.text if aset else ""
         self._map = Utf16Map(text)
         self.setPlainText(text)
@@ -97,7 +103,35 @@ class ArticleView(QPlainTextEdit):
         return self._aset
 
     def _on_change(self, change: Change) -> None:
-        self._schedule_refresh()
+        region = change.region()
+        if change.schema_changed:
+            self._pieces.clear()  # a label's colour or kind may have changed
+        if region is None or change.schema_changed:
+            self._schedule_refresh(geometry=False)
+            return
+        self._stale = True  # the pieces are rebuilt at the next paint, from the ones kept
+        self._update_stretch(*region)
+
+    def _update_stretch(self, start: int, end: int) -> None:
+        """Ask for a repaint of the lines showing [start, end) (nothing when off screen)."""
+        lo, hi = self._range
+        if end < lo or start > hi:
+            return
+        first, last = self._caret_rect(max(start, lo)), self._caret_rect(min(end, hi))
+        top, bottom = min(first.top(), last.top()), max(first.bottom(), last.bottom())
+        rect = QRect(0, top - 2, self.viewport().width(), bottom - top + 5)
+        self._dirty = self._dirty.united(rect)
+        self.viewport().update(rect)
+
+    def paint_now(self) -> None:
+        """Paint what edits changed now, not at the next turn of the event loop: the key
+        handler paints the frame showing its edit before the journal's fsync (MainWindow)."""
+        if self._stale:
+            # the changed pieces ask Qt for their own repaint: made now, they join this one
+            self.refresh_highlights()
+        dirty, self._dirty = self._dirty, QRect()
+        if not dirty.isEmpty():
+            self.viewport().repaint(dirty)
 
     # ---- offsets at the Qt boundary --------------------------------------------------
 
@@ -147,6 +181,10 @@ class ArticleView(QPlainTextEdit):
     # ---- current span --------------------------------------------------------------
 
     def set_current_span(self, span_id: str, reveal: bool = True) -> None:
+        for old_or_new in (self._current, span_id):  # the outline and the thick bars move
+            if self._aset is not None and self._aset.has_span(old_or_new):
+                span = self._aset.span(old_or_new)
+                self._update_stretch(span.start, span.end)
         self._current = span_id
         if reveal and self._aset is not None and self._aset.has_span(span_id):
             span = self._aset.span(span_id)
@@ -155,7 +193,6 @@ class ArticleView(QPlainTextEdit):
             self.setTextCursor(cursor)
             if not self._is_visible(span):
                 self.centerCursor()
-        self.viewport().update()
 
     def current_span(self) -> str:
         return self._current
@@ -208,8 +245,11 @@ class ArticleView(QPlainTextEdit):
         end = min(end, self._map.utf16_length)
         return self.to_cp(start), self.to_cp(end, "up")
 
-    def refresh_highlights(self) -> None:
-        """Rebuild the extra selections for the visible stretch only."""
+    def refresh_highlights(self, restyle: bool = False) -> None:
+        """Rebuild the extra selections for the visible stretch only; restyle: the colours
+        changed (a theme or a label's colour), so no piece made before is reused."""
+        if restyle:
+            self._pieces.clear()
         self._stale = False
         if self._aset is None:
             self._visible = []
@@ -219,7 +259,11 @@ class ArticleView(QPlainTextEdit):
         self._visible = list(self._aset.spans_in(start, end))
         self.setExtraSelections(self._segments(self._visible, start, end))
 
-    def _schedule_refresh(self) -> None:
+    def _schedule_refresh(self, *_args: object, geometry: bool = True) -> None:
+        """Refresh everything at the next paint; geometry: the text moved (a scroll, a
+        resize, a new font or text), so the rectangles kept are no longer where they were."""
+        if geometry:
+            self._caret_rects.clear()
         self._stale = True
         self.viewport().update()
 
@@ -236,8 +280,7 @@ class ArticleView(QPlainTextEdit):
             kind, _color = looks.get(span.label, (LabelKind.ENTITY, "#888888"))
             (claims if kind is LabelKind.CLAIM else entities).append((span.start, span.end, span.label))
         points = sorted({lo, hi, *(max(lo, s.start) for s in spans), *(min(hi, s.end) for s in spans)})
-        document = self.document()
-        selections: list[QTextEdit.ExtraSelection] = []
+        pieces: list[list[object]] = []  # [a, b, look], consecutive pieces of one look merged
         previous_key: tuple[object, ...] | None = None
         entity_sweep, claim_sweep = _Sweep(entities), _Sweep(claims)
         for a, b in itertools.pairwise(points):
@@ -247,10 +290,21 @@ class ArticleView(QPlainTextEdit):
                 previous_key = None
                 continue
             key = (entity, depth, claim)
-            if key == previous_key and selections:
-                selections[-1].cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
+            if key == previous_key and pieces:
+                pieces[-1][1] = b
                 continue
             previous_key = key
+            pieces.append([a, b, key])
+        document = self.document()
+        selections: list[QTextEdit.ExtraSelection] = []
+        kept, self._pieces = self._pieces, {}
+        for a, b, key in pieces:
+            found = kept.get((a, b, key))  # type: ignore[index]
+            if found is not None:  # the same piece as last time: no new cursor
+                self._pieces[(a, b, key)] = found  # type: ignore[index]
+                selections.append(found)
+                continue
+            entity, depth, claim = key  # type: ignore[misc]
             fmt = QTextCharFormat()
             if entity is not None:
                 fmt.setBackground(background_for(looks.get(entity, ("", "#888888"))[1], palette, depth))
@@ -263,6 +317,7 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(self.to_qt(b), QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor  # type: ignore[misc]
             selection.format = fmt  # type: ignore[misc]
+            self._pieces[(a, b, key)] = selection  # type: ignore[index]
             selections.append(selection)
         return selections
 
@@ -318,9 +373,14 @@ class ArticleView(QPlainTextEdit):
                 painter.drawLine(anchor, box.center())
 
     def _caret_rect(self, cp: int) -> QRect:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.to_qt(cp))
-        return self.cursorRect(cursor)
+        rect = self._caret_rects.get(cp)
+        if rect is None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.to_qt(cp))
+            rect = self._caret_rects[cp] = self.cursorRect(cursor)
+            if len(self._caret_rects) > 20_000:  # a long session without scrolling
+                self._caret_rects.clear()
+        return rect
 
     def _outline(self, painter: QPainter, span: Span, color: QColor) -> None:
         """A dashed line under every line of the current span, so it is found at a glance."""

@@ -10,6 +10,8 @@ registry edits (rename, merge), which have their own undo in the entities panel.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -44,6 +46,8 @@ class ClaimsController(QObject):
         self._pick: tuple[str, str] = ("", "")  # (what, detail) the open list is for
         self._schema_edits: dict[int, bulk_edits.BulkEdit] = {}  # id(command) -> other files' edit
         self._pending_schema_edit: bulk_edits.BulkEdit | None = None
+        self._holding = 0  # held(): current_changed waits for the end of the key press
+        self._held_change = False
         self.inspector = Inspector(parent)
         self.inspector.spanRequested.connect(self._go_to_span)
         self.inspector_dock = QDockWidget(parent)
@@ -106,7 +110,23 @@ class ClaimsController(QObject):
         self.claims_panel.refresh_when_shown()
         self.entity_panel.refresh()
 
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Inside this block the inspector and the claim marks are brought up to date once,
+        when it ends: a key press paints the article's frame first (MainWindow._key_edit)."""
+        self._holding += 1
+        try:
+            yield
+        finally:
+            self._holding -= 1
+            if not self._holding and self._held_change:
+                self._held_change = False
+                self.current_changed()
+
     def current_changed(self) -> None:
+        if self._holding:
+            self._held_change = True
+            return
         aset = self._current_set
         span_id = self.host.current_span_id()
         self.inspector.show_span(aset, span_id, self.registry, self.host.language)

@@ -7,7 +7,9 @@ and refreshes from the model's change events.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -826,8 +828,33 @@ class MainWindow(QMainWindow):
 
     # ---- editing -----------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _key_edit(self) -> Iterator[None]:
+        """An edit from a key press (or a click): applied in memory and its journal line
+        written, then the frame showing it painted, and only then fsynced, before the key
+        handler returns (store.sync_after; docs/reliability.md): the user sees the edit
+        without waiting for the disk, and no acknowledged edit is lost."""
+        store = self.store
+        if store is None:
+            yield
+            return
+        with self.claims.held(), store.sync_after():  # the inspector follows the fsync
+            # the span list's repaint (its new row, scrolled to) is not what the user looks
+            # at when pressing a key in the article: it follows at the next turn of the loop
+            self.table.setUpdatesEnabled(False)
+            try:
+                yield
+                self.view.paint_now()
+            finally:
+                self.table.setUpdatesEnabled(True)
+        self._warn_if_not_durable()
+
     def apply_label(self, label_id: str) -> None:
         """With text selected: tag it. Otherwise: relabel the current span."""
+        with self._key_edit():
+            self._apply_label(label_id)
+
+    def _apply_label(self, label_id: str) -> None:
         aset = self.annotations
         if aset is None:
             return
@@ -851,6 +878,10 @@ class MainWindow(QMainWindow):
         return current if aset is not None and current and aset.has_span(current) else ""
 
     def delete_current(self) -> None:
+        with self._key_edit():
+            self._delete_current()
+
+    def _delete_current(self) -> None:
         aset = self.annotations
         span_id = self.current_span_id()
         if aset is None or not span_id:
@@ -914,11 +945,13 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.annotations is not None:
-            self.annotations.undo()
+            with self._key_edit():
+                self.annotations.undo()
 
     def redo(self) -> None:
         if self.annotations is not None:
-            self.annotations.redo()
+            with self._key_edit():
+                self.annotations.redo()
 
     def _toggle_snap(self, checked: bool) -> None:
         self.settings.snap_to_words = checked
@@ -957,13 +990,16 @@ class MainWindow(QMainWindow):
         self.note_edit.setEnabled(has)
         self.note_edit.setText(aset.span(span_id).note if has and aset is not None else "")
 
-    def _on_change(self, change: Change) -> None:
-        self._checkpoint_timer.start()
+    def _warn_if_not_durable(self) -> None:
         if self.store is not None and not self.store.durable and not self._warned_not_durable:
             self._warned_not_durable = True
             self.show_error(self.store.last_error or self.tr("Your last edit could not be written to disk."))
         elif self.store is not None and self.store.durable:
             self._warned_not_durable = False
+
+    def _on_change(self, change: Change) -> None:
+        self._checkpoint_timer.start()
+        self._warn_if_not_durable()  # a key edit's fsync comes later: _key_edit asks again
         current = self.current_span_id()
         if not current and self.view.current_span():
             self.view.set_current_span("", reveal=False)
@@ -1064,7 +1100,7 @@ class MainWindow(QMainWindow):
         self.settings.theme = theme
         apply_theme(theme)
         self.settings.save()
-        self.view.refresh_highlights()
+        self.view.refresh_highlights(restyle=True)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Every key, from the menus themselves (F1)."""

@@ -319,3 +319,77 @@ def test_stale_temporary_files_of_killed_saves_are_removed(saved: Path, schema: 
     store, _ = AnnotationStore.open(saved, schema)
     assert not old.exists() and fresh.exists()
     store.detach()
+
+
+def _fsync_spy(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, int]]:
+    synced: list[tuple[int, int, int]] = []
+    real_fsync = os.fsync
+
+    def spy(fd: int) -> None:
+        real_fsync(fd)
+        info = os.fstat(fd)
+        synced.append((info.st_dev, info.st_ino, info.st_size))
+
+    monkeypatch.setattr(os, "fsync", spy)
+    return synced
+
+
+def test_sync_after_writes_lines_at_once_and_fsyncs_them_when_the_block_ends(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    synced = _fsync_spy(monkeypatch)
+    store, _ = AnnotationStore.open(saved, schema)
+    aset = store.aset
+    t, m = TEXT.index("تهران"), TEXT.index("مشهد")
+    journal = journal_path(saved)
+    with store.sync_after():
+        aset.add_span("location", t, t + 5)
+        aset.add_span("location", m, m + 4)
+        # both lines are in the file (a killed process keeps them), nothing fsynced yet
+        assert len(journal.read_bytes().splitlines()) == 3
+        assert synced == []
+    info = journal.stat()
+    assert (info.st_dev, info.st_ino, info.st_size) in synced  # durable when the block ends
+    assert store.durable
+    synced.clear()
+    aset.undo()  # outside a block: fsynced before the edit returns, as always
+    info = journal.stat()
+    assert (info.st_dev, info.st_ino, info.st_size) in synced
+    crash(store)
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.edits == 3 and again.aset.span_count() == 3
+
+
+def test_sync_after_saves_a_new_file_when_the_block_ends(tmp_path: Path, schema: Schema) -> None:
+    path = tmp_path / "new.annotations.json"
+    store = AnnotationStore(AnnotationSet(Document("d", TEXT, "d"), "ali", schema), path)
+    t = TEXT.index("تهران")
+    with store.sync_after():
+        store.aset.add_span("location", t, t + 5)
+        assert not path.exists()  # the first edit's full save waits for the end of the block
+    assert jsonformat.load(path, schema).span_count() == 1
+    assert not store.needs_checkpoint and store.durable
+
+
+def test_sync_after_a_failed_fsync_says_so_and_leaves_no_unsynced_line(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    aset = store.aset
+    t, m = TEXT.index("تهران"), TEXT.index("مشهد")
+    aset.add_span("location", t, t + 5)  # the journal exists, with one acknowledged line
+    journal = journal_path(saved)
+    before = journal.read_bytes()
+
+    def failing(_fd: int) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing)
+    with store.sync_after():
+        aset.add_span("location", m, m + 4)
+    monkeypatch.undo()
+    assert not store.durable and "Could not record the last edit" in (store.last_error or "")
+    assert journal.read_bytes() == before  # the line never acknowledged is cut off
+    aset.set_note("s1", "یادداشت")  # the next edit saves the whole file instead
+    assert store.durable and not journal.exists()
+    assert jsonformat.load(saved, schema).span_count() == 4
