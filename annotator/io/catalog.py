@@ -45,6 +45,9 @@ CACHE_DIR = ".cache"
 INDEX_FILE = "index.json"
 STAGING_PREFIX = ".import-"
 DEFAULT_ANNOTATOR = "anonymous"  # the folder of an annotator with no name
+IMPORT_ANNOTATOR = "imported"  # the annotations that came with imported documents
+CURATED = "curated"  # the team's agreed version (docs/team.md)
+RESERVED = (CURATED, IMPORT_ANNOTATOR)  # no coder may take these names
 # what a coder's work writes that is nobody else's business (docs/team.md): caches,
 # interrupted imports, window locks, journals of edits not yet checkpointed (and those
 # set aside), temporary files of atomic saves
@@ -108,6 +111,12 @@ def shorten(cleaned: str, whole: str, chars: int = _MAX_NAME, limit: int = MAX_N
     while len(head.encode("utf-8", "surrogatepass")) > limit - 11:
         head = head[:-1]
     return f"{head.rstrip(' .')}-{digest}"
+
+
+def is_reserved(name: str) -> bool:
+    """`curated` and `imported` (in any case or spelling that makes the same folder)."""
+    folder = safe_name(name.strip(), "").casefold()
+    return folder in {r.casefold() for r in RESERVED}
 
 
 def is_safe_name(name: str) -> bool:

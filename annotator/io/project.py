@@ -51,6 +51,7 @@ from .catalog import (
     DOCUMENTS_DIR,
     FORMAT,
     GITIGNORE,
+    IMPORT_ANNOTATOR,
     INDEX_FILE,
     INDEX_FORMAT,
     MAX_PROJECT_FILE_BYTES,
@@ -84,7 +85,6 @@ from .store import describe_os_error
 
 _Entry = CatalogEntry  # the name tests and older code know
 
-IMPORT_ANNOTATOR = "imported"
 
 # hazm's steps, as project.json's settings.normalizer (docs/projects.md says what each
 # does).  Those that drop or rewrite what the writer wrote are off: special characters

@@ -15,19 +15,11 @@ from dataclasses import dataclass, field
 from ..model import AnnotationSet, Document, Schema, Span
 from ..model.agreement import CoderAnnotations, Report, SpanKey, compare
 from . import jsonformat
-from .catalog import ANNOTATIONS_DIR
-from .project import DEFAULT_ANNOTATOR, IMPORT_ANNOTATOR, Project, ProjectError, safe_name
+from .catalog import ANNOTATIONS_DIR, CURATED, is_reserved
+from .project import DEFAULT_ANNOTATOR, Project, ProjectError, safe_name
 from .store import journal_path
 
-CURATED = "curated"
 ENTITY_KEY = "(entity)"  # a mention's entity link, in attribute agreement
-RESERVED = (CURATED, IMPORT_ANNOTATOR)
-
-
-def is_reserved(name: str) -> bool:
-    """`curated` and `imported` (in any case or spelling that makes the same folder)."""
-    folder = safe_name(name.strip(), "").casefold()
-    return folder in {r.casefold() for r in RESERVED}
 
 
 def coders(project: Project) -> list[str]:

@@ -12,8 +12,6 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-import jdatetime
-
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _MONTHS = {
     name: number
@@ -55,6 +53,8 @@ class ParsedDate:
     @property
     def jalali(self) -> str:
         """The date in Jalali as YYYY/MM/DD (Latin digits)."""
+        import jdatetime  # here, not at the top: the window starts without it
+
         j = jdatetime.date.fromgregorian(date=self.gregorian)
         return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
 
@@ -77,6 +77,8 @@ def parse_date(written: str) -> ParsedDate | None:
         return None
     try:
         if year < JALALI_BEFORE:
+            import jdatetime
+
             gregorian = jdatetime.date(year, month, day).togregorian()
             return ParsedDate(written, "jalali", gregorian)
         return ParsedDate(written, "gregorian", _dt.date(year, month, day))

@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -80,6 +81,7 @@ class ArticleView(QPlainTextEdit):
         self._caret_rects: dict[int, QRect] = {}
         self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
         self._dirty = QRect()  # what edits asked to repaint since the last paint_now
+        self._after_paint: list[Callable[[], None]] = []
         self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
         self._press_pos: QPoint | None = None
 
@@ -122,6 +124,11 @@ class ArticleView(QPlainTextEdit):
         rect = QRect(0, top - 2, self.viewport().width(), bottom - top + 5)
         self._dirty = self._dirty.united(rect)
         self.viewport().update(rect)
+
+    def after_next_paint(self, work: Callable[[], None]) -> None:
+        """Run `work` at the turn of the event loop after the next frame: what can wait
+        (hazm's warm-up) does not delay the first one."""
+        self._after_paint.append(work)
 
     def paint_now(self) -> None:
         """Paint what edits changed now, not at the next turn of the event loop: the key
@@ -322,6 +329,8 @@ class ArticleView(QPlainTextEdit):
         return selections
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        while self._after_paint:
+            QTimer.singleShot(0, self._after_paint.pop(0))
         if self._stale:
             # the new selections take part in this very paint (Qt reads them while painting)
             self.refresh_highlights()

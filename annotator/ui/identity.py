@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io.project import safe_name
-from ..io.team import is_reserved
+from ..io.catalog import is_reserved, safe_name
 
 
 def login_name() -> str:

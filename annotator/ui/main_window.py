@@ -11,7 +11,7 @@ import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from ..io import jsonformat
 from ..io.article import annotation_path_for, open_article_store
 from ..io.atomic import is_read_only
+from ..io.catalog import CURATED, DEFAULT_ANNOTATOR
 from ..io.lock import LockedError, ProjectLock
-from ..io.project import DEFAULT_ANNOTATOR, Project, ProjectError
 from ..io.store import AnnotationStore
-from ..io.team import CURATED
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
@@ -45,13 +44,14 @@ from .article_view import ArticleView
 from .bidi import clip, isolated, rtl
 from .claims import ClaimsController
 from .label_palette import LabelPalette
-from .project_session import ProjectSession
 from .search_panel import SearchController
 from .settings import Settings, data_dir
-from .shortcuts_dialog import ShortcutsDialog
-from .span_menu import SpanMenu
 from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language, number
+
+if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
+    from .project_session import ProjectSession
+    from .shortcuts_dialog import ShortcutsDialog
 
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
@@ -531,6 +531,9 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project folder at its first unfinished document."""
+        from ..io.project import Project, ProjectError
+        from .project_session import ProjectSession
+
         try:
             project = Project.open(path)
         except ProjectError as exc:
@@ -737,6 +740,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def new_project(self) -> None:
+        from ..io.project import Project, ProjectError
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("New project in folder"), str(Path.home()))
         if not folder:
             return
@@ -777,8 +782,8 @@ class MainWindow(QMainWindow):
         self._build_label_actions()
         self._build_menus()
         self.refresh_state()
-        # hazm's tokenizer (snapping to words) loads in a worker once the article is shown
-        QTimer.singleShot(0, warm_up_in_background)
+        # hazm's tokenizer (snapping to words) loads in a worker once the article is painted
+        self.view.after_next_paint(warm_up_in_background)
 
     def close_document(self) -> bool:
         """Save and let go of the current document; False if the user chose to stay."""
@@ -895,6 +900,8 @@ class MainWindow(QMainWindow):
     def show_span_menu(self, span_id: str, position: QPoint) -> None:
         if self.annotations is not None and self.annotations.has_span(span_id):
             self._set_current(span_id, reveal=False)
+            from .span_menu import SpanMenu
+
             menu = SpanMenu(self, self.annotations, span_id, self.language)
             menu.noteRequested.connect(lambda sid: (self.make_current(sid), self.focus_note()))
             menu.deleteRequested.connect(lambda sid: (self.make_current(sid), self.delete_current()))
@@ -1104,6 +1111,8 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Every key, from the menus themselves (F1)."""
+        from .shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.menuBar(), self)
         dialog.show()
         return dialog
