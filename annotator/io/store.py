@@ -30,7 +30,6 @@ cannot be placed are kept in the file under "unplaced", never dropped.
 from __future__ import annotations
 
 import contextlib
-import copy
 import errno
 import hashlib
 import json
@@ -231,7 +230,10 @@ class AnnotationStore:
             journal = _read_journal(jpath, base_sha)
             seq, own = journal.seq, journal.matched
             if journal.records:
-                candidate = copy.deepcopy(data)
+                # _replay replaces the top-level lists and status and never changes a span or
+                # relation object in place: a shallow copy keeps `data` as it was (a deep copy
+                # took 0.7 s for 20,000 spans)
+                candidate = dict(data)
                 try:
                     _replay(candidate, journal.records)
                     bad = jsonformat.check(candidate, schema, check_text)

@@ -108,7 +108,7 @@ class ClaimsController(QObject):
         self.header.show_document(aset.document if aset else None, self.host.language)
         self.current_changed()
         self.claims_panel.refresh_when_shown()
-        self.entity_panel.refresh()
+        self.entity_panel.refresh_when_shown()
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:

@@ -8,6 +8,7 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -60,6 +61,7 @@ class EntityPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         self.counts: dict[str, int] = {}
+        self._stale = False  # refreshed when next shown
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(800)
@@ -84,6 +86,19 @@ class EntityPanel(QWidget):
     def counts_changed(self) -> None:
         self._recount.start()
 
+    def refresh_when_shown(self) -> None:
+        """Refresh now if the panel is shown, else the next time it is (counting the
+        mentions of a 20,000-span article sorts all of its spans: for a hidden panel)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def mention_counts(self) -> dict[str, int]:
         """Mentions of each entity in the open document and every other annotation file."""
         counts: dict[str, int] = {}
@@ -106,6 +121,7 @@ class EntityPanel(QWidget):
     def refresh(self, recount: bool = True) -> None:
         registry = self.controller.registry
         if recount:
+            self._stale = False
             self.counts = self.mention_counts()
         language = self.controller.host.language
         other = "en" if language.startswith("fa") else "fa"
