@@ -46,18 +46,25 @@ from .base import (
 HEADER = "#FORMAT=WebAnno TSV 3.3"
 SPAN_LAYER = "webanno.custom.Span"
 RELATION_LAYER = "webanno.custom.Relation"
-_SPECIAL = ["\\", "[", "]", "|", "_", "->", ";", "\t", "\n", "*"]
+# feature values as WebAnno escapes them (webanno-io-tsv, tsv3x/Escaping.java, escapeValue):
+# a backslash before each special string, and a tab or line break as the letters \t and \n,
+# so that a value never splits a row or a line
+_SPECIAL = ["\\", "[", "]", "|", "_", "->", ";", "*"]
+_CONTROL = {"\t": "t", "\n": "n"}
 _UNESCAPE = re.compile(r"\\(->|.)", re.S)
 
 
 def escape(value: str) -> str:
     for ch in _SPECIAL:
         value = value.replace(ch, "\\" + ch)
+    for ch, letter in _CONTROL.items():
+        value = value.replace(ch, "\\" + letter)
     return value
 
 
 def unescape(value: str) -> str:
-    return _UNESCAPE.sub(lambda m: m.group(1), value)
+    control = {letter: ch for ch, letter in _CONTROL.items()}
+    return _UNESCAPE.sub(lambda m: control.get(m.group(1), m.group(1)), value)
 
 
 def _split_unescaped(value: str, sep: str) -> list[str]:

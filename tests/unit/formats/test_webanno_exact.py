@@ -1,0 +1,220 @@
+"""WebAnno TSV 3.3 byte for byte: the header, #Text lines, rows with UTF-16 offsets (Java
+strings: the emoji counts two), stacked and multi-token spans with their [n] ids, relations
+written on their target's row with the governor's reference; and reading back INCEpTION's
+layers, relations compared by type AND both ends, and one-line messages for bad rows.
+
+The layout follows WebAnno's own TSV 3.3 test suite (webanno/webanno,
+webanno-io-tsv/src/test/resources/tsv3-suite; three of its files are in
+../shared/corpora/interop/webanno): two blank lines after the header, a tab ending each row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.io.formats import AnnotatedDocument, RelationRecord, SpanRecord, get
+from annotator.io.formats.webanno import escape, unescape
+from annotator.model import Document
+
+# 😊 0-1 (two UTF-16 units), علی 2-5, گفت 6-9, ":" 9-10, a line break; تهران 11-16,
+# امن 17-20, است 21-24, "." 24-25; قم 26-28, نیز 29-32
+TEXT = "😊 علی گفت:\nتهران امن است. قم نیز"
+
+
+def export_doc() -> AnnotatedDocument:
+    spans = [
+        SpanRecord("a", "actor", 2, 5, {"role": "official"}),
+        SpanRecord("c", "claim", 2, 23),  # ends inside است: widened
+        SpanRecord("l", "loc|x", 11, 16),
+        SpanRecord("e", "", 26, 28),  # no label: WebAnno's "*"
+        SpanRecord("n", "none", 10, 11),  # only the line break: no token
+        SpanRecord("w", "loc_y", 13, 16),  # inside تهران: widened
+    ]
+    relations = [
+        RelationRecord("r1", "by", "c", "a"),
+        RelationRecord("r2", "in->x", "l", "e"),
+        RelationRecord("r3", "gone", "l", "zz"),
+        RelationRecord("r4", "at", "e", "l"),
+    ]
+    return AnnotatedDocument(Document("w1", TEXT, "عنوان"), spans, relations)
+
+
+HEADER = (
+    "#FORMAT=WebAnno TSV 3.3\n"
+    "#T_SP=webanno.custom.Span|label\n"
+    "#T_RL=webanno.custom.Relation|label|BT_webanno.custom.Span\n\n"
+)
+TSV = (
+    HEADER + "\n#Text=😊 علی گفت:\n"
+    "1-1\t0-2\t😊\t_\t_\t_\t\n"
+    "1-2\t3-6\tعلی\tclaim[1]|actor[2]\tby\t1-2[1_2]\t\n"
+    "1-3\t7-10\tگفت\tclaim[1]\t_\t_\t\n"
+    "1-4\t10-11\t:\tclaim[1]\t_\t_\t\n"
+    "\n#Text=تهران امن است.\n"
+    "2-1\t12-17\tتهران\tclaim[1]|loc\\|x[3]|loc\\_y[4]\tat\t3-1[0_3]\t\n"
+    "2-2\t18-21\tامن\tclaim[1]\t_\t_\t\n"
+    "2-3\t22-25\tاست\tclaim[1]\t_\t_\t\n"
+    "2-4\t25-26\t.\t_\t_\t_\t\n"
+    "\n#Text=قم نیز\n"
+    "3-1\t27-29\tقم\t*\tin\\->x\t2-1[3_0]\t\n"
+    "3-2\t30-33\tنیز\t_\t_\t_\t\n"
+)
+
+
+def test_export_exact(tmp_path: Path) -> None:
+    seen: list[int] = []
+    other = AnnotatedDocument(Document("w1", "قم"), [SpanRecord("q", "LOC", 0, 2)])
+    report = get("webanno").write([export_doc(), other], tmp_path, progress=seen.append)
+    assert (tmp_path / "w1.tsv").read_text(encoding="utf-8") == TSV
+    # the same id twice: a second file, not the first overwritten
+    assert (tmp_path / "w1-2.tsv").read_text(encoding="utf-8") == HEADER + "\n#Text=قم\n1-1\t0-2\tقم\tLOC\t_\t_\t\n"
+    assert seen == [1, 2] and report.written == 2
+    assert report.left_out == {
+        "spans not on token boundaries (widened to whole tokens)": 2,
+        "span attributes/notes (one feature: the label)": 1,
+        "spans covering no token": 1,
+        "relations to spans not written": 1,
+        "document titles/metadata (the file name is the document id)": 1,
+    }
+
+
+def test_export_reads_back_with_relations_by_type_and_both_ends(tmp_path: Path) -> None:
+    get("webanno").write([export_doc()], tmp_path)
+    result = get("webanno").read(tmp_path)
+    assert result.problems == []
+    doc = result.documents[0]
+    # what lay between sentences is not in the format: a line break
+    assert doc.text == "😊 علی گفت:\nتهران امن است.\nقم نیز"
+    assert doc.document == Document("w1", doc.text, "", {"source": "w1.tsv"})
+    assert doc.tokens == [(0, 1), (2, 5), (6, 9), (9, 10), (11, 16), (17, 20), (21, 24), (24, 25), (26, 28), (29, 32)]
+    assert doc.layout == {"webanno": {"span_layer": "webanno.custom.Span"}}
+    spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    assert list(spans.values()) == [
+        ("claim", 2, 24),
+        ("actor", 2, 5),
+        ("loc|x", 11, 16),
+        ("loc_y", 11, 16),
+        ("Span", 26, 28),  # no label: the layer's short name
+    ]
+    assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
+        ("by", ("claim", 2, 24), ("actor", 2, 5)),
+        ("at", ("Span", 26, 28), ("loc|x", 11, 16)),
+        ("in->x", ("loc|x", 11, 16), ("Span", 26, 28)),
+    ]
+
+
+def test_every_special_character_is_escaped_and_read_back(tmp_path: Path) -> None:
+    label = "a\\b[1]|c_d->e;f*\tg\nh"
+    # as WebAnno's Escaping.escapeValue: a tab and a line break as the letters t and n
+    assert escape(label) == "a\\\\b\\[1\\]\\|c\\_d\\->e\\;f\\*\\tg\\nh"
+    assert unescape(escape(label)) == label
+    doc = AnnotatedDocument(
+        Document("d", "قم ری"),
+        [SpanRecord("s", label, 0, 2), SpanRecord("t", "x", 3, 5)],
+        [RelationRecord("r", label, "t", "s")],
+    )
+    get("webanno").write([doc], tmp_path)
+    back = get("webanno").read(tmp_path / "d.tsv").documents[0]
+    spans = {s.id: (s.label, s.start, s.end) for s in back.spans}
+    assert [(r.type, spans[r.source], spans[r.target]) for r in back.relations] == [(label, ("x", 3, 5), (label, 0, 2))]
+
+
+def test_reads_other_layers_and_says_what_it_cannot(tmp_path: Path) -> None:
+    rows = [
+        "#T_SP=de.ner.NamedEntity|value|identifier",  # 1: no #FORMAT line
+        "#T_CH=de.Coref|referenceType|referenceRelation",  # 2
+        "#T_RL=webanno.custom.Dep|role|BT_de.ner.NamedEntity",
+        "",
+        "",
+        "#Text=علی در تهران",
+        "1-1\t0-3\tعلی\tPER[1]\tQ1[1]\t_\t_\t_\t_\t",
+        "1-2\t4-6\tدر\tPER[1]\tQ1[1]\t_\t_\t_\t_\t",
+        "1-3\t7-12\tتهران\t*|LOC\\|x\t_|Q2\t_\t_\tat|_|near\t1-1[1_0]|9-9|x\t",  # 9
+        "1-3.1\t7-9\tته\t_\t_\t_\t_\t_\t_\t",  # a sub-token: no token of its own
+        "garbage row",  # 11
+        "",
+        "#Text=قم و",  # a sentence over two lines
+        "#Text=ری",
+        "2-1\t14-16\tقم\t_\t_\t_\t_\t_\t_\t",
+        "2-2\t17-18\tو\t_\t_\t_\t_\t_\t_\t",
+        "2-3\t19-21\tری\tLOC\t_\t_\t_\t_\t_\t",
+        "",
+        "#Text=نه",
+        "3-1\t30-32\tبله\t_\t_",  # 20: not the #Text's word, and cells missing
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    path = tmp_path / "a.tsv"
+    assert result.problems == [
+        f"{path}:1: not a WebAnno TSV 3 file (no #FORMAT line); read anyway",
+        f"{path}:2: chain layer de.Coref is not read",
+        f"{path}:11: cannot read the row 'garbage row'",
+        f"{path}:20: the tokens do not match the #Text line; text rebuilt from the tokens",
+        f"{path}:9: a relation refers to no annotation at 9-9",
+        f"{path}:9: cannot read the relation reference 'x'",
+    ]
+    doc = result.documents[0]
+    # sentences placed at their first token's offset; the gaps become line breaks
+    assert doc.text == "علی در تهران\n\nقم و\nری" + "\n" * 9 + "بله"
+    assert doc.tokens == [(0, 3), (4, 6), (7, 12), (14, 16), (17, 18), (19, 21), (30, 32)]
+    assert doc.layout == {"webanno": {"span_layer": "de.ner.NamedEntity"}}
+    assert [(s.id, s.label, s.start, s.end, s.attributes) for s in doc.spans] == [
+        ("NamedEntity1@1-1#0", "PER", 0, 6, {"identifier": "Q1"}),
+        ("NamedEntity@1-3#0", "NamedEntity", 7, 12, {}),
+        ("NamedEntity@1-3#1", "LOC|x", 7, 12, {"identifier": "Q2"}),
+        ("NamedEntity@2-3#0", "LOC", 19, 21, {}),
+    ]
+    assert [(r.id, r.type, r.source, r.target) for r in doc.relations] == [
+        ("Dep@1-3#0", "at", "NamedEntity1@1-1#0", "NamedEntity@1-3#0")
+    ]
+
+
+def test_relations_between_tokens_overlapping_sentences_and_clamped_offsets(tmp_path: Path) -> None:
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_RL=webanno.custom.Relation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token",
+        "",
+        "",
+        "#Text=x\\\\y قم",  # a backslash written twice in the #Text line
+        "1-1\t0-3\tx\\\\y\t_\t_\t",
+        "1-2\t4-6\tقم\tnsubj|*\t1-1|7-7\t",  # 7
+        "",
+        "#Text=ری",
+        "2-1\t5-7\tری\t_\t1-2\t",  # 10: starts before the last sentence ended
+        "2-2\t9-13\tز\t_\t_\t",
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    path = tmp_path / "a.tsv"
+    assert result.problems == [
+        f"{path}:10: the tokens do not match the #Text line; text rebuilt from the tokens",
+        f"{path}:10: sentences overlap; offsets may be off",
+        f"{path}: UTF-16 offset 13 outside 0..11; clamped",
+        f"{path}:7: a relation refers to a missing token 7-7",
+    ]
+    doc = result.documents[0]
+    assert doc.text == "x\\y قمری  ز"
+    assert doc.tokens == [(0, 3), (4, 6), (5, 7), (9, 11)]
+    # a relation on tokens: each end a span named after the base type
+    spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    assert list(spans.values()) == [("Token", 0, 3), ("Token", 4, 6), ("Token", 5, 7)]
+    assert [(r.id, r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
+        ("Relation@1-2#0", "nsubj", ("Token", 0, 3), ("Token", 4, 6)),
+        ("Relation@2-1#0", "Relation", ("Token", 4, 6), ("Token", 5, 7)),
+    ]
+
+
+def test_reads_a_folder_of_files(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "a.tsv").write_text(HEADER + "\n#Text=قم\n1-1\t0-2\tقم\tLOC\t_\t_\t\n", encoding="utf-8")
+    (tmp_path / "z.tsv").write_bytes(b"#FORMAT=WebAnno TSV 3.3\n\xff\n")
+    (tmp_path / "c.tsv").write_text("#Text=ری\n1-1\t0-2\tری\t\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path)
+    assert [(d.document.id, d.text, [s.label for s in d.spans]) for d in result.documents] == [
+        ("a", "قم", ["LOC"]),
+        ("c", "ری", []),
+    ]
+    assert result.problems == [
+        f"{tmp_path / 'c.tsv'}:1: not a WebAnno TSV 3 file (no #FORMAT line); read anyway",
+        f"{tmp_path / 'z.tsv'}: not UTF-8 text (byte 24)",
+    ]
