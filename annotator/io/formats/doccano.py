@@ -148,6 +148,7 @@ def doc_to_json(doc: AnnotatedDocument, variant: str, report: WriteReport, unit:
             for n, r in enumerate(doc.relations)
             if r.source in number and r.target in number
         ]
+        report.leave_out("relations to missing spans", len(doc.relations) - len(data["relations"]))
     else:
         data["label"] = [[*units.write(s.start, s.end), s.label] for s in spans]
         report.leave_out("relations (the doccano label variant has none)", len(doc.relations))
