@@ -2,13 +2,21 @@
 
 ``PROJECT/.cache/search.sqlite`` holds, for each document by its position in
 documents.json: its id, the sha256 of its stored text, the text, and the text folded by
-`persian.match` (in an FTS5 table with the trigram tokenizer) with the map back to the
-text. A query is folded the same way; ``GLOB '*key*'`` on the folded column finds, through
-the trigram index, exactly the documents whose folded text contains the key (SQLite
-checks each candidate against the stored folded text), and `persian.match` finds the hits
-in each of them from the stored folded text and map. So the hits and their code-point
-offsets are those of the in-memory search, whole-word and phrase search included, and no
-text is folded twice.
+`persian.match` (in an FTS5 table with the trigram tokenizer and positions,
+``detail='full'``) with the map back to the text. A query is folded the same way; the
+FTS5 phrase of its trigrams (``MATCH '"key"'``: each trigram at the position after the
+one before) finds, from the index alone, exactly the documents whose folded text contains
+the key, and `persian.match` finds the hits in each of them, only when they are asked
+for, from the stored folded text and map. So the hits and their code-point offsets are
+those of the in-memory search, whole-word and phrase search included, and no text is
+folded twice.
+
+Why positions (measured on 10,000 and 100,000 generated articles, docs/performance.md):
+without them (``detail='none'``) FTS5 refuses phrase queries and ``GLOB '*key*'`` has
+SQLite read and compare every candidate's folded text, 0.1-0.5x `grep -rlF` at 10,000
+documents and 0.4-5.9x at 100,000 once the hits are built too; the phrase query reads
+only the index (1-14 ms at 10,000). Positions make the index about 45 % bigger and its
+building about twice as slow, which the import hides by building it in a second thread.
 
 It is never the source of truth (documents.json and documents/*.json are):
 
@@ -29,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import heapq
+import queue
 import sqlite3
 import threading
 from array import array
@@ -39,8 +48,9 @@ from typing import Any
 from ..persian import match
 
 INDEX_DB = "search.sqlite"
-SCHEMA_VERSION = 2
-BATCH = 2000  # documents per transaction while indexing: a kill loses at most these
+SCHEMA_VERSION = 3
+BATCH = 500  # documents per transaction while indexing: a kill loses at most these
+SHORT_KEY = 3  # folded keys shorter than this have no trigram: a scan of the folded texts
 
 ReadText = Callable[[str], str]
 Progress = Callable[[int, int], None]  # (done, total)
@@ -56,10 +66,10 @@ def fold_fingerprint() -> str:
     return f"{SCHEMA_VERSION}:{digest}"
 
 
-def _glob(key: str) -> str:
-    # GLOB's wildcards become one-character classes; the trigram index still applies to
-    # the literal runs between them
-    return "*" + "".join(f"[{c}]" if c in "*?[" else c for c in key) + "*"
+def _phrase(key: str) -> str:
+    """The FTS5 query of a folded key: one phrase (a string in double quotes, its quotes
+    doubled), which the trigram tokenizer makes the key's trigrams at consecutive positions."""
+    return '"' + key.replace('"', '""') + '"'
 
 
 def _runs_blob(ft: match.FoldedText) -> bytes | None:
@@ -76,6 +86,78 @@ def _restore(text: str, folded: str, blob: bytes | None) -> match.FoldedText:
         fold_starts.frombytes(blob[:half])
         orig_starts.frombytes(blob[half:])
     return match.FoldedText.restore(text, folded, fold_starts, orig_starts)
+
+
+_Row = tuple[int, str, str, "str | None", "bytes | None", "str | None"]  # pos, id, sha256, text, runs, folded
+
+
+def _row(pos: int, doc_id: str, sha256: str, text: str) -> _Row:
+    """What the index stores of one document (no text when SQLite cannot search it as it
+    is: a NUL character or a lone surrogate; a search reads it from its file)."""
+    if "\x00" in text:
+        return (pos, doc_id, sha256, None, None, None)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return (pos, doc_id, sha256, None, None, None)
+    ft = match.FoldedText(text)
+    return (pos, doc_id, sha256, text, _runs_blob(ft), ft.folded)
+
+
+def _write(db: sqlite3.Connection, rows: Sequence[_Row], end: int) -> None:
+    """One transaction: these rows replace whatever their positions held."""
+    db.execute("BEGIN")
+    try:
+        # a position past every row (an import's usual case) has nothing to delete
+        db.executemany("DELETE FROM folded WHERE rowid = ?", [(r[0],) for r in rows if r[0] < end])
+        db.executemany("INSERT OR REPLACE INTO docs VALUES(?, ?, ?, ?, ?)", [r[:5] for r in rows])
+        db.executemany("INSERT INTO folded(rowid, body) VALUES(?, ?)", [(r[0], r[5]) for r in rows if r[5] is not None])
+        db.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+        raise
+
+
+class _Batches:
+    """Rows gathered BATCH at a time and written by a second thread, one batch at a time."""
+
+    def __init__(self, db: sqlite3.Connection, end: int) -> None:
+        self.db, self.end = db, end
+        self.rows: list[_Row] = []
+        self.error: BaseException | None = None
+        self.todo: queue.Queue[list[_Row] | None] = queue.Queue(maxsize=1)
+        self.thread: threading.Thread | None = None
+
+    def add(self, pos: int, doc_id: str, sha256: str, text: str) -> None:
+        if self.error is not None:
+            raise self.error
+        self.rows.append(_row(pos, doc_id, sha256, text))
+        if len(self.rows) >= BATCH:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        rows, self.rows = self.rows, []
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="search-index-writer", daemon=True)
+            self.thread.start()
+        self.todo.put(rows)
+
+    def _run(self) -> None:
+        while (rows := self.todo.get()) is not None:
+            if self.error is None:  # after a failure the rest is only drained
+                try:
+                    _write(self.db, rows, self.end)
+                except BaseException as exc:  # handed to the caller's thread
+                    self.error = exc
+
+    def close(self) -> None:
+        """Write what is left and wait for the second thread; a failure here gives way."""
+        if self.rows and self.error is None:
+            self._hand_over()
+        if self.thread is not None:
+            self.todo.put(None)
+            self.thread.join()
 
 
 class TextIndex:
@@ -113,6 +195,10 @@ class TextIndex:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # with WAL: safe against kills, not power loss
+            # FTS5 merges its segments through the page cache: the default 2 MB makes an
+            # import of 100,000 articles re-read pages it just wrote
+            db.execute("PRAGMA cache_size=-32768")
+            db.execute("PRAGMA temp_store=MEMORY")
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "meta" not in tables:
                 self._create(db)
@@ -140,7 +226,7 @@ class TextIndex:
             db.execute("CREATE INDEX docs_key ON docs(pos, id, sha256)")
             db.execute("CREATE INDEX docs_unsearchable ON docs(pos) WHERE text IS NULL")
             db.execute(
-                "CREATE VIRTUAL TABLE folded USING fts5(body, tokenize='trigram case_sensitive 1', detail='none')"
+                "CREATE VIRTUAL TABLE folded USING fts5(body, tokenize='trigram case_sensitive 1', detail='full')"
             )
             db.execute("INSERT INTO meta VALUES('fold', ?)", (fold_fingerprint(),))
             db.execute("COMMIT")
@@ -171,54 +257,28 @@ class TextIndex:
 
     # ---- writing -----------------------------------------------------------------------
 
-    @staticmethod
-    def _put(db: sqlite3.Connection, pos: int, doc_id: str, sha256: str, text: str, fresh: bool = False) -> None:
-        if not fresh:  # a position past every row (an import's usual case) has nothing to delete
-            db.execute("DELETE FROM folded WHERE rowid = ?", (pos,))
-        if "\x00" not in text:
-            ft = match.FoldedText(text)
-            try:
-                row = (pos, doc_id, sha256, text, _runs_blob(ft))
-                db.execute("INSERT OR REPLACE INTO docs VALUES(?, ?, ?, ?, ?)", row)
-                db.execute("INSERT INTO folded(rowid, body) VALUES(?, ?)", (pos, ft.folded))
-                return
-            except UnicodeEncodeError:  # a lone surrogate
-                db.execute("DELETE FROM folded WHERE rowid = ?", (pos,))
-        db.execute("INSERT OR REPLACE INTO docs VALUES(?, ?, ?, NULL, NULL)", (pos, doc_id, sha256))
-
     @contextlib.contextmanager
     def writer(self) -> Iterator[Callable[[int, str, str, str], None]]:
-        """``add(pos, id, sha256, text)`` for an import, committed every BATCH documents
-        and at the end (also when the import fails: rows past the catalogue's end are
-        ignored until an import writes those positions again). While another thread holds
-        the index (the window rebuilding it after opening) this raises IndexUnavailable
-        at once: an import never waits for it, and a later sync indexes what it added."""
+        """``add(pos, id, sha256, text)`` for an import: the caller's thread folds each
+        text; every BATCH documents go to a second thread that writes them in one
+        transaction (``executemany``), so that FTS5's tokenizing, in C without the GIL,
+        runs beside the import's reading and file writing. Committed every BATCH
+        documents and at the end (also when the import fails: rows past the catalogue's
+        end are ignored until an import writes those positions again). While another
+        thread holds the index (the window rebuilding it after opening) this raises
+        IndexUnavailable at once: an import never waits for it, and a later sync indexes
+        what it added. A write that fails in the second thread (a full disk) is raised by
+        the next ``add``; one that fails at the end gives way (the index is a cache)."""
         if not self._lock.acquire(blocking=False):
             raise IndexUnavailable(f"{self.path}: being brought up to date by another thread")
         try:
             db = self._connect()
-            pending = 0
             end = int(db.execute("SELECT coalesce(max(pos) + 1, 0) FROM docs").fetchone()[0])
-
-            def add(pos: int, doc_id: str, sha256: str, text: str) -> None:
-                nonlocal pending
-                if pending == 0:
-                    db.execute("BEGIN")
-                self._put(db, pos, doc_id, sha256, text, fresh=pos >= end)
-                pending += 1
-                if pending >= BATCH:
-                    db.execute("COMMIT")
-                    pending = 0
-
+            batches = _Batches(db, end)
             try:
-                yield add
+                yield batches.add
             finally:
-                if pending:
-                    try:
-                        db.execute("COMMIT")
-                    except sqlite3.Error:  # a full disk: the index is a cache, re-synced on open
-                        with contextlib.suppress(sqlite3.Error):
-                            db.execute("ROLLBACK")
+                batches.close()
         finally:
             self._lock.release()
 
@@ -256,6 +316,43 @@ class TextIndex:
 
     # ---- searching ---------------------------------------------------------------------
 
+    @staticmethod
+    def _where(key: str) -> tuple[str, str]:
+        """The condition on ``folded AS f`` that picks the documents holding the folded key."""
+        if len(key) >= SHORT_KEY:
+            return "f.folded MATCH ?", _phrase(key)
+        # no trigram in the key: a scan of the folded texts (SQLite 3.40 also gets GLOB
+        # wrong for two-letter non-ASCII keys)
+        return "instr(f.body, ?) > 0", key
+
+    @staticmethod
+    def _unsearchable(db: sqlite3.Connection, within: int) -> list[tuple[int, str]]:
+        """Documents stored without their text (searched from their files)."""
+        rows = db.execute("SELECT pos, id FROM docs WHERE text IS NULL AND pos < ? ORDER BY pos", (within,))
+        return [(int(pos), str(doc_id)) for pos, doc_id in rows]
+
+    def documents(self, query: str, within: int, read_text: ReadText) -> list[tuple[int, str]]:
+        """``(position, id)`` of the documents below `within` whose folded text holds the
+        folded query, in position order: exactly those in which :meth:`search` finds a
+        hit (whole words aside: those are among them), from the index alone, without
+        reading a text."""
+        key = match.fold(query)
+        if not key:
+            return []
+        with self._lock:
+            db = self._connect()
+            where, value = self._where(key)
+            found: list[tuple[int, str]] = db.execute(
+                f"SELECT f.rowid, d.id FROM folded AS f JOIN docs AS d ON d.pos = f.rowid WHERE {where}"
+                " AND f.rowid < ? ORDER BY f.rowid",
+                (value, within),
+            ).fetchall()
+            unsearchable = self._unsearchable(db, within)
+            if unsearchable:
+                found += [(pos, doc_id) for pos, doc_id in unsearchable if key in match.fold(read_text(doc_id))]
+                found.sort()
+        return found
+
     def search(
         self,
         query: str,
@@ -266,25 +363,21 @@ class TextIndex:
         limit: int | None = None,
     ) -> list[tuple[int, str, int, int, str]]:
         """``(position, id, start, end, text)`` of each hit in the documents at positions
-        below `within`, in position order, at most `limit`."""
+        below `within`, in position order, at most `limit`: the documents come from the
+        index in order, and only those needed for `limit` hits are read."""
         key = match.fold(query)
         if not key or (limit is not None and limit <= 0):
             return []
         hits: list[tuple[int, str, int, int, str]] = []
         with self._lock:
             db = self._connect()
-            # keys under three characters have no trigram: a scan of the folded texts (SQLite
-            # 3.40 also gets GLOB wrong for two-letter non-ASCII keys)
-            where, value = ("f.body GLOB ?", _glob(key)) if len(key) >= 3 else ("instr(f.body, ?) > 0", key)
+            where, value = self._where(key)
             found: Iterator[Any] = db.execute(
                 "SELECT f.rowid, d.id, d.text, f.body, d.runs FROM folded AS f JOIN docs AS d ON d.pos = f.rowid"
                 f" WHERE {where} AND f.rowid < ? ORDER BY f.rowid",
                 (value, within),
             )
-            # documents stored without their text are searched from their files
-            unsearchable = db.execute(
-                "SELECT pos, id, NULL, NULL, NULL FROM docs WHERE text IS NULL AND pos < ? ORDER BY pos", (within,)
-            ).fetchall()
+            unsearchable = [(pos, doc_id, None, None, None) for pos, doc_id in self._unsearchable(db, within)]
             if unsearchable:
                 found = heapq.merge(found, unsearchable, key=lambda row: int(row[0]))
             for pos, doc_id, text, body, runs in found:

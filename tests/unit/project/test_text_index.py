@@ -68,6 +68,20 @@ def test_the_index_finds_exactly_what_the_in_memory_search_found(fars: Project, 
     assert (fars.path / ".cache" / INDEX_DB).is_file()
 
 
+def test_the_documents_found_are_those_with_a_hit(fars: Project) -> None:
+    # the list (and count) of documents comes from the index alone: exactly the documents
+    # in which the in-memory search found something
+    for query in QUERIES:
+        expected = list(dict.fromkeys(hit[0] for hit in in_memory(fars, query)))
+        assert fars.search_documents(query) == expected, query
+    fewer = 0
+    for query in ("وزیر", "تهران", "ها", "ملل"):
+        whole = {hit[0] for hit in in_memory(fars, query, whole_words=True)}
+        assert whole <= set(fars.search_documents(query)), query
+        fewer += len(whole) < len(fars.search_documents(query))
+    assert fewer  # a whole-word search finds fewer documents than the list holds
+
+
 def test_random_stretches_of_the_texts_are_found_as_before(fars: Project) -> None:
     rng = random.Random(16)
     ids = fars.document_ids()
@@ -104,6 +118,30 @@ def small_project(tmp_path: Path, count: int = 40) -> Project:
     source.write_text("\n".join(lines), encoding="utf-8")
     assert len(project.import_sources([source], normalize=False).added) == count
     return project
+
+
+def test_documents_sqlite_cannot_search_as_they_are_are_found_from_their_files(tmp_path: Path) -> None:
+    project = Project.create(tmp_path / "p", "p")
+    lines = [{"id": "zero", "text": "سازمان\x00 ملل"}, {"id": "plain", "text": "سازمان ملل متحد"}]
+    source = tmp_path / "odd.jsonl"
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    assert len(project.import_sources([source], normalize=False).added) == 2
+    assert project.search_documents("ملل") == ["zero", "plain"]
+    assert indexed(project, "ملل") == in_memory(project, "ملل")
+
+
+def test_a_write_that_fails_in_the_second_thread_reaches_the_caller(tmp_path: Path) -> None:
+    import sqlite3
+
+    from annotator.io import textindex
+
+    index = textindex.TextIndex(tmp_path / "i.sqlite")
+    with pytest.raises(sqlite3.Error), index.writer() as add:
+        index._connect().execute("CREATE TRIGGER no BEFORE INSERT ON docs BEGIN SELECT RAISE(FAIL, 'full'); END")
+        for pos in range(textindex.BATCH * 3):
+            add(pos, f"d{pos}", "sha", "سازمان ملل")
+            time.sleep(0.0005 if pos % 100 == 0 else 0)
+    assert index.ids(10) == []
 
 
 def test_a_deleted_index_is_rebuilt_with_progress(tmp_path: Path) -> None:
