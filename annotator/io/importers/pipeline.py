@@ -148,7 +148,8 @@ class _Importer:
         self.taken = project.known_ids()
         self.hashes: dict[str, str] = {}
         self.urls: dict[str, str] = {}
-        for entry in project.entries():
+        entries = project.entries()
+        for entry in entries:
             doc_id = entry.id
             self.hashes[entry.sha256] = doc_id
             if entry.source_sha256:
@@ -163,7 +164,7 @@ class _Importer:
         # the search index learns each document as it is staged (io.textindex), at the
         # position it will most likely have; rows past the catalogue's end are never read,
         # and a search compares the index with documents.json before using it
-        self.base = len(project.entries())
+        self.base = len(entries)
         self.index_add: Callable[[int, str, str, str], None] | None = None
         (staging / "documents").mkdir()
 
@@ -221,7 +222,7 @@ class _Importer:
         if not text.strip():
             self.report.problems.append(f"{where}: no text left after normalization")
             return None
-        text_hash = self.text_hash(text)
+        text_hash = raw_hash if text is raw else self.text_hash(text)
         if not annotations_key and text_hash != raw_hash and self.duplicate(where, text_hash):
             return None
         doc_id = self.unique_id(_id_hint(article))
