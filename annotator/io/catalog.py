@@ -289,11 +289,20 @@ def read_catalog(root: Path) -> list[CatalogEntry]:
     catalog_file = root / CATALOG_FILE
     if not catalog_file.exists():
         return []
+    try:
+        raw = read_regular(catalog_file, MAX_PROJECT_FILE_BYTES)
+        return _entries_of(catalog_file, _catalog_lines(raw, catalog_file))
+    except (OSError, ValueError, _OtherLayout):
+        pass  # another layout, or a fault: read whole, for the exact message
     catalog = read_json(catalog_file)
     check_header(catalog_file, catalog, CATALOG_FORMAT)
     items = catalog.get("documents")
     if not isinstance(items, list):
         raise ProjectError(f"{catalog_file}: $.documents: missing or not a list")
+    return _entries_of(catalog_file, items)
+
+
+def _entries_of(catalog_file: Path, items: Iterable[Any]) -> list[CatalogEntry]:
     entries: list[CatalogEntry] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -308,6 +317,48 @@ def read_catalog(root: Path) -> list[CatalogEntry]:
         seen.add(entry.id.casefold())
         entries.append(entry)
     return entries
+
+
+_DOCUMENTS_OPEN = b'\n  "documents": [\n'
+_DOCUMENTS_CLOSE = b"\n  ]\n}"
+_PIECE = 1 << 18  # bytes of documents.json parsed at once
+
+
+class _OtherLayout(Exception):
+    """documents.json is not laid out a line a document: it is read whole instead."""
+
+
+def _catalog_lines(raw: bytes, path: Path) -> Iterator[Any]:
+    """documents.json's items parsed a line at a time, when it has the layout `dumps`
+    writes (a line a document): a 100,000-line file never becomes one parsed tree beside
+    the entries made of it, so reading it costs the entries' memory, not three times
+    that. Raises _OtherLayout, before or while yielding, for any other layout or a line
+    that does not parse alone."""
+    start, end = raw.find(_DOCUMENTS_OPEN), raw.rfind(_DOCUMENTS_CLOSE)
+    if start < 0 or end < start:
+        raise _OtherLayout
+    try:
+        header = json.loads(raw[:start] + b'\n  "documents": []' + raw[end + len(b"\n  ]") :])
+    except ValueError:
+        raise _OtherLayout from None
+    if not isinstance(header, dict) or list(header) != ["format", "version", "documents"]:
+        raise _OtherLayout
+    check_header(path, header, CATALOG_FORMAT)
+    pos, stop = start + len(_DOCUMENTS_OPEN), end
+    while pos < stop:  # about 1,000 lines at a time, each piece parsed as one array
+        eol = raw.find(b"\n", min(pos + _PIECE, stop), stop)
+        eol = stop if eol < 0 else eol
+        piece = raw[pos:eol].rstrip()
+        if eol < stop:  # a line that is not the last ends with the comma before the next
+            if not piece.endswith(b","):
+                raise _OtherLayout
+            piece = piece[:-1]
+        pos = eol + 1
+        try:
+            items = json.loads(b"[" + piece + b"]")
+        except (ValueError, RecursionError):
+            raise _OtherLayout from None
+        yield from items
 
 
 def catalog_bytes(entries: list[CatalogEntry]) -> bytes:

@@ -724,14 +724,15 @@ class Project:
         with self._search_lock:
             index = self._prepare_locked(None)
             if index is not None:
+                order = self._order  # the index is in step with it: position k is order[k]
                 try:
-                    return [doc_id for _pos, doc_id in index.documents(query, len(self), self._text_of)]
+                    return [order[pos] for pos in index.documents(query, len(order), self._text_of)]
                 except sqlite3.DatabaseError:
                     index.reset()  # damaged under us: rebuild once, then ask again
                     self._index_synced = -1
                     index = self._prepare_locked(None)
                     if index is not None:
-                        return [doc_id for _pos, doc_id in index.documents(query, len(self), self._text_of)]
+                        return [order[pos] for pos in index.documents(query, len(order), self._text_of)]
         key = match.fold(query)
         if not key:
             return []
@@ -841,6 +842,10 @@ class Project:
     def schema_json(self) -> dict[str, Any]:
         """A copy of project.json's schema, as JSON."""
         return json.loads(json.dumps(self._data["schema"]))  # type: ignore[no-any-return]
+
+    def entry(self, doc_id: str) -> CatalogEntry:
+        """One document's line of documents.json (a copy); ProjectError when absent."""
+        return replace(self._entry(doc_id))
 
     def entries(self) -> list[CatalogEntry]:
         """documents.json's entries, in import order (copies)."""
