@@ -104,7 +104,7 @@ def describe_os_error(exc: OSError) -> str:
     if exc.errno in _ENOUGH_SPACE:
         return "the disk is full"
     if isinstance(exc, StoreError):
-        return str(exc)
+        return str(exc).rstrip(".")  # it goes into a sentence
     return exc.strerror or str(exc) or type(exc).__name__
 
 
@@ -146,6 +146,7 @@ class AnnotationStore:
         self._own_journal = False  # the journal at journal_path(path) builds on our file
         self._seq = 0
         self._unplaced: dict[str, list[Any]] = {"spans": [], "relations": []}
+        self._placed: dict[str, str] = {}  # span made by place_unplaced -> the unplaced entry's id
         # sync_after(): the durable step of the edits made inside it, done when it ends
         self._deferring = 0
         self._pending = ""  # "" (nothing to do), "sync" (lines written, not fsynced) or "save"
@@ -240,7 +241,7 @@ class AnnotationStore:
                 except (TypeError, ValueError, KeyError) as exc:
                     bad = [jsonformat.Problem("$", f"replay failed: {exc}")]
                 if bad:
-                    journal.problem = f"its edits do not fit the file ({bad[0].message})"
+                    journal.problem = f"holds edits that do not fit the file ({bad[0].message})"
                     own = False
                 else:
                     data = candidate
@@ -298,12 +299,14 @@ class AnnotationStore:
             )
         if document is not None and not same_text:
             message = (
-                f"The text of {document.title or document.id} has changed since it was "
-                f"annotated: {moved} span{'s' if moved != 1 else ''} were placed on the new text"
+                f"The text of {document.title or document.id} has changed since it was annotated: "
+                + (f"{moved} spans were" if moved != 1 else "1 span was")
+                + " placed on the new text"
             )
             if unplaced_now:
                 message += (
-                    f"; {unplaced_now} could not be placed and are kept in the file as unplaced (nothing was deleted)"
+                    f"; {unplaced_now} could not be placed and {'are' if unplaced_now != 1 else 'is'} "
+                    "kept in the file as unplaced (nothing was deleted)"
                 )
             notes.append(message + ".")
             store._dirty = True
@@ -340,24 +343,34 @@ class AnnotationStore:
     def unplaced(self) -> list[Span]:
         """Spans that could not be placed on a changed text, for the user to see."""
         spans: list[Span] = []
-        for item in self._unplaced["spans"]:
+        for item in self._unplaced_now()["spans"]:
             with contextlib.suppress(KeyError, TypeError, ValueError):
                 spans.append(_span_from_json(item))
         return spans
 
+    def _unplaced_now(self) -> dict[str, list[Any]]:
+        """What is unplaced, less the entries placed since whose span is still there (an
+        undo of the placing, or deleting the span, lists the entry again: never lost)."""
+        if not self._placed:
+            return self._unplaced
+        taken = {entry for span_id, entry in self._placed.items() if self.aset.has_span(span_id)}
+        return {
+            "spans": [e for e in self._unplaced["spans"] if not (isinstance(e, dict) and str(e.get("id")) in taken)],
+            "relations": self._unplaced["relations"],
+        }
+
     def place_unplaced(self, span_id: str, start: int, end: int) -> Span:
-        """Put an unplaced span back on the text at [start, end) as an undoable edit, and
-        take it off the unplaced list at the next checkpoint.
+        """Put an unplaced span back on the text at [start, end) as an undoable edit; its
+        entry leaves the unplaced list (and, at the next checkpoint, the file) while the new
+        span exists, so undoing the placing lists it again.
 
         Crash-safe the simple way: the new span is journaled at once; should the program
         die before the checkpoint, the old entry is still listed as unplaced beside it.
         """
         item = next(s for s in self.unplaced if s.id == span_id)
         span = self.aset.add_span(item.label, start, end, item.attributes, item.note)
-        self._unplaced["spans"] = [
-            entry for entry in self._unplaced["spans"] if not (isinstance(entry, dict) and entry.get("id") == span_id)
-        ]
-        self._dirty = True
+        self._placed[span.id] = span_id
+        self._dirty = True  # the file's unplaced list changed too (a full save may have run above)
         return span
 
     # ---- saving --------------------------------------------------------------------
@@ -481,11 +494,15 @@ class AnnotationStore:
 
     def _on_change(self, change: Change) -> None:
         self._dirty = True
-        full_save = self._base_sha is None or not self._durable or change.schema_changed or change.document_changed
+        # a schema edit, new document details or a placed span's coming and going (which
+        # changes the unplaced list) are not journal records: a full save
+        placing = bool(self._placed) and any(s.id in self._placed for s in change.spans_added + change.spans_removed)
+        full_save = (
+            self._base_sha is None or not self._durable or change.schema_changed or change.document_changed or placing
+        )
         if self._deferring and (full_save or self._pending == "save"):
             self._pending = "save"  # done when sync_after() ends; a save captures every edit
             return
-        # a schema edit or new document details are not journal records: a full save
         if full_save:
             # no journal base yet (new file) or the journal missed an edit: a full save
             # captures everything
@@ -495,6 +512,7 @@ class AnnotationStore:
                 self._durable = False
             return
         try:
+            self._journal_fd(not self._deferring)  # first: a new journal numbers its records from 1
             self._append_line(self._record(change))
         except OSError as exc:
             self._durable = False
@@ -604,8 +622,9 @@ class AnnotationStore:
     # ---- helpers -------------------------------------------------------------------
 
     def _serialize(self) -> bytes:
-        if self._unplaced["spans"] or self._unplaced["relations"]:
-            self.aset.extra["unplaced"] = self._unplaced
+        unplaced = self._unplaced_now()
+        if unplaced["spans"] or unplaced["relations"]:
+            self.aset.extra["unplaced"] = unplaced
         else:
             self.aset.extra.pop("unplaced", None)
         return jsonformat.dumps(self.aset, self.embed_text).encode("utf-8")

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import errno
 import os
+import pickle
 from pathlib import Path
 
 import pytest
 
 from annotator.io import jsonformat
 from annotator.io import store as store_module
-from annotator.io.store import AnnotationStore, describe_os_error, journal_path
-from annotator.model import Schema, Status
+from annotator.io.store import AnnotationStore, StoreError, describe_os_error, journal_path
+from annotator.model import Document, Schema, Status
 
-from .helpers import state
+from .helpers import TEXT, state
 
 
 def fail_with(code: int):  # type: ignore[no-untyped-def]
@@ -208,4 +209,137 @@ def test_a_damaged_journal_that_cannot_be_copied_still_keeps_its_recovered_edits
     assert recovery.message == ""
     kept = [p for p in saved.parent.iterdir() if p.name.startswith(journal.name + ".unused-")]
     assert [p.read_bytes() for p in kept] == [damaged]  # set aside by the checkpoint, whole
+    again.detach()
+
+
+def test_os_errors_are_described_exactly() -> None:
+    assert describe_os_error(OSError(errno.EACCES, "x")) == "permission denied (the folder or file is read-only)"
+    assert describe_os_error(OSError(errno.EPERM, "x")) == "permission denied (the folder or file is read-only)"
+    assert describe_os_error(OSError(errno.EDQUOT, "x")) == "the disk is full"
+    assert describe_os_error(OSError("a plain reason")) == "a plain reason"
+    assert describe_os_error(OSError()) == "OSError"
+    assert describe_os_error(FileNotFoundError()) == "FileNotFoundError"
+    assert describe_os_error(StoreError("x.json: taken by another window.")) == "x.json: taken by another window"
+
+
+def test_a_store_error_keeps_its_message_across_processes() -> None:
+    # errors cross process boundaries pickled (an import's worker, a test runner)
+    error = StoreError("x.annotations.json: the disk is full")
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is StoreError and str(copy) == str(error) and copy.args == error.args
+
+
+def test_short_writes_still_write_whole_lines(saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_write = os.write
+
+    def a_few_bytes_at_a_time(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:7]))
+
+    monkeypatch.setattr(os, "write", a_few_bytes_at_a_time)
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    store.aset.set_note("s3", "یادداشتی بلند برای آزمودن نوشتن‌های کوتاه")
+    monkeypatch.undo()
+    expected = state(store.aset)
+    store.detach()
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected and recovery.edits == 2 and recovery.set_aside is None
+    again.detach()
+
+
+@pytest.mark.parametrize("also_failing", ["ftruncate", "close"])
+def test_disk_trouble_while_cleaning_up_is_still_only_a_message(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch, also_failing: str
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    monkeypatch.setattr(store_module, "_write_all", fail_with(errno.EIO))
+    monkeypatch.setattr(os, also_failing, fail_with(errno.EIO))
+    store.aset.add_span("actor", 5, 10)  # the append fails, and so does its clean-up
+    assert not store.durable
+    assert store.last_error == (
+        f"Could not record the last edit in {journal_path(saved)}: Input/output error. Your work is kept "
+        "in memory; save it in another folder (Save As)."
+    )
+    monkeypatch.undo()
+    store.aset.set_status(Status.DONE)  # the disk is back: a full checkpoint
+    assert store.durable
+    expected = state(store.aset)
+    store.detach()
+    again, _ = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected
+    again.detach()
+
+
+@pytest.mark.parametrize("unlink_fails", [False, True])
+def test_a_journal_header_that_cannot_be_written_is_only_a_message(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch, unlink_fails: bool
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    monkeypatch.setattr(store_module, "_write_all", fail_with(errno.ENOSPC))
+    if unlink_fails:  # nor can the empty journal be removed
+        monkeypatch.setattr(os, "unlink", fail_with(errno.EIO))
+    store.aset.add_span("location", 0, 3)
+    assert not store.durable
+    assert journal_path(saved).exists() == unlink_fails
+    assert store.last_error == (
+        f"Could not record the last edit in {journal_path(saved)}: the disk is full. Your work is kept "
+        "in memory; save it in another folder (Save As)."
+    )
+    monkeypatch.undo()
+    store.aset.add_span("actor", 5, 10)  # a full checkpoint catches up
+    assert store.durable
+    store.close()
+    assert jsonformat.load(saved, schema).has_span("s3")
+
+
+def test_a_torn_journal_in_a_read_only_folder_still_opens(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    expected = state(store.aset)
+    store.detach()
+    journal = journal_path(saved)
+    torn = journal.read_bytes() + b'{"seq": 2, "sp'
+    journal.write_bytes(torn)
+    monkeypatch.setattr(os, "truncate", fail_with(errno.EROFS))
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected and recovery.edits == 1
+    assert journal.read_bytes() == torn  # could not be cut; the next open cuts it
+    again.detach()
+
+
+def test_a_temporary_that_cannot_be_removed_does_not_stop_opening(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = saved.parent / f".{saved.name}.abc123.tmp"
+    old.write_text("half")
+    os.utime(old, (1, 1))
+    monkeypatch.setattr(os, "unlink", fail_with(errno.EROFS))
+    store, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.message == "" and old.exists()
+    store.detach()
+
+
+def test_a_re_anchored_file_that_cannot_be_saved_checkpoints_at_the_next_edit(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_text = "خبر فوری: " + TEXT
+    document = Document("doc1", new_text, "نمونه")
+    monkeypatch.setattr(os, "replace", fail_with(errno.EROFS))
+    store, recovery = AnnotationStore.open(saved, schema, document)
+    assert not store.durable
+    assert recovery.message == (
+        "The text of نمونه has changed since it was annotated: 2 spans were placed on the new text. "
+        f"Could not save {saved}: the folder is read-only. Your work is still open; save it in another "
+        "folder (Save As)."
+    )
+    monkeypatch.undo()
+    store.aset.add_span("location", 0, 3)  # a full checkpoint on the new text, never a journal line
+    assert store.durable and not journal_path(saved).exists()
+    expected = state(store.aset)
+    store.detach()
+    again, recovery = AnnotationStore.open(saved, schema, document)
+    assert state(again.aset) == expected and recovery.message == ""
     again.detach()
