@@ -257,13 +257,13 @@ class AnnotationStore:
                 # damaged in the middle: keep a copy, replay what came before, go on from there
                 set_aside = _try_set_aside(jpath, notes, copy_only=True)
                 if set_aside is not None:
-                    _truncate(jpath, journal.good_bytes)
                     notes.append(f"The journal of {path.name} {journal.problem}; a copy is kept as {set_aside.name}.")
+                    own = _truncate(jpath, journal.good_bytes)  # new lines must never follow the damage
                 else:  # left whole where it is; the next checkpoint sets it aside
                     own = False
                     notes.insert(len(notes) - 1, f"The journal of {path.name} {journal.problem}.")
-            elif journal.torn:
-                _truncate(jpath, journal.good_bytes)  # an edit the kill interrupted
+            elif journal.torn:  # an edit the kill interrupted: new lines must never follow it
+                own = _truncate(jpath, journal.good_bytes)
 
         unplaced = _unplaced_of(data)
         moved = unplaced_now = 0
@@ -853,12 +853,17 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _truncate(path: Path, length: int) -> None:
-    with contextlib.suppress(OSError):
+def _truncate(path: Path, length: int) -> bool:
+    """Cut a journal back to its good beginning (removed when none is good); False when it
+    cannot be (an append-only file, a read-only folder): the store must not append to it."""
+    try:
         if length == 0:
             os.unlink(path)
         else:
             os.truncate(path, length)
+    except OSError:
+        return False
+    return True
 
 
 def _try_set_aside(path: Path, notes: list[str], copy_only: bool = False) -> Path | None:

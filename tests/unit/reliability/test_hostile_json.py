@@ -3,6 +3,7 @@ file too large to read), with a message; nothing else escapes, nothing is execut
 
 from __future__ import annotations
 
+import errno
 import json
 import time
 from pathlib import Path
@@ -13,7 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.io import jsonformat
-from annotator.io.store import MAX_FILE_BYTES, AnnotationStore, StoreError
+from annotator.io import store as store_module
+from annotator.io.reading import TooLarge
+from annotator.io.store import MAX_FILE_BYTES, AnnotationStore, StoreError, journal_path
 from annotator.model import AnnotationSet, Document, Schema, default_schema
 
 from .helpers import TEXT, fuzz_examples
@@ -175,3 +178,163 @@ def test_fuzz_store_open_with_garbage_journal(tmp_path_factory: Any, junk: bytes
     again, _recovery = AnnotationStore.open(path, SCHEMA)
     again.detach()
     assert again.aset.span_count() in (2, 3)
+
+
+# ---- through AnnotationStore.open: one error naming the file, nothing written --------------
+
+
+def project_file(tmp_path: Path) -> tuple[Path, Document]:
+    """A project's annotation file (no text embedded) and its document."""
+    document = Document("d", TEXT, "t")
+    aset = AnnotationSet(document, "ali", SCHEMA)
+    aset.add_span("actor", 0, 5)
+    path = tmp_path / "d.annotations.json"
+    jsonformat.save(aset, path, embed_text=False)
+    return path, document
+
+
+def open_error(path: Path, document: Document | None = None) -> str:
+    before = sorted(p.name for p in path.parent.iterdir())
+    with pytest.raises((jsonformat.AnnotationFileError, StoreError)) as info:
+        AnnotationStore.open(path, SCHEMA, document)
+    assert sorted(p.name for p in path.parent.iterdir()) == before  # nothing written
+    return str(info.value)
+
+
+def test_store_open_names_the_file_and_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "x.annotations.json"
+    path.write_bytes(b'{"format": ')
+    assert open_error(path) == f"{path}: $: malformed JSON at line 1, column 12: Expecting value"
+    data = valid_data()
+    data["spans"][0]["label"] = "nobody"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert open_error(path) == (
+        f"{path}: $.spans[0].label: unknown label 'nobody' (known: actor, location, claim)\n"
+        f"{path}: $.relations[0]: claimed_by cannot go from claim to nobody"
+    )
+
+
+def test_a_project_file_without_its_document_is_one_clear_error(tmp_path: Path) -> None:
+    path, _ = project_file(tmp_path)
+    assert open_error(path) == f"{path}: $.document.text: the file has no text and no document was given"
+
+
+def test_a_project_file_is_checked_against_its_document_text(tmp_path: Path) -> None:
+    # the file embeds no text: the document's text is what its spans must cover
+    path, document = project_file(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["text"] = "چیزی"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert open_error(path, document) == (
+        f"{path}: $.spans[0].text: says 'چیزی' but the document has {TEXT[0:5]!r} at 0-5"
+    )
+
+
+def test_a_journal_that_does_not_fit_a_project_document_is_set_aside(tmp_path: Path) -> None:
+    path, document = project_file(tmp_path)
+    store, _ = AnnotationStore.open(path, SCHEMA, document, embed_text=False)
+    store.aset.add_span("location", 10, 14)
+    store.detach()
+    journal = journal_path(path)
+    header, record = journal.read_text(encoding="utf-8").splitlines()
+    item = json.loads(record)
+    item["spans"]["s2"]["text"] = "چیزی"  # offsets that do not cover that in the document
+    journal.write_text(header + "\n" + json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    again, recovery = AnnotationStore.open(path, SCHEMA, document, embed_text=False)
+    assert recovery.edits == 0 and recovery.set_aside is not None
+    assert recovery.message == (
+        f"The journal of {path.name} holds edits that do not fit the file (says 'چیزی' but the document "
+        f"has {TEXT[10:14]!r} at 10-14); it was not applied and is kept as {recovery.set_aside.name}."
+    )
+    assert [s.id for s in again.aset.spans()] == ["s1"]
+    again.detach()
+
+
+def test_a_folder_where_the_file_should_be_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.annotations.json"
+    path.mkdir()
+    assert open_error(path) == f"{path}: $: cannot read: not a regular file (a device, a pipe or a folder)"
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        (OSError(errno.EIO, "Input/output error"), "{path}: $: cannot read: Input/output error"),
+        (
+            OSError(errno.EACCES, "Permission denied"),
+            "{path}: $: cannot read: permission denied (the folder or file is read-only)",
+        ),
+        (
+            TooLarge(MAX_FILE_BYTES + 1, MAX_FILE_BYTES, grew=True),
+            "{path}: the file grew beyond the 64 MB allowed while it was read",
+        ),
+        (
+            TooLarge(MAX_FILE_BYTES + 1, MAX_FILE_BYTES),
+            "{path}: the file is 64 MB, more than the 64 MB an annotation file may have; it was not opened "
+            "(is it an annotation file?)",
+        ),
+    ],
+)
+def test_a_file_that_cannot_be_read_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception, message: str
+) -> None:
+    path = tmp_path / "x.annotations.json"
+    path.write_text(json.dumps(valid_data()), encoding="utf-8")
+
+    def failing(*args: object) -> bytes:
+        raise error
+
+    monkeypatch.setattr(store_module, "read_regular", failing)
+    assert open_error(path) == message.format(path=path)
+
+
+def test_a_huge_file_message_is_exact(tmp_path: Path) -> None:
+    path = tmp_path / "huge.annotations.json"
+    with open(path, "wb") as f:
+        f.truncate(200 * 1024 * 1024)
+    assert open_error(path) == (
+        f"{path}: the file is 200 MB, more than the 64 MB an annotation file may have; "
+        "it was not opened (is it an annotation file?)"
+    )
+
+
+def journal_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> str:
+    path = tmp_path / "x.annotations.json"
+    path.write_text(json.dumps(valid_data()), encoding="utf-8")
+    journal = journal_path(path)
+    if kind == "folder":
+        journal.mkdir()
+    elif kind == "huge":
+        with open(journal, "wb") as f:
+            f.truncate(257 * 1024 * 1024)
+    else:
+        journal.write_text("{}\n", encoding="utf-8")
+        real = store_module.read_regular
+
+        def failing(where: Path, limit: int) -> bytes:
+            if str(where).endswith(".journal"):
+                raise OSError(errno.EIO, "Input/output error")
+            return real(where, limit)
+
+        monkeypatch.setattr(store_module, "read_regular", failing)
+    store, recovery = AnnotationStore.open(path, SCHEMA)
+    store.detach()
+    assert recovery.edits == 0 and recovery.set_aside is not None and recovery.set_aside.exists()
+    assert not journal.exists()
+    return recovery.message.replace(recovery.set_aside.name, "ASIDE")
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("folder", "cannot be used (cannot read: not a regular file (a device, a pipe or a folder))"),
+        ("huge", "cannot be used (257 MB is more than the 256 MB allowed)"),
+        ("unreadable", "cannot be read (Input/output error)"),
+    ],
+)
+def test_a_journal_that_cannot_be_read_is_kept_aside_unapplied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, reason: str
+) -> None:
+    assert journal_problem(tmp_path, monkeypatch, kind) == (
+        f"The journal of x.annotations.json {reason}; it was not applied and is kept as ASIDE."
+    )

@@ -293,21 +293,46 @@ def test_a_journal_header_that_cannot_be_written_is_only_a_message(
     assert jsonformat.load(saved, schema).has_span("s3")
 
 
-def test_a_torn_journal_in_a_read_only_folder_still_opens(
-    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("damage", ["torn tail", "damaged last line", "damaged middle", "torn header"])
+def test_a_journal_that_cannot_be_cut_back_is_never_appended_to(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch, damage: str
 ) -> None:
+    # A bug mutation testing led to: when a torn or damaged journal could not be cut back
+    # (an append-only file, `chattr +a`: appending works, truncating does not), the next
+    # edit's line followed the fragment, and the next opening lost that acknowledged edit.
     store, _ = AnnotationStore.open(saved, schema)
-    store.aset.add_span("location", 0, 3)
+    if damage != "torn header":
+        store.aset.add_span("location", 0, 3)
+        store.aset.add_span("actor", 12, 15)
     expected = state(store.aset)
     store.detach()
     journal = journal_path(saved)
-    torn = journal.read_bytes() + b'{"seq": 2, "sp'
-    journal.write_bytes(torn)
-    monkeypatch.setattr(os, "truncate", fail_with(errno.EROFS))
-    again, recovery = AnnotationStore.open(saved, schema)
-    assert state(again.aset) == expected and recovery.edits == 1
-    assert journal.read_bytes() == torn  # could not be cut; the next open cuts it
+    lines = journal.read_bytes().splitlines(keepends=True) if journal.exists() else []
+    if damage == "torn tail":
+        written = b"".join(lines) + b'{"seq": 3, "sp'
+    elif damage == "damaged last line":
+        written = b"".join(lines) + b"garbage\n"
+    elif damage == "damaged middle":
+        written = b"".join([*lines[:2], b"garbage\n", lines[2]])
+    else:
+        written = b'{"format": "annotator/jou'
+    journal.write_bytes(written)
+    monkeypatch.setattr(os, "truncate", fail_with(errno.EPERM))
+    monkeypatch.setattr(os, "unlink", fail_with(errno.EPERM))
+    again, _ = AnnotationStore.open(saved, schema)
+    if damage == "damaged middle":
+        assert sorted(s.id for s in again.aset.spans()) == ["s1", "s2", "s3"]  # the records before the damage
+    else:
+        assert state(again.aset) == expected
+    assert journal.read_bytes() == written  # it could not be cut
+    again.aset.add_span("actor", 5, 10)  # must not follow the fragment
+    assert again.durable
+    expected = state(again.aset)
     again.detach()
+    monkeypatch.undo()
+    last, _ = AnnotationStore.open(saved, schema)
+    assert state(last.aset) == expected
+    last.detach()
 
 
 def test_a_temporary_that_cannot_be_removed_does_not_stop_opening(

@@ -984,3 +984,63 @@ def test_old_files_that_are_not_temporaries_of_this_file_are_left(saved: Path, s
     store, _ = AnnotationStore.open(saved, schema)
     assert sorted(p.name for p in folder.iterdir()) == sorted([saved.name, *names[1:]])
     store.detach()
+
+
+def test_a_journal_that_cannot_be_opened_to_check_its_lock_is_not_taken_for_busy(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    expected = state(store.aset)
+    crash(store)
+    real_open = os.open
+
+    def no_plain_read(path: object, flags: int, *args: int) -> int:
+        if str(path).endswith(".journal") and flags == os.O_RDONLY:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real_open(path, flags, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", no_plain_read)
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected and recovery.edits == 1
+    again.detach()
+
+
+def test_opening_leaves_an_intact_journal_untouched(saved: Path, schema: Schema) -> None:
+    # open writes only to repair: a journal without a torn or damaged end is not rewritten
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    crash(store)
+    journal = journal_path(saved)
+    os.utime(journal, ns=(1_000_000_000, 1_000_000_000))
+    before = journal.stat()
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.edits == 1
+    again.detach()
+    after = journal.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+
+
+def test_a_damaged_line_followed_by_a_torn_one_is_damage(saved: Path, schema: Schema) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    crash(store)
+    journal = journal_path(saved)
+    good = journal.read_bytes()
+    journal.write_bytes(good + b"garbage\n{")
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.edits == 1 and recovery.set_aside is not None
+    assert "is damaged at line 3; the edits before it were recovered" in recovery.message
+    assert journal.read_bytes() == good
+    again.detach()
+
+
+def test_a_file_that_is_not_a_journal_is_named_so(saved: Path, schema: Schema) -> None:
+    journal_path(saved).write_text('{"seq": 1}\n', encoding="utf-8")
+    store, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.set_aside is not None
+    assert recovery.message == (
+        "The journal of doc1.annotations.json is not a journal of this program; "
+        f"it was not applied and is kept as {recovery.set_aside.name}."
+    )
+    store.detach()
