@@ -649,10 +649,10 @@ class AnnotationStore:
         if now is None or now == self._file_sig:
             return
         try:
-            current = _sha(_read_limited(self.path))
+            current: str | None = _sha(_read_limited(self.path))
         except (OSError, jsonformat.AnnotationFileError):
-            current = None
-        if current != self._base_sha:
+            current = None  # changed, and not even readable: not ours to overwrite
+        if current is None or current != self._base_sha:
             raise StoreError(
                 f"{self.path} was changed by another program or window since it was opened; it is not overwritten"
             )

@@ -368,3 +368,24 @@ def test_a_re_anchored_file_that_cannot_be_saved_checkpoints_at_the_next_edit(
     again, recovery = AnnotationStore.open(saved, schema, document)
     assert state(again.aset) == expected and recovery.message == ""
     again.detach()
+
+
+def test_a_changed_file_that_cannot_even_be_read_is_not_overwritten(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # after a re-anchored file could not be saved, the store does not know the file's
+    # hash; a file replaced meanwhile by something it cannot read is still not overwritten
+    monkeypatch.setattr(os, "replace", fail_with(errno.EROFS))
+    store, _ = AnnotationStore.open(saved, schema, Document("doc1", "خبر فوری: " + TEXT, "نمونه"))
+    monkeypatch.undo()
+    saved.unlink()
+    with open(saved, "wb") as f:  # someone else's file, too large to be an annotation file
+        f.truncate(65 * 1024 * 1024)
+    with pytest.raises(StoreError) as info:
+        store.save()
+    assert (
+        str(info.value)
+        == f"{saved} was changed by another program or window since it was opened; it is not overwritten"
+    )
+    assert saved.stat().st_size == 65 * 1024 * 1024
+    store.detach()

@@ -763,7 +763,28 @@ def test_open_or_start_starts_without_writing_and_opens_what_is_there(tmp_path: 
     journal_path(path).write_text("{}\n", encoding="utf-8")
     last, message = AnnotationStore.open_or_start(path, schema, document, start)
     assert len(started) == 1 and message.startswith("A journal of unsaved edits was found without its file")
-    last.detach()
+    last.aset.add_span("location", 0, 3)  # by default the text is embedded
+    assert json.loads(path.read_text(encoding="utf-8"))["document"]["text"] == TEXT
+    last.close()
+    reopened, message = AnnotationStore.open_or_start(path, schema, document, start)
+    reopened.aset.add_span("actor", 5, 10)
+    reopened.close()
+    assert message == "" and json.loads(path.read_text(encoding="utf-8"))["document"]["text"] == TEXT
+    other = tmp_path / "q.annotations.json"
+    fresh, _ = AnnotationStore.open_or_start(other, schema, document, start)
+    fresh.aset.add_span("location", 0, 3)
+    fresh.close()
+    assert len(started) == 2 and json.loads(other.read_text(encoding="utf-8"))["document"]["text"] == TEXT
+
+
+def test_the_first_save_makes_the_folders_it_needs(tmp_path: Path, document: Document, schema: Schema) -> None:
+    # a project annotator's first file: annotations/<annotator>/ may not exist yet
+    path = tmp_path / "annotations" / "maryam" / "d.annotations.json"
+    store, _ = AnnotationStore.open(path, schema, document)
+    assert not (tmp_path / "annotations").exists()  # nothing is made before an edit
+    store.aset.add_span("location", 0, 3)
+    assert store.durable and jsonformat.load(path, schema).has_span("s1")
+    store.close()
 
 
 # ---- another window, another program --------------------------------------------------------
