@@ -1065,3 +1065,21 @@ def test_a_file_that_is_not_a_journal_is_named_so(saved: Path, schema: Schema) -
         f"it was not applied and is kept as {recovery.set_aside.name}."
     )
     store.detach()
+
+
+def test_a_journal_killed_right_after_its_header_goes_on_from_record_1(saved: Path, schema: Schema) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)
+    crash(store)
+    journal = journal_path(saved)
+    journal.write_bytes(journal.read_bytes().splitlines(keepends=True)[0])  # the header alone
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert (recovery.edits, recovery.message, recovery.set_aside) == (0, "", None)
+    again.aset.add_span("actor", 5, 10)
+    assert again.durable
+    assert [json.loads(x)["seq"] for x in journal.read_bytes().splitlines()[1:]] == [1]
+    expected = state(again.aset)
+    crash(again)
+    last, recovery = AnnotationStore.open(saved, schema)
+    assert state(last.aset) == expected and recovery.edits == 1
+    last.detach()
