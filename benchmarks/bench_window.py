@@ -381,8 +381,10 @@ window._checkpoint_timer.stop()
 def first_key(sample: Path, home: Path, delay: float) -> list[tuple[float, bool]]:
     env = child_env(home)
     env.pop("ANNOTATOR_EXIT_AFTER_PAINT")
+    article = Path(tempfile.mkdtemp(prefix="first-key-", dir=sample.parent)) / sample.name
+    article.write_bytes(sample.read_bytes())  # a new article each time: its first edit is the first key
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_KEY_CHILD, str(sample), str(delay)],
+        [sys.executable, "-c", FIRST_KEY_CHILD, str(article), str(delay)],
         capture_output=True,
         text=True,
         env=env,

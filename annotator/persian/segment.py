@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -81,11 +82,16 @@ _warming = False
 _ready = threading.Event()
 
 
-def warm_up_in_background() -> None:
+def warm_up_in_background(later: Callable[[Callable[[], None]], None] | None = None) -> None:
     """Build hazm's word tokenizer in a worker thread (the window calls this once the
     article is painted). Until it is ready, word_spans splits the simple way
     (_fallback_spans) instead of making the caller wait a second or more: the first key
-    press that tags a word never freezes the window."""
+    press that tags a word never freezes the window.
+
+    `later`, if given, is handed the thread's start instead of it being started now (a
+    key handler starts it once its frame is painted: a new thread importing hazm would
+    otherwise take the interpreter from it for a while); the simple splitting applies
+    from this call on all the same."""
     global _warming
     if _warming:
         return
@@ -93,7 +99,11 @@ def warm_up_in_background() -> None:
     if _word_tokenizer.cache_info().currsize:  # built already (a test, a command)
         _ready.set()
         return
-    threading.Thread(target=_warm_up, name="hazm-warm-up", daemon=True).start()
+    thread = threading.Thread(target=_warm_up, name="hazm-warm-up", daemon=True)
+    if later is None:
+        thread.start()
+    else:
+        later(thread.start)
 
 
 def _warm_up() -> None:

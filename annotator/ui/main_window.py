@@ -865,6 +865,9 @@ class MainWindow(QMainWindow):
             return
         selection = self.view.selection_range()
         if selection is not None:
+            # a key pressed before the article's first frame started hazm's warm-up asks for
+            # it now (started after this key's frame): it snaps with the simple splitter
+            warm_up_in_background(lambda start: QTimer.singleShot(0, start))
             span = tag_selection(aset, label_id, selection[0], selection[1], self.settings.snap_to_words)
             if span is None:
                 self.show_status(self.tr("Nothing to tag in the selection"))
