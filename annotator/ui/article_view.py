@@ -477,6 +477,8 @@ class ArticleView(QPlainTextEdit):
         return QRectF(origin.x() + left - 1, origin.y() + line.y(), right - left + 2, line.height())
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # a scroll bar came or went: lines re-wrap
+            self._schedule_refresh()
         if event.type() == QEvent.Type.ToolTip and self._aset is not None:
             point = event.pos()  # type: ignore[attr-defined]
             cursor = self.cursorForPosition(point)
@@ -500,6 +502,16 @@ class ArticleView(QPlainTextEdit):
     def resizeEvent(self, event: object) -> None:
         super().resizeEvent(event)  # type: ignore[arg-type]
         self._schedule_refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._pieces.clear()  # their fills and underlines were made for the old palette
+            self._schedule_refresh()
+        super().changeEvent(event)
 
     def _box_missing_glyphs(self) -> None:
         """A visible box where no installed font has the character (an emoji, most often):

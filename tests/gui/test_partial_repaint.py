@@ -53,3 +53,30 @@ def test_the_screen_after_key_edits_is_what_a_full_repaint_draws(qtbot: Any, win
     assert window.annotations.span_count() == 2
     assert differing_rows(on_screen(window), rendered(window)) == []
     window._checkpoint_timer.stop()
+
+
+def test_a_palette_change_remakes_the_kept_highlight_pieces(qtbot: Any, window: MainWindow) -> None:
+    from annotator.ui.theme import apply_theme
+
+    assert window.open_sample(), window.last_message
+    assert window.annotations is not None
+    text = window.annotations.text
+    view = window.view
+    double_click_word(qtbot, view, text.index("السودانی") + 2)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    qtbot.wait(50)
+
+    def fills() -> list[int]:
+        return [s.format.background().color().alpha() for s in view.extraSelections()]
+
+    light = fills()
+    try:
+        apply_theme("dark")  # the application's palette, not through the window's menu
+        qtbot.wait(50)
+        view.viewport().repaint()
+        kept = fills()
+        view.refresh_highlights(restyle=True)  # every piece made anew for this palette
+        assert kept == fills() != light
+    finally:
+        apply_theme(window.settings.theme)
+    window._checkpoint_timer.stop()
