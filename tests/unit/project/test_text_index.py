@@ -138,9 +138,12 @@ def test_a_write_that_fails_in_the_second_thread_reaches_the_caller(tmp_path: Pa
     index = textindex.TextIndex(tmp_path / "i.sqlite")
     with pytest.raises(sqlite3.Error), index.writer() as add:
         index._connect().execute("CREATE TRIGGER no BEFORE INSERT ON docs BEGIN SELECT RAISE(FAIL, 'full'); END")
-        for pos in range(textindex.BATCH * 3):
+        deadline, pos = time.monotonic() + 60, 0
+        while time.monotonic() < deadline:  # until an add says what the second thread met
             add(pos, f"d{pos}", "sha", "سازمان ملل")
-            time.sleep(0.0005 if pos % 100 == 0 else 0)
+            pos += 1
+            if pos % textindex.BATCH == 0:
+                time.sleep(0.05)
     assert index.ids(10) == []
 
 
