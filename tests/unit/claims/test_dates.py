@@ -35,7 +35,32 @@ def test_what_is_no_date_is_none(written: str) -> None:
     assert parse_date(written) is None
 
 
+@pytest.mark.parametrize(
+    ("written", "calendar", "iso", "jalali"),
+    [
+        ("۱۲ دي ۱۴۰۲", "jalali", "2024-01-02", "1402/10/12"),  # دي with Arabic yeh, as scraped
+        ("1402/5/12 10:30", "jalali", "2023-08-03", "1402/05/12"),  # a time after the date
+        (" ۱۴۰۲ / ۰۵ / ۱۲ ", "jalali", "2023-08-03", "1402/05/12"),
+        ("12.5.1402", "jalali", "2023-08-03", "1402/05/12"),  # day first
+        ("۱۲ امرداد ۱۴۰۲", "jalali", "2023-08-03", "1402/05/12"),
+        ("1699/01/01", "jalali", "2320-03-21", "1699/01/01"),  # the last Jalali year read
+        ("1700-01-01", "gregorian", "1700-01-01", "1078/10/12"),  # the first Gregorian one
+        ("01/01/1700", "gregorian", "1700-01-01", "1078/10/12"),
+        ("2023-08-03", "gregorian", "2023-08-03", "1402/05/12"),
+    ],
+)
+def test_calendar_and_both_forms(written: str, calendar: str, iso: str, jalali: str) -> None:
+    # the document header shows the other calendar's date: which one the source used matters
+    parsed = parse_date(written)
+    assert parsed is not None
+    assert (parsed.written, parsed.calendar, parsed.iso, parsed.jalali) == (written, calendar, iso, jalali)
+
+
 def test_date_fields_keep_the_written_form() -> None:
+    assert date_fields("  ۱۴۰۲/۰۵/۱۲\n") == {"date": "۱۴۰۲/۰۵/۱۲", "date_gregorian": "2023-08-03"}
+    assert date_fields(" \t ") == {} and date_fields("") == {}
+    assert jalali_from_iso("2023-08-03T09:30:00Z") == "1402/05/12"
+    assert jalali_from_iso("2023-08-3") == "" and jalali_from_iso("") == ""
     assert date_fields("۱۴۰۲/۰۵/۱۲") == {"date": "۱۴۰۲/۰۵/۱۲", "date_gregorian": "2023-08-03"}
     assert date_fields("بهار") == {"date": "بهار"}
     assert jalali_from_iso("2023-08-03") == "1402/05/12"
