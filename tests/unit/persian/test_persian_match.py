@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +167,82 @@ def test_fast_folding_agrees_with_the_mapping_regex(text: str) -> None:
     ft = FoldedText(text)
     translated = match._replace_all(text, match._PAIRS[True]).lower()
     assert ft.folded == match._REMOVE.sub("", translated)
+
+
+def test_whole_words_at_the_edges_of_the_text() -> None:
+    # a whole word that ends the text, and one that starts it
+    assert find_all("سخنگوی دولت", "دولت", whole_words=True) == [(7, 11)]
+    assert find_all("دولت گفت", "دولت", whole_words=True) == [(0, 4)]
+    # a letter right before the match, at the text's second character: "تاب" is inside "کتاب"
+    assert find_all("کتاب", "تاب", whole_words=True) == []
+    assert find_all("کتاب", "تاب") == [(1, 4)]
+    # a ZWNJ that opens the text joins its first word to nothing before it, yet joins it;
+    # a ZWNJ that ends the text does not reach back to its first word
+    assert find_all(f"{ZWNJ}ها و دیگر", "ها", whole_words=True) == []
+    assert find_all(f"تهران و شیراز{ZWNJ}", "تهران", whole_words=True) == [(0, 5)]
+    assert find_all(f"تهران و شیراز{ZWNJ}", "شیراز", whole_words=True) == []
+
+
+def test_defaults_find_inside_words_and_fold_alef() -> None:
+    text = "آب و کتابخانه"
+    ft = FoldedText(text)
+    assert ft.find_all("کتاب") == [(5, 9)]  # not whole words unless asked
+    assert ft.find_folded("کتاب") == [(5, 9)]
+    assert ft.find_all("اب") == [(0, 2), (7, 9)]  # آ folds to ا by default
+    index = SearchIndex()
+    index.add(text)
+    assert index.find_all("کتاب") == [(0, 5, 9)]
+    assert index.find_all("کتاب", whole_words=True) == []
+    assert index.find_all("اب") == [(0, 0, 2), (0, 7, 9)]
+    assert index.folded(0) is index.folded(0)  # folded once and kept
+
+
+def test_query_is_folded_like_the_text() -> None:
+    # without alef folding a query's آ stays آ, as in the text
+    assert find_all("آب و اب", "آب", fold_alef=False) == [(0, 2)]
+    assert FoldedText("آب و اب", fold_alef=False).find_folded("آب") == [(0, 2)]
+
+
+def test_empty_and_inverted_spans_map_back() -> None:
+    text = "کِتاب  من"  # a kasra and a double space are not in the folded text
+    ft = FoldedText(text)
+    assert ft.folded == "کتاب من"
+    points = [ft.span_to_original(k, k) for k in range(len(ft.folded) + 1)]
+    assert points == [(p, p) for p in (0, 2, 3, 4, 5, 7, 8, 9)]  # an empty span is a point
+    assert ft.span_to_original(1, 5) == (2, 7)
+    with pytest.raises(ValueError, match=r"^inverted span \(3, 2\)$"):
+        ft.span_to_original(3, 2)
+    with pytest.raises(ValueError, match=r"^folded offset 8 outside 0\.\.7$"):
+        ft.to_original(8)
+
+
+@pytest.mark.parametrize("fold_alef", [True, False])
+def test_runs_restore_the_same_search(fold_alef: bool) -> None:
+    # what the on-disk index (io/textindex.py) stores and gives back
+    text = "نخستِ  وزیر آب و اب\u200f، كتاب‌ها"
+    ft = FoldedText(text, fold_alef=fold_alef)
+    fold_starts, orig_starts = ft.runs()
+    # the kasra, the second space and the RLM are left out of the folded text
+    assert list(fold_starts) == [0, 4, 5, 17] and list(orig_starts) == [0, 5, 7, 20]
+    if fold_alef:
+        again = FoldedText.restore(text, ft.folded, fold_starts, orig_starts)
+    else:
+        again = FoldedText.restore(text, ft.folded, fold_starts, orig_starts, fold_alef=False)
+    assert (again.text, again.folded, again.fold_alef) == (text, ft.folded, fold_alef)
+    for query in ["نخست وزیر", "آب", "اب", "کتاب", "ها"]:
+        for whole in (False, True):
+            assert again.find_all(query, whole_words=whole) == ft.find_all(query, whole_words=whole)
+    # the RLM after اب belongs to the match; the third is inside كتاب
+    assert again.find_all("آب") == ([(12, 14), (17, 20), (24, 26)] if fold_alef else [(12, 14)])
+    assert FoldedText("بی‌تغییر").runs() == (array("q"), array("q"))  # identity map: no runs
+
+
+def test_context_edges_and_messages() -> None:
+    text = "الف ب\nج"
+    # up to width characters: fewer at the start, the match at the very end of the text
+    assert context(text, 4, 5, width=40) == ("الف ", "ب", " ج")
+    assert context(text, 6, 7, width=2) == ("ب ", "ج", "")
+    assert context(text, 6, 6, width=1) == (" ", "", "ج")  # an empty span is a point
+    assert context("نخست \n وزیر گفت", 0, 11, width=5) == ("", "نخست وزیر", " گفت")
+    with pytest.raises(ValueError, match=r"^span \(3, 8\) invalid for text of length 7$"):
+        context(text, 3, 8)
