@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
@@ -236,3 +238,63 @@ def test_sentence_spans_are_ordered_and_single_line(text: str) -> None:
     for pos in range(0, len(text) + 1, 7):
         s, e = sentence_at(text, pos)
         assert s == e or (s, e) in sentence_spans(text)
+
+
+class _SlowTokenizer:
+    """Stands in for segment._word_tokenizer while hazm is being built: blocks until
+    released, then gives the real tokenizer (or raises, as a broken hazm would)."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.release = threading.Event()
+        self.calls = 0
+        self.fail = fail
+
+    def __call__(self) -> object:
+        self.calls += 1
+        assert self.release.wait(30)
+        if self.fail:
+            raise RuntimeError("hazm is broken")
+        return _HAZM()
+
+    def cache_info(self) -> SimpleNamespace:
+        return SimpleNamespace(currsize=0)
+
+
+_HAZM = segment._word_tokenizer
+
+
+@pytest.fixture
+def fresh_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "_warming", False)
+    monkeypatch.setattr(segment, "_ready", threading.Event())
+
+
+@pytest.mark.usefixtures("fresh_warm_up")
+@pytest.mark.parametrize("fail", [False, True])
+def test_warm_up_splits_the_simple_way_until_hazm_is_ready(monkeypatch: pytest.MonkeyPatch, fail: bool) -> None:
+    # the window's warm-up, in this process (test_segment_warm_up.py runs it in a fresh one)
+    slow = _SlowTokenizer(fail)
+    monkeypatch.setattr(segment, "_word_tokenizer", slow)
+    text = f"نخست{ZWNJ}وزیر عراق، گفت: «دولت»."
+    assert not segment.tokenizer_pending()
+    segment.warm_up_in_background()
+    assert segment.tokenizer_pending()
+    assert word_spans(text) == [(0, 9), (10, 14), (14, 15), (16, 19), (19, 20), (21, 22), (22, 26), (26, 27), (27, 28)]
+    segment.warm_up_in_background()  # a second call starts no second build
+    slow.release.set()
+    assert segment._ready.wait(30)
+    assert not segment.tokenizer_pending() and slow.calls == 1
+    if fail:  # the next word_spans raises hazm's error itself
+        with pytest.raises(RuntimeError, match="hazm is broken"):
+            word_spans(text)
+    else:
+        assert words(text)[:4] == [f"نخست{ZWNJ}وزیر", "عراق", "،", "گفت"]
+
+
+@pytest.mark.usefixtures("fresh_warm_up")
+def test_warm_up_when_hazm_is_built_already_starts_no_thread() -> None:
+    segment._word_tokenizer()  # built (as by a command or an earlier test)
+    threads = threading.active_count()
+    segment.warm_up_in_background()
+    assert segment._ready.is_set() and not segment.tokenizer_pending()
+    assert threading.active_count() == threads
