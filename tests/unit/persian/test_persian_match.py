@@ -181,6 +181,8 @@ def test_whole_words_at_the_edges_of_the_text() -> None:
     assert find_all(f"{ZWNJ}ها و دیگر", "ها", whole_words=True) == []
     assert find_all(f"تهران و شیراز{ZWNJ}", "تهران", whole_words=True) == [(0, 5)]
     assert find_all(f"تهران و شیراز{ZWNJ}", "شیراز", whole_words=True) == []
+    # every position is tried after a rejected one: the first "؟؟" follows a letter, the next is whole
+    assert find_all("چرا؟؟؟ نه", "؟؟", whole_words=True) == [(4, 6)]
 
 
 def test_defaults_find_inside_words_and_fold_alef() -> None:
@@ -235,6 +237,10 @@ def test_runs_restore_the_same_search(fold_alef: bool) -> None:
     # the RLM after اب belongs to the match; the third is inside كتاب
     assert again.find_all("آب") == ([(12, 14), (17, 20), (24, 26)] if fold_alef else [(12, 14)])
     assert FoldedText("بی‌تغییر").runs() == (array("q"), array("q"))  # identity map: no runs
+    # marks removed at the very start and end make no empty run (scraped text often opens
+    # with an RLM): one run per stretch of kept characters
+    ft = FoldedText("\u200fسلام،  دنیا\u064b")
+    assert ft.folded == "سلام، دنیا" and ft.runs() == (array("q", [0, 6]), array("q", [1, 8]))
 
 
 def test_context_edges_and_messages() -> None:
