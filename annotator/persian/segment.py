@@ -184,15 +184,21 @@ def _fallback_spans(text: str, start: int, end: int) -> list[Span]:
 
 
 def _window(text: str, start: int, end: int) -> Span:
-    """A stretch around [start, end) cut at whitespace, about _WINDOW chars each side."""
+    """A stretch around [start, end) cut at whitespace, about _WINDOW chars each side
+    (further only when the selection's first or last word is itself longer)."""
     lo = max(0, start - _WINDOW)
     if lo > 0:
         m = _SPACE.search(text, lo, start)
-        lo = m.end() if m else lo
+        # no whitespace within reach: the word at start is longer than the window, so the
+        # cut goes back to the whitespace before it (never through a word)
+        lo = m.end() if m else max(text.rfind(c, 0, lo) for c in " \n\t") + 1
     hi = min(len(text), end + _WINDOW)
     if hi < len(text):
         cut = max(text.rfind(c, end, hi) for c in " \n\t")
-        hi = cut if cut >= 0 else hi
+        if cut < 0:
+            m = _SPACE.search(text, hi)
+            cut = m.start() if m else len(text)
+        hi = cut
     return lo, hi
 
 

@@ -298,3 +298,33 @@ def test_warm_up_when_hazm_is_built_already_starts_no_thread() -> None:
     segment.warm_up_in_background()
     assert segment._ready.is_set() and not segment.tokenizer_pending()
     assert threading.active_count() == threads
+
+
+def _snap_with(spans: list[tuple[int, int]], text: str, start: int, end: int) -> tuple[int, int] | None:
+    s, e = trim(text, start, end)
+    if s >= e:
+        return None
+    for ws, we in spans:
+        if ws <= s < we:
+            s = ws
+        if ws < e <= we:
+            e = we
+    s, e = trim(text, s, e)
+    return (s, e) if s < e else None
+
+
+@pytest.mark.parametrize("long_word", ["", "ب" * 300])
+def test_snap_in_a_long_article_agrees_with_the_whole_text(long_word: str) -> None:
+    # snapping reads a window of ~256 characters each side of the selection, cut at
+    # whitespace: far from both ends of a real article, and inside a word longer than the
+    # window (a long hashtag or a run without spaces), it snaps as with the whole text
+    sample = SAMPLE.read_text(encoding="utf-8")
+    text = f"{sample[:1000]} {long_word} {sample[1000:]}\n{long_word}" if long_word else sample
+    spans = word_spans(text)
+    for start in [*range(0, len(text), 41), *range(1000, 1310, 13), len(text) - 150, len(text) - 2]:
+        for length in (0, 1, 5, 12):
+            end = min(start + length, len(text))
+            assert snap_to_words(text, start, end) == _snap_with(spans, text, start, end), (start, end)
+    if long_word:
+        assert snap_to_words(text, 1150, 1152) == (1001, 1301)
+        assert snap_to_words(text, len(text) - 2, len(text) - 1) == (len(text) - 300, len(text))
