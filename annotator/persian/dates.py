@@ -53,10 +53,14 @@ class ParsedDate:
     @property
     def jalali(self) -> str:
         """The date in Jalali as YYYY/MM/DD (Latin digits)."""
-        import jdatetime  # here, not at the top: the window starts without it
+        return _jalali(self.gregorian)
 
-        j = jdatetime.date.fromgregorian(date=self.gregorian)
-        return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+
+def _jalali(gregorian: _dt.date) -> str:
+    import jdatetime  # here, not at the top: the window starts without it
+
+    j = jdatetime.date.fromgregorian(date=gregorian)
+    return f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
 
 
 def parse_date(written: str) -> ParsedDate | None:
@@ -66,7 +70,6 @@ def parse_date(written: str) -> ParsedDate | None:
     year (below 1700) or a Gregorian one; a time after the date is ignored.
     """
     text = written.translate(_DIGITS).replace("ي", "ی").strip()
-    year = month = day = 0
     if match := _NUMERIC.match(text):
         year, month, day = (int(g) for g in match.groups())
     elif match := _NUMERIC_DMY.match(text):
@@ -102,6 +105,6 @@ def date_fields(written: str) -> dict[str, str]:
 def jalali_from_iso(iso: str) -> str:
     """`2023-08-03` -> `1402/05/12`; "" when `iso` is no ISO date."""
     try:
-        return ParsedDate(iso, "gregorian", _dt.date.fromisoformat(iso[:10])).jalali
+        return _jalali(_dt.date.fromisoformat(iso[:10]))
     except ValueError:
         return ""
