@@ -329,3 +329,23 @@ def test_snap_in_a_long_article_agrees_with_the_whole_text(long_word: str) -> No
     if long_word:
         assert snap_to_words(text, 1150, 1152) == (1001, 1301)
         assert snap_to_words(text, len(text) - 2, len(text) - 1) == (len(text) - 300, len(text))
+
+
+def test_word_at_the_end_and_before_a_glued_sign() -> None:
+    assert word_at("سلام", 4) == (0, 4)  # the cursor at the very end of the text
+    assert word_at("سلام", 3) == (0, 4)
+    assert word_at("۵۰٪", 1) == (0, 2)  # the number, not the percent sign glued to it
+
+
+def test_sentence_spans_of_a_part_of_the_text() -> None:
+    text = "اولی. دومی\nسومی"
+    assert sentence_spans(text, 0, 8) == [(0, 5), (6, 8)]  # never past the end asked for
+    assert sentence_spans(text, 6, 13) == [(6, 10), (11, 13)]
+
+
+def test_sentence_at_on_empty_lines_between_others() -> None:
+    # the cursor on an empty line gets no sentence, however many lines are around it
+    assert sentence_at("الف\nب\n\nج", 6) == (6, 6)
+    assert sentence_at("الف\n\nب\nج", 4) == (4, 4)
+    assert sentence_at("\nالف", 0) == (0, 0)  # a text that opens with an empty line
+    assert sentence_at("\nالف. ب", 1) == (1, 5)
