@@ -280,6 +280,9 @@ def test_warm_up_splits_the_simple_way_until_hazm_is_ready(monkeypatch: pytest.M
     assert not segment.tokenizer_pending()
     segment.warm_up_in_background()
     assert segment.tokenizer_pending()
+    # a daemon thread: quitting while hazm loads does not wait for it
+    (thread,) = [t for t in threading.enumerate() if t.name == "hazm-warm-up"]
+    assert thread.daemon
     assert word_spans(text) == [(0, 9), (10, 14), (14, 15), (16, 19), (19, 20), (21, 22), (22, 26), (26, 27), (27, 28)]
     segment.warm_up_in_background()  # a second call starts no second build
     slow.release.set()
@@ -349,3 +352,17 @@ def test_sentence_at_on_empty_lines_between_others() -> None:
     assert sentence_at("الف\n\nب\nج", 4) == (4, 4)
     assert sentence_at("\nالف", 0) == (0, 0)  # a text that opens with an empty line
     assert sentence_at("\nالف. ب", 1) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\nالف\nب", [(1, 4), (5, 6)]),  # a text that opens with a line break
+        ("الف ب \nج", [(0, 5), (7, 8)]),  # spaces before a line break stay out
+        ("الف ب  \nج", [(0, 5), (8, 9)]),
+        (f"سلام{ZWNJ}{ZWNJ} \nخوب", [(0, 4), (8, 11)]),  # and so do ZWNJs
+        (f"{ZWNJ}الف. ب{ZWNJ}", [(1, 5), (6, 7)]),
+    ],
+)
+def test_sentences_leave_out_edge_spaces_and_zwnj(text: str, expected: list[tuple[int, int]]) -> None:
+    assert sentence_spans(text) == expected
