@@ -172,6 +172,12 @@ def test_snap_uses_only_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
     elapsed = time.perf_counter() - began
     assert result is not None and max(seen) < 1_000
     assert elapsed < 0.1, elapsed
+    # a word longer than the window in the middle: the window reaches its edges, no further
+    long_word = "ب" * 300
+    text = f"{text[:middle]} {long_word} {text[middle:]}"
+    seen.clear()
+    assert snap_to_words(text, middle + 150, middle + 151) == (middle + 1, middle + 301)
+    assert max(seen) < 1_000
 
 
 def test_word_at() -> None:
@@ -317,7 +323,7 @@ def _snap_with(spans: list[tuple[int, int]], text: str, start: int, end: int) ->
     return (s, e) if s < e else None
 
 
-@pytest.mark.parametrize("long_word", ["", "ب" * 300])
+@pytest.mark.parametrize("long_word", ["", "ب" * 300, "aXbc" * 75])
 def test_snap_in_a_long_article_agrees_with_the_whole_text(long_word: str) -> None:
     # snapping reads a window of ~256 characters each side of the selection, cut at
     # whitespace: far from both ends of a real article, and inside a word longer than the
