@@ -372,3 +372,32 @@ def test_sentence_at_on_empty_lines_between_others() -> None:
 )
 def test_sentences_leave_out_edge_spaces_and_zwnj(text: str, expected: list[tuple[int, int]]) -> None:
     assert sentence_spans(text) == expected
+
+
+class _RewritingTokenizer:
+    """hazm's tokens with Arabic yeh rewritten as Persian yeh: what a future hazm that
+    normalizes while tokenizing would give. Such tokens are not in the text as written."""
+
+    def tokenize(self, text: str) -> list[str]:
+        return [t.replace("ي", "ی") for t in _HAZM().tokenize(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rewritten word, then words found again: the word is split the simple way
+        ("علي رفت و کتاب‌ها آورد.", ["علي", "رفت", "و", "کتاب‌ها", "آورد", "."]),
+        ("او علي", ["او", "علي"]),  # a rewritten word at the end
+        ("علي، علي؛ حسن", ["علي", "،", "علي", "؛", "حسن"]),  # two in a row
+        # a rewritten stretch longer than the search window of the next word (64 + its length)
+        ("ي" * 90 + " و علي.", ["ي" * 90, "و", "علي", "."]),
+        ("الف " + "ي" * 40 + " " + "ي" * 40 + " ب", ["الف", "ي" * 40, "ي" * 40, "ب"]),
+    ],
+)
+def test_words_hazm_rewrote_are_split_the_simple_way(
+    monkeypatch: pytest.MonkeyPatch, text: str, expected: list[str]
+) -> None:
+    monkeypatch.setattr(segment, "_word_tokenizer", _RewritingTokenizer)
+    assert words(text) == expected
+    shifted = "«» " + text
+    assert word_spans(shifted, 3) == [(s + 3, e + 3) for s, e in word_spans(text)]
