@@ -337,7 +337,7 @@ def test_snap_in_a_long_article_agrees_with_the_whole_text(long_word: str) -> No
             assert snap_to_words(text, start, end) == _snap_with(spans, text, start, end), (start, end)
     if long_word:
         # a long word that opens the text, and one in the middle
-        assert snap_to_words(long_word + text, 280, 281) == (0, 300)
+        assert snap_to_words(f"{long_word} {text}", 280, 281) == (0, 300)
         assert snap_to_words(text, 1150, 1152) == (1001, 1301)
         assert snap_to_words(text, len(text) - 2, len(text) - 1) == (len(text) - 300, len(text))
 
