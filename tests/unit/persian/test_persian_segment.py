@@ -293,6 +293,7 @@ def test_warm_up_splits_the_simple_way_until_hazm_is_ready(monkeypatch: pytest.M
     segment.warm_up_in_background()  # a second call starts no second build
     slow.release.set()
     assert segment._ready.wait(30)
+    thread.join(30)  # gone before the next test counts threads
     assert not segment.tokenizer_pending() and slow.calls == 1
     if fail:  # the next word_spans raises hazm's error itself
         with pytest.raises(RuntimeError, match="hazm is broken"):
@@ -304,10 +305,9 @@ def test_warm_up_splits_the_simple_way_until_hazm_is_ready(monkeypatch: pytest.M
 @pytest.mark.usefixtures("fresh_warm_up")
 def test_warm_up_when_hazm_is_built_already_starts_no_thread() -> None:
     segment._word_tokenizer()  # built (as by a command or an earlier test)
-    threads = threading.active_count()
     segment.warm_up_in_background()
     assert segment._ready.is_set() and not segment.tokenizer_pending()
-    assert threading.active_count() == threads
+    assert not [t for t in threading.enumerate() if t.name == "hazm-warm-up"]
 
 
 def _snap_with(spans: list[tuple[int, int]], text: str, start: int, end: int) -> tuple[int, int] | None:
