@@ -172,11 +172,12 @@ def test_snap_uses_only_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
     elapsed = time.perf_counter() - began
     assert result is not None and max(seen) < 1_000
     assert elapsed < 0.1, elapsed
-    # a word longer than the window in the middle: the window reaches its edges, no further
-    long_word = "ب" * 300
+    # a word longer than the window each side in the middle: the window reaches its edges,
+    # no further
+    long_word = "ب" * 600
     text = f"{text[:middle]} {long_word} {text[middle:]}"
     seen.clear()
-    assert snap_to_words(text, middle + 150, middle + 151) == (middle + 1, middle + 301)
+    assert snap_to_words(text, middle + 300, middle + 301) == (middle + 1, middle + 601)
     assert max(seen) < 1_000
 
 
