@@ -23,20 +23,24 @@ def export_doc() -> AnnotatedDocument:
     actor = SpanRecord("s2", "actor", 0, 4, note="سخنگو\nرسمی\tاول")
     spaced = SpanRecord("s3", "my label", 9, 14)
     place = SpanRecord("s4", "location", 9, 14)
+    verb = SpanRecord("s5", "verb", 5, 8, {"stance": "for", "my key": True}, note="فعل")  # starts with the claim
     relations = [
         RelationRecord("r1", "claimed_by", "s1", "s2"),
         RelationRecord("r2", "in place", "s1", "s4"),
         RelationRecord("r3", "claimed_by", "s1", "gone"),
         RelationRecord("r4", "claimed_by", "s4", "s2"),
+        RelationRecord("r5", "claimed_by", "s1", "s5"),
     ]
-    return AnnotatedDocument(Document("n1", TEXT, "خبر"), [claim, actor, spaced, place], relations)
+    return AnnotatedDocument(Document("n1", TEXT, "خبر"), [claim, actor, spaced, place, verb], relations)
 
 
 def test_export_writes_exact_ann_txt_and_conf(tmp_path: Path) -> None:
-    second = AnnotatedDocument(Document("n2", "قم\r\nو"), [SpanRecord("x", "actor", 0, 2)])
+    second = AnnotatedDocument(
+        Document("n2", "قم\r\nو"), [SpanRecord("x", "actor", 0, 2), SpanRecord("y", "actor", 0, 5)]
+    )
     seen: list[int] = []
-    report = get("brat").write([export_doc(), second], tmp_path / "b", progress=seen.append)
-    out = tmp_path / "b"
+    out = tmp_path / "new" / "b"  # folders made as needed
+    report = get("brat").write([export_doc(), second], out, progress=seen.append)
     assert seen == [1, 2] and report.written == 2
     assert (out / "n1.txt").read_bytes() == TEXT.encode()
     assert (out / "n2.txt").read_bytes() == "قم\r\nو".encode()  # no newline conversion
@@ -48,24 +52,30 @@ def test_export_writes_exact_ann_txt_and_conf(tmp_path: Path) -> None:
         "T2\tclaim 5 24\tگفت تهران آماده است\n"
         "A1\tnamed T2\n"
         "A4\tstance T2 against_us\n"
-        "T3\tmy_label 9 14\tتهران\n"
-        "T4\tlocation 9 14\tتهران\n"
+        "T3\tverb 5 8\tگفت\n"
+        "A5\tmy_key T3\n"
+        "A6\tstance T3 for\n"
+        "#2\tAnnotatorNotes T3\tفعل\n"
+        "T4\tmy_label 9 14\tتهران\n"
+        "T5\tlocation 9 14\tتهران\n"
         "R1\tclaimed_by Arg1:T2 Arg2:T1\t\n"
-        "R2\tin_place Arg1:T2 Arg2:T4\t\n"
-        "R4\tclaimed_by Arg1:T4 Arg2:T1\t\n"
+        "R2\tin_place Arg1:T2 Arg2:T5\t\n"
+        "R4\tclaimed_by Arg1:T5 Arg2:T1\t\n"
+        "R5\tclaimed_by Arg1:T2 Arg2:T3\t\n"
     )
-    assert (out / "n2.ann").read_text(encoding="utf-8") == "T1\tactor 0 2\tقم\n"
+    # a line break inside a span's text is written as spaces: a T line is one line
+    assert (out / "n2.ann").read_text(encoding="utf-8") == "T1\tactor 0 5\tقم  و\nT2\tactor 0 2\tقم\n"
     assert (out / "annotation.conf").read_text(encoding="utf-8") == (
-        "# written by annotator\n\n[entities]\n\nactor\nclaim\nmy_label\nlocation\n\n[relations]\n\n"
+        "# written by annotator\n\n[entities]\n\nactor\nclaim\nverb\nmy_label\nlocation\n\n[relations]\n\n"
         "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n"
-        "claimed_by\tArg1:claim|location, Arg2:actor\n"
+        "claimed_by\tArg1:claim|location, Arg2:actor|verb\n"
         "in_place\tArg1:claim, Arg2:location\n"
         "\n[events]\n\n[attributes]\n\n"
         "named\tArg:<ENTITY>\nnone\tArg:<ENTITY>\noff\tArg:<ENTITY>\n"
-        "stance\tArg:<ENTITY>, Value:against_us\n"
+        "stance\tArg:<ENTITY>, Value:against_us|for\nmy_key\tArg:<ENTITY>\n"
     )
     assert report.left_out == {
-        "labels/attribute values with spaces (written with '_')": 3,
+        "labels/attribute values with spaces (written with '_')": 4,
         "false/empty attributes (brat has no way to say 'off')": 2,
         "relations to missing spans": 1,
         "document titles/metadata (brat keeps only the text)": 1,
@@ -83,13 +93,15 @@ def test_export_round_trips(tmp_path: Path) -> None:
     assert [(s.id, s.label, s.start, s.end, s.attributes, s.note) for s in doc.spans] == [
         ("T1", "actor", 0, 4, {}, "سخنگو رسمی اول"),
         ("T2", "claim", 5, 24, {"named": True, "stance": "against_us"}, ""),
-        ("T3", "my_label", 9, 14, {}, ""),
-        ("T4", "location", 9, 14, {}, ""),
+        ("T3", "verb", 5, 8, {"my_key": True, "stance": "for"}, "فعل"),
+        ("T4", "my_label", 9, 14, {}, ""),
+        ("T5", "location", 9, 14, {}, ""),
     ]
     assert [(r.id, r.type, r.source, r.target) for r in doc.relations] == [
         ("R1", "claimed_by", "T2", "T1"),
-        ("R2", "in_place", "T2", "T4"),
-        ("R4", "claimed_by", "T4", "T1"),
+        ("R2", "in_place", "T2", "T5"),
+        ("R4", "claimed_by", "T5", "T1"),
+        ("R5", "claimed_by", "T2", "T3"),
     ]
 
 
@@ -137,6 +149,17 @@ READ_ANN = "\n".join(
         "R3\tnear Arg1:E1 Arg2:T8",  # 30
         "T9\tlocation 0 3;4 7\tعلی گفت",  # 31
         "T10\tlocation 20 22\tx",  # 32
+        "T11\tlocation 8 14\tتهران ",  # 33: a span may end in a space
+        "M3\tConfidence T8 MAX",  # 34
+        "E6\t",  # 35
+        "E7\tstatementT2 Agent:T1",  # 36: no "Type:" before the trigger
+        "R9",  # 37
+        "R4\tnear T1 T3",  # 38: arguments without their role names
+        "R5\tnear Arg1:T99 Arg2:T1",  # 39
+        "#4\tAnnotatorNotes T8",  # 40: an empty note
+        "R6\t" + LONG + " Arg1:T1",  # 41
+        "T12\t location 0 3\tعلی",  # 42: one space between the fields, not two
+        "T13\tlocation 0 3",  # 43: the text is optional
     ]
 )
 
@@ -156,6 +179,7 @@ def test_reads_every_kind_of_line_and_says_what_is_wrong(tmp_path: Path) -> None
         f"{ann}:28: cannot read {('X9 ' + LONG)[:60]!r}",
         f"{ann}:31: discontinuous spans are not supported",
         f"{ann}:32: offsets 20-22 are not a stretch of the text (21 characters)",
+        f"{ann}:42: offsets 'location 0 3' are not two numbers",
         f"{ann}:10: a note on relation R1 is not kept",
         f"{ann}:11: #3 refers to a missing annotation",
         f"{ann}:12: normalizations (N lines) are not read",
@@ -165,6 +189,11 @@ def test_reads_every_kind_of_line_and_says_what_is_wrong(tmp_path: Path) -> None
         f"{ann}:16: A2 refers to a missing span",
         f"{ann}:21: cannot read 'R2 near Arg1:T1'",
         f"{ann}:27: cannot read 'A3 Negated'",
+        f"{ann}:35: cannot read 'E6 '",
+        f"{ann}:36: E7: its trigger is missing",
+        f"{ann}:37: cannot read 'R9'",
+        f"{ann}:39: R5 refers to a missing span",
+        f"{ann}:41: cannot read {('R6 ' + LONG + ' Arg1:T1')[:60]!r}",
     ]
     doc = result.documents[0]
     assert (doc.document.id, doc.text) == ("a", READ_TEXT)
@@ -173,7 +202,9 @@ def test_reads_every_kind_of_line_and_says_what_is_wrong(tmp_path: Path) -> None
         ("T2", "statement", 4, 7, {"Negated": True}, ""),
         ("T3", "location", 8, 13, {}, "پایتخت"),
         ("T6", "actor", 14, 17, {}, ""),
-        ("T8", "location", 18, 21, {}, ""),
+        ("T8", "location", 18, 21, {"Confidence": "MAX"}, ""),
+        ("T11", "location", 8, 14, {}, ""),
+        ("T13", "location", 0, 3, {}, ""),
     ]
     assert [(r.id, r.type, r.source, r.target) for r in doc.relations] == [
         ("E1-1", "Agent", "T2", "T1"),
@@ -184,7 +215,16 @@ def test_reads_every_kind_of_line_and_says_what_is_wrong(tmp_path: Path) -> None
         ("E3-2", "Theme", "T2", "T3"),
         ("E4-1", "Theme", "T2", "T2"),
         ("R3", "near", "T2", "T8"),
+        ("R4", "near", "T1", "T3"),
     ]
+
+
+def test_long_texts_are_cut_in_messages(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("پ" * 50, encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tX 0 50\t" + "ت" * 50 + "\n", encoding="utf-8")
+    result = get("brat").read(tmp_path / "a.ann")
+    said, has = "ت" * 40, "پ" * 40
+    assert result.problems == [f"{tmp_path / 'a.ann'}:1: says {said!r} but the text has {has!r} (kept)"]
 
 
 def test_a_role_of_digits_only_is_kept(tmp_path: Path) -> None:
