@@ -57,8 +57,9 @@ class _Units:
         self.map = Utf16Map(text) if unit == "utf16" else None
 
     def read(self, start: int, end: int) -> tuple[int, int]:
-        if self.map is None or not 0 <= start <= end <= self.map.utf16_length:
-            return start, end  # out of range: check_span says so in the usual words
+        if self.map is None or not 0 <= start < end <= self.map.utf16_length:
+            # not a stretch of the text: check_span says so with the file's own numbers
+            return start, end
         try:
             return self.map.to_codepoint(start), self.map.to_codepoint(end)
         except ValueError:

@@ -79,11 +79,12 @@ def test_export_exact(tmp_path: Path, options: dict[str, str], line: str, left_o
 
 
 def test_export_of_a_plain_document_and_the_variant_read(tmp_path: Path) -> None:
-    plain = AnnotatedDocument(Document("p", "قم و ری"), [SpanRecord("a", "L", 0, 2), SpanRecord("b", "L", 5, 7)])
+    # spans side by side do not overlap: no note
+    plain = AnnotatedDocument(Document("p", "قمری"), [SpanRecord("a", "L", 0, 2), SpanRecord("b", "L", 2, 4)])
     kept = AnnotatedDocument(Document("k", "ری"), layout={"doccano": {"variant": "relations"}})
     report = get("doccano").write([plain, kept], tmp_path / "o.jsonl")
     assert (tmp_path / "o.jsonl").read_text(encoding="utf-8") == (
-        '{"id": "p", "text": "قم و ری", "label": [[0, 2, "L"], [5, 7, "L"]]}\n'
+        '{"id": "p", "text": "قمری", "label": [[0, 2, "L"], [2, 4, "L"]]}\n'
         '{"id": "k", "text": "ری", "entities": [], "relations": []}\n'
     )
     assert (report.left_out, report.notes, report.written) == ({}, {}, 2)
@@ -118,6 +119,8 @@ READ_LINES = [
             {"id": 13, "label": "E", "start_offset": 0, "end_offset": 1},
             {"id": 14, "label": "Z", "start_offset": 5, "end_offset": 50},
             "junk",
+            {"id": 15, "label": "W" * 70},
+            {"id": 16, "label": "Y", "start_offset": 6, "end_offset": 6},
         ],
         "relations": [
             {"id": 3, "from_id": 10, "to_id": 2, "type": "by"},
@@ -147,6 +150,9 @@ def test_reads_both_variants_and_says_what_is_wrong(tmp_path: Path) -> None:
         f"{source}:3: entity 4: offsets 0-1 split an emoji (code points? see --offsets)",
         f"{source}:3: entity 5: offsets 5-50 are not a stretch of the text (9 characters)",
         f"{source}:3: entity 6 is malformed: junk",
+        f"{source}:3: entity 7 is malformed: {str({'id': 15, 'label': 'W' * 70})[:60]}",
+        # an empty span, named with the file's numbers (UTF-16), not converted ones
+        f"{source}:3: entity 8: offsets 6-6 are not a stretch of the text (9 characters)",
         f"{source}:3: relation 2 refers to a missing entity",
         f"{source}:3: relation 3 refers to a missing entity",
         f'{source}:4: not a doccano line: no "text"',
