@@ -453,6 +453,8 @@ def file_settings(documents: list[AnnotatedDocument], options: dict[str, Any], r
         mixed.append("CoNLL and other documents")
     if mixed:
         report.note(f"documents read in different layouts ({', '.join(mixed)}): all written in one standard layout")
+    if options.get("separator") and str(options["separator"]) not in SEPARATORS:
+        raise FormatError(f"separator {options['separator']!r}: use space, tab or pipe")
     # tab: conllu splits at tabs (or two spaces), spaCy's convert and seqeval users at any white space
     separator = options.get("separator") or _agreed(kept, "separator") or "\t"
     layers = options.get("layers")

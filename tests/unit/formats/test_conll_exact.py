@@ -265,6 +265,9 @@ def test_bad_settings_say_what_to_use(tmp_path: Path) -> None:
     with pytest.raises(FormatError) as style:
         get("conll").write([doc], tmp_path / "o.txt", {"tag_style": "B."})
     assert str(style.value) == "tag style 'B.': use B- or B_"
+    with pytest.raises(FormatError) as separator:  # it was written with tabs, silently
+        get("conll").write([doc], tmp_path / "o.txt", {"separator": "comma"})
+    assert str(separator.value) == "separator 'comma': use space, tab or pipe"
     assert not (tmp_path / "o.txt").exists()
 
 
@@ -290,6 +293,13 @@ def test_one_layout_for_a_file_of_mixed_documents() -> None:
         "documents read in different layouts (separator, tag_style): all written in one standard layout": 1
     }
     report = WriteReport()
+    one = conll_doc("a", separator="|", tag_style="B_", tag_columns=1)
+    two = conll_doc("b", separator="|", tag_style="B_", tag_columns=2, layers=[["x"], ["y"]])
+    assert file_settings([one, two], {}, report)["separator"] == "|"
+    assert report.notes == {
+        "documents read in different layouts (layers, tag_columns): all written in one standard layout": 1
+    }
+    report = WriteReport()
     plain = AnnotatedDocument(Document("p", "c"))
     settings = file_settings([pipe, plain], {"default_layers": [["x"], ["y"]]}, report)
     assert (settings["separator"], settings["layers"], settings["doc_boundary"]) == ("\t", [["x"], ["y"]], "docstart")
@@ -312,3 +322,20 @@ def test_layers_kept_from_the_read_unless_given() -> None:
     )
     other = conll_doc("b", separator=" ", tag_columns=1)
     assert file_settings([read, other], {}, WriteReport())["layers"] is None
+    # one column read: every label in it, whatever the default for other documents
+    assert file_settings([other], {"default_layers": [["z"]]}, WriteReport())["layers"] is None
+    # a stored layout with a separator CoNLL does not have: the standard tab
+    assert file_settings([conll_doc("c", separator=";")], {}, WriteReport())["separator"] == "\t"
+
+
+def test_peyma_layout_comes_back_line_for_line(tmp_path: Path) -> None:
+    source = tmp_path / "peyma.txt"
+    content = "شیرابه های|B_LOC\nزباله|I_LOC\nو|O\n\nقم|B_ORG\n\n"
+    source.write_text(content, encoding="utf-8")
+    result = get("conll").read(source)
+    assert result.problems == []
+    assert result.documents[0].layout == {
+        "conll": {"separator": "|", "tag_style": "B_", "scheme": "IOB2", "tag_columns": 1}
+    }
+    get("conll").write(result.documents, tmp_path / "o.txt")
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == content
