@@ -126,6 +126,7 @@ READ_LINES = [
             {"id": 3, "from_id": 10, "to_id": 2, "type": "by"},
             {"from_id": 10, "to_id": 12, "type": "x"},
             "junk",
+            {"from_id": 2, "to_id": 10, "type": "y"},  # no id: numbered by its place
         ],
         "title": 5,
     },
@@ -176,7 +177,10 @@ def test_reads_both_variants_and_says_what_is_wrong(tmp_path: Path) -> None:
         [],
         [],
     ]
-    assert [(r.id, r.type, r.source, r.target) for r in docs[2].relations] == [("R3", "by", "T10", "T2")]
+    assert [(r.id, r.type, r.source, r.target) for r in docs[2].relations] == [
+        ("R3", "by", "T10", "T2"),
+        ("R4", "y", "T2", "T10"),
+    ]
 
 
 def test_code_point_files_read_with_the_option(tmp_path: Path) -> None:
