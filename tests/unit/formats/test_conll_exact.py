@@ -116,6 +116,12 @@ def test_kept_tokens_layers_and_what_is_left_out(tmp_path: Path) -> None:
     )
 
 
+def test_a_first_token_alone_in_its_sentence(tmp_path: Path) -> None:
+    doc = AnnotatedDocument(Document("d", "علی\nگفت"), [SpanRecord("s", "PER", 0, 3)], tokens=[(0, 3), (4, 7)])
+    get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none"})
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tB-PER\n\nگفت\tO\n\n"
+
+
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
     text = "EU\nX rejects"
     layout = {"conll": {"separator": " ", "extra_columns": [["NNP", "I-NP"], ["VBZ", "I-VP"]]}}
