@@ -23,18 +23,21 @@ TEXT = "😊 علی گفت:\nتهران امن است. قم نیز"
 
 def export_doc() -> AnnotatedDocument:
     spans = [
-        SpanRecord("a", "actor", 2, 5, {"role": "official"}),
+        SpanRecord("m", "emoji", 0, 1),  # alone on its token: no [n]
+        SpanRecord("a", "actor", 2, 5, {"role": "official"}, entity="e1"),
         SpanRecord("c", "claim", 2, 23),  # ends inside است: widened
         SpanRecord("l", "loc|x", 11, 16),
         SpanRecord("e", "", 26, 28),  # no label: WebAnno's "*"
         SpanRecord("n", "none", 10, 11),  # only the line break: no token
         SpanRecord("w", "loc_y", 13, 16),  # inside تهران: widened
+        SpanRecord("v", "adv", 29, 32),  # right after a span: no [n] either
     ]
     relations = [
         RelationRecord("r1", "by", "c", "a"),
         RelationRecord("r2", "in->x", "l", "e"),
         RelationRecord("r3", "gone", "l", "zz"),
         RelationRecord("r4", "at", "e", "l"),
+        RelationRecord("r5", "also", "l", "a"),  # a second relation on the same row
     ]
     return AnnotatedDocument(Document("w1", TEXT, "عنوان"), spans, relations)
 
@@ -46,8 +49,8 @@ HEADER = (
 )
 TSV = (
     HEADER + "\n#Text=😊 علی گفت:\n"
-    "1-1\t0-2\t😊\t_\t_\t_\t\n"
-    "1-2\t3-6\tعلی\tclaim[1]|actor[2]\tby\t1-2[1_2]\t\n"
+    "1-1\t0-2\t😊\temoji\t_\t_\t\n"
+    "1-2\t3-6\tعلی\tclaim[1]|actor[2]\tby|also\t1-2[1_2]|2-1[3_2]\t\n"
     "1-3\t7-10\tگفت\tclaim[1]\t_\t_\t\n"
     "1-4\t10-11\t:\tclaim[1]\t_\t_\t\n"
     "\n#Text=تهران امن است.\n"
@@ -57,17 +60,18 @@ TSV = (
     "2-4\t25-26\t.\t_\t_\t_\t\n"
     "\n#Text=قم نیز\n"
     "3-1\t27-29\tقم\t*\tin\\->x\t2-1[3_0]\t\n"
-    "3-2\t30-33\tنیز\t_\t_\t_\t\n"
+    "3-2\t30-33\tنیز\tadv\t_\t_\t\n"
 )
 
 
 def test_export_exact(tmp_path: Path) -> None:
     seen: list[int] = []
     other = AnnotatedDocument(Document("w1", "قم"), [SpanRecord("q", "LOC", 0, 2)])
-    report = get("webanno").write([export_doc(), other], tmp_path, progress=seen.append)
-    assert (tmp_path / "w1.tsv").read_text(encoding="utf-8") == TSV
+    out = tmp_path / "new" / "w"  # folders made as needed
+    report = get("webanno").write([export_doc(), other], out, progress=seen.append)
+    assert (out / "w1.tsv").read_text(encoding="utf-8") == TSV
     # the same id twice: a second file, not the first overwritten
-    assert (tmp_path / "w1-2.tsv").read_text(encoding="utf-8") == HEADER + "\n#Text=قم\n1-1\t0-2\tقم\tLOC\t_\t_\t\n"
+    assert (out / "w1-2.tsv").read_text(encoding="utf-8") == HEADER + "\n#Text=قم\n1-1\t0-2\tقم\tLOC\t_\t_\t\n"
     assert seen == [1, 2] and report.written == 2
     assert report.left_out == {
         "spans not on token boundaries (widened to whole tokens)": 2,
@@ -75,6 +79,7 @@ def test_export_exact(tmp_path: Path) -> None:
         "spans covering no token": 1,
         "relations to spans not written": 1,
         "document titles/metadata (the file name is the document id)": 1,
+        "entity links of mentions (one feature: the label)": 1,
     }
 
 
@@ -90,14 +95,17 @@ def test_export_reads_back_with_relations_by_type_and_both_ends(tmp_path: Path) 
     assert doc.layout == {"webanno": {"span_layer": "webanno.custom.Span"}}
     spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
     assert list(spans.values()) == [
+        ("emoji", 0, 1),
         ("claim", 2, 24),
         ("actor", 2, 5),
         ("loc|x", 11, 16),
         ("loc_y", 11, 16),
         ("Span", 26, 28),  # no label: the layer's short name
+        ("adv", 29, 32),
     ]
     assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
         ("by", ("claim", 2, 24), ("actor", 2, 5)),
+        ("also", ("loc|x", 11, 16), ("actor", 2, 5)),
         ("at", ("Span", 26, 28), ("loc|x", 11, 16)),
         ("in->x", ("loc|x", 11, 16), ("Span", 26, 28)),
     ]
@@ -110,13 +118,15 @@ def test_every_special_character_is_escaped_and_read_back(tmp_path: Path) -> Non
     assert unescape(escape(label)) == label
     doc = AnnotatedDocument(
         Document("d", "قم ری"),
-        [SpanRecord("s", label, 0, 2), SpanRecord("t", "x", 3, 5)],
+        [SpanRecord("s", label, 0, 2), SpanRecord("t", "x|", 3, 5)],  # an escape at a value's end
         [RelationRecord("r", label, "t", "s")],
     )
     get("webanno").write([doc], tmp_path)
     back = get("webanno").read(tmp_path / "d.tsv").documents[0]
     spans = {s.id: (s.label, s.start, s.end) for s in back.spans}
-    assert [(r.type, spans[r.source], spans[r.target]) for r in back.relations] == [(label, ("x", 3, 5), (label, 0, 2))]
+    assert [(r.type, spans[r.source], spans[r.target]) for r in back.relations] == [
+        (label, ("x|", 3, 5), (label, 0, 2))
+    ]
 
 
 def test_reads_other_layers_and_says_what_it_cannot(tmp_path: Path) -> None:
@@ -181,6 +191,7 @@ def test_relations_between_tokens_overlapping_sentences_and_clamped_offsets(tmp_
         "",
         "#Text=ری",
         "2-1\t5-7\tری\t_\t1-2\t",  # 10: starts before the last sentence ended
+        "2-1.1\t5-6\tر\t_\t_\t",  # a sub-token: not in the text rebuilt
         "2-2\t9-13\tز\t_\t_\t",
     ]
     (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -202,6 +213,17 @@ def test_relations_between_tokens_overlapping_sentences_and_clamped_offsets(tmp_
         ("Relation@1-2#0", "nsubj", ("Token", 0, 3), ("Token", 4, 6)),
         ("Relation@2-1#0", "Relation", ("Token", 4, 6), ("Token", 5, 7)),
     ]
+
+
+def test_kept_tokens_and_their_line_breaks_make_the_rows(tmp_path: Path) -> None:
+    # علی | a line break | گفت, "ری\nها" (one token kept from an import, over a line break)
+    text = "علی\nگفت ری\nها"
+    doc = AnnotatedDocument(Document("d", text), [SpanRecord("s", "X", 4, 13)], tokens=[(0, 3), (4, 7), (8, 13)])
+    get("webanno").write([doc], tmp_path)
+    assert (tmp_path / "d.tsv").read_text(encoding="utf-8") == HEADER + (
+        "\n#Text=علی\n1-1\t0-3\tعلی\t_\t_\t_\t\n"
+        "\n#Text=گفت ری\n#Text=ها\n2-1\t4-7\tگفت\tX[1]\t_\t_\t\n2-2\t8-13\tری ها\tX[1]\t_\t_\t\n"
+    )
 
 
 def test_reads_a_folder_of_files(tmp_path: Path) -> None:
