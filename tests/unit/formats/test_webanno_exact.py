@@ -240,3 +240,27 @@ def test_reads_a_folder_of_files(tmp_path: Path) -> None:
         f"{tmp_path / 'c.tsv'}:1: not a WebAnno TSV 3 file (no #FORMAT line); read anyway",
         f"{tmp_path / 'z.tsv'}: not UTF-8 text (byte 24)",
     ]
+
+
+def test_crlf_a_sentence_ending_in_a_space_and_a_relation_layer_without_base(tmp_path: Path) -> None:
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_RL=webanno.custom.Link|value",  # no BT_: the relation joins tokens
+        "",
+        "",
+        "#Text=قم ",  # the sentence's text ends in a space: kept
+        "1-1\t0-2\tقم\t_\t_\t",
+        "",
+        "#Text=EU X",
+        "2-1\t3-5\tEU\tlink\t1-1\t",
+        "2-2\t6-7\tX\t_\t_\t",
+    ]
+    (tmp_path / "a.tsv").write_bytes(("\r\n".join(rows) + "\r\n").encode())
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert (doc.text, doc.tokens) == ("قم EU X", [(0, 2), (3, 5), (6, 7)])
+    spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
+        ("link", ("Token", 0, 2), ("Token", 3, 5))
+    ]
