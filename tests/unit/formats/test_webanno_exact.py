@@ -264,3 +264,18 @@ def test_crlf_a_sentence_ending_in_a_space_and_a_relation_layer_without_base(tmp
     assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
         ("link", ("Token", 0, 2), ("Token", 3, 5))
     ]
+
+
+def test_rows_without_a_text_line_or_a_final_tab(tmp_path: Path) -> None:
+    long_row = "x" * 70
+    rows = ["#FORMAT=WebAnno TSV 3.3", "#T_SP=webanno.custom.Span|label", "", long_row, "1-1\t0-2\tقم\tmy label"]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    path = tmp_path / "a.tsv"
+    assert result.problems == [
+        f"{path}:4: cannot read the row {long_row[:60]!r}",
+        f"{path}:5: the tokens do not match the #Text line; text rebuilt from the tokens",
+    ]
+    doc = result.documents[0]
+    assert doc.text == "قم"
+    assert [(s.label, s.start, s.end) for s in doc.spans] == [("my label", 0, 2)]
