@@ -158,11 +158,17 @@ class _FileFacts:
 class Project:
     """An open project folder. Documents are read when asked for, never all at once."""
 
-    def __init__(self, path: Path, data: dict[str, Any], catalog: list[_Entry]) -> None:
+    def __init__(self, path: Path, data: dict[str, Any], catalog: list[_Entry] | None) -> None:
         self.path = Path(path)
         self._data = data
-        self._entries: dict[str, _Entry] = {e.id: e for e in catalog}
-        self._order: list[str] = [e.id for e in catalog]
+        # documents.json, read when first needed: a window lists the documents through
+        # the catalogue index (io.catalogindex) and never reads it when that is in step
+        self._loaded: dict[str, _Entry] | None = None
+        self._order_list: list[str] | None = None
+        if catalog is not None:
+            self._set_catalog(catalog)
+        self._catalog_index: Any = None  # io.catalogindex.CatalogIndex, once opened
+        self._catalog_signature: str | None = None  # the documents.json it is known to hold
         self._index: dict[str, dict[str, _FileFacts]] | None = None  # folder -> doc -> facts
         self._maps: dict[str, Any] = {}  # doc id -> OffsetMap (or None), read on demand
         # the search index (io.textindex, .cache/search.sqlite); the in-memory
@@ -240,9 +246,98 @@ class Project:
         settings = data.setdefault("settings", {})
         if not isinstance(settings, dict):
             raise ProjectError(f"{project_file}: $.settings: not an object")
-        project = cls(path, data, read_catalog(path))
+        project = cls(path, data, None)
         project._signatures = project._disk_signatures()
+        if not project._catalog_cached():
+            project._set_catalog(read_catalog(path))  # checked now: a bad file is said at once
         return project
+
+    # ---- documents.json, read when needed ----------------------------------------------
+
+    def _set_catalog(self, catalog: list[_Entry]) -> None:
+        self._loaded = {e.id: e for e in catalog}
+        self._order_list = [e.id for e in catalog]
+
+    @property
+    def _entries(self) -> dict[str, _Entry]:
+        if self._loaded is None:
+            self._set_catalog(read_catalog(self.path))
+        assert self._loaded is not None
+        return self._loaded
+
+    @_entries.setter
+    def _entries(self, value: dict[str, _Entry]) -> None:
+        self._loaded = value
+
+    @property
+    def _order(self) -> list[str]:
+        if self._order_list is None:
+            self._set_catalog(read_catalog(self.path))
+        assert self._order_list is not None
+        return self._order_list
+
+    @_order.setter
+    def _order(self, value: list[str]) -> None:
+        self._order_list = value
+
+    def _lazy(self) -> Any:
+        """The catalogue index when documents.json has not been read (and need not be)."""
+        return self._catalog_index if self._loaded is None else None
+
+    def _catalog_cached(self) -> bool:
+        """Whether .cache/catalog.sqlite holds documents.json as it is: then it is not read."""
+        from .catalogindex import CATALOG_DB, CatalogIndex, catalog_signature
+
+        if not (self.path / CACHE_DIR / CATALOG_DB).is_file():
+            return False
+        signature = catalog_signature(self.path / CATALOG_FILE)
+        try:
+            index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
+            if index.signature() != signature:
+                self._catalog_index = index  # made in step when the window asks for it
+                return False
+        except sqlite3.Error:
+            return False
+        self._catalog_index, self._catalog_signature = index, signature
+        return True
+
+    def catalog_index(self) -> Any:
+        """The io.catalogindex.CatalogIndex of documents.json as it is now, made (from
+        documents.json) when missing, damaged or out of step."""
+        from .catalogindex import CATALOG_DB, CatalogIndex, catalog_signature
+
+        signature = catalog_signature(self.path / CATALOG_FILE)
+        if self._catalog_index is None:
+            self._catalog_index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
+        if signature == self._catalog_signature:
+            return self._catalog_index
+        try:
+            if self._catalog_index.signature() != signature:
+                if self._loaded is None or self._signatures[1] != file_signature(self.path / CATALOG_FILE):
+                    self._set_catalog(read_catalog(self.path))
+                self._catalog_index.store(self.entries_view(), signature)
+        except sqlite3.Error:  # a damaged or read-only file: in memory, made from documents.json
+            self._catalog_index = CatalogIndex(None)
+            self._catalog_index.store(self.entries_view(), signature)
+        self._catalog_signature = signature
+        return self._catalog_index
+
+    def entries_view(self) -> list[_Entry]:
+        """documents.json's entries, in import order (not copies: do not change them)."""
+        return [self._entries[d] for d in self._order]
+
+    def _update_catalog_index(self, start: int = 0) -> None:
+        """After documents.json was written here: the index follows (rows from `start` on)."""
+        from .catalogindex import CATALOG_DB, CatalogIndex, catalog_signature
+
+        signature = catalog_signature(self.path / CATALOG_FILE)
+        try:
+            if self._catalog_index is None:
+                self._catalog_index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
+            self._catalog_index.store(self.entries_view(), signature, start, self._catalog_signature)
+            self._catalog_signature = signature
+        except (sqlite3.Error, OSError):  # a cache: the next window makes it again
+            self._catalog_signature = None
 
     @classmethod
     def open_or_create(cls, path: Path | str, name: str | None = None) -> Project:
@@ -295,10 +390,13 @@ class Project:
             return False
         fresh = Project.open(self.path)
         self._data = fresh._data
-        if [e.id for e in fresh._entries.values()] != self._order or fresh._entries != self._entries:
-            self._entries = fresh._entries
-            self._order = fresh._order
-            self._maps.clear()
+        if now[1] != self._signatures[1]:  # documents.json changed: read it again
+            if self._loaded is None or fresh._entries != self._entries or fresh._order != self._order:
+                self._set_catalog(fresh.entries_view())
+                self._maps.clear()
+            self._catalog_signature = None  # the catalogue index is checked on next use
+        if fresh._catalog_index is not None:
+            fresh._catalog_index.close()
         self._signatures = fresh._signatures
         return True
 
@@ -310,9 +408,13 @@ class Project:
         return list(self._order)
 
     def __len__(self) -> int:
-        return len(self._order)
+        lazy = self._lazy()
+        return int(lazy.count()) if lazy is not None else len(self._order)
 
     def __contains__(self, doc_id: object) -> bool:
+        lazy = self._lazy()
+        if lazy is not None:
+            return isinstance(doc_id, str) and lazy.position(doc_id) >= 0
         return doc_id in self._entries
 
     def document_path(self, doc_id: str) -> Path:
@@ -337,6 +439,12 @@ class Project:
     # ---- documents ---------------------------------------------------------------------
 
     def _entry(self, doc_id: str) -> _Entry:
+        lazy = self._lazy()
+        if lazy is not None:
+            found = lazy.entry(doc_id)
+            if found is None:
+                raise ProjectError(f"{self.path}: no document {doc_id!r}")
+            return found  # type: ignore[no-any-return]
         try:
             return self._entries[doc_id]
         except KeyError:
@@ -380,13 +488,13 @@ class Project:
                 write_atomic(path, _dumps(data))
             except OSError as exc:
                 raise ProjectError(f"{path}: cannot save: {describe_os_error(exc)}") from None
-            entry = self._entry(doc_id)
+            entry = self._entries[self._entry(doc_id).id]
             entry.title = title
             entry.date = str(metadata.get("date", ""))
             entry.date_gregorian = str(metadata.get("date_gregorian", ""))
             entry.url = str(metadata.get("url", ""))
             entry.source = str(metadata.get("source", ""))
-            self._write_catalog()
+            self._write_catalog(changed=self._order.index(doc_id))
 
     def annotation_files(self) -> list[tuple[str, Path]]:
         """(document id, path) of every annotation file of every annotator, imported included."""
@@ -595,6 +703,16 @@ class Project:
             entry.date_gregorian,
         )
 
+    def _summary_status(self, doc_id: str, annotator: str | None, index: dict[str, dict[str, _FileFacts]]) -> Status:
+        return _combined_status(self._facts_for(doc_id, annotator, index))
+
+    def progress_facts(self, annotator: str) -> list[tuple[str, str, int]]:
+        """(document id, status, span count) of each document this annotator has a file
+        for (the others are new, with no spans): what the document list shows."""
+        index = self._refreshed_index()
+        folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+        return [(d, f.status, f.spans) for d, f in index.get(folder, {}).items()]
+
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document's summary, in import order, from documents.json and the index."""
         index = self._refreshed_index()
@@ -609,6 +727,24 @@ class Project:
     ) -> str | None:
         """The next (step 1) or previous (step -1) document id, or the next one not done
         for the annotator; None at the end of the list."""
+        lazy = self._lazy()
+        if lazy is not None:  # documents.json unread: the catalogue index, in pages
+            pos = lazy.position(self._entry(doc_id).id)
+            if not unfinished:
+                return next(lazy.ids_from(pos, step), None)
+            folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR) if annotator is not None else None
+            index = self._refreshed_index()
+            if folder is not None:
+                done = {d for d, f in index.get(folder, {}).items() if f.status == Status.DONE.value}
+            else:
+                done = {d for d in set().union(*index.values()) if self._summary_status(d, None, index) == Status.DONE}
+            wrapped = lazy.ids_from(-1, 1) if step > 0 else lazy.ids_from(lazy.count(), -1)
+            for other in (*lazy.ids_from(pos, step), *wrapped):
+                if other == doc_id:
+                    return None
+                if other not in done:
+                    return other  # type: ignore[no-any-return]
+            return None
         pos = self._order.index(self._entry(doc_id).id)
         count = len(self._order)
         index = self._refreshed_index()
@@ -689,14 +825,14 @@ class Project:
             index = self._prepare_locked(None)
             if index is not None:
                 try:
-                    found = index.search(query, len(self._order), self._text_of, whole_words=whole_words, limit=limit)
+                    found = index.search(query, len(self), self._text_of, whole_words=whole_words, limit=limit)
                 except sqlite3.DatabaseError:
                     # damaged under us: rebuild once, then search again
                     index.reset()
                     self._index_synced = -1
                     index = self._prepare_locked(None)
                     found = (
-                        index.search(query, len(self._order), self._text_of, whole_words=whole_words, limit=limit)
+                        index.search(query, len(self), self._text_of, whole_words=whole_words, limit=limit)
                         if index is not None
                         else None
                     )
@@ -753,11 +889,11 @@ class Project:
         """The synced index, or None with the in-memory one built; the search lock is held."""
         if self._search is None:  # the in-memory index is a last resort, kept once chosen
             index = self.text_index()
-            if self._index_synced == len(self._order):
+            if self._index_synced == len(self):
                 return index
             began = time.perf_counter()
             if self._sync_index(index, progress):
-                self._index_synced = len(self._order)
+                self._index_synced = len(self)
                 self.last_search_build_seconds = time.perf_counter() - began
                 return index
         from ..persian import match
@@ -771,10 +907,16 @@ class Project:
     def _sync_index(self, index: Any, progress: Callable[[int, int], None] | None) -> bool:
         from .textindex import IndexUnavailable
 
-        entries = [(d, self._entries[d].sha256) for d in self._order]
+        lazy = self._lazy()
+        signature = self._catalog_signature if lazy is not None else None
         for _attempt in range(2):
             try:
+                if signature is not None and index.synced_to() == signature:
+                    return True  # nothing changed since the last comparison: none made
+                entries = lazy.keys() if lazy is not None else [(d, self._entries[d].sha256) for d in self._order]
                 index.sync(entries, self._text_of, progress)
+                if signature is not None:
+                    index.set_synced_to(signature)
                 return True
             except IndexUnavailable:
                 return False
@@ -791,6 +933,18 @@ class Project:
             self._search.add(str(self._read_document_file(doc_id)["text"]))
             self._search_ids.append(doc_id)
         self._search.prepare()  # fold now, so that the first search pays it, not a later one
+
+    def search_ready(self) -> bool:
+        """Whether a search would start at once: the index is in step with the catalogue
+        and nobody is bringing it up to date (a search never waits for a rebuild)."""
+        if not self._search_lock.acquire(blocking=False):
+            return False
+        try:
+            if self._search is not None:
+                return len(self._search_ids) == len(self)
+            return self._index_synced == len(self)
+        finally:
+            self._search_lock.release()
 
     def prepare_search(self, progress: Callable[[int, int], None] | None = None) -> float:
         """Bring the search index up to date now (e.g. in a worker thread: after the index
@@ -902,12 +1056,24 @@ class Project:
             raise ProjectError(f"{self.path / PROJECT_FILE}: cannot save: {describe_os_error(exc)}") from None
         self._signatures = self._disk_signatures()
 
-    def _write_catalog(self) -> None:
+    def _write_catalog(self, start: int = 0, changed: int | None = None) -> None:
+        """Write documents.json and bring the catalogue index in step: rows from `start`
+        on (an import appends), or the one at position `changed`."""
         try:
             write_atomic(self.path / CATALOG_FILE, self._catalog_bytes())
         except OSError as exc:
             raise ProjectError(f"{self.path / CATALOG_FILE}: cannot save: {describe_os_error(exc)}") from None
         self._signatures = self._disk_signatures()
+        if changed is not None and self._catalog_index is not None and self._catalog_signature is not None:
+            from .catalogindex import catalog_signature
+
+            signature = catalog_signature(self.path / CATALOG_FILE)
+            with contextlib.suppress(sqlite3.Error):
+                entry = self._entries[self._order[changed]]
+                if self._catalog_index.update(changed, entry, signature, self._catalog_signature):
+                    self._catalog_signature = signature
+                    return
+        self._update_catalog_index(start if changed is None else 0)
 
     def staging_folder(self) -> Path:
         """A new hidden folder inside the project for an import to write into."""
@@ -1117,8 +1283,9 @@ class Project:
                 moved.append(target)
             if self._add_labels(staged.labels, staged.relation_types):
                 self._write_project_file()
+            start = len(self._order)
             self._add_entries(added)
-            self._write_catalog()
+            self._write_catalog(start)
         except BaseException:
             if rollback:
                 for path in moved:

@@ -56,6 +56,10 @@ ReadText = Callable[[str], str]
 Progress = Callable[[int, int], None]  # (done, total)
 
 
+class IndexCancelled(Exception):
+    """Raised by a progress callback to stop a sync; what was indexed so far is kept."""
+
+
 class IndexUnavailable(Exception):
     """The index cannot be used here (no FTS5 in this SQLite, a read-only folder ...)."""
 
@@ -312,6 +316,17 @@ class TextIndex:
             if progress is not None:
                 progress(len(stale), len(stale))
             return len(stale)
+
+    def synced_to(self) -> str:
+        """The signature of the documents.json the last whole comparison was made against
+        ("" when none was): the same signature again needs no comparison."""
+        with self._lock:
+            row = self._connect().execute("SELECT value FROM meta WHERE key='synced'").fetchone()
+            return str(row[0]) if row else ""
+
+    def set_synced_to(self, signature: str) -> None:
+        with self._lock:
+            self._connect().execute("INSERT OR REPLACE INTO meta VALUES('synced', ?)", (signature,))
 
     def ids(self, limit: int) -> list[str]:
         """The ids at positions 0..limit-1 (for tests and checks)."""

@@ -436,7 +436,7 @@ class ClaimsController(QObject):
             return
         try:
             session.project.set_document_info(aset.document.id, aset.document.title, aset.document.metadata)
-            session.list.model.set_summaries(session.project.summaries(session.annotator))
+            session.list.model.refresh()
         except Exception as exc:  # a ProjectError: said, and the edit stays in the window
             self.host.show_error(str(exc))
 

@@ -1,4 +1,5 @@
-"""The project's document list: title, status, span count, date; sortable and filterable."""
+"""The project's document list: title, status, span count, date; sortable and filterable,
+paged from the project's catalogue index (io.catalogindex)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QProgressBar,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..io.project import DocumentSummary
+from ..io.catalogindex import DocumentView
+from ..io.project import DocumentSummary, Project
 from ..model import Status
 from ..persian.match import fold
 from .theme import number
@@ -25,36 +37,102 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class DocumentListModel(QAbstractTableModel):
+    """The rows of io.catalogindex.DocumentView: read a page at a time from the project's
+    catalogue index, filtered and sorted by SQLite, so that a list of 100,000 documents
+    costs what one of 1,000 does."""
+
     COLUMNS = ("title", "status", "spans", "date")
+    SORTS = ("title", "status", "spans", "date")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentSummary] = []
-        self._row_of: dict[str, int] = {}
+        self.view: DocumentView | None = None
+        self._project: Project | None = None
+        self._annotator = ""
 
-    def set_summaries(self, summaries: list[DocumentSummary]) -> None:
+    def set_project(self, project: Project, annotator: str) -> None:
+        """List this project's documents with this annotator's progress."""
         self.beginResetModel()
-        self._rows = list(summaries)
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
+        self._project, self._annotator = project, annotator
+        index = project.catalog_index()
+        index.set_facts(project.progress_facts(annotator))
+        if self.view is None or self.view.index is not index:
+            self.view = DocumentView(index)
+        else:
+            self.view.refresh()
         self.endResetModel()
 
+    def refresh(self) -> None:
+        """Read the catalogue and progress again (after an import, a migration ...)."""
+        if self._project is not None:
+            self.set_project(self._project, self._annotator)
+
     def update_summary(self, summary: DocumentSummary) -> None:
-        row = self._row_of.get(summary.id)
-        if row is not None:
-            self._rows[row] = summary
+        if self.view is None:
+            return
+        self.view.index.set_fact(summary.id, summary.status.value, summary.span_count)
+        if self.view.depends_on_facts():  # the row may move or leave: as a sorting proxy did
+            self.layoutAboutToBeChanged.emit()
+            self.view.refresh()
+            self.layoutChanged.emit()
+            return
+        row = self.view.number_of(summary.id)
+        if row >= 0:
+            self.view.forget(row)
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
-    def summaries(self) -> list[DocumentSummary]:
-        return list(self._rows)
-
     def summary_at(self, row: int) -> DocumentSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        found = self.view.row(row) if self.view is not None else None
+        if found is None:
+            return None
+        return DocumentSummary(
+            found.id, found.title, Status(found.status), found.spans, found.date, found.date_gregorian
+        )
 
     def row_of(self, doc_id: str) -> int:
-        return self._row_of.get(doc_id, -1)
+        return self.view.number_of(doc_id) if self.view is not None else -1
+
+    def title_of(self, doc_id: str) -> str:
+        entry = self.view.index.entry(doc_id) if self.view is not None else None
+        return entry.title if entry is not None else ""
+
+    def done_count(self) -> int:
+        return self.view.index.count_status(Status.DONE.value) if self.view is not None else 0
+
+    def total(self) -> int:
+        return self.view.index.count() if self.view is not None else 0
+
+    def first_unfinished(self) -> str | None:
+        """The first document in import order not done (the first one when all are)."""
+        return self.view.index.first_not(Status.DONE.value) if self.view is not None else None
+
+    def set_needle(self, text: str) -> None:
+        self._change(needle=text)
+
+    def set_status_filter(self, status: Status | None) -> None:
+        self._change(status=status.value if status is not None else None)
+
+    def set_date_range(self, first: str = "", last: str = "") -> None:
+        """Only documents whose Gregorian date (YYYY-MM-DD) is within [first, last]."""
+        self._change(date_from=first, date_to=last)
+
+    def _change(self, **what: Any) -> None:
+        if self.view is None:
+            return
+        self.beginResetModel()
+        self.view.set_filter(**what)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.view is None:
+            return
+        key = self.SORTS[column] if 0 <= column < len(self.SORTS) else "pos"
+        self.layoutAboutToBeChanged.emit()
+        self.view.set_sort(key, descending=order == Qt.SortOrder.DescendingOrder and key != "pos")
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() or self.view is None else len(self.view)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -79,12 +157,12 @@ class DocumentListModel(QAbstractTableModel):
             if column == "spans":
                 return number(summary.span_count)
             return number(summary.date)  # Persian digits in the Persian interface
-        if role == Qt.ItemDataRole.UserRole:  # what sorting and filtering use
+        if role == Qt.ItemDataRole.UserRole:  # what sorting and filtering use (in SQLite)
             return {
                 "title": fold(summary.title or summary.id),
                 "status": list(Status).index(summary.status),
                 "spans": summary.span_count,
-                "date": summary.date,
+                "date": summary.date_gregorian or summary.date,
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return summary.id
@@ -102,33 +180,8 @@ class DocumentListModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
-
-class _Filter(QSortFilterProxyModel):
-    """Filters on the title, Persian-aware (ي=ی, ك=ک, digits, ZWNJ/space, diacritics)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._needle = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole)
-
-    def set_needle(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+, where invalidateFilter is deprecated
-            self.beginFilterChange()
-            self._needle = fold(text.strip())
-            self.endFilterChange()
-        else:
-            self._needle = fold(text.strip())
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        title = model.data(model.index(source_row, 0, source_parent), Qt.ItemDataRole.UserRole)
-        return self._needle in str(title)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
 
 class _Table(QTableView):
@@ -146,18 +199,28 @@ class DocumentList(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("documentFilter")
         self.filter_edit.setClearButtonEnabled(True)
+        self.status_filter = QComboBox(self)
+        self.status_filter.setObjectName("documentStatusFilter")
+        self.status_filter.addItems(["", "", "", ""])  # named by retranslate
         self.model = DocumentListModel(self)
-        self.proxy = _Filter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = _Table(self)
         self.table.setObjectName("documentList")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        # import order until asked (no sort at first: at 100,000 documents it costs)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order until asked
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # the search index being made again (after it was deleted or damaged): how far, and Cancel
+        self.index_progress = QProgressBar(self)
+        self.index_progress.setObjectName("indexProgress")
+        self.index_cancel = QToolButton(self)
+        self.index_cancel.setObjectName("indexCancel")
+        self.index_progress.hide()
+        self.index_cancel.hide()
         # the title takes what the other columns leave, but never less than TITLE_MIN (in a
         # narrow panel the list scrolls sideways rather than squeeze the titles to nothing)
         header = self.table.horizontalHeader()
@@ -174,9 +237,19 @@ class DocumentList(QWidget):
         self.table.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.filter_edit)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter_edit, 1)
+        filters.addWidget(self.status_filter)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
-        self.filter_edit.textChanged.connect(self.proxy.set_needle)
+        progress = QHBoxLayout()
+        progress.addWidget(self.index_progress, 1)
+        progress.addWidget(self.index_cancel)
+        layout.addLayout(progress)
+        self.filter_edit.textChanged.connect(self.model.set_needle)
+        self.status_filter.currentIndexChanged.connect(
+            lambda i: self.model.set_status_filter(list(Status)[i - 1] if i > 0 else None)
+        )
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
 
@@ -193,7 +266,7 @@ class DocumentList(QWidget):
         header.resizeSection(0, max(self.TITLE_MIN, self.table.viewport().width() - others))
 
     def _activated(self, index: QModelIndex) -> None:
-        summary = self.model.summary_at(self.proxy.mapToSource(index).row())
+        summary = self.model.summary_at(index.row())
         if summary is not None:
             self.documentActivated.emit(summary.id)
 
@@ -201,11 +274,30 @@ class DocumentList(QWidget):
         row = self.model.row_of(doc_id)
         if row < 0:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         if index.isValid():
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter by title"))
+        for i, name in enumerate((self.tr("All"), *(self.model.status_name(s) for s in Status))):
+            self.status_filter.setItemText(i, name)
+        self.status_filter.setToolTip(self.tr("Show only the documents with this status"))
+        self.index_cancel.setText(self.tr("Stop"))
+        self.index_cancel.setToolTip(self.tr("Stop making the search index; it goes on from there next time"))
+
+    def show_index_progress(self, done: int, total: int) -> None:
+        """The search index being made: a bar under the list (hidden when done)."""
+        if total <= 0 or done >= total:
+            self.index_progress.hide()
+            self.index_cancel.hide()
+            return
+        self.index_progress.setRange(0, total)
+        self.index_progress.setValue(done)
+        self.index_progress.setFormat(
+            self.tr("Search index: %1 of %2").replace("%1", number(done)).replace("%2", number(total))
+        )
+        self.index_progress.show()
+        self.index_cancel.show()
         self.model.retranslate()

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -59,6 +59,8 @@ class SessionHost(Protocol):
 
 class ProjectSession(QObject):
     DOCK_WIDTH = 320  # the list's default width; the article keeps most of the window
+    WAIT_FOR_INDEX = 0.5  # seconds a search waits for the index before saying it is being made
+    indexProgress = Signal(int, int)  # (done, total) of the search index being made, from its thread
 
     def __init__(self, host: SessionHost, project: Project, annotator: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -74,26 +76,58 @@ class ProjectSession(QObject):
         self.dock.setWidget(self.list)
         host.add_panel(self.dock, Qt.DockWidgetArea.LeftDockWidgetArea, self.DOCK_WIDTH)
         self.list.documentActivated.connect(self.open_document)
-        self.list.model.set_summaries(project.summaries(self.annotator))
+        self.list.model.set_project(project, self.annotator)
         self.retranslate()
-        # reading and folding every text for search takes seconds on a big project: do it
-        # while the user reads the first article (the project guards the index with a lock)
-        threading.Thread(target=self._prepare_search, name="search-index", daemon=True).start()
+        # the search index is compared with the catalogue, or made again when it was deleted
+        # (minutes at 100,000 documents): in a thread, while the user reads, with a bar
+        # under the list and a Stop button (the project guards the index with a lock)
+        self._index_thread: threading.Thread | None = None
+        self._index_stop = threading.Event()
+        self.indexProgress.connect(self.list.show_index_progress)
+        self.list.index_cancel.clicked.connect(self._index_stop.set)
+        self.prepare_index()
+
+    def prepare_index(self) -> None:
+        """Bring the search index up to date in a worker thread (unless one is at it)."""
+        if self._index_thread is not None and self._index_thread.is_alive():
+            return
+        self._index_stop.clear()
+        self._index_thread = threading.Thread(target=self._prepare_search, name="search-index", daemon=True)
+        self._index_thread.start()
+
+    def search_ready(self) -> bool:
+        """Whether a project-wide search can run now without making the window wait for
+        the index: waits WAIT_FOR_INDEX at most, and starts the index again if it was stopped."""
+        if self.project.search_ready():
+            return True
+        self.prepare_index()
+        if self._index_thread is not None:
+            self._index_thread.join(self.WAIT_FOR_INDEX)
+        return self.project.search_ready()
 
     def _prepare_search(self) -> None:
+        from ..io.textindex import IndexCancelled
+
+        def progress(done: int, total: int) -> None:
+            if self._index_stop.is_set():
+                raise IndexCancelled
+            self.indexProgress.emit(done, total)
+
         try:
-            self.project.prepare_search()
+            self.project.prepare_search(progress)
+        except IndexCancelled:  # what was indexed is kept; the next search goes on from there
+            pass
         except (ProjectError, OSError) as exc:  # a bad document: the first search says which
             self.search_index_error = str(exc)
         except Exception:  # a bug: never swallowed silently
             logging.getLogger(__name__).exception("building the search index failed")
+        finally:
+            self.indexProgress.emit(0, 0)
 
     # ---- documents ---------------------------------------------------------------------
 
     def first_document(self) -> str | None:
-        summaries = self.list.model.summaries()
-        unfinished = next((s.id for s in summaries if s.status != Status.DONE), None)
-        return unfinished or (summaries[0].id if summaries else None)
+        return self.list.model.first_unfinished()
 
     def open_document(self, doc_id: str) -> bool:
         """Show a document with this annotator's annotations (restored from disk)."""
@@ -211,9 +245,8 @@ class ProjectSession(QObject):
         self.window.checkpoint()
 
     def progress_text(self) -> str:
-        rows = self.list.model.summaries()
-        done = sum(1 for s in rows if s.status == Status.DONE)
-        return self.tr("%1 of %2 documents done").replace("%1", number(done)).replace("%2", number(len(rows)))
+        done, total = self.list.model.done_count(), self.list.model.total()
+        return self.tr("%1 of %2 documents done").replace("%1", number(done)).replace("%2", number(total))
 
     # ---- importing, statistics -----------------------------------------------------------
 
@@ -249,7 +282,7 @@ class ProjectSession(QObject):
             self.window.show_error(str(exc))
             return
         dialog.reset()
-        self.list.model.set_summaries(self.project.summaries(self.annotator))
+        self.list.model.refresh()
         lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()
         self.window.show_info("\n".join(lines + report.problems[:20]))
         if not self.doc_id and report.added:
@@ -428,6 +461,7 @@ class ProjectSession(QObject):
             pass  # the lock stays as it was; the next refresh tries again
 
     def close(self) -> None:
+        self._index_stop.set()  # a rebuild stops at its next step; what it did is kept
         if self.lock is not None:
             self.lock.release()
         self.window.remove_panel(self.dock)

@@ -205,10 +205,19 @@ class SearchController(QObject):
         hits: list[Hit] = []
         whole = self.panel.whole_words.isChecked()
         if project_wide and session is not None:
-            titles = {s.id: s.title for s in session.list.model.summaries()}
+            if query.strip() and not session.search_ready():
+                self.window.show_status(
+                    self.tr(
+                        "The search index is being made (its progress is under the document list): "
+                        "search again when it is done"
+                    )
+                )
+                return
+            found = session.project.search(query, limit=self.LIMIT + 1, whole_words=whole)
+            titles = {d: session.list.model.title_of(d) for d in {h.document_id for h in found}}
             hits = [
                 Hit(h.document_id, h.start, h.end, h.before, h.match, h.after, titles.get(h.document_id, ""))
-                for h in session.project.search(query, limit=self.LIMIT + 1, whole_words=whole)
+                for h in found
             ]
         elif aset is not None and query.strip():
             doc_id = aset.document.id if session else ""
@@ -240,6 +249,9 @@ class SearchController(QObject):
         query, whole = self.panel.query.text(), self.panel.whole_words.isChecked()
         label = self.panel.label_box.currentText()
         if session is not None and self.panel.scope.currentIndex() == 1:
+            if not session.search_ready():
+                self.window.show_status(self.tr("The search index is being made: tag when it is done"))
+                return
             hits = session.project.search(query, whole_words=whole)
             documents = len({h.document_id for h in hits})
             question = self.tr("Tag %1 results as “%2” in %3 documents?")

@@ -178,7 +178,7 @@ def test_progress_reaches_the_end(project: Project, write: Write) -> None:
 def test_failure_while_moving_in_rolls_back(project: Project, write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(project.path)
 
-    def fail() -> None:
+    def fail(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(project, "_write_catalog", fail)
