@@ -38,7 +38,7 @@ from ..persian import match
 from .catalog import CatalogEntry
 
 CATALOG_DB = "catalog.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 HASHED_BELOW = 4 * 2**20  # documents.json up to this size is hashed into its signature
 STATUS_RANKS = ("new", "in_progress", "done")  # model.Status in order: the list sorts by it
 
@@ -117,7 +117,7 @@ class CatalogIndex:
                 db.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
                 db.execute(
                     "CREATE TABLE docs(pos INTEGER PRIMARY KEY, id TEXT NOT NULL, title_key TEXT NOT NULL,"
-                    " date_key TEXT NOT NULL, date_gregorian TEXT NOT NULL, entry TEXT NOT NULL)"
+                    " date_key TEXT NOT NULL, date_gregorian TEXT NOT NULL, sha256 TEXT NOT NULL, entry TEXT NOT NULL)"
                 )
                 db.execute("CREATE UNIQUE INDEX docs_id ON docs(id)")
                 db.execute("CREATE INDEX docs_title ON docs(title_key, pos)")
@@ -173,7 +173,7 @@ class CatalogIndex:
                     start = 0
                 db.execute("DELETE FROM docs WHERE pos >= ?", (start,))
                 db.executemany(
-                    "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)",
                     (
                         (
                             pos,
@@ -181,6 +181,7 @@ class CatalogIndex:
                             title_key(e),
                             date_key(e),
                             e.date_gregorian,
+                            e.sha256,
                             json.dumps(e.to_json(), ensure_ascii=False),
                         )
                         for pos, e in enumerate(entries[start:], start)
@@ -255,11 +256,20 @@ class CatalogIndex:
                 return
             offset += 500
 
-    def keys(self) -> list[tuple[str, str]]:
-        """(id, sha256) at every position, for the search index's comparison."""
-        with self._reading() as db:
-            rows = db.execute("SELECT id, entry FROM docs ORDER BY pos").fetchall()
-        return [(doc_id, str(json.loads(entry).get("sha256", ""))) for doc_id, entry in rows]
+    def keys(self) -> Iterator[tuple[str, str]]:
+        """(id, sha256) at every position in order, a page at a time: the search index's
+        comparison never holds them all."""
+        pos = -1
+        while True:
+            with self._reading() as db:
+                page = db.execute(
+                    "SELECT pos, id, sha256 FROM docs WHERE pos > ? ORDER BY pos LIMIT 5000", (pos,)
+                ).fetchall()
+            for _pos, doc_id, sha256 in page:
+                yield doc_id, sha256
+            if len(page) < 5000:
+                return
+            pos = page[-1][0]
 
     def entries(self) -> Iterator[CatalogEntry]:
         """Every entry in order, a page at a time (the caller never holds them all)."""

@@ -41,7 +41,7 @@ import queue
 import sqlite3
 import threading
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -291,25 +291,25 @@ class TextIndex:
         finally:
             self._lock.release()
 
-    def sync(self, entries: Sequence[tuple[str, str]], read_text: ReadText, progress: Progress | None = None) -> int:
-        """Make positions 0..len(entries)-1 hold these (id, sha256) documents, reading the
-        text of each that differs; returns how many were (re)indexed."""
+    def sync(self, entries: Iterable[tuple[str, str]], read_text: ReadText, progress: Progress | None = None) -> int:
+        """Make positions 0, 1, ... hold these (id, sha256) documents, in order, reading
+        the text of each that differs; returns how many were (re)indexed. The entries and
+        the index are walked side by side: only the documents that differ are held."""
         with self._lock:
             db = self._connect()
-            stale: list[int] = []
-            cursor = db.execute("SELECT pos, id, sha256 FROM docs WHERE pos < ? ORDER BY pos", (len(entries),))
-            expected = 0
-            for pos, doc_id, sha256 in cursor:
-                stale.extend(range(expected, pos))
-                if (doc_id, sha256) != entries[pos]:
-                    stale.append(pos)
-                expected = pos + 1
-            stale.extend(range(expected, len(entries)))
+            stale: list[tuple[int, str, str]] = []
+            rows = db.execute("SELECT pos, id, sha256 FROM docs ORDER BY pos")
+            have = next(rows, None)
+            for pos, key in enumerate(entries):
+                while have is not None and have[0] < pos:
+                    have = next(rows, None)
+                if have is None or have[0] != pos or (have[1], have[2]) != key:
+                    stale.append((pos, *key))
+            rows.close()
             if not stale:
                 return 0
             with self.writer() as add:
-                for done, pos in enumerate(stale):
-                    doc_id, sha256 = entries[pos]
+                for done, (pos, doc_id, sha256) in enumerate(stale):
                     add(pos, doc_id, sha256, read_text(doc_id))
                     if progress is not None and done % 100 == 0:
                         progress(done, len(stale))

@@ -21,12 +21,13 @@ def project(tmp_path: Path) -> Project:
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file and folder under `folder` with a hash of its bytes, except the search
-    index (.cache/search.sqlite*): a cache whose bytes SQLite may change on any use, and
-    whose rows past the catalogue's end are never read (tests check its contents)."""
+    and catalogue indexes (.cache/search.sqlite*, .cache/catalog.sqlite*): caches whose bytes
+    SQLite may change on any use, and whose rows past the catalogue's end are never read
+    (tests check their contents)."""
     found: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
-        if rel == ".cache" or rel.startswith(".cache/search.sqlite"):
+        if rel == ".cache" or rel.startswith((".cache/search.sqlite", ".cache/catalog.sqlite")):
             continue
         if path.is_dir():
             found[rel + "/"] = ""

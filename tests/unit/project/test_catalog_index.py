@@ -60,9 +60,7 @@ def listed(project: Project, annotator: str, view: DocumentView | None = None) -
     index.set_facts(project.progress_facts(annotator))
     view = view or DocumentView(index)
     rows = [view.row(n) for n in range(len(view))]
-    return [
-        DocumentSummary(r.id, r.title, Status(r.status), r.spans, r.date, r.date_gregorian) for r in rows if r
-    ]
+    return [DocumentSummary(r.id, r.title, Status(r.status), r.spans, r.date, r.date_gregorian) for r in rows if r]
 
 
 def stable_sorted(rows: list[DocumentSummary], key: str, descending: bool) -> list[DocumentSummary]:
