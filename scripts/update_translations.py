@@ -75,6 +75,19 @@ FA = {
     "Links": "پیوندها",
     "Relabel as": "تغییر برچسب به",
     "Filter by title": "پالایش بر پایهٔ عنوان",
+    "All": "همه",
+    "Show only the documents with this status": "فقط سندهایی با این وضعیت",
+    "Stop": "توقف",
+    "Stop making the search index; it goes on from there next time": (
+        "توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد"
+    ),
+    "Search index: %1 of %2": "نمایهٔ جست‌وجو: %1 از %2",
+    "The search index is being made (its progress is under the document list): search again when it is done": (
+        "نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید"
+    ),
+    "The search index is being made: tag when it is done": (
+        "نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید"
+    ),
     "Title": "عنوان",
     "Status": "وضعیت",
     "Spans": "بازه‌ها",

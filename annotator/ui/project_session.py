@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from pathlib import Path
 from typing import Protocol
 
@@ -59,7 +60,9 @@ class SessionHost(Protocol):
 
 class ProjectSession(QObject):
     DOCK_WIDTH = 320  # the list's default width; the article keeps most of the window
-    WAIT_FOR_INDEX = 0.5  # seconds a search waits for the index before saying it is being made
+    # seconds a search waits for the index being compared with the catalogue (a second at
+    # 100,000 documents); while it is being made again, a search says so at once instead
+    WAIT_FOR_INDEX = 5.0
     indexProgress = Signal(int, int)  # (done, total) of the search index being made, from its thread
 
     def __init__(self, host: SessionHost, project: Project, annotator: str, parent: QWidget) -> None:
@@ -83,13 +86,16 @@ class ProjectSession(QObject):
         # under the list and a Stop button (the project guards the index with a lock)
         self._index_thread: threading.Thread | None = None
         self._index_stop = threading.Event()
+        self._index_rebuilding = False  # documents are being indexed (not only compared)
+        self._closed = False
         self.indexProgress.connect(self.list.show_index_progress)
         self.list.index_cancel.clicked.connect(self._index_stop.set)
-        self.prepare_index()
+        # after the first article is painted: the comparison would compete with it
+        QTimer.singleShot(100, self, self.prepare_index)
 
     def prepare_index(self) -> None:
         """Bring the search index up to date in a worker thread (unless one is at it)."""
-        if self._index_thread is not None and self._index_thread.is_alive():
+        if self._closed or (self._index_thread is not None and self._index_thread.is_alive()):
             return
         self._index_stop.clear()
         self._index_thread = threading.Thread(target=self._prepare_search, name="search-index", daemon=True)
@@ -101,8 +107,11 @@ class ProjectSession(QObject):
         if self.project.search_ready():
             return True
         self.prepare_index()
-        if self._index_thread is not None:
-            self._index_thread.join(self.WAIT_FOR_INDEX)
+        deadline = time.monotonic() + self.WAIT_FOR_INDEX
+        while self._index_thread is not None and not self._index_rebuilding and time.monotonic() < deadline:
+            self._index_thread.join(0.02)
+            if not self._index_thread.is_alive():
+                break
         return self.project.search_ready()
 
     def _prepare_search(self) -> None:
@@ -111,7 +120,8 @@ class ProjectSession(QObject):
         def progress(done: int, total: int) -> None:
             if self._index_stop.is_set():
                 raise IndexCancelled
-            self.indexProgress.emit(done, total)
+            self._index_rebuilding = done < total
+            self._tell_progress(done, total)
 
         try:
             self.project.prepare_search(progress)
@@ -122,7 +132,14 @@ class ProjectSession(QObject):
         except Exception:  # a bug: never swallowed silently
             logging.getLogger(__name__).exception("building the search index failed")
         finally:
-            self.indexProgress.emit(0, 0)
+            self._index_rebuilding = False
+            self._tell_progress(0, 0)
+
+    def _tell_progress(self, done: int, total: int) -> None:
+        try:
+            self.indexProgress.emit(done, total)  # queued to the window's thread
+        except RuntimeError:  # the window was closed meanwhile: nobody to tell
+            self._index_stop.set()
 
     # ---- documents ---------------------------------------------------------------------
 
@@ -461,6 +478,7 @@ class ProjectSession(QObject):
             pass  # the lock stays as it was; the next refresh tries again
 
     def close(self) -> None:
+        self._closed = True
         self._index_stop.set()  # a rebuild stops at its next step; what it did is kept
         if self.lock is not None:
             self.lock.release()

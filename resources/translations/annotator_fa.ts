@@ -3,63 +3,63 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="112" />
+        <location filename="../../annotator/ui/agreement_view.py" line="113" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="113" />
+        <location filename="../../annotator/ui/agreement_view.py" line="114" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="114" />
+        <location filename="../../annotator/ui/agreement_view.py" line="115" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="115" />
+        <location filename="../../annotator/ui/agreement_view.py" line="116" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="128" />
+        <location filename="../../annotator/ui/agreement_view.py" line="129" />
         <source>Coders: %1 · %2 documents compared · %3 units (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 سند مقایسه شد · %3 واحد (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement_view.py" line="134" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="133" />
+        <location filename="../../annotator/ui/agreement_view.py" line="134" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="137" />
+        <location filename="../../annotator/ui/agreement_view.py" line="138" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="141" />
-        <location filename="../../annotator/ui/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement_view.py" line="142" />
+        <location filename="../../annotator/ui/agreement_view.py" line="148" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="147" />
+        <location filename="../../annotator/ui/agreement_view.py" line="148" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement_view.py" line="155" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="164" />
+        <location filename="../../annotator/ui/agreement_view.py" line="165" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
     </message>
@@ -67,147 +67,147 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="102" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="103" />
         <source>Analysis</source>
         <translation>تحلیل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="105" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="106" />
         <source>Claims per actor</source>
         <translation>ادعاها به تفکیک کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="106" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
         <source>Claims per position</source>
         <translation>ادعاها به تفکیک موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
         <source>Claims per topic</source>
         <translation>ادعاها به تفکیک موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
         <source>Claims over time</source>
         <translation>ادعاها در گذر زمان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="112" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="113" />
         <source>All coders</source>
         <translation>همهٔ کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="113" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
         <source>Done only</source>
         <translation>فقط تمام‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
         <source>Coder</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
         <source>Top</source>
         <translation>برترین</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
         <source>A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)</source>
         <translation>تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="122" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="123" />
         <source>Save as PNG…</source>
         <translation>ذخیره به‌صورت PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="123" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
         <source>Save as SVG…</source>
         <translation>ذخیره به‌صورت SVG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
         <source>Export claims table…</source>
         <translation>برون‌بری جدول ادعاها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
         <source>Export network…</source>
         <translation>برون‌بری شبکه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="128" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="129" />
         <source>Network: actors and topics</source>
         <translation>شبکه: کنشگران و موضوع‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="129" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
         <source>Network: actors agreeing or in conflict</source>
         <translation>شبکه: هم‌سویی و ناسازگاری کنشگران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
         <source>Network: who addresses whom</source>
         <translation>شبکه: چه کسی خطاب به چه کسی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="132" />
         <source>Network: mentioned together</source>
         <translation>شبکه: هم‌آیی در یک سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="157" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
         <source>%1 claims in %2 documents</source>
         <translation>%1 ادعا در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="176" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="177" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="187" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="188" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="193" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="194" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="198" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="199" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="211" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="212" />
         <source>%1 rows written to %2</source>
         <translation>%1 سطر در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="217" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="220" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="221" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="231" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
         <source>%1 nodes and %2 edges written to %3</source>
         <translation>%1 گره و %2 یال در %3 نوشته شد</translation>
     </message>
@@ -419,37 +419,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="127" />
+        <location filename="../../annotator/ui/document_header.py" line="126" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="142" />
+        <location filename="../../annotator/ui/document_header.py" line="141" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="143" />
+        <location filename="../../annotator/ui/document_header.py" line="142" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="145" />
+        <location filename="../../annotator/ui/document_header.py" line="144" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="146" />
+        <location filename="../../annotator/ui/document_header.py" line="145" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="158" />
+        <location filename="../../annotator/ui/document_header.py" line="157" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="161" />
+        <location filename="../../annotator/ui/document_header.py" line="160" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -457,22 +457,22 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="87" />
+        <location filename="../../annotator/ui/document_header.py" line="86" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="88" />
+        <location filename="../../annotator/ui/document_header.py" line="87" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="101" />
+        <location filename="../../annotator/ui/document_header.py" line="100" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="110" />
+        <location filename="../../annotator/ui/document_header.py" line="109" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -480,45 +480,70 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="198" />
+        <location filename="../../annotator/ui/document_list.py" line="271" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="272" />
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="274" />
+        <source>Show only the documents with this status</source>
+        <translation>فقط سندهایی با این وضعیت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="275" />
+        <source>Stop</source>
+        <translation>توقف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="276" />
+        <source>Stop making the search index; it goes on from there next time</source>
+        <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="287" />
+        <source>Search index: %1 of %2</source>
+        <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
 </context>
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="64" />
+        <location filename="../../annotator/ui/document_list.py" line="142" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="65" />
+        <location filename="../../annotator/ui/document_list.py" line="143" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="66" />
+        <location filename="../../annotator/ui/document_list.py" line="144" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="97" />
+        <location filename="../../annotator/ui/document_list.py" line="175" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="98" />
+        <location filename="../../annotator/ui/document_list.py" line="176" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="99" />
+        <location filename="../../annotator/ui/document_list.py" line="177" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="100" />
+        <location filename="../../annotator/ui/document_list.py" line="178" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -1222,149 +1247,149 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="197" />
+        <location filename="../../annotator/ui/project_session.py" line="252" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="197" />
+        <location filename="../../annotator/ui/project_session.py" line="252" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="212" />
+        <location filename="../../annotator/ui/project_session.py" line="266" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="222" />
-        <location filename="../../annotator/ui/project_session.py" line="308" />
+        <location filename="../../annotator/ui/project_session.py" line="276" />
+        <location filename="../../annotator/ui/project_session.py" line="362" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="225" />
+        <location filename="../../annotator/ui/project_session.py" line="279" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="234" />
+        <location filename="../../annotator/ui/project_session.py" line="288" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="314" />
+        <location filename="../../annotator/ui/project_session.py" line="368" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="142" />
+        <location filename="../../annotator/ui/project_session.py" line="197" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="238" />
+        <location filename="../../annotator/ui/project_session.py" line="292" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="249" />
+        <location filename="../../annotator/ui/project_session.py" line="303" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="262" />
+        <location filename="../../annotator/ui/project_session.py" line="316" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="262" />
+        <location filename="../../annotator/ui/project_session.py" line="316" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="269" />
+        <location filename="../../annotator/ui/project_session.py" line="323" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="285" />
+        <location filename="../../annotator/ui/project_session.py" line="339" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="308" />
+        <location filename="../../annotator/ui/project_session.py" line="362" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="324" />
+        <location filename="../../annotator/ui/project_session.py" line="378" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="325" />
+        <location filename="../../annotator/ui/project_session.py" line="379" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="329" />
+        <location filename="../../annotator/ui/project_session.py" line="383" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="331" />
+        <location filename="../../annotator/ui/project_session.py" line="385" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="342" />
+        <location filename="../../annotator/ui/project_session.py" line="396" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="343" />
+        <location filename="../../annotator/ui/project_session.py" line="397" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="344" />
+        <location filename="../../annotator/ui/project_session.py" line="398" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="345" />
+        <location filename="../../annotator/ui/project_session.py" line="399" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="347" />
+        <location filename="../../annotator/ui/project_session.py" line="401" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="363" />
+        <location filename="../../annotator/ui/project_session.py" line="417" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="341" />
-        <location filename="../../annotator/ui/project_session.py" line="393" />
+        <location filename="../../annotator/ui/project_session.py" line="395" />
+        <location filename="../../annotator/ui/project_session.py" line="447" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="367" />
+        <location filename="../../annotator/ui/project_session.py" line="421" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="367" />
+        <location filename="../../annotator/ui/project_session.py" line="421" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="419" />
+        <location filename="../../annotator/ui/project_session.py" line="473" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1505,29 +1530,42 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="231" />
+        <location filename="../../annotator/ui/search_panel.py" line="263" />
         <source>Spans added: %1, in %2 documents</source>
         <translation>بازه‌های افزوده: %1، در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="242" />
+        <location filename="../../annotator/ui/search_panel.py" line="277" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="245" />
+        <location filename="../../annotator/ui/search_panel.py" line="287" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/search_panel.py" line="257" />
         <source>Tag %1 results as “%2” in %3 documents?</source>
         <translation>%1 نتیجه در %3 سند به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/search_panel.py" line="211" />
+        <source>The search index is being made (its progress is under the document list): search again when it is done</source>
+        <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="253" />
+        <source>The search index is being made: tag when it is done</source>
+        <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="273" />
         <source>Tag %1 results as “%2” in this article?</source>
         <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/search_panel.py" line="282" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>
@@ -1535,35 +1573,37 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="126" />
+        <location filename="../../annotator/ui/search_panel.py" line="135" />
         <source>Results: %1</source>
         <translation>نتیجه‌ها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="145" />
+        <location filename="../../annotator/ui/search_panel.py" line="154" />
         <source>Search (%1, %2, digits, ZWNJ and diacritics ignored)</source>
         <translation>جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="151" />
+        <location filename="../../annotator/ui/search_panel.py" line="160" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="151" />
+        <location filename="../../annotator/ui/search_panel.py" line="160" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="153" />
+        <location filename="../../annotator/ui/search_panel.py" line="162" />
         <source>Tag all results as</source>
         <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/search_panel.py" line="163" />
         <source>Whole words</source>
         <translation>فقط واژهٔ کامل</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/search_panel.py" line="164" />
         <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
         <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>
