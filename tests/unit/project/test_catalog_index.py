@@ -278,3 +278,49 @@ def test_killed_imports_leave_the_catalogue_index_in_step_or_known_stale(tmp_pat
         assert [r.title for r in rows] == [e["title"] for e in truth]
         if len(truth) == 3020:
             break
+
+
+REBUILD_CHILD = """
+import sys
+from annotator.io.project import Project
+project = Project.open(sys.argv[1])
+print("rebuilding", flush=True)
+project.catalog_index()
+project.prepare_search(lambda done, total: print(done, total, flush=True))
+print("rebuilt", flush=True)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_rebuild_of_both_indexes_leaves_them_consistent(tmp_path: Path) -> None:
+    from annotator.io.textindex import INDEX_DB
+
+    project = make_project(tmp_path, 1500)
+    expected_rows = project.summaries("sara")
+    probe = project.search("شماره 1499")
+    assert [h.document_id for h in probe] == ["d1499"]
+    cache = project.path / ".cache"
+    for stop_after in (1, 400, 900):  # progress lines seen before the kill
+        for found in [*cache.glob(f"{INDEX_DB}*"), *cache.glob(f"{CATALOG_DB}*")]:
+            found.unlink()
+        with subprocess.Popen(
+            [sys.executable, "-c", REBUILD_CHILD, str(project.path)], stdout=subprocess.PIPE, text=True
+        ) as child:
+            assert child.stdout is not None
+            seen = 0
+            for line in child.stdout:
+                if line.split()[0].isdigit():
+                    seen = int(line.split()[0])
+                    if seen >= stop_after:
+                        break
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+        assert 0 < seen < 1500 or stop_after == 1
+        reopened = Project.open(project.path)
+        assert listed(reopened, "sara") == expected_rows
+        index = reopened.text_index()
+        assert index.ids(len(reopened)) != reopened.document_ids() or stop_after == 1 or seen >= 1400
+        hits = reopened.search("شماره 1499")  # goes on from where the killed one stopped
+        assert [(h.document_id, h.start, h.end) for h in hits] == [(h.document_id, h.start, h.end) for h in probe]
+        assert index.ids(len(reopened)) == reopened.document_ids()
+        index.close()
