@@ -504,7 +504,7 @@ class Project:
             for folder in sorted(p for p in root.iterdir() if p.is_dir()):
                 for file in sorted(folder.glob("*.json")):
                     doc_id = file.name[: -len(".json")]
-                    if doc_id in self._entries:
+                    if doc_id in self:  # the catalogue index when documents.json is unread
                         found.append((doc_id, file))
         return found
 
