@@ -215,117 +215,117 @@
 <context>
     <name>ClaimsController</name>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="117" />
+        <location filename="../../annotator/ui/claims.py" line="137" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="118" />
+        <location filename="../../annotator/ui/claims.py" line="138" />
         <source>Entities</source>
         <translation>هویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="119" />
+        <location filename="../../annotator/ui/claims.py" line="139" />
         <source>Claims by actor</source>
         <translation>ادعاها بر پایهٔ کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="120" />
+        <location filename="../../annotator/ui/claims.py" line="140" />
         <source>Link to entity…</source>
         <translation>پیوند به هویت…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="121" />
+        <location filename="../../annotator/ui/claims.py" line="141" />
         <source>Set attribute value…</source>
         <translation>تعیین مقدار ویژگی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="122" />
+        <location filename="../../annotator/ui/claims.py" line="142" />
         <source>Labels and attributes…</source>
         <translation>برچسب‌ها و ویژگی‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="123" />
+        <location filename="../../annotator/ui/claims.py" line="143" />
         <source>Edit document details…</source>
         <translation>ویرایش مشخصات سند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="159" />
+        <location filename="../../annotator/ui/claims.py" line="179" />
         <source>Link: %1…</source>
         <translation>پیوند: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="171" />
+        <location filename="../../annotator/ui/claims.py" line="191" />
         <source>Choose a claim first (click it or pick it in the list)</source>
         <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="177" />
+        <location filename="../../annotator/ui/claims.py" line="197" />
         <source>%1 links a %2</source>
         <translation>%1 به %2 پیوند می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="194" />
+        <location filename="../../annotator/ui/claims.py" line="214" />
         <source>No span in this document can be linked this way</source>
         <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="219" />
+        <location filename="../../annotator/ui/claims.py" line="239" />
         <source>Choose a mention (an actor or a place) first</source>
         <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="224" />
+        <location filename="../../annotator/ui/claims.py" line="244" />
         <source>Entities are for mentions (actors, places), not claims</source>
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="239" />
+        <location filename="../../annotator/ui/claims.py" line="259" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="242" />
+        <location filename="../../annotator/ui/claims.py" line="262" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="245" />
+        <location filename="../../annotator/ui/claims.py" line="265" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="268" />
+        <location filename="../../annotator/ui/claims.py" line="288" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="292" />
+        <location filename="../../annotator/ui/claims.py" line="312" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="295" />
+        <location filename="../../annotator/ui/claims.py" line="315" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="345" />
+        <location filename="../../annotator/ui/claims.py" line="365" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="430" />
+        <location filename="../../annotator/ui/claims.py" line="450" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="454" />
+        <location filename="../../annotator/ui/claims.py" line="474" />
         <source>This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, in %5 documents. Go on?</source>
         <translation>این کار %1 بازه و %2 پیوند را تغییر می‌دهد و %3 بازه و %4 پیوند را حذف می‌کند، در %5 سند. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="463" />
+        <location filename="../../annotator/ui/claims.py" line="483" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -551,73 +551,73 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="70" />
+        <location filename="../../annotator/ui/entity_panel.py" line="72" />
         <source>Filter entities (ي=ی, ك=ک)</source>
         <translation>پالایش هویت‌ها (ي=ی، ك=ک)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
         <source>Other name</source>
         <translation>نام دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
         <source>Type</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
         <source>Mentions</source>
         <translation>اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="75" />
         <source>New…</source>
         <translation>تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="75" />
+        <location filename="../../annotator/ui/entity_panel.py" line="77" />
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="76" />
+        <location filename="../../annotator/ui/entity_panel.py" line="78" />
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="77" />
+        <location filename="../../annotator/ui/entity_panel.py" line="79" />
         <source>Redo</source>
         <translation>انجام دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="153" />
+        <location filename="../../annotator/ui/entity_panel.py" line="169" />
         <source>New entity</source>
         <translation>هویت تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="153" />
-        <location filename="../../annotator/ui/entity_panel.py" line="166" />
+        <location filename="../../annotator/ui/entity_panel.py" line="169" />
+        <location filename="../../annotator/ui/entity_panel.py" line="182" />
         <source>Name (Persian):</source>
         <translation>نام (فارسی):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="166" />
+        <location filename="../../annotator/ui/entity_panel.py" line="182" />
         <source>Rename entity</source>
         <translation>تغییر نام هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="179" />
+        <location filename="../../annotator/ui/entity_panel.py" line="195" />
         <source>Select two or more entities; the current one is kept</source>
         <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
     </message>
@@ -668,308 +668,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="265" />
+        <location filename="../../annotator/ui/main_window.py" line="267" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="279" />
+        <location filename="../../annotator/ui/main_window.py" line="281" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="282" />
+        <location filename="../../annotator/ui/main_window.py" line="284" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="293" />
+        <location filename="../../annotator/ui/main_window.py" line="295" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="316" />
+        <location filename="../../annotator/ui/main_window.py" line="318" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="319" />
+        <location filename="../../annotator/ui/main_window.py" line="321" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="322" />
+        <location filename="../../annotator/ui/main_window.py" line="324" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <location filename="../../annotator/ui/main_window.py" line="326" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="328" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362" />
+        <location filename="../../annotator/ui/main_window.py" line="364" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="363" />
+        <location filename="../../annotator/ui/main_window.py" line="365" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="367" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="368" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="369" />
+        <location filename="../../annotator/ui/main_window.py" line="371" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="372" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="373" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="374" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="375" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="376" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="377" />
+        <location filename="../../annotator/ui/main_window.py" line="379" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="381" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="383" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="384" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="385" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="386" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="387" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="388" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="389" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391" />
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="393" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="395" />
+        <location filename="../../annotator/ui/main_window.py" line="397" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="396" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="397" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="398" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="401" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="402" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="401" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="404" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="405" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="404" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="405" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="410" />
+        <location filename="../../annotator/ui/main_window.py" line="412" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="411" />
+        <location filename="../../annotator/ui/main_window.py" line="413" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="458" />
+        <location filename="../../annotator/ui/main_window.py" line="460" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479" />
+        <location filename="../../annotator/ui/main_window.py" line="481" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="523" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="550" />
+        <location filename="../../annotator/ui/main_window.py" line="555" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -978,235 +978,235 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="750" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="820" />
+        <location filename="../../annotator/ui/main_window.py" line="827" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="822" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="838" />
+        <location filename="../../annotator/ui/main_window.py" line="870" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="845" />
+        <location filename="../../annotator/ui/main_window.py" line="877" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="857" />
+        <location filename="../../annotator/ui/main_window.py" line="893" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="880" />
+        <location filename="../../annotator/ui/main_window.py" line="918" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="885" />
+        <location filename="../../annotator/ui/main_window.py" line="923" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="885" />
+        <location filename="../../annotator/ui/main_window.py" line="923" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="964" />
+        <location filename="../../annotator/ui/main_window.py" line="1003" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <location filename="../../annotator/ui/main_window.py" line="1030" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1010" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1012" />
+        <location filename="../../annotator/ui/main_window.py" line="1055" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1024" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1035" />
+        <location filename="../../annotator/ui/main_window.py" line="1078" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1036" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1101" />
+        <location filename="../../annotator/ui/main_window.py" line="1146" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1113" />
+        <location filename="../../annotator/ui/main_window.py" line="1158" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1137" />
+        <location filename="../../annotator/ui/main_window.py" line="1182" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1138" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1139" />
+        <location filename="../../annotator/ui/main_window.py" line="1184" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1140" />
+        <location filename="../../annotator/ui/main_window.py" line="1185" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1141" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1142" />
+        <location filename="../../annotator/ui/main_window.py" line="1187" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1143" />
+        <location filename="../../annotator/ui/main_window.py" line="1188" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
-        <location filename="../../annotator/ui/main_window.py" line="1080" />
+        <location filename="../../annotator/ui/main_window.py" line="382" />
+        <location filename="../../annotator/ui/main_window.py" line="1125" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1081" />
+        <location filename="../../annotator/ui/main_window.py" line="1126" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1096" />
+        <location filename="../../annotator/ui/main_window.py" line="1141" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <location filename="../../annotator/ui/main_window.py" line="1142" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1099" />
+        <location filename="../../annotator/ui/main_window.py" line="1144" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1104" />
+        <location filename="../../annotator/ui/main_window.py" line="1149" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1154" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1110" />
+        <location filename="../../annotator/ui/main_window.py" line="1155" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1111" />
+        <location filename="../../annotator/ui/main_window.py" line="1156" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1127" />
+        <location filename="../../annotator/ui/main_window.py" line="1172" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1128" />
+        <location filename="../../annotator/ui/main_window.py" line="1173" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1129" />
+        <location filename="../../annotator/ui/main_window.py" line="1174" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1130" />
+        <location filename="../../annotator/ui/main_window.py" line="1175" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
-        <location filename="../../annotator/ui/main_window.py" line="1131" />
+        <location filename="../../annotator/ui/main_window.py" line="370" />
+        <location filename="../../annotator/ui/main_window.py" line="1176" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1132" />
+        <location filename="../../annotator/ui/main_window.py" line="1177" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1133" />
+        <location filename="../../annotator/ui/main_window.py" line="1178" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1134" />
+        <location filename="../../annotator/ui/main_window.py" line="1179" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1135" />
+        <location filename="../../annotator/ui/main_window.py" line="1180" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1136" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1214,32 +1214,32 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="36" />
+        <location filename="../../annotator/ui/identity.py" line="35" />
         <source>Type a name.</source>
         <translation>نامی بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="38" />
+        <location filename="../../annotator/ui/identity.py" line="37" />
         <source>“%1” is reserved for annotator's own use.</source>
         <translation>«%1» برای کار خود annotator کنار گذاشته شده است.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="40" />
+        <location filename="../../annotator/ui/identity.py" line="39" />
         <source>Use at least one letter or digit.</source>
         <translation>دست‌کم یک حرف یا رقم به کار ببرید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="50" />
+        <location filename="../../annotator/ui/identity.py" line="49" />
         <source>Your name</source>
         <translation>نام شما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="53" />
+        <location filename="../../annotator/ui/identity.py" line="52" />
         <source>Who is coding? Your name is written into every annotation file you make, and your work is kept in a folder of that name in each project.</source>
         <translation>چه کسی کدگذاری می‌کند؟ نام شما در هر پروندهٔ برچسبی که می‌سازید نوشته می‌شود و کارتان در هر پروژه در پوشه‌ای به همین نام نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="56" />
+        <location filename="../../annotator/ui/identity.py" line="55" />
         <source>Your name for the annotations you make from now on. Files already written keep the name they have; another coder's files are never renamed.</source>
         <translation>نام شما برای برچسب‌هایی که از این پس می‌زنید. پرونده‌های نوشته‌شده نام خود را نگه می‌دارند؛ پرونده‌های کدگذار دیگر هرگز تغییر نام نمی‌دهند.</translation>
     </message>
