@@ -240,6 +240,11 @@ class CatalogIndex:
             row = db.execute("SELECT pos FROM docs WHERE id = ?", (doc_id,)).fetchone()
         return int(row[0]) if row else -1
 
+    def ids(self) -> list[str]:
+        """Every id in order (small: no entries are made)."""
+        with self._reading() as db:
+            return [r[0] for r in db.execute("SELECT id FROM docs ORDER BY pos")]
+
     def ids_from(self, pos: int, step: int = 1) -> Iterator[str]:
         """Ids after (step 1) or before (step -1) a position, nearest first."""
         query = (

@@ -860,7 +860,9 @@ class Project:
         with self._search_lock:
             index = self._prepare_locked(None)
             if index is not None:
-                order = self._order  # the index is in step with it: position k is order[k]
+                # the index is in step with the catalogue: position k is order[k]
+                lazy = self._lazy()
+                order = lazy.ids() if lazy is not None else self._order
                 try:
                     return [order[pos] for pos in index.documents(query, len(order), self._text_of)]
                 except sqlite3.DatabaseError:
