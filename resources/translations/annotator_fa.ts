@@ -480,32 +480,32 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="271" />
+        <location filename="../../annotator/ui/document_list.py" line="283" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="272" />
+        <location filename="../../annotator/ui/document_list.py" line="284" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="274" />
+        <location filename="../../annotator/ui/document_list.py" line="286" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="275" />
+        <location filename="../../annotator/ui/document_list.py" line="287" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="276" />
+        <location filename="../../annotator/ui/document_list.py" line="288" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="287" />
+        <location filename="../../annotator/ui/document_list.py" line="299" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
@@ -998,215 +998,215 @@ Open it here anyway? The other window must then be closed without saving.</sourc
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="870" />
+        <location filename="../../annotator/ui/main_window.py" line="873" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="877" />
+        <location filename="../../annotator/ui/main_window.py" line="880" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="893" />
+        <location filename="../../annotator/ui/main_window.py" line="896" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="918" />
+        <location filename="../../annotator/ui/main_window.py" line="921" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="923" />
+        <location filename="../../annotator/ui/main_window.py" line="926" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="923" />
+        <location filename="../../annotator/ui/main_window.py" line="926" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1003" />
+        <location filename="../../annotator/ui/main_window.py" line="1006" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1030" />
+        <location filename="../../annotator/ui/main_window.py" line="1033" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1055" />
+        <location filename="../../annotator/ui/main_window.py" line="1058" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1067" />
+        <location filename="../../annotator/ui/main_window.py" line="1070" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1081" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1082" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1146" />
+        <location filename="../../annotator/ui/main_window.py" line="1149" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1158" />
+        <location filename="../../annotator/ui/main_window.py" line="1161" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1182" />
+        <location filename="../../annotator/ui/main_window.py" line="1185" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1183" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1184" />
+        <location filename="../../annotator/ui/main_window.py" line="1187" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1185" />
+        <location filename="../../annotator/ui/main_window.py" line="1188" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1189" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1187" />
+        <location filename="../../annotator/ui/main_window.py" line="1190" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1191" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="382" />
-        <location filename="../../annotator/ui/main_window.py" line="1125" />
+        <location filename="../../annotator/ui/main_window.py" line="1128" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1126" />
+        <location filename="../../annotator/ui/main_window.py" line="1129" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1141" />
+        <location filename="../../annotator/ui/main_window.py" line="1144" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1142" />
+        <location filename="../../annotator/ui/main_window.py" line="1145" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1144" />
+        <location filename="../../annotator/ui/main_window.py" line="1147" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1149" />
+        <location filename="../../annotator/ui/main_window.py" line="1152" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1154" />
+        <location filename="../../annotator/ui/main_window.py" line="1157" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1155" />
+        <location filename="../../annotator/ui/main_window.py" line="1158" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1156" />
+        <location filename="../../annotator/ui/main_window.py" line="1159" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1172" />
+        <location filename="../../annotator/ui/main_window.py" line="1175" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1173" />
+        <location filename="../../annotator/ui/main_window.py" line="1176" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1174" />
+        <location filename="../../annotator/ui/main_window.py" line="1177" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1175" />
+        <location filename="../../annotator/ui/main_window.py" line="1178" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="370" />
-        <location filename="../../annotator/ui/main_window.py" line="1176" />
+        <location filename="../../annotator/ui/main_window.py" line="1179" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1177" />
+        <location filename="../../annotator/ui/main_window.py" line="1180" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1178" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1179" />
+        <location filename="../../annotator/ui/main_window.py" line="1182" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1180" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1184" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
