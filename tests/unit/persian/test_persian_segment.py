@@ -339,6 +339,7 @@ def test_snap_in_a_long_article_agrees_with_the_whole_text(long_word: str) -> No
     if long_word:
         # a long word that opens the text, and one in the middle
         assert snap_to_words(f"{long_word} {text}", 280, 281) == (0, 300)
+        assert snap_to_words(f"{long_word} {text}", 257, 258) == (0, 300)  # 256 + 1 in
         assert snap_to_words(text, 1150, 1152) == (1001, 1301)
         assert snap_to_words(text, len(text) - 2, len(text) - 1) == (len(text) - 300, len(text))
 
