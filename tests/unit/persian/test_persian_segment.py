@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -405,3 +406,19 @@ def test_words_hazm_rewrote_are_split_the_simple_way(
     assert words(text) == expected
     shifted = "«» " + text
     assert word_spans(shifted, 3) == [(s + 3, e + 3) for s, e in word_spans(text)]
+
+
+@pytest.mark.usefixtures("fresh_warm_up")
+def test_warm_up_started_later_by_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the window hands the thread's start to a timer, to run once its frame is painted
+    slow = _SlowTokenizer()
+    monkeypatch.setattr(segment, "_word_tokenizer", slow)
+    starts: list[Callable[[], None]] = []
+    segment.warm_up_in_background(starts.append)
+    assert segment.tokenizer_pending() and len(starts) == 1
+    assert not [t for t in threading.enumerate() if t.name == "hazm-warm-up"]  # not yet
+    starts[0]()
+    slow.release.set()
+    assert segment._ready.wait(30) and slow.calls == 1
+    for thread in [t for t in threading.enumerate() if t.name == "hazm-warm-up"]:
+        thread.join(30)
