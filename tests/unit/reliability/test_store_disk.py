@@ -167,7 +167,11 @@ def test_opening_in_a_read_only_folder_with_a_foreign_journal_still_opens(
     monkeypatch.setattr(os, "replace", fail_with(errno.EROFS))
     store, recovery = AnnotationStore.open(saved, schema)
     assert recovery.set_aside is None and recovery.edits == 0
-    assert "could not be moved aside: the folder is read-only" in recovery.message
+    assert recovery.message == (
+        "The journal of doc1.annotations.json is not a journal of this program; it was not applied and is "
+        "kept as doc1.annotations.json.journal. (doc1.annotations.json.journal could not be moved aside: "
+        "the folder is read-only.)"
+    )
     assert journal_path(saved).exists()
     store.detach()
 

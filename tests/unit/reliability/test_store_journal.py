@@ -1083,3 +1083,105 @@ def test_a_journal_killed_right_after_its_header_goes_on_from_record_1(saved: Pa
     last, recovery = AnnotationStore.open(saved, schema)
     assert state(last.aset) == expected and recovery.edits == 1
     last.detach()
+
+
+def test_sync_after_a_failed_fsync_cuts_every_line_of_the_block(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    aset = store.aset
+    aset.add_span("location", 0, 3)  # acknowledged, before the block
+    journal = journal_path(saved)
+    before = journal.read_bytes()
+    monkeypatch.setattr(os, "fsync", fail_with_eio)
+    with store.sync_after():
+        aset.add_span("actor", 5, 10)
+        aset.add_span("actor", 12, 15)  # two unsynced lines
+    monkeypatch.undo()
+    assert not store.durable
+    assert store.last_error == (
+        f"Could not record the last edit in {journal}: Input/output error. Your work is kept in memory; "
+        "save it in another folder (Save As)."
+    )
+    assert journal.read_bytes() == before  # neither line was acknowledged: both cut
+    crash(store)
+
+
+def fail_with_eio(*args: object) -> None:
+    raise OSError(errno.EIO, "Input/output error")
+
+
+def test_sync_after_a_failed_fsync_of_a_new_journal_leaves_no_journal(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    monkeypatch.setattr(os, "fsync", fail_with_eio)
+    with store.sync_after():
+        store.aset.add_span("location", 0, 3)  # creates the journal inside the block
+    monkeypatch.undo()
+    assert not store.durable and not journal_path(saved).exists()
+    store.aset.add_span("actor", 5, 10)  # the disk is back: a full checkpoint
+    assert store.durable
+    expected = state(store.aset)
+    crash(store)
+    again, _ = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected
+    again.detach()
+
+
+def test_sync_after_a_failed_fsync_keeps_what_earlier_blocks_acknowledged(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    with store.sync_after():
+        store.aset.add_span("location", 0, 3)  # creates the journal; synced at the end
+    acknowledged = state(store.aset)
+    journal = journal_path(saved)
+    before = journal.read_bytes()
+    monkeypatch.setattr(os, "fsync", fail_with_eio)
+    with store.sync_after():
+        store.aset.add_span("actor", 5, 10)
+    monkeypatch.undo()
+    assert not store.durable and journal.read_bytes() == before
+    crash(store)
+    again, _ = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == acknowledged
+    again.detach()
+
+
+def test_sync_after_a_failed_save_says_so(
+    tmp_path: Path, document: Document, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "new.annotations.json"
+    store = AnnotationStore(AnnotationSet(document, "ali", schema), path)
+    monkeypatch.setattr(os, "replace", fail_with_eio)
+    with store.sync_after():
+        store.aset.add_span("location", 0, 3)  # a first edit: a full save when the block ends
+    monkeypatch.undo()
+    assert not store.durable and not path.exists()
+    assert (
+        store.last_error
+        == f"Could not save {path}: Input/output error. Your work is still open; save it in another folder (Save As)."
+    )
+    store.detach()
+
+
+def test_sync_after_without_an_edit_syncs_nothing(saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    store.aset.add_span("location", 0, 3)  # the journal is open
+    synced = _fsync_spy(monkeypatch)
+    with store.sync_after():
+        pass  # a key press that changed nothing
+    assert synced == []
+    crash(store)
+
+
+def test_sync_after_a_checkpointing_edit_then_a_journaled_one_saves_both(saved: Path, schema: Schema) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    with store.sync_after():
+        store.aset.set_document_info("عنوان تازه", {})  # a checkpoint, held to the end of the block
+        store.aset.add_span("location", 0, 3)  # would be a journal line: the pending save covers it
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["document"]["title"] == "عنوان تازه" and "s3" in {s["id"] for s in data["spans"]}
+    assert store.durable and not store.needs_checkpoint
+    crash(store)

@@ -210,6 +210,10 @@ def test_undoing_a_placing_lists_the_span_as_unplaced_again(tmp_path: Path, sche
     assert [s["id"] for s in data["unplaced"]["spans"]] == ["s1"] and data["spans"] == []
     store.aset.redo()
     assert store.unplaced == []
+    file_before = path.read_bytes()
+    store.aset.add_span("actor", 0, 3)  # an edit that is not the placed span's: journaled as usual
+    assert path.read_bytes() == file_before and journal_path(path).exists()
+    store.aset.undo()
     store.save()
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "unplaced" not in data and len(data["spans"]) == 1
