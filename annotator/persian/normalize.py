@@ -15,11 +15,15 @@ Alignment:
    presentation forms) and loses the characters hazm deletes outright
    (diacritics, tatweel, CR), remembering where each kept character came from.
 2. That string is aligned with the normalized text by a greedy, linear diff: skip the
-   common stretch, resynchronise at the nearest point where 8 characters agree again,
-   refine the small stretch in between with :class:`difflib.SequenceMatcher`.  A plain
+   common stretch, resynchronise at the nearest point where 8 characters agree again
+   *and* the skipped stretches hold the same letters, and align the stretch in between
+   letter by letter (hazm only changes what lies between letters).  A plain
    SequenceMatcher over a 100 KB article takes many seconds; this takes milliseconds.
 3. Deleted combining marks and tatweel are attached to the preceding character, so a
    normalized span over a letter maps to the letter *and* its diacritics.
+4. :func:`normalize` checks the result (:func:`unaligned`): every changed block must
+   hold the same letters on both sides, so that each word maps onto the same word.  A
+   map that fails is never returned (:class:`UncertainAlignment`).
 
 The map is a sorted list of changed blocks ``(orig_start, orig_len, norm_start,
 norm_len)``; between blocks both texts agree character for character.  That is compact
@@ -37,7 +41,17 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any, Literal
 
-__all__ = ["PROTECTED", "Change", "Normalized", "OffsetMap", "normalize", "protected_spans"]
+__all__ = [
+    "PROTECTED",
+    "Change",
+    "Normalized",
+    "OffsetMap",
+    "UncertainAlignment",
+    "align",
+    "normalize",
+    "protected_spans",
+    "unaligned",
+]
 
 Change = tuple[int, int, int, int]
 """A changed block: (orig_start, orig_len, norm_start, norm_len)."""
@@ -59,8 +73,9 @@ def _normalizer(options: tuple[tuple[str, bool], ...]) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _hazm_tables() -> tuple[dict[int, Any], str, str]:
-    """hazm's 1:1 letter translations, and its diacritics and special-marks character classes.
+def _hazm_tables() -> tuple[dict[int, Any], str, str, dict[int, str]]:
+    """hazm's 1:1 letter translations, its diacritics and special-marks character classes,
+    and its ligature replacements (``ﻻ`` -> ``لا``) as a translation table.
 
     Its digit translations are left out: :func:`normalize` never converts digits.
 
@@ -74,6 +89,7 @@ def _hazm_tables() -> tuple[dict[int, Any], str, str]:
         pairs = [(constants.TRANSLATION_SRC, constants.TRANSLATION_DST)]
         diacritics = constants.DIACRITICS_PATTERNS[0][0]
         specials = constants.SPECIAL_CHARS_PATTERNS[0][0]
+        replacements = constants.UNICODE_REPLACEMENTS
     except ImportError:
         from hazm import Normalizer, maketrans
 
@@ -81,12 +97,15 @@ def _hazm_tables() -> tuple[dict[int, Any], str, str]:
         pairs = [(plain.translation_src, plain.translation_dst)]
         diacritics = plain.diacritics_patterns[0][0]
         specials = plain.specials_chars_patterns[0][0]
+        replacements = plain.replacements
     table: dict[int, Any] = {}
     for src, dst in pairs:
         table.update(maketrans(src, dst))
     if any(not isinstance(v, str) or len(v) != 1 for v in table.values()):
         raise RuntimeError("hazm translation table is no longer 1:1")
-    return table, diacritics, specials
+    # the sources are single characters or alternations of them: "ﻵ|ﻶ", "(ﷰ|ﷹ)"
+    ligatures = {ord(c): new for old, new in replacements for c in old.strip("()").split("|") if len(c) == 1}
+    return table, diacritics, specials, ligatures
 
 
 def _pre_table() -> dict[int, Any]:
@@ -292,7 +311,25 @@ def normalize(text: str, **normalizer_options: bool) -> Normalized:
     options = {**normalizer_options, **_FORCED_OFF}
     normalizer = _normalizer(tuple(sorted(options.items())))
     normalized = _normalize_around_tokens(text, normalizer, options)
-    return Normalized(normalized, text, align(text, normalized))
+    # hazm 0.10-0.12 reduce repeated letters unless told not to (its default is on)
+    repeats = options.get("decrease_repeated_chars", True)
+    mapping = _align(text, normalized, repeats)
+    at = unaligned(text, normalized, mapping, repeats=repeats)
+    if at is not None:
+        raise UncertainAlignment(at)
+    return Normalized(normalized, text, mapping)
+
+
+class UncertainAlignment(ValueError):
+    """hazm's output could not be aligned with the original with certainty.
+
+    Raised by :func:`normalize` rather than returning a map that could move spans onto
+    other words; ``offset`` is where in the original the doubt starts.
+    """
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(f"normalization could not be aligned with the original at character {offset}")
+        self.offset = offset
 
 
 def _normalize_around_tokens(text: str, normalizer: Any, options: dict[str, bool]) -> str:
@@ -318,12 +355,17 @@ def align(original: str, normalized: str) -> OffsetMap:
     """Build the :class:`OffsetMap` between a text and its hazm-normalized form.
 
     Works for any pair of strings (the map is always valid); it is precise when the
-    differences are local, which is the case for hazm's edits.
+    differences are local, which is the case for hazm's edits.  :func:`unaligned` says
+    whether it is also certain.
     """
+    return _align(original, normalized, repeats=False)
+
+
+def _align(original: str, normalized: str, repeats: bool) -> OffsetMap:
     if original == normalized:
         return OffsetMap((), len(original), len(normalized))
     pre, kept = _pre_normalize(original, normalized)
-    runs = _intersect(_equal_runs(pre, normalized), kept)
+    runs = _intersect(_equal_runs(pre, normalized, repeats), kept)
     changes: list[Change] = []
     o = n = 0
     for ro, rn, length in [*runs, (len(original), len(normalized), 0)]:
@@ -331,6 +373,54 @@ def align(original: str, normalized: str) -> OffsetMap:
             changes.append((o, ro - o, n, rn - n))
         o, n = ro + length, rn + length
     return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
+
+
+def unaligned(original: str, normalized: str, mapping: OffsetMap, *, repeats: bool = False) -> int | None:
+    """The original offset of the first changed block hazm cannot have made, or None.
+
+    hazm inserts, deletes and swaps spaces, ZWNJs, punctuation, marks and tatweel, and
+    translates letters 1:1; it never moves or drops a letter or digit, except ligatures it
+    spells out (``ﻻ`` -> ``لا``) and, with ``repeats``, letters repeated three times or
+    more.  So when every changed block holds the same letters on both sides (up to those
+    rewrites), the k-th letter of the original is mapped to the k-th letter of the
+    normalized text, and every word to the same word.  A block that fails this is a
+    misalignment (or an edit nobody knows hazm makes): the map cannot be trusted there.
+    """
+    for os_, ol, ns, nl in mapping.changes:
+        if not _same_letters(original, os_, os_ + ol, normalized, ns, ns + nl, repeats, original_side=True):
+            return os_
+    return None
+
+
+# Letters and digits; everything else (spaces, ZWNJ, punctuation, marks, tatweel) is what
+# hazm spaces, deletes or restyles.
+_NOT_ALNUM = re.compile(r"[\W_\u0640]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _letters(text: str, original_side: bool) -> str:
+    table, _diacritics, _specials, ligatures = _hazm_tables()
+    if original_side:
+        text = text.translate(table).translate(ligatures)
+    return _NOT_ALNUM.sub("", _deletion_candidates().sub("", text))
+
+
+def _same_letters(
+    a: str, a0: int, a1: int, b: str, b0: int, b1: int, repeats: bool, original_side: bool = False
+) -> bool:
+    """Whether a[a0:a1] and b[b0:b1] hold the same letters and digits in the same order.
+
+    With ``repeats``, runs of one letter count as one, the letters just outside each
+    stretch included (hazm shortens "سلامممم" to "سلام").
+    """
+    x, y = _letters(a[a0:a1], original_side), _letters(b[b0:b1], False)
+    if x == y:
+        return True
+    if not repeats:
+        return False
+    x = _letters(a[max(a0 - 1, 0) : a1 + 1], original_side)
+    y = _letters(b[max(b0 - 1, 0) : b1 + 1], False)
+    return _REPEATS.sub(r"\1", x) == _REPEATS.sub(r"\1", y)
 
 
 Run = tuple[int, int, int]
@@ -367,7 +457,7 @@ def _pre_normalize(original: str, normalized: str) -> tuple[str, list[Run]]:
 def _deletion_candidates() -> re.Pattern[str]:
     # Characters hazm's normalize() may delete outright: diacritics, "special" marks
     # (both from hazm's own patterns), tatweel and carriage returns.
-    _table, diacritics, specials = _hazm_tables()
+    _table, diacritics, specials, _ligatures = _hazm_tables()
     return re.compile("|".join([diacritics, specials, "[\u0640\r]"]))
 
 
@@ -392,13 +482,14 @@ _SYNC = 8  # characters that must agree to resynchronise after a difference
 _MAX_WINDOW = 4096  # beyond this, the rest of the text is one changed block
 
 
-def _equal_runs(a: str, b: str) -> list[Run]:
+def _equal_runs(a: str, b: str, repeats: bool = False) -> list[Run]:
     """Equal stretches between ``a`` and ``b``, in order.
 
     Greedy and linear for local differences: skip the common stretch, then find the
-    nearest point (smallest total skip) where ``_SYNC`` characters agree again, refining
-    the small stretch in between with SequenceMatcher.  A whole-text SequenceMatcher is
-    far too slow (seconds for 100 KB).
+    nearest point (smallest total skip) where ``_SYNC`` characters agree again and the
+    skipped stretches hold the same letters, then align the stretch in between letter by
+    letter (or, when hazm rewrote letters there, with SequenceMatcher).  A whole-text
+    SequenceMatcher is far too slow (seconds for 100 KB).
     """
     runs: list[Run] = []
     la, lb = len(a), len(b)
@@ -410,45 +501,112 @@ def _equal_runs(a: str, b: str) -> list[Run]:
             i, j = i + p, j + p
         if i >= la or j >= lb:
             return runs
-        sync = _resync(a, b, i, j)
+        sync = _resync(a, b, i, j, repeats)
         if sync is None:
             s = _common_suffix(a, b, i, j)
             if s:
                 runs.append((la - s, lb - s, s))
             return runs
         di, dj = sync
-        if di and dj and di * dj <= _CHAR_DIFF_LIMIT:
-            matcher = SequenceMatcher(None, a[i : i + di], b[j : j + dj], autojunk=False)
-            runs.extend((i + x, j + y, n) for x, y, n in matcher.get_matching_blocks() if n)
+        if di and dj:
+            runs.extend(_refine(a[i : i + di], b[j : j + dj], i, j))
         i, j = i + di, j + dj
 
 
-def _resync(a: str, b: str, i: int, j: int) -> tuple[int, int] | None:
-    """Smallest (di, dj) by di + dj such that a and b agree again after skipping them."""
+def _refine(x: str, y: str, i: int, j: int) -> list[Run]:
+    """Equal stretches inside a changed stretch x (at i) / y (at j)."""
+    xs = [m.start() for m in _ALNUM.finditer(x)]
+    ys = [m.start() for m in _ALNUM.finditer(y)]
+    if len(xs) != len(ys) or any(x[p] != y[q] for p, q in zip(xs, ys, strict=True)):
+        # hazm rewrote letters here (a ligature, repeated letters): no letter-by-letter
+        # partner, the closest match will do (unaligned() judges the result)
+        if len(x) * len(y) > _CHAR_DIFF_LIMIT:
+            return []
+        matcher = SequenceMatcher(None, x, y, autojunk=False)
+        return [(i + p, j + q, n) for p, q, n in matcher.get_matching_blocks() if n]
+    # The same letters in the same order: the k-th letter is the k-th letter, and what
+    # differs is the spacing and punctuation between them.
+    runs: list[Run] = []
+    p = q = 0
+    for pe, qe in [*zip(xs, ys, strict=True), (len(x), len(y))]:
+        # the gap x[p:pe] / y[q:qe]: keep its common start and end
+        head = 0
+        limit = min(pe - p, qe - q)
+        while head < limit and x[p + head] == y[q + head]:
+            head += 1
+        tail = 0
+        while tail < limit - head and x[pe - 1 - tail] == y[qe - 1 - tail]:
+            tail += 1
+        if head:
+            runs.append((i + p, j + q, head))
+        mx, my = x[p + head : pe - tail], y[q + head : qe - tail]
+        if mx and my and len(mx) + len(my) > 2:
+            # what is left of the gap on both sides, as " » " and "»": keep what agrees
+            matcher = SequenceMatcher(None, mx, my, autojunk=False)
+            at, bt = i + p + head, j + q + head
+            runs.extend((at + u, bt + v, n) for u, v, n in matcher.get_matching_blocks() if n)
+        # the letter after the gap (not past the end) is equal on both sides
+        letter = 1 if pe < len(x) else 0
+        if tail or letter:
+            runs.append((i + pe - tail, j + qe - tail, tail + letter))
+        p, q = pe + letter, qe + letter
+    return _merge_runs(runs)
+
+
+def _merge_runs(runs: list[Run]) -> list[Run]:
+    merged: list[Run] = []
+    for r in runs:
+        if merged and merged[-1][0] + merged[-1][2] == r[0] and merged[-1][1] + merged[-1][2] == r[1]:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + r[2])
+        else:
+            merged.append(r)
+    return merged
+
+
+_ALNUM = re.compile(r"[^\W_\u0640]")
+
+
+def _resync(a: str, b: str, i: int, j: int, repeats: bool = False) -> tuple[int, int] | None:
+    """Smallest (di, dj) by di + dj such that a and b agree again after skipping them,
+    and the skipped stretches hold the same letters.
+
+    A ZWNJ after every word (old Fars News text) leaves no 8 characters in a row that
+    agree near a difference; the nearest agreement is then often a phrase repeated a
+    little further on, reached by skipping words on one side only.  Such a skip drops
+    letters from one side, which hazm never does, so it is taken only when no skip that
+    keeps the letters exists (hazm rewrote letters: :func:`unaligned` judges the result).
+    """
     la, lb = len(a), len(b)
     window = 16
     while True:
-        best: tuple[int, int] | None = None
+        best: tuple[int, int] | None = None  # keeps the letters
+        nearest: tuple[int, int] | None = None  # any agreement
         for di in range(min(window, la - i) + 1):
             if best is not None and di >= best[0] + best[1]:
                 break
             key = a[i + di : i + di + _SYNC]
             if len(key) < _SYNC:
                 # Near the end of a: only a match with the end of b resynchronises.
-                dj = lb - len(key) - j
-                if dj < 0 or not b.endswith(key):
-                    continue
+                found = lb - len(key) if b.endswith(key) else -1
+                end = found + 1
             else:
-                found = b.find(key, j, j + window + _SYNC)
-                if found < 0:
-                    continue
+                end = j + window + _SYNC
+                found = b.find(key, j, end)
+            while j <= found:
                 dj = found - j
-            if (di or dj) and (best is None or di + dj < best[0] + best[1]):
-                best = (di, dj)
+                if best is not None and di + dj >= best[0] + best[1]:
+                    break
+                if di or dj:
+                    if nearest is None or di + dj < nearest[0] + nearest[1]:
+                        nearest = (di, dj)
+                    if _same_letters(a, i, i + di, b, j, j + dj, repeats, original_side=True):
+                        best = (di, dj)
+                        break
+                found = b.find(key, found + 1, end)
         if best is not None:
             return best
         if window >= _MAX_WINDOW:
-            return None
+            return nearest
         window *= 4
 
 
@@ -480,17 +638,24 @@ def _common_suffix(a: str, b: str, i: int, j: int) -> int:
 
 
 def _attach_marks(original: str, changes: list[Change]) -> list[Change]:
-    """Widen blocks whose original text starts with a mark to include its base letter,
-    then merge blocks that touch."""
-    merged: list[Change] = []
+    """Widen blocks whose original text starts with a mark to include its base letter.
+
+    Blocks that come to touch stay apart (unless one side of the first is empty, when
+    both would start at one offset), so that in fully vowelled text ("مِنْ بَعْدِ") each
+    word still maps to its own letters, not to the whole phrase.
+    """
+    widened: list[Change] = []
+    prev_end = 0
     for os_, ol, ns, nl in changes:
-        if ol and os_ > 0 and ns > 0 and _is_attached(original[os_]):
-            prev_end = (merged[-1][0] + merged[-1][1]) if merged else 0
-            if os_ > prev_end:  # the letter before is unchanged: pull it into the block
-                os_, ol, ns, nl = os_ - 1, ol + 1, ns - 1, nl + 1
-        if merged and merged[-1][0] + merged[-1][1] == os_:
-            pos, pol, pns, pnl = merged[-1]
-            merged[-1] = (pos, pol + ol, pns, pnl + nl)
+        if ol and os_ > prev_end and ns > 0 and _is_attached(original[os_]):
+            # the letter before is unchanged: pull it into the block
+            os_, ol, ns, nl = os_ - 1, ol + 1, ns - 1, nl + 1
+        if widened and widened[-1][0] + widened[-1][1] == os_ and 0 in widened[-1][1::2]:
+            # an insertion (or deletion) just before: both would start at one offset on
+            # that side, so they become one block
+            pos, pol, pns, pnl = widened[-1]
+            widened[-1] = (pos, pol + ol, pns, pnl + nl)
         else:
-            merged.append((os_, ol, ns, nl))
-    return merged
+            widened.append((os_, ol, ns, nl))
+        prev_end = os_ + ol
+    return widened

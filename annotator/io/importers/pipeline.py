@@ -202,7 +202,7 @@ class _Importer:
         fingerprint of its text and annotations) is a duplicate only of one with the same
         key: the same text annotated differently is another document.
         """
-        from ...persian.normalize import normalize
+        from ...persian.normalize import UncertainAlignment, normalize
 
         raw = article.text
         self.report.characters += len(raw)
@@ -213,12 +213,17 @@ class _Importer:
             return None
         text, title, mapping = raw, article.title, None
         if self.normalize if normalized is None else normalized:
-            done = normalize(raw, **self.options)
-            text = done.text
-            if text != raw:
-                mapping = done.map
-            if title:
-                title = normalize(title, **self.options).text
+            try:
+                done = normalize(raw, **self.options)
+                text = done.text
+                if text != raw:
+                    mapping = done.map
+                if title:
+                    title = normalize(title, **self.options).text
+            except UncertainAlignment as exc:
+                # never store normalized text whose map could move spans onto other words
+                self.report.problems.append(f"{where}: kept as written, not normalized: {exc}")
+                text, title, mapping = raw, article.title, None
         if not text.strip():
             self.report.problems.append(f"{where}: no text left after normalization")
             return None

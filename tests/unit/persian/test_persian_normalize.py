@@ -14,8 +14,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.io.project import DEFAULT_NORMALIZER
 from annotator.persian.match import fold
-from annotator.persian.normalize import PROTECTED, OffsetMap, _normalizer, align, normalize
+from annotator.persian.normalize import (
+    PROTECTED,
+    OffsetMap,
+    UncertainAlignment,
+    _normalizer,
+    align,
+    normalize,
+    unaligned,
+)
 from annotator.persian.segment import word_spans
 
 from .strategies import any_text
@@ -330,11 +339,19 @@ def corpus_texts(corpora: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     return texts
 
 
+def letters(text: str) -> str:
+    """A span's letters and digits, folded: what it must still cover after normalizing
+    (hazm inserts, deletes and swaps only the spaces, ZWNJs, punctuation and marks
+    between them)."""
+    return "".join(c for c in fold(text) if c.isalnum() and c != "\u0640")
+
+
 @pytest.mark.corpora
-def test_corpus_spans_and_words_cover_the_same_text_after_normalizing(corpora: Path) -> None:
+@pytest.mark.parametrize("options", [{}, DEFAULT_NORMALIZER], ids=["hazm-defaults", "project-defaults"])
+def test_corpus_spans_and_words_cover_the_same_text_after_normalizing(corpora: Path, options: dict[str, bool]) -> None:
     spans = words = 0
-    for original, annotated in corpus_texts(corpora):
-        result = normalize(original)
+    for number, (original, annotated) in enumerate(corpus_texts(corpora)):
+        result = normalize(original, **options)
         m = result.map
         # the annotated spans (PEYMA, ARMAN) cover the same text, and come back exactly
         for s, e in annotated:
@@ -342,16 +359,69 @@ def test_corpus_spans_and_words_cover_the_same_text_after_normalizing(corpora: P
             assert equivalent(result.text[a:b]) == equivalent(original[s:e]), (original[s:e], result.text[a:b])
             assert m.span_to_original(a, b) == (s, e)
             spans += 1
-        # every word, both ways, covers exactly what its characters are aligned with
-        for text, to_norm, span in ((original, True, m.span_to_normalized), (result.text, False, m.span_to_original)):
+        # every word, both ways, covers exactly what its characters are aligned with, and
+        # that is the same word: the same letters (a ZWNJ after every word, as in Fars
+        # News article 270, once mapped words onto a phrase repeated further on)
+        for text, other, to_norm, span in (
+            (original, result.text, True, m.span_to_normalized),
+            (result.text, original, False, m.span_to_original),
+        ):
             covered = Covered(m, to_norm)
             for s, e in word_spans(text):
                 a, b = span(s, e)
                 expected = covered(s, e)
-                assert (a, b) == expected if expected else a == b, (text[s:e], to_norm, s, e)
+                assert (a, b) == expected if expected else a == b, (number, text[s:e], to_norm, s, e)
+                if letters(text[s:e]):  # (a lone tatweel or mark goes with the letter before it)
+                    assert letters(other[a:b]) == letters(text[s:e]), (number, text[s:e], other[a:b], to_norm, s)
                 words += 1
     assert spans == 1959 + 8617
     assert words > 400_000
+
+
+# Fars News article 270 (fars-news-2.json), as written: a ZWNJ after every word, and
+# "یک چارچوب" twice in one sentence
+ZWNJ_AFTER_EVERY_WORD = "اين‌ چارچوب‌ بيش‌ ازآن‌كه‌ يك‌ چارچوب‌ فقهي‌ محض‌ باشد، يك چارچوب كلامي ــ تفسيري است"
+
+
+def test_a_zwnj_after_every_word_maps_each_word_onto_itself() -> None:
+    result = normalize(ZWNJ_AFTER_EVERY_WORD)
+    assert result.text == "این چارچوب بیش ازآن‌که یک چارچوب فقهی محض باشد، یک چارچوب کلامی تفسیری است"
+    check_map(ZWNJ_AFTER_EVERY_WORD, result.text, result.map)
+    assert unaligned(ZWNJ_AFTER_EVERY_WORD, result.text, result.map) is None
+    found = [result.map.span_to_original(s, e) for s, e in word_spans(result.text)]
+    expected = "اين چارچوب بيش ازآن\u200cكه يك چارچوب فقهي محض باشد ، يك چارچوب كلامي تفسيري است"
+    assert [ZWNJ_AFTER_EVERY_WORD[a:b] for a, b in found] == expected.split(" ")
+    assert [result.text[a:b] for a, b in (result.map.span_to_normalized(*f) for f in found)] == [
+        result.text[s:e] for s, e in word_spans(result.text)
+    ]
+
+
+def test_a_map_that_moves_letters_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "یک دو" -> "یک دو" mapped as: drop "یک ", pair "دو" with "یک", insert " دو"
+    wrong = OffsetMap([(0, 3, 0, 0), (5, 0, 2, 3)], 5, 5)
+    assert unaligned("یک دو", "یک دو", wrong) == 0
+    assert unaligned("یک دو", "یک دو", OffsetMap([], 5, 5)) is None
+    # hazm's own edits pass: ي/ك, spacing, ZWNJ, marks, ligatures, repeated letters
+    for text, options in [
+        ("كتاب ها را مي خوانند ، و", {}),
+        ("کتابَ خوبـــی ﻻ", {}),
+        ("سلاممممم به همه", {"decrease_repeated_chars": True}),
+    ]:
+        result = normalize(text, **options)
+        assert result.text != text
+        assert unaligned(text, result.text, result.map, repeats=True) is None
+    # letters that vanish are not hazm's edit unless repeated letters may be shortened
+    short = OffsetMap([(4, 4, 4, 0)], 15, 11)
+    assert unaligned("سلاممممم به همه", "سلام به همه", short, repeats=True) is None
+    assert unaligned("سلاممممم به همه", "سلام به همه", short) == 4
+
+    import annotator.persian.normalize as module
+
+    monkeypatch.setattr(module, "_align", lambda original, normalized, repeats: wrong)
+    with pytest.raises(
+        UncertainAlignment, match=r"^normalization could not be aligned with the original at character 0$"
+    ):
+        normalize("یک دو")
 
 
 def test_from_json_says_what_is_wrong() -> None:

@@ -96,6 +96,29 @@ def test_import_normalizes_and_keeps_the_original(project: Project, write: Write
     assert stored["metadata"]["source"] == "a.txt"
 
 
+def test_text_whose_normalization_cannot_be_aligned_is_kept_as_written(
+    project: Project, write: Write, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import annotator.persian.normalize as normalize
+    from annotator.persian.normalize import OffsetMap
+
+    # a map that drops every letter and inserts them again: normalize() refuses it
+    # rather than let it move spans
+    monkeypatch.setattr(
+        normalize, "_align", lambda o, n, r: OffsetMap([(0, len(o), 0, 0), (len(o), 0, 0, len(n))], len(o), len(n))
+    )
+    source = write("a.txt", ARABIC_TEXT)
+    report = project.import_sources([source])
+    assert report.problems == [
+        f"{source}: kept as written, not normalized: "
+        "normalization could not be aligned with the original at character 0"
+    ]
+    assert report.added == ["a"]
+    assert project.load_document("a").text == ARABIC_TEXT
+    assert "original" not in json.loads(project.document_path("a").read_text(encoding="utf-8"))
+    assert project.offset_map("a") is None
+
+
 def test_unchanged_text_keeps_no_original(project: Project, write: Write) -> None:
     project.import_sources([write("a.txt", "سلام")])
     assert "original" not in json.loads(project.document_path("a").read_text(encoding="utf-8"))
