@@ -23,6 +23,7 @@ from annotator.persian.normalize import (
     _normalizer,
     align,
     normalize,
+    protected_spans,
     unaligned,
 )
 from annotator.persian.segment import word_spans
@@ -218,6 +219,30 @@ def test_numbers_dates_urls_emails_hashtags_mentions_are_kept(text: str, token: 
     check_map(text, result.text, result.map)
     s = result.text.index(token)
     assert result.map.span_to_original(s, s + len(token)) == (text.index(token), text.index(token) + len(token))
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        # no "@" in the text: the faster pattern (every kind starts with a Latin letter,
+        # a digit or "#")
+        (
+            "از t.co/abc و www.fars.ir، COVID-19 و F-35 و 5G و H5N1 در ۱۴۰۲/۰۵/۱۲ ساعت 10:30 #نه‌_به_جنگ",
+            ["t.co/abc", "www.fars.ir", "COVID-19", "F-35", "5G", "H5N1", "۱۴۰۲/۰۵/۱۲", "10:30", "#نه‌_به_جنگ"],
+        ),
+        ("https://x.ir/a?b=1) و ۳٫۵٪ و 6ــ1", ["https://x.ir/a?b=1", "۳٫۵٪", "6ــ1"]),
+        ("هیچ", []),
+        # with "@": e-mails (from their first letter, Persian or not) and mentions too
+        (
+            "به info@example.com و علی.رضا@mail.ir و @user_1 از t.co/abc در 1402",
+            ["info@example.com", "علی.رضا@mail.ir", "@user_1", "t.co/abc", "1402"],
+        ),
+    ],
+)
+def test_protected_spans_are_exactly_the_kept_tokens(text: str, tokens: list[str]) -> None:
+    spans = protected_spans(text)
+    assert [text[a:b] for a, b in spans] == tokens
+    assert spans == [m.span() for m in PROTECTED.finditer(text)]
 
 
 def test_what_normalization_is_for_still_happens() -> None:
