@@ -445,8 +445,9 @@ def test_a_map_that_moves_letters_is_refused(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(module, "_align", lambda original, normalized, repeats: wrong)
     with pytest.raises(
         UncertainAlignment, match=r"^normalization could not be aligned with the original at character 0$"
-    ):
+    ) as refused:
         normalize("یک دو")
+    assert refused.value.offset == 0  # where the doubt starts, for a caller to point at
 
 
 def test_from_json_says_what_is_wrong() -> None:
