@@ -15,9 +15,10 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette
+from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..model import AnnotationSet, Change, Span
@@ -203,13 +204,30 @@ class SpanTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(28)
         self.setWordWrap(False)
-        # every column as wide as what it shows (up to a limit; the table scrolls sideways
-        # beyond), measured on the rows in view only so that a long list costs nothing more
+        # the Text column takes the room the others leave; label, links and note are as wide
+        # as what the rows in view show (up to a limit; longer ones are elided, the tooltip
+        # has it all), re-measured after the rows or the scroll position change. Qt's own
+        # ResizeToContents mode is not used: it measured once, on the empty list, and then
+        # squeezed every text to a letter
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(SpanTableModel.COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(0)
         header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)  # after the frame that shows the edit
+        self._fit_timer.timeout.connect(self.fit_columns)
+        for signal in (
+            self.span_model.rowsInserted,
+            self.span_model.rowsRemoved,
+            self.span_model.modelReset,
+            self.span_model.dataChanged,
+            self.span_model.headerDataChanged,
+            self.verticalScrollBar().valueChanged,
+        ):
+            signal.connect(self._fit_timer.start)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         palette = self.palette()
         # the current span stays visible when the focus is in the article
@@ -218,6 +236,21 @@ class SpanTable(QTableView):
         self.setPalette(palette)
         self.selectionModel().currentRowChanged.connect(self._on_current_row)
         self._quiet = False
+
+    def fit_columns(self) -> None:
+        """Label, links and note as wide as their widest cell in view or their title."""
+        header = self.horizontalHeader()
+        for column, name in enumerate(SpanTableModel.COLUMNS):
+            if name == "text":
+                continue
+            width = max(self.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
+            width = min(width, MAX_COLUMN_WIDTH)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_timer.start()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # rows come and go under an edit (a note replaces its span's row): the rows Qt makes
