@@ -154,6 +154,8 @@ FA = {
     "Tag %1 results as “%2” in this article?": "%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟",
     "%1\nThis window stopped editing the project; your edits until now are saved.": "%1\nاین پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.",
     "Compute again": "محاسبهٔ دوباره",
+    "Agreement compares two or more coders; this project has only %1.": "توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.",
+    "Agreement compares two or more coders; nobody has coded a document of this project yet.": "توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.",
     "Computing the agreement…": "در حال محاسبهٔ توافق…",
     "Per label (α: Krippendorff's alpha)": "برای هر برچسب (α: آلفای کریپندورف)",
     "Per pair of coders (κ: Cohen's kappa)": "برای هر دو کدگذار (κ: کاپای کوهن)",

@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from ..io.project import Project
+    from ..model import Schema
+
+
+_TOO_FEW_CODERS = "too few coders"
 
 
 def _fmt(value: Any) -> str:
@@ -76,6 +80,11 @@ class AgreementPanel(QWidget):
         self.setObjectName("agreementView")
         self.report: dict[str, Any] = {}
         self.document_ids: list[str] = []
+        self.titles: dict[str, str] = {}
+        # labels, relations and attributes are named from the project's schema in the
+        # interface language (the report holds their ids)
+        self.schema: Schema | None = None
+        self.language = "en"
         self._worker: threading.Thread | None = None
         self._done.connect(self._finish)
         layout = QVBoxLayout(self)
@@ -115,7 +124,7 @@ class AgreementPanel(QWidget):
         self.pairs_title.setText(self.tr("Per pair of coders (κ: Cohen's kappa)"))
         self.documents_title.setText(self.tr("Documents, least agreed first (Enter opens one)"))
         if self.report:
-            self.show_report(self.report, {})
+            self.show_report(self.report, self.titles)
 
     def show_message(self, text: str) -> None:
         self.report = {}
@@ -123,8 +132,22 @@ class AgreementPanel(QWidget):
         for table in (self.labels, self.pairs, self.documents):
             table.fill([], [])
 
+    def _label(self, label_id: str) -> str:
+        return self.schema.label_name(label_id, self.language) if self.schema else label_id
+
+    def _relation(self, type_id: str) -> str:
+        relation_type = self.schema.relation_type(type_id) if self.schema else None
+        return relation_type.name(self.language) if relation_type else type_id
+
+    def _attribute(self, key: str) -> str:
+        """"claim.position" as "Claim · Position" (its label's and its own name)."""
+        label_id, _, attribute_id = key.partition(".")
+        attribute = self.schema.attribute(attribute_id, label_id) if self.schema else None
+        return f"{self._label(label_id)} · {attribute.name(self.language) if attribute else attribute_id}"
+
     def show_report(self, report: dict[str, Any], titles: dict[str, str]) -> None:
         self.report = report
+        self.titles = titles
         self.summary.setText(
             self.tr("Coders: %1 · %2 documents compared · %3 units (non-blank characters)")
             .replace("%1", ", ".join(report["annotators"]))
@@ -132,16 +155,21 @@ class AgreementPanel(QWidget):
             .replace("%3", str(report["units"]))
         )
         f1e, f1o = self.tr("F1 exact"), self.tr("F1 overlap")
-        rows = [[k, _fmt(v["alpha"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])] for k, v in report["labels"].items()]
+        rows = [
+            [self._label(k), _fmt(v["alpha"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])]
+            for k, v in report["labels"].items()
+        ]
         overall = report["overall"]
         rows.append(
             [self.tr("overall"), _fmt(overall["alpha"]), _fmt(overall["f1_exact"]), _fmt(overall["f1_overlap"])]
         )
-        rows += [[f"{t} ({self.tr('relation')})", "", _fmt(v["f1"]), ""] for t, v in report["relations"].items()]
-        rows += [[k, _fmt(v["alpha"]), "", ""] for k, v in report["attributes"].items()]
+        rows += [
+            [f"{self._relation(t)} ({self.tr('relation')})", "", _fmt(v["f1"]), ""] for t, v in report["relations"].items()
+        ]
+        rows += [[self._attribute(k), _fmt(v["alpha"]), "", ""] for k, v in report["attributes"].items()]
         self.labels.fill([self.tr("label"), "α", f1e, f1o], rows)
         pair_rows = [
-            [f"{p['a']} × {p['b']}", label, _fmt(v["kappa"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])]
+            [f"{p['a']} × {p['b']}", self._label(label), _fmt(v["kappa"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])]
             for p in report["pairs"]
             for label, v in p["labels"].items()
         ]
@@ -167,11 +195,17 @@ class AgreementPanel(QWidget):
 
         def work() -> None:
             from ..io.project import Project, ProjectError
-            from ..io.team import agreement
+            from ..io.team import agreement, coders
 
             result: tuple[Any, ...]
             try:
                 own = Project.open(path)  # its own index: the window's is not shared across threads
+                found = coders(own)
+                if len(found) < 2:  # said in the interface language, in _finish
+                    result = ({}, {}, found, _TOO_FEW_CODERS)
+                    with contextlib.suppress(RuntimeError):
+                        self._done.emit(result)
+                    return
                 report, problems = agreement(own)
                 titles = {s.id: s.title for s in own.summaries()}
                 result = (report.to_json(), titles, problems, "")
@@ -188,7 +222,14 @@ class AgreementPanel(QWidget):
     def _finish(self, result: object) -> None:
         report, titles, problems, error = result  # type: ignore[misc]
         self.refresh_button.setEnabled(True)
-        if error:
+        if error == _TOO_FEW_CODERS:
+            found = ", ".join(problems)
+            self.show_message(
+                self.tr("Agreement compares two or more coders; this project has only %1.").replace("%1", found)
+                if found
+                else self.tr("Agreement compares two or more coders; nobody has coded a document of this project yet.")
+            )
+        elif error:
             self.show_message(error)
         else:
             self.show_report(report, titles)

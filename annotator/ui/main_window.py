@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
             self.agreement_dock.setWindowTitle(self.tr("Agreement"))
             widget = self.agreement_dock.widget()
             if hasattr(widget, "retranslate"):
+                widget.language = self.language
                 widget.retranslate()
         self.act_find.setText(self.tr("Find in article…"))
         self.act_find_project.setText(self.tr("Find in project…"))
@@ -707,6 +708,7 @@ class MainWindow(QMainWindow):
         panel = self.agreement_dock.widget()
         assert isinstance(panel, AgreementPanel)
         self.agreement_dock.show()
+        panel.schema, panel.language = self.session.project.schema, self.language
         panel.compute(self.session.project)
         panel.documents.setFocus()
         return True

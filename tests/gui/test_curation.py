@@ -140,5 +140,32 @@ def test_agreement_view_opens_the_least_agreed_document(qtbot: Any, tmp_path: Pa
     assert window.session.doc_id == doc
     labels = view.labels
     rows = {labels.item(r, 0).text(): labels.item(r, 1).text() for r in range(labels.rowCount())}
-    assert {"actor", "location", "claim"} <= set(rows) and rows["location"] != "–"
+    # labels by their names in the interface language, not their ids
+    assert {"Actor", "Location", "Claim"} <= set(rows) and rows["Location"] != "–"
+    window.set_language("fa", save=False)
+    schema = window.session.project.schema
+    persian = {labels.item(r, 0).text() for r in range(labels.rowCount())}
+    assert {schema.label_name(lb, "fa") for lb in ("actor", "location", "claim")} <= persian
+    assert not {"actor", "location", "claim", "Actor"} & persian
+    window.close()
+
+
+def test_agreement_with_one_coder_says_so_in_the_interface_language(qtbot: Any, tmp_path: Path) -> None:
+    root, doc = three_coders(tmp_path)
+    for coder in "BC":  # only A's work is left
+        for file in (root / "annotations" / coder).glob("*.json"):
+            file.unlink()
+    window = open_window(qtbot, root)
+    window.set_language("fa", save=False)
+    assert window.session is not None
+    window.session.open_document(doc)
+    qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = window.findChild(object, "agreementView")
+    done: list[bool] = []
+    view.computed.connect(lambda: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=20000)
+    text = view.summary.text()
+    assert "A" in text and "coders" not in text and str(root) not in text
+    assert "کدگذار" in text  # Persian: "coder"
+    assert view.labels.rowCount() == 0
     window.close()
