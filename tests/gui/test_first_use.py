@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QTextLine
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from annotator.ui import MainWindow
 from annotator.ui.settings import Settings
@@ -300,3 +300,35 @@ def test_the_search_placeholder_isolates_each_arabic_letter(window: MainWindow) 
     text = window.search.query.placeholderText()
     assert "\u2068ي\u2069=\u2068ی\u2069" in text and "\u2068ك\u2069=\u2068ک\u2069" in text
     assert text.startswith("Search (")
+
+
+def test_the_document_list_keeps_its_size_after_a_session_on_a_single_article(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from annotator.io.project import Project
+
+    (tmp_path / "a.txt").write_text("خبر نخست دربارهٔ تهران.", encoding="utf-8")
+    root = tmp_path / "p"
+    Project.create(root, "p").import_sources([tmp_path / "a.txt"])
+
+    def documents(win: MainWindow) -> Any:
+        return win.findChild(QDockWidget, "documentDock")
+
+    assert window.open_project(root)
+    window.resizeDocks([documents(window)], [450], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(documents(window).width() - 450) < 10)
+    window.close()
+    for step in ("article", "project"):
+        again = MainWindow(Settings.load())
+        qtbot.addWidget(again)
+        again.resize(window.size())
+        if step == "article":  # as `annotator ARTICLE` does: open, then show
+            open_sample(again)
+        again.show()
+        qtbot.waitExposed(again)
+        if step == "article":  # this window has no document list: it must not forget its size
+            assert documents(again) is None or not documents(again).isVisible()
+        else:
+            assert again.open_project(root)
+            qtbot.waitUntil(lambda: abs(documents(again).width() - 450) < 10)  # noqa: B023
+        again.close()
