@@ -163,9 +163,8 @@ class AgreementPanel(QWidget):
         rows.append(
             [self.tr("overall"), _fmt(overall["alpha"]), _fmt(overall["f1_exact"]), _fmt(overall["f1_overlap"])]
         )
-        rows += [
-            [f"{self._relation(t)} ({self.tr('relation')})", "", _fmt(v["f1"]), ""] for t, v in report["relations"].items()
-        ]
+        relation = self.tr("relation")
+        rows += [[f"{self._relation(t)} ({relation})", "", _fmt(v["f1"]), ""] for t, v in report["relations"].items()]
         rows += [[self._attribute(k), _fmt(v["alpha"]), "", ""] for k, v in report["attributes"].items()]
         self.labels.fill([self.tr("label"), "α", f1e, f1o], rows)
         pair_rows = [
