@@ -64,10 +64,12 @@ class Inspector(QWidget):
         layout.addWidget(self.links_label)
         layout.addWidget(self.links, 1)
         self.editors: dict[str, QWidget] = {}
-        self.note = QLineEdit(self)
+        # children of the form's host, never of the panel itself: out of the form, a child of
+        # the panel was drawn as an empty box over the heading
+        self.note = QLineEdit(self.form_host)
         self.note.setObjectName("inspectorNote")
         self.note.editingFinished.connect(self._commit_note)
-        self.entity_label = QLabel(self)
+        self.entity_label = QLabel(self.form_host)
         self.entity_label.setObjectName("inspectorEntity")
         self.entity_label.setWordWrap(True)
         self.show_span(None, "", None, "en")
@@ -100,12 +102,16 @@ class Inspector(QWidget):
             self.links_label.hide()
             self.links.hide()
             self.note.setText("")
+            self.note.hide()
+            self.entity_label.hide()
             return
         self.form_host.show()
         span = aset.span(span_id)
         schema = aset.schema
         label = schema.label(span.label)
-        self.heading.setText(f"{schema.label_name(span.label, self._language)}: «{short(span.text, 160)}»")
+        # the span's text isolated right to left: in an English (left-to-right) heading the
+        # guillemets and a wrapped claim's words would otherwise be reordered around the name
+        self.heading.setText(f"{schema.label_name(span.label, self._language)}: \u2067«{short(span.text, 160)}»\u2069")
         if label is None or label.kind is not LabelKind.CLAIM:
             self.form.addRow(self.tr("Entity (E):"), self.entity_label)
             self.entity_label.setText(self._entity_text())

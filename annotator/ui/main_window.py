@@ -957,13 +957,19 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.annotations is not None:
+            command = self.annotations.undo_stack.peek_undo()
             with self._key_edit():
                 self.annotations.undo()
+            if command is not None:  # says what was undone (a "Spans added" left there would mislead)
+                self.show_status(self.tr("Undone: %1").replace("%1", self.command_name(command)))
 
     def redo(self) -> None:
         if self.annotations is not None:
+            command = self.annotations.undo_stack.peek_redo()
             with self._key_edit():
                 self.annotations.redo()
+            if command is not None:
+                self.show_status(self.tr("Redone: %1").replace("%1", self.command_name(command)))
 
     def _toggle_snap(self, checked: bool) -> None:
         self.settings.snap_to_words = checked
