@@ -3,65 +3,80 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="113" />
+        <location filename="../../annotator/ui/agreement_view.py" line="122" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="114" />
+        <location filename="../../annotator/ui/agreement_view.py" line="123" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="115" />
+        <location filename="../../annotator/ui/agreement_view.py" line="124" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="116" />
+        <location filename="../../annotator/ui/agreement_view.py" line="125" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="129" />
+        <location filename="../../annotator/ui/agreement_view.py" line="152" />
         <source>Coders: %1 · %2 documents compared · %3 units (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 سند مقایسه شد · %3 واحد (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="134" />
+        <location filename="../../annotator/ui/agreement_view.py" line="157" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="134" />
+        <location filename="../../annotator/ui/agreement_view.py" line="157" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="138" />
+        <location filename="../../annotator/ui/agreement_view.py" line="164" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="142" />
-        <location filename="../../annotator/ui/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement_view.py" line="166" />
+        <source>relation</source>
+        <translation>رابطه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="169" />
+        <location filename="../../annotator/ui/agreement_view.py" line="175" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="148" />
+        <location filename="../../annotator/ui/agreement_view.py" line="175" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="155" />
+        <location filename="../../annotator/ui/agreement_view.py" line="182" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="165" />
+        <location filename="../../annotator/ui/agreement_view.py" line="192" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="227" />
+        <source>Agreement compares two or more coders; this project has only %1.</source>
+        <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="229" />
+        <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
+        <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
     </message>
 </context>
 <context>
@@ -625,42 +640,42 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="98" />
+        <location filename="../../annotator/ui/inspector.py" line="100" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="110" />
+        <location filename="../../annotator/ui/inspector.py" line="116" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="122" />
+        <location filename="../../annotator/ui/inspector.py" line="128" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="136" />
+        <location filename="../../annotator/ui/inspector.py" line="142" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="137" />
+        <location filename="../../annotator/ui/inspector.py" line="143" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="147" />
+        <location filename="../../annotator/ui/inspector.py" line="153" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="182" />
+        <location filename="../../annotator/ui/inspector.py" line="188" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="182" />
+        <location filename="../../annotator/ui/inspector.py" line="188" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -819,157 +834,157 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="393" />
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="397" />
+        <location filename="../../annotator/ui/main_window.py" line="398" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="398" />
+        <location filename="../../annotator/ui/main_window.py" line="399" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="400" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="401" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="401" />
+        <location filename="../../annotator/ui/main_window.py" line="402" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="404" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="404" />
+        <location filename="../../annotator/ui/main_window.py" line="405" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="405" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="406" />
+        <location filename="../../annotator/ui/main_window.py" line="407" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="408" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="412" />
+        <location filename="../../annotator/ui/main_window.py" line="413" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="413" />
+        <location filename="../../annotator/ui/main_window.py" line="414" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="460" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="481" />
+        <location filename="../../annotator/ui/main_window.py" line="482" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="555" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -978,235 +993,245 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="759" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="827" />
+        <location filename="../../annotator/ui/main_window.py" line="829" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="829" />
+        <location filename="../../annotator/ui/main_window.py" line="831" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="873" />
+        <location filename="../../annotator/ui/main_window.py" line="875" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="880" />
+        <location filename="../../annotator/ui/main_window.py" line="882" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="896" />
+        <location filename="../../annotator/ui/main_window.py" line="898" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="921" />
+        <location filename="../../annotator/ui/main_window.py" line="923" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="926" />
+        <location filename="../../annotator/ui/main_window.py" line="928" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="926" />
+        <location filename="../../annotator/ui/main_window.py" line="928" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <location filename="../../annotator/ui/main_window.py" line="964" />
+        <source>Undone: %1</source>
+        <translation>واگرد شد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="972" />
+        <source>Redone: %1</source>
+        <translation>ازنو انجام شد: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1014" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1033" />
+        <location filename="../../annotator/ui/main_window.py" line="1041" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1064" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1066" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1070" />
+        <location filename="../../annotator/ui/main_window.py" line="1078" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1081" />
+        <location filename="../../annotator/ui/main_window.py" line="1089" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1082" />
+        <location filename="../../annotator/ui/main_window.py" line="1090" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1149" />
+        <location filename="../../annotator/ui/main_window.py" line="1157" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1161" />
+        <location filename="../../annotator/ui/main_window.py" line="1169" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1185" />
+        <location filename="../../annotator/ui/main_window.py" line="1193" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1194" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1187" />
+        <location filename="../../annotator/ui/main_window.py" line="1195" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1196" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1189" />
+        <location filename="../../annotator/ui/main_window.py" line="1197" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1190" />
+        <location filename="../../annotator/ui/main_window.py" line="1198" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1191" />
+        <location filename="../../annotator/ui/main_window.py" line="1199" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="382" />
-        <location filename="../../annotator/ui/main_window.py" line="1128" />
+        <location filename="../../annotator/ui/main_window.py" line="1136" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1129" />
+        <location filename="../../annotator/ui/main_window.py" line="1137" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1144" />
+        <location filename="../../annotator/ui/main_window.py" line="1152" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1145" />
+        <location filename="../../annotator/ui/main_window.py" line="1153" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1147" />
+        <location filename="../../annotator/ui/main_window.py" line="1155" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1152" />
+        <location filename="../../annotator/ui/main_window.py" line="1160" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1157" />
+        <location filename="../../annotator/ui/main_window.py" line="1165" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1158" />
+        <location filename="../../annotator/ui/main_window.py" line="1166" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1159" />
+        <location filename="../../annotator/ui/main_window.py" line="1167" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1175" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1176" />
+        <location filename="../../annotator/ui/main_window.py" line="1184" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1177" />
+        <location filename="../../annotator/ui/main_window.py" line="1185" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1178" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="370" />
-        <location filename="../../annotator/ui/main_window.py" line="1179" />
+        <location filename="../../annotator/ui/main_window.py" line="1187" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1180" />
+        <location filename="../../annotator/ui/main_window.py" line="1188" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1189" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1182" />
+        <location filename="../../annotator/ui/main_window.py" line="1190" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1183" />
+        <location filename="../../annotator/ui/main_window.py" line="1191" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1184" />
+        <location filename="../../annotator/ui/main_window.py" line="1192" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1707,22 +1732,22 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="162" />
+        <location filename="../../annotator/ui/span_table.py" line="163" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="163" />
+        <location filename="../../annotator/ui/span_table.py" line="164" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="164" />
+        <location filename="../../annotator/ui/span_table.py" line="165" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="165" />
+        <location filename="../../annotator/ui/span_table.py" line="166" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
