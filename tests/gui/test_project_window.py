@@ -197,16 +197,18 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     answer_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert [(s.label, s.text) for s in aset.spans()] == [("location", "آمریکا"), ("location", "آمریکا")]
+    assert window.last_message == "Spans added: 2, in 1 documents"
     window.activateWindow()  # the question box had the keyboard
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
     assert aset.spans() == []
+    assert window.last_message == "Undone: Tag 2 results"  # not the count of spans now gone
     qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert window.last_message == "Redone: Tag 2 results"
     window.checkpoint()
     assert [s["text"] for s in annotation_file(root, gaza)["spans"]] == ["آمریکا", "آمریکا"]
     # Damascus's آمریکایی was not tagged inside the word
     assert not (root / "annotations" / "anonymous" / f"{damascus}.json").exists()
-    assert "Spans added: 2, in 1 documents" in window.last_message
     window.close()
 
 
