@@ -13,6 +13,10 @@ span attribute named after its `from_name`; a region's `meta.text` <-> the span'
 Each annotation of a task becomes a document record of its own (its `completed_by` as the
 annotator); a task with no annotation uses its first prediction. `from_name`/`to_name`
 and the text key are kept from the file read, so a round trip writes them back.
+
+What is not read is said, naming the task, annotation and result by their place in the
+file: results of other types, a `meta` or a list entry that is not an object, unsubmitted
+`drafts`. A region's `labels` given as one name is that one label.
 """
 
 from __future__ import annotations
@@ -45,6 +49,22 @@ def _annotator(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _objects(value: Any, what: str, where: str, problems: list[str]) -> list[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON list with their numbers in the file; anything else is reported."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: {what}s are not a list (not read)")
+        return []
+    found: list[tuple[int, dict[str, Any]]] = []
+    for number, item in enumerate(value, 1):
+        if isinstance(item, dict):
+            found.append((number, item))
+        else:
+            problems.append(f"{where}, {what} {number}: not an object (not read)")
+    return found
+
+
 def _read_task(task: Any, where: str, problems: list[str], text_key: str | None) -> list[AnnotatedDocument]:
     if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
         problems.append(f"{where}: not a Label Studio task (no data)")
@@ -57,23 +77,30 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
     if not isinstance(text, str):
         problems.append(f"{where}: the task has no text in data.{key or 'text'}")
         return []
-    doc_id = str(data.get("doc_id", task.get("id", where)))
+    ident = data.get("doc_id", task.get("id"))
+    doc_id = where if ident is None else str(ident)
     title = str(data.get("title", ""))
-    metadata = dict(task.get("meta") or {}) if isinstance(task.get("meta"), dict) else {}
+    meta = task.get("meta")
+    metadata = dict(meta) if isinstance(meta, dict) else {}
+    if meta is not None and not isinstance(meta, dict):
+        problems.append(f"{where}: meta is not an object (not read)")
     for extra, extra_value in data.items():
         if extra not in (key, "doc_id", "title", "annotator"):
             metadata.setdefault(extra, extra_value)
-    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict)]
-    status = "done"
+    annotations = _objects(task.get("annotations"), "annotation", where, problems)
+    kind_of_record, status = "annotation", "done"
     if not annotations:
-        annotations = [p for p in (task.get("predictions") or [])[:1] if isinstance(p, dict)]
-        status = "new"
+        annotations = _objects(task.get("predictions"), "prediction", where, problems)[:1]
+        kind_of_record, status = "prediction", "new"
     if not annotations:
-        annotations = [{"result": []}]
-        status = "new"
+        annotations = [(1, {"result": []})]
+    drafts = _objects(task.get("drafts"), "draft", where, problems)
+    if drafts:
+        problems.append(f"{where}: {len(drafts)} draft(s) (unsubmitted annotations) are not read")
     umap = utf16_map(text)
     docs: list[AnnotatedDocument] = []
-    for a_number, annotation in enumerate(annotations, 1):
+    for a_number, annotation in annotations:
+        record = f"{where}, {kind_of_record} {a_number}"
         doc = AnnotatedDocument(
             Document(doc_id, text, title, dict(metadata)),
             status="new" if annotation.get("was_cancelled") else status,
@@ -81,9 +108,9 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
         )
         layout: dict[str, Any] = {"text_key": key}
         spans_of: dict[str, list[SpanRecord]] = {}
-        results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
-        for r_number, result in enumerate(results, 1):
-            here = f"{where}, annotation {a_number}, result {r_number}"
+        results = _objects(annotation.get("result"), "result", record, problems)
+        for r_number, result in results:
+            here = f"{record}, result {r_number}"
             value: dict[str, Any] = result["value"] if isinstance(result.get("value"), dict) else {}
             kind = str(result.get("type", ""))
             if kind.endswith("labels"):
@@ -111,7 +138,13 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                         f"{here}: says {str(value['text'])[:40]!r} but the text has {text[start:end][:40]!r} (kept)"
                     )
                 region = str(result.get("id", f"r{r_number}"))
-                labels = [str(x) for x in value.get(kind) or value.get("labels") or []]
+                named = value.get(kind) or value.get("labels") or []
+                if isinstance(named, str):  # one name, not a list of its letters
+                    named = [named]
+                if not isinstance(named, list):
+                    problems.append(f"{here}: labels {named!r} are not a list of names")
+                    continue
+                labels = [str(x) for x in named]
                 if not labels:
                     problems.append(f"{here}: a region with no label")
                     continue
@@ -124,8 +157,8 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                     span = SpanRecord(region if n == 0 else f"{region}-{n}", label, start, end, note=note)
                     spans_of.setdefault(region, []).append(span)
                     doc.spans.append(span)
-        for r_number, result in enumerate(results, 1):
-            here = f"{where}, annotation {a_number}, result {r_number}"
+        for r_number, result in results:
+            here = f"{record}, result {r_number}"
             kind = str(result.get("type", ""))
             value = result["value"] if isinstance(result.get("value"), dict) else {}
             if kind == "relation":
@@ -137,9 +170,10 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                     source, target = target, source
                 elif result.get("direction") == "bi":
                     problems.append(f"{here}: a two-way relation (kept as from -> to)")
-                labels = result.get("labels") or ["related"]
+                named = result.get("labels") or ["related"]
+                label = str(named[0]) if isinstance(named, list) else str(named)
                 doc.relations.append(
-                    RelationRecord(f"r{r_number}", str(labels[0]), spans_of[source][0].id, spans_of[target][0].id)
+                    RelationRecord(f"r{r_number}", label, spans_of[source][0].id, spans_of[target][0].id)
                 )
             elif kind in ("choices", "textarea", "rating", "number", "taxonomy"):
                 region = str(result.get("id"))
@@ -152,7 +186,9 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                 for span in spans_of[region]:
                     span.attributes[str(result.get("from_name", kind))] = raw
             elif not kind.endswith("labels"):
-                problems.append(f"{here}: a {kind or 'untyped'} result is not read")
+                problems.append(
+                    f"{here}: " + (f"a {kind} result" if kind else "a result with no type") + " is not read"
+                )
         doc.layout = {"labelstudio": layout}
         docs.append(doc)
     return docs

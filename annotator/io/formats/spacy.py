@@ -5,7 +5,8 @@ Offsets are code points, as spaCy's `Doc.char_span` takes them and `Doc.to_json(
 them (`start_char`/`end_char`; explosion/spaCy, spacy/tokens/doc.pyx). Writing: `key`
 chooses the list: `spans` (default: every span, overlaps allowed, like `doc.spans[...]`)
 or `ents` (spaCy's entities cannot overlap: the outermost is kept, the rest counted as
-left out). Relations, attributes and notes have no place (counted).
+left out). Relations, attributes and notes have no place (counted); the document's
+metadata goes into `meta` beside `id` and `title`.
 
 Reading takes what these files hold: `spans` as a list (Prodigy, and our export) or as
 `Doc.to_json()`'s span groups (`{"group": [...]}`), `ents` (`Doc.to_json()`), Prodigy's
@@ -83,7 +84,11 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str]) -> Ann
             seen[(start, end, label)] = f"T{len(seen) + 1}"
             doc.spans.append(SpanRecord(seen[(start, end, label)], label, start, end))
     by_offsets = {(s, e): ident for (s, e, _), ident in seen.items()}
-    for n, rel in enumerate(data.get("relations") or [], 1):
+    relations = data.get("relations") or []
+    if not isinstance(relations, list):
+        problems.append(problem(path, line, "relations are not a list (not read)"))
+        relations = []
+    for n, rel in enumerate(relations, 1):
         try:
             head, child = rel["head_span"], rel["child_span"]
             source = by_offsets[(int(head["start"]), int(head["end"]))]
@@ -145,10 +150,17 @@ class SpacyJsonl:
                     "span attributes/notes (no place in spaCy JSONL)",
                     sum(1 for s in doc.spans if s.attributes or s.note),
                 )
+                # the rest of the metadata beside id and title: the reader takes it back
+                meta = {"id": doc.document.id, "title": doc.document.title}
+                for name, value in doc.document.metadata.items():
+                    if name in meta:
+                        report.leave_out("metadata named id or title (meta.id/meta.title are the document's)")
+                    else:
+                        meta[name] = value
                 line = {
                     "text": doc.text,
                     key: [{"start": s.start, "end": s.end, "label": s.label} for s in spans],
-                    "meta": {"id": doc.document.id, "title": doc.document.title},
+                    "meta": meta,
                 }
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
                 report.written += 1
