@@ -113,7 +113,9 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
             here = f"{record}, result {r_number}"
             value: dict[str, Any] = result["value"] if isinstance(result.get("value"), dict) else {}
             kind = str(result.get("type", ""))
-            if kind.endswith("labels"):
+            # only <Labels> over <Text> counts characters: <ParagraphLabels> counts paragraphs,
+            # <TimeSeriesLabels> time, <HyperTextLabels> XPaths (labelstud.io/tags/*)
+            if kind == "labels":
                 layout.setdefault("from_name", result.get("from_name", "label"))
                 layout.setdefault("to_name", result.get("to_name", "text"))
                 try:
@@ -138,7 +140,7 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                         f"{here}: says {str(value['text'])[:40]!r} but the text has {text[start:end][:40]!r} (kept)"
                     )
                 region = str(result.get("id", f"r{r_number}"))
-                named = value.get(kind) or value.get("labels") or []
+                named = value.get("labels") or []
                 if isinstance(named, str):  # one name, not a list of its letters
                     named = [named]
                 if not isinstance(named, list):
@@ -185,7 +187,7 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                     raw = raw[0]
                 for span in spans_of[region]:
                     span.attributes[str(result.get("from_name", kind))] = raw
-            elif not kind.endswith("labels"):
+            elif kind != "labels":
                 problems.append(
                     f"{here}: " + (f"a {kind} result" if kind else "a result with no type") + " is not read"
                 )

@@ -68,6 +68,9 @@ RESULTS: list[Any] = [
     "not a result",  # 19
     {"value": {}},  # 20
     {"id": "e21", "type": "labels", "value": "x"},  # 21
+    # 22: <ParagraphLabels> count paragraphs, not characters (labelstud.io/tags/paragraphs)
+    {"id": "e22", "type": "paragraphlabels", "value": {"start": "0", "end": "1", "startOffset": 0, "endOffset": 4,
+                                                       "paragraphlabels": ["x"]}},
 ]  # fmt: skip
 
 TASKS: list[Any] = [
@@ -197,6 +200,7 @@ def test_every_part_of_a_task_is_read_or_said(tmp_path: Path) -> None:
         f"{one} 17: a number result outside any region is not read",
         f"{one} 18: a rectangle result is not read",
         f"{one} 20: a result with no type is not read",
+        f"{one} 22: a paragraphlabels result is not read",
         f"{path}: task 3 (id 0): meta is not an object (not read)",
         f"{path}: task 4: not a Label Studio task (no data)",
         f"{path}: task 5 (id x): the task has no text in data.text",
