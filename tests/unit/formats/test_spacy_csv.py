@@ -22,7 +22,7 @@ def rich_doc() -> AnnotatedDocument:
         [
             SpanRecord("s2", "location", 15, 20, note="یادداشت"),
             SpanRecord("s1", "actor", 0, 9, entity="e-1"),
-            SpanRecord("s3", "claim", 0, 20, {"stance": "pro"}),
+            SpanRecord("s3", "claim", 0, 20, {"stance": "موافق", "actor": "دولت"}),
             SpanRecord("s0", "person", 0, 9),
         ],
         [RelationRecord("r1", "located_in", "s3", "s2")],
@@ -156,7 +156,8 @@ def test_csv_exact_bytes(tmp_path: Path) -> None:
     }
     assert out.read_bytes().decode("utf-8") == (
         "\ufeffdocument_id,title,label,text,start,end,attributes,note\r\n"
-        'n-1,خبر,claim,نخست‌وزیر 😀 در تهران,0,20,"{""stance"": ""pro""}",\r\n'
+        # attributes as JSON: by name, Persian as it is
+        'n-1,خبر,claim,نخست‌وزیر 😀 در تهران,0,20,"{""actor"": ""دولت"", ""stance"": ""موافق""}",\r\n'
         "n-1,خبر,person,نخست‌وزیر,0,9,,\r\n"
         "n-1,خبر,actor,نخست‌وزیر,0,9,,\r\n"
         "n-1,خبر,location,تهران,15,20,,یادداشت\r\n"
