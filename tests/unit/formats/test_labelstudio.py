@@ -366,3 +366,30 @@ def test_a_document_from_elsewhere_gets_label_studios_default_names(tmp_path: Pa
         ("s2", "label", "text", "labels"),
         (None, None, None, "relation"),  # the relation after the one to a missing span
     ]
+
+
+def test_offsets_at_the_edges_and_long_mismatches(tmp_path: Path) -> None:
+    long_text = "ب" * 45
+    text = "😀 ایران " + long_text
+    results = [
+        region("a", 0, 4, ["L"], value={"text": "😀 ا"}),  # UTF-16 units from the very start
+        region("b", 3, 3, ["L"]),  # empty
+        region("c", 30, 99, ["L"], value={"text": "x"}),  # beyond the text in either unit
+        region("d", 8, 8 + 45, ["L"], value={"text": "پ" * 45}),  # long: 40 characters shown
+    ]
+    task = {"data": {"title": "خبر", "text": text}, "annotations": [{"result": results}], "drafts": ["x", {}]}
+    prediction = {"data": {"text": text}, "predictions": [{"result": [region("p", 5, 1, ["L"])]}], "drafts": 5}
+    docs, problems, path = read(tmp_path, [task, prediction])
+    assert [d["text"] for d in docs] == [text, text]  # "text", not the first string in data
+    assert docs[0]["spans"] == [("a", "L", 0, 3, {}, ""), ("d", "L", 8, 53, {}, "")]
+    one = f"{path}: task 1, annotation 1, result"
+    assert problems == [
+        f"{path}: task 1, draft 1: not an object (not read)",
+        f"{path}: task 1: 1 draft(s) (unsubmitted annotations) are not read",
+        f"{one} 1: offsets 0-4 count UTF-16 units, not code points (read so)",
+        f"{one} 2: offsets 3-3 are outside the text",
+        f"{one} 3: offsets 30-99 are outside the text",
+        f"{one} 4: says {'پ' * 40!r} but the text has {'ب' * 40!r} (kept)",
+        f"{path}: task 2: drafts are not a list (not read)",
+        f"{path}: task 2, prediction 1, result 1: offsets 5-1 are outside the text",
+    ]
