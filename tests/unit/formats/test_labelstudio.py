@@ -59,10 +59,11 @@ RESULTS: list[Any] = [
     relation("e1", "e2", direction="left", labels=["said_in"]),  # 10: left swaps the ends
     relation("e1", "e3", direction="bi"),  # 11: kept as from -> to, unlabelled: related
     relation("e1", "nope"),  # 12
-    per_region("e1", "choices", "stance", {"choices": ["pro"]}),  # 13: one choice: the value itself
+    # 13: one choice: the value itself (a per-region value also holds its region's text)
+    per_region("e1", "choices", "stance", {"start": 0, "end": 9, "text": "نخست‌وزیر", "choices": ["pro"]}),
     per_region("e2", "choices", "tags", {"choices": ["a", "b"]}),  # 14: several: the list
     per_region("e3", "textarea", "comment", {"text": ["خوب"]}),  # 15
-    per_region("r4", "rating", "score", {"rating": 4}),  # 16
+    {"id": "r4", "type": "rating", "value": {"rating": 4}},  # no from_name: the type  # 16
     per_region("zz", "number", "count", {"number": 1}),  # 17: no such region
     {"id": "e18", "type": "rectangle", "value": {}},  # 18
     "not a result",  # 19
@@ -131,7 +132,7 @@ def test_every_part_of_a_task_is_read_or_said(tmp_path: Path) -> None:
         ("e1-1", "person", 0, 9, {"stance": "pro"}, "یادداشت\nدوم"),
         ("e2", "location", 15, 20, {"tags": ["a", "b"]}, ""),
         ("e3", "location", 23, 28, {"comment": "خوب"}, "تک"),
-        ("r4", "claim", 29, 32, {"score": 4}, ""),
+        ("r4", "claim", 29, 32, {"rating": 4}, ""),
     ]
     bare = {"layout": {"labelstudio": {"text_key": "text"}}, "spans": [], "relations": []}
     assert docs == [
@@ -253,12 +254,14 @@ def test_labels_given_as_one_string_are_one_label(tmp_path: Path) -> None:
     results = [
         region("a", 0, 9, "PER"),
         region("b", 15, 20, {"LOC": 1}),
+        region("c", 23, 28, ["LOC"]),
+        per_region("c", "taxonomy", "topic", {"taxonomy": [["سیاست", "داخلی"]]}),
         relation("a", "a", labels="self"),
         relation("a", "a", labels=[7]),
     ]
     docs, problems, path = read(tmp_path, [{"data": {"text": TEXT}, "annotations": [{"result": results}]}])
-    assert docs[0]["spans"] == [("a", "PER", 0, 9, {}, "")]
-    assert docs[0]["relations"] == [("r3", "self", "a", "a"), ("r4", "7", "a", "a")]
+    assert docs[0]["spans"] == [("a", "PER", 0, 9, {}, ""), ("c", "LOC", 23, 28, {"topic": ["سیاست", "داخلی"]}, "")]
+    assert docs[0]["relations"] == [("r5", "self", "a", "a"), ("r6", "7", "a", "a")]
     assert problems == [f"{path}: task 1, annotation 1, result 2: labels {{'LOC': 1}} are not a list of names"]
 
 
