@@ -476,12 +476,7 @@ class AnnotationStore:
                 if self._pending_new_journal:
                     fsync_dir(journal_path(self.path).parent)
             except OSError as exc:
-                self._durable = False
-                self.last_error = (
-                    f"Could not record the last edit in {journal_path(self.path)}: "
-                    f"{describe_os_error(exc)}. Your work is kept in memory; save it in another "
-                    "folder (Save As)."
-                )
+                self._journal_failed(exc)
                 if self._pending_new_journal:  # as a journal whose header could not be written
                     self._close_fd()
                     with contextlib.suppress(OSError):
@@ -515,12 +510,16 @@ class AnnotationStore:
             self._journal_fd(not self._deferring)  # first: a new journal numbers its records from 1
             self._append_line(self._record(change))
         except OSError as exc:
-            self._durable = False
-            self.last_error = (
-                f"Could not record the last edit in {journal_path(self.path)}: "
-                f"{describe_os_error(exc)}. Your work is kept in memory; save it in another "
-                "folder (Save As)."
-            )
+            self._journal_failed(exc)
+
+    def _journal_failed(self, exc: OSError) -> None:
+        """An edit could not be made durable in the journal: say so, and save in full next."""
+        self._durable = False
+        self.last_error = (
+            f"Could not record the last edit in {journal_path(self.path)}: "
+            f"{describe_os_error(exc)}. Your work is kept in memory; save it in another "
+            "folder (Save As)."
+        )
 
     def _record(self, change: Change) -> dict[str, Any]:
         spans: dict[str, Any] = {}

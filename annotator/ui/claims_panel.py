@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..model import AnnotationSet, Schema
 from ..model.span import Relation, Span
 from .inspector import isolate, short
+from .lazy_panel import LazyPanel
 
 if TYPE_CHECKING:
     from .claims_context import ClaimsContext
@@ -54,12 +54,11 @@ def claims_of(doc_id: str, spans: list[Span], relations: list[Relation]) -> list
     return rows
 
 
-class ClaimsPanel(QWidget):
+class ClaimsPanel(LazyPanel):
     def __init__(self, controller: ClaimsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("claimsPanel")
         self.controller = controller
-        self._stale = False  # refreshed when next shown: a hidden panel costs nothing
         self.scope = QComboBox(self)
         self.scope.setObjectName("claimsScope")
         self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -91,19 +90,6 @@ class ClaimsPanel(QWidget):
     def document_changed(self) -> None:
         if self.scope.currentIndex() == 0:
             self.refresh_when_shown()
-
-    def refresh_when_shown(self) -> None:
-        """Refresh now if the panel is shown, else the next time it is (building the tree of
-        a 20,000-span article's claims took a third of opening it, for a hidden panel)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def rows(self) -> list[ClaimRow]:
         aset = self.controller.aset

@@ -8,7 +8,6 @@ import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -22,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from ..model import EntityError
 from ..persian.match import fold
+from .lazy_panel import LazyPanel
 
 if TYPE_CHECKING:
     from .claims_context import ClaimsContext
 
 
-class EntityPanel(QWidget):
+class EntityPanel(LazyPanel):
     def __init__(self, controller: ClaimsContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entityPanel")
@@ -61,7 +61,6 @@ class EntityPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         self.counts: dict[str, int] = {}
-        self._stale = False  # refreshed when next shown
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(800)
@@ -85,19 +84,6 @@ class EntityPanel(QWidget):
 
     def counts_changed(self) -> None:
         self._recount.start()
-
-    def refresh_when_shown(self) -> None:
-        """Refresh now if the panel is shown, else the next time it is (counting the
-        mentions of a 20,000-span article sorts all of its spans: for a hidden panel)."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def mention_counts(self) -> dict[str, int]:
         """Mentions of each entity in the open document and every other annotation file."""
