@@ -261,34 +261,30 @@ class CatalogIndex:
                 return
             offset += 500
 
-    def keys(self) -> Iterator[tuple[str, str]]:
-        """(id, sha256) at every position in order, a page at a time: the search index's
-        comparison never holds them all."""
+    def _in_order(self, columns: str, page_size: int) -> Iterator[tuple[Any, ...]]:
+        """The given columns of every row in order, `page_size` rows a read, so that the
+        lock is not held while the caller looks and nobody holds them all."""
         pos = -1
         while True:
             with self._reading() as db:
                 page = db.execute(
-                    "SELECT pos, id, sha256 FROM docs WHERE pos > ? ORDER BY pos LIMIT 5000", (pos,)
+                    f"SELECT pos, {columns} FROM docs WHERE pos > ? ORDER BY pos LIMIT ?", (pos, page_size)
                 ).fetchall()
-            for _pos, doc_id, sha256 in page:
-                yield doc_id, sha256
-            if len(page) < 5000:
+            for row in page:
+                yield tuple(row[1:])
+            if len(page) < page_size:
                 return
             pos = page[-1][0]
 
+    def keys(self) -> Iterator[tuple[str, str]]:
+        """(id, sha256) at every position in order: the search index's comparison never
+        holds them all."""
+        return ((doc_id, sha256) for doc_id, sha256 in self._in_order("id, sha256", 5000))
+
     def entries(self) -> Iterator[CatalogEntry]:
-        """Every entry in order, a page at a time (the caller never holds them all)."""
-        pos = -1
-        while True:
-            with self._reading() as db:
-                page = db.execute(
-                    "SELECT pos, entry FROM docs WHERE pos > ? ORDER BY pos LIMIT 1000", (pos,)
-                ).fetchall()
-            for _pos, entry in page:
-                yield CatalogEntry.from_json(json.loads(entry))
-            if len(page) < 1000:
-                return
-            pos = page[-1][0]
+        """Every entry in order (the caller never holds them all)."""
+        for (entry,) in self._in_order("entry", 1000):
+            yield CatalogEntry.from_json(json.loads(entry))
 
     # ---- an annotator's progress (this connection only) --------------------------------
 
