@@ -79,6 +79,7 @@ class ArticleView(QPlainTextEdit):
         # what the last refresh made, reused while the view neither scrolls nor re-lays out:
         # an edit then costs the pieces and caret rectangles it changed, not the whole screen
         self._caret_rects: dict[int, QRect] = {}
+        self._bar_sides: dict[tuple[int, int], int] = {}  # see _inward
         self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
         self._dirty = QRect()  # what edits asked to repaint since the last paint_now
         self._after_paint: list[Callable[[], None]] = []
@@ -271,6 +272,7 @@ class ArticleView(QPlainTextEdit):
         resize, a new font or text), so the rectangles kept are no longer where they were."""
         if geometry:
             self._caret_rects.clear()
+            self._bar_sides.clear()
         self._stale = True
         self.viewport().update()
 
@@ -348,9 +350,11 @@ class ArticleView(QPlainTextEdit):
             color = line_color_for(_color(schema, span.label), palette)
             painter.setPen(QPen(color, 4 if span.id == self._current else 2))
             inset = min(depth * 3, 9)
-            for pos in (span.start, span.end):
+            width = 4 if span.id == self._current else 2
+            for pos, inside, outside in ((span.start, span.start, span.start - 1), (span.end, span.end - 1, span.end)):
                 rect = self._caret_rect(pos)
-                painter.drawLine(rect.center().x(), rect.top() + inset, rect.center().x(), rect.bottom() - inset)
+                x = rect.center().x() + self._bar_side(pos, inside, outside) * (width // 2)
+                painter.drawLine(x, rect.top() + inset, x, rect.bottom() - inset)
             if span.id == self._current:
                 self._outline(painter, span, color)
         if self._linked:
@@ -389,7 +393,29 @@ class ArticleView(QPlainTextEdit):
             rect = self._caret_rects[cp] = self.cursorRect(cursor)
             if len(self._caret_rects) > 20_000:  # a long session without scrolling
                 self._caret_rects.clear()
+                self._bar_sides.clear()
         return rect
+
+    def _bar_side(self, boundary: int, inside: int, outside: int) -> int:
+        """Which way a span's bar at boundary is moved off the caret: +1 right, -1 left.
+        It lies outside the span, like a bracket, unless a visible character is there on
+        the same line (a full stop right after a claim): then inside, so the neighbour stays
+        readable.  Bidi, not the text's direction, says which side is which."""
+        key = (boundary, inside)
+        side = self._bar_sides.get(key)
+        if side is None:
+            side = 0
+            text = self._aset.text if self._aset is not None else ""
+            if 0 <= inside < len(text):
+                char = self._char_rect(inside)
+                caret = self._caret_rect(boundary)
+                if not char.isEmpty() and char.top() <= caret.center().y() <= char.bottom():
+                    side = 1 if char.center().x() > caret.center().x() else -1  # inward
+                    neighbour = 0 <= outside < len(text) and not text[outside].isspace()
+                    if not (neighbour and self._char_rect(outside).contains(QPointF(caret.center()))):
+                        side = -side  # nothing there to cover: outward
+            self._bar_sides[key] = side
+        return side
 
     def _outline(self, painter: QPainter, span: Span, color: QColor) -> None:
         """A dashed line under every line of the current span, so it is found at a glance."""

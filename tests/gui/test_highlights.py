@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QTextCursor
 
 from annotator.ui import MainWindow
-from annotator.ui.colors import background_for
+from annotator.ui.colors import background_for, line_color_for
 
 TEXT = "خبر 😀 امروز: نخست‌وزیر عراق در بغداد سخن گفت."
 
@@ -94,3 +95,52 @@ def test_highlights_cover_exactly_the_spans_after_an_emoji(qtbot: Any, window: M
             if TEXT[cp] != " ":  # a space is a few pixels wide: the span's end bar fills it
                 share = fill_share(image, cell(view, cp), fill)
                 assert share == 0, (span.label, cp, TEXT[cp], share)
+
+
+def bar_columns(image: QImage, box: tuple[int, int, int, int], color: QColor) -> int:
+    """How many pixel columns of the box, between its side columns (the caret columns it
+    shares with its neighbours), are mostly in a span bar's colour: a bar is vertical, a
+    claim's underline is not."""
+    left, top, right, bottom = box
+    rgb = color.getRgb()[:3]
+    return sum(
+        sum(image.pixelColor(x, y).getRgb()[:3] == rgb for y in range(top, bottom)) > (bottom - top) // 2
+        for x in range(left + 1, right)
+    )
+
+
+def test_a_claims_bars_leave_its_neighbours_readable(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """The trial: the current claim's thick end bar hid the full stop right after it.  A
+    bar goes on the span's own side when a visible character is next to it, and outside
+    (in the space, or the margin) when none is."""
+    text = "گروه گفت که حمله انجام شد. سپس رفت و باز گفت که آمد."
+    article = tmp_path / "claim.txt"
+    article.write_text(text, encoding="utf-8")
+    assert window.open(article), window.last_message
+    view = window.view
+    claim_end = text.index(".")
+    view.select_range(0, claim_end)
+    qtbot.keyClick(view, Qt.Key.Key_3)  # the sample schema's claim key
+    aset = window.annotations
+    assert aset is not None
+    [claim] = aset.spans()
+    assert (claim.label, claim.start, claim.end) == ("claim", 0, claim_end)
+    word = text.index("سپس")
+    view.select_range(word, word + 3)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    view.set_current_span(claim.id)
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    image.save(str(tmp_path / "bars.png"))
+    color = next(label.color for label in aset.schema.labels if label.id == "claim")
+    bar = line_color_for(color, view.palette())
+    # the full stop after the claim: none of the (4 px, current) end bar over it
+    assert bar_columns(image, cell(view, claim_end), bar) == 0
+    # the first and last letters of the claim keep their bar on their outer side, where
+    # there is only the margin: on the letter, nothing of it
+    assert bar_columns(image, cell(view, 0), bar) == 0
+    actor = next(label.color for label in aset.schema.labels if label.id == "actor")
+    actor_bar = line_color_for(actor, view.palette())
+    # a span between spaces: its bars stand in the spaces, not on its letters
+    assert bar_columns(image, cell(view, word), actor_bar) == 0
+    assert bar_columns(image, cell(view, word + 2), actor_bar) == 0
