@@ -271,13 +271,27 @@ class DocumentList(QWidget):
             self.documentActivated.emit(summary.id)
 
     def select_document(self, doc_id: str) -> None:
+        """Select the open document's row; when the filters hide it (opened from a search
+        hit or by Next), they are cleared, so the list never hides the open document."""
         row = self.model.row_of(doc_id)
+        if row < 0 and self.clear_filters():
+            row = self.model.row_of(doc_id)
         if row < 0:
             return
         index = self.model.index(row, 0)
         if index.isValid():
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
+
+    def clear_filters(self) -> bool:
+        """Show every document again; False when no filter was set."""
+        view = self.model.view
+        if view is None or not (view.needle or view.status or view.date_from or view.date_to):
+            return False
+        self.filter_edit.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.model.set_date_range("", "")
+        return True
 
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter by title"))

@@ -462,3 +462,35 @@ def test_an_annotation_file_opens_on_its_own(qtbot: Any, tmp_path: Path) -> None
     assert again.annotations is not None and again.annotations.text == text
     assert [s.text for s in again.annotations.spans()] == ["بغداد"]
     again.close()
+
+
+def test_opening_a_hit_the_filter_hides_shows_it_in_the_list(qtbot: Any, tmp_path: Path) -> None:
+    """The trial: a search hit in a document the list's filter hid opened it, and the list
+    went on hiding it (nothing selected, no way to see where one was).  The filters clear."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    box = window.findChild(QLineEdit, "documentFilter")
+    assert box is not None
+    box.setFocus()
+    type_text(box, "damascus")
+    assert len(shown_titles(window)) == 1
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    type_text(window.search.query, "غزه")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    [hit] = window.search.hits
+    item = window.search.results.item(0)
+    qtbot.mouseClick(
+        window.search.results.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.search.results.visualItemRect(item).center(),
+    )
+    assert window.session is not None and window.session.doc_id == hit.document_id
+    assert box.text() == ""
+    assert len(shown_titles(window)) == 3
+    table = window.findChild(QAbstractItemView, "documentList")
+    assert table is not None
+    [selected] = table.selectionModel().selectedRows()
+    assert "gaza" in str(selected.data())
+    window.close()
