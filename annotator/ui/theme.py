@@ -44,6 +44,16 @@ def font_family() -> str:
     return family
 
 
+class _KeyNames(QTranslator):
+    """Keeps the key names Qt prints in menus (Ctrl, Shift) as they are printed on the
+    keys: Qt's own Persian translation made them «کنترل+شیفت» in the menus while the
+    shortcuts list, the README and every keyboard say Ctrl+Shift.  Every other text is
+    left to the translators installed before it."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
+        return source if context == "QShortcut" else None
+
+
 def install_language(language: str) -> None:
     """Swap the interface translation (ours and Qt's own dialogs) and the layout direction."""
     _language[0] = language
@@ -68,6 +78,9 @@ def install_language(language: str) -> None:
         ):
             app.installTranslator(qt_own)
             _translators.append(qt_own)
+        keys = _KeyNames(app)  # installed last: asked first
+        app.installTranslator(keys)
+        _translators.append(keys)
     if isinstance(app, QGuiApplication):
         direction = Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight
         app.setLayoutDirection(direction)
