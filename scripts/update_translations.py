@@ -304,6 +304,7 @@ FA = {
     "New…": "تازه…",
     "No current span. Select text and press a label key, or click a span.": "بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.",
     "No date, source or address yet": "هنوز تاریخ، منبع یا نشانی ندارد",
+    "No title yet: the article's first words are shown. Edit details… gives it one.": "هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.",
     "No span in this document can be linked this way": "در این سند بازه‌ای برای این پیوند نیست",
     "Not a date this program reads; it is kept as written": "این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود",
     "Note:": "یادداشت:",

@@ -3,6 +3,7 @@ source and address; a button (or Ctrl+Shift+D) edits them."""
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ..model import Document
 from ..persian.dates import jalali_from_iso, parse_date
+from .bidi import clip, rtl
 from .theme import persian_digits
 
 
@@ -91,7 +93,21 @@ class DocumentHeader(QWidget):
             self.setVisible(False)
             return
         self.setVisible(True)
-        self.title.setText(document.title or document.id)
+        named = bool(document.title) and not _an_id(document.title)
+        font = self.title.font()
+        font.setItalic(not named)
+        self.title.setFont(font)
+        if named:
+            self.title.setText(document.title)
+            self.title.setToolTip("")
+        else:
+            # a scraped file's name is often an id (the sample's is 000_bdf8ef5fdfe34543):
+            # the article's first words say more; shown only, never saved as its title
+            first = document.text.strip().split("\n", 1)[0]
+            self.title.setText(rtl(clip(first, 90)) if first else document.id)
+            self.title.setToolTip(
+                self.tr("No title yet: the article's first words are shown. Edit details… gives it one.")
+            )
         meta = document.metadata
         parts = []
         date = date_line(meta, language)
@@ -166,3 +182,9 @@ class DetailsDialog(QDialog):
             "source": self.source.text().strip(),
             "url": self.url.text().strip(),
         }
+
+
+def _an_id(title: str) -> bool:
+    """A title that is only a number or a hash (hex digits, digits, _ and -), as scraped
+    files are named: no word in it."""
+    return len(title) >= 6 and re.fullmatch(r"[0-9a-fA-F_\-]+", title) is not None and any(c.isdigit() for c in title)

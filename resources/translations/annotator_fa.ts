@@ -348,37 +348,37 @@
 <context>
     <name>ClaimsPanel</name>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="85" />
+        <location filename="../../annotator/ui/claims_panel.py" line="84" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="85" />
+        <location filename="../../annotator/ui/claims_panel.py" line="84" />
         <source>This document</source>
         <translation>همین سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="88" />
+        <location filename="../../annotator/ui/claims_panel.py" line="87" />
         <source>Actor / claim</source>
         <translation>کنشگر / ادعا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="88" />
+        <location filename="../../annotator/ui/claims_panel.py" line="87" />
         <source>Position</source>
         <translation>موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="88" />
+        <location filename="../../annotator/ui/claims_panel.py" line="87" />
         <source>Topic</source>
         <translation>موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="145" />
+        <location filename="../../annotator/ui/claims_panel.py" line="131" />
         <source>(no claimant)</source>
         <translation>(بی‌ادعاکننده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_panel.py" line="147" />
+        <location filename="../../annotator/ui/claims_panel.py" line="133" />
         <source>%1 (no entity)</source>
         <translation>%1 (بی‌هویت)</translation>
     </message>
@@ -434,37 +434,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="126" />
+        <location filename="../../annotator/ui/document_header.py" line="142" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="141" />
+        <location filename="../../annotator/ui/document_header.py" line="157" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="142" />
+        <location filename="../../annotator/ui/document_header.py" line="158" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="144" />
+        <location filename="../../annotator/ui/document_header.py" line="160" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="145" />
+        <location filename="../../annotator/ui/document_header.py" line="161" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="157" />
+        <location filename="../../annotator/ui/document_header.py" line="173" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="160" />
+        <location filename="../../annotator/ui/document_header.py" line="176" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -472,22 +472,27 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="86" />
+        <location filename="../../annotator/ui/document_header.py" line="88" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="87" />
+        <location filename="../../annotator/ui/document_header.py" line="89" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="100" />
+        <location filename="../../annotator/ui/document_header.py" line="109" />
+        <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
+        <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="116" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="109" />
+        <location filename="../../annotator/ui/document_header.py" line="125" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -495,32 +500,32 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="283" />
+        <location filename="../../annotator/ui/document_list.py" line="297" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="284" />
+        <location filename="../../annotator/ui/document_list.py" line="298" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="286" />
+        <location filename="../../annotator/ui/document_list.py" line="300" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="287" />
+        <location filename="../../annotator/ui/document_list.py" line="301" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="288" />
+        <location filename="../../annotator/ui/document_list.py" line="302" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="299" />
+        <location filename="../../annotator/ui/document_list.py" line="313" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
@@ -566,73 +571,73 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="72" />
+        <location filename="../../annotator/ui/entity_panel.py" line="71" />
         <source>Filter entities (ي=ی, ك=ک)</source>
         <translation>پالایش هویت‌ها (ي=ی، ك=ک)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="72" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="72" />
         <source>Other name</source>
         <translation>نام دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="72" />
         <source>Type</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="72" />
         <source>Mentions</source>
         <translation>اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="75" />
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
         <source>New…</source>
         <translation>تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="76" />
+        <location filename="../../annotator/ui/entity_panel.py" line="75" />
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="77" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="78" />
+        <location filename="../../annotator/ui/entity_panel.py" line="77" />
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="79" />
+        <location filename="../../annotator/ui/entity_panel.py" line="78" />
         <source>Redo</source>
         <translation>انجام دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="169" />
+        <location filename="../../annotator/ui/entity_panel.py" line="155" />
         <source>New entity</source>
         <translation>هویت تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="169" />
-        <location filename="../../annotator/ui/entity_panel.py" line="182" />
+        <location filename="../../annotator/ui/entity_panel.py" line="155" />
+        <location filename="../../annotator/ui/entity_panel.py" line="168" />
         <source>Name (Persian):</source>
         <translation>نام (فارسی):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="182" />
+        <location filename="../../annotator/ui/entity_panel.py" line="168" />
         <source>Rename entity</source>
         <translation>تغییر نام هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="195" />
+        <location filename="../../annotator/ui/entity_panel.py" line="181" />
         <source>Select two or more entities; the current one is kept</source>
         <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
     </message>

@@ -479,3 +479,25 @@ def test_an_unplaced_span_can_be_put_back_at_the_selection(qtbot: Any, window: M
     assert window.act_undo.isEnabled()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # an ordinary edit
     assert window.annotations.spans() == []
+
+
+def test_an_article_named_by_an_id_is_headed_by_its_first_words(window: MainWindow, tmp_path: Path) -> None:
+    """The trial: the sample's heading was its file name, a hash.  A file named by a number
+    or a hash is headed by the article's first words (in italics, never saved as its
+    title); a file with a name keeps it."""
+    from PySide6.QtWidgets import QLabel
+
+    text = "به گزارش خبرگزاری فارس، نخست‌وزیر عراق امروز در بغداد با سفیر ایران دیدار کرد و درباره مرز سخن گفت.\nدوم."
+    for name, heading, italic in [
+        ("000_bdf8ef5fdfe34543.txt", "\u2067به گزارش خبرگزاری فارس، نخست‌وزیر عراق امروز در بغداد با سفیر ایران دیدار کرد و درباره مرز…\u2069", True),
+        ("8412377.txt", "\u2067به گزارش خبرگزاری فارس، نخست‌وزیر عراق امروز در بغداد با سفیر ایران دیدار کرد و درباره مرز…\u2069", True),
+        ("gaza-2023.txt", "gaza-2023", False),
+    ]:
+        article = tmp_path / name
+        article.write_text(text, encoding="utf-8")
+        assert window.open(article), window.last_message
+        title = window.findChild(QLabel, "documentTitle")
+        assert title is not None
+        assert (title.text(), title.font().italic()) == (heading, italic)
+    saved = window.annotations
+    assert saved is not None and saved.document.title == "gaza-2023"
