@@ -4,6 +4,7 @@ file names chosen for document ids, and the exact line said about a file that ca
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -179,9 +180,44 @@ def test_a_file_brings_its_own_labels() -> None:
         ([" . ", "..", "", "ok.", ". x ."], ["document", "document-2", "document-3", "ok", "x"]),
         (['a\\b/c*d?e"f<g>h|i\x01j'], ["a_b_c_d_e_f_g_h_i_j"]),
         (["نخست‌وزیر", "كرمان"], ["نخست‌وزیر", "كرمان"]),
+        (["X-ray.", "x.X"], ["X-ray", "x.X"]),  # only dots and spaces are stripped
     ],
 )
 def test_file_names_for_document_ids(ids: list[str], stems: list[str]) -> None:
     taken: set[str] = set()
     assert [safe_file_stem(i, taken) for i in ids] == stems
     assert taken == {s.lower() for s in stems}
+
+
+def test_long_document_ids_are_cut_and_told_apart_by_a_hash() -> None:
+    # 130 Persian letters are 260 bytes: cut to 94 letters (188 bytes) and a hash of the whole id
+    ids = ["ب" * 130, "ب" * 129 + "پ"]
+    taken: set[str] = set()
+    stems = [safe_file_stem(i, taken) for i in ids]
+    assert stems == ["ب" * 94 + "-" + hashlib.sha256(i.encode("utf-8")).hexdigest()[:10] for i in ids]
+    assert stems[0] != stems[1]
+
+
+def test_json_folder_reads_every_file_after_one_that_cannot_be_read(tmp_path: Path) -> None:
+    no_status = json.loads(json.dumps(EXPECTED))
+    del no_status["status"]
+    files = {
+        "a.json": b" \n",
+        "b.json": b"\xff",
+        "c.json": b"{oops",
+        "d.json": json.dumps([no_status, 5]).encode(),
+        "e.json": json.dumps(EXPECTED).encode(),
+        "f.json": b"",
+    }
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    result = get("json").read(tmp_path)
+    assert [d.document.id for d in result.documents] == ["n/1"]
+    assert result.problems == [
+        f"{tmp_path / 'a.json'}: the file is empty",
+        f"{tmp_path / 'b.json'}: not UTF-8 text (byte 0)",
+        f"{tmp_path / 'c.json'}:1: malformed JSON: Expecting property name enclosed in double quotes",
+        f"{tmp_path / 'd.json'}: $: 'status' is missing",
+        f"{tmp_path / 'd.json'}: not a JSON object",
+        f"{tmp_path / 'f.json'}: the file is empty",
+    ]

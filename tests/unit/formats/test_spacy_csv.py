@@ -33,8 +33,9 @@ def rich_doc() -> AnnotatedDocument:
 def test_spacy_writes_exact_lines(tmp_path: Path, key: str) -> None:
     out = tmp_path / "s.jsonl"
     seen: list[int] = []
-    report = get("spacy").write([rich_doc(), AnnotatedDocument(Document("n-2", "دو"))], out, {"key": key}, seen.append)
-    assert (report.written, seen) == (2, [1, 2])
+    plain = [AnnotatedDocument(Document("n-2", "دو")), AnnotatedDocument(Document("n-3", "سه"))]
+    report = get("spacy").write([rich_doc(), *plain], out, {"key": key}, seen.append)
+    assert (report.written, seen) == (3, [1, 2, 3])
     every = [(0, 20, "claim"), (0, 9, "person"), (0, 9, "actor"), (15, 20, "location")]  # start, longer first, id
     kept = every if key == "spans" else [every[0]]
     first = {
@@ -43,11 +44,13 @@ def test_spacy_writes_exact_lines(tmp_path: Path, key: str) -> None:
         "meta": {"id": "n-1", "title": "خبر", "lang": "fa"},
     }
     second = {"text": "دو", key: [], "meta": {"id": "n-2", "title": ""}}
-    assert out.read_text(encoding="utf-8") == "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in (first, second))
+    third = {"text": "سه", key: [], "meta": {"id": "n-3", "title": ""}}
+    lines = (first, second, third)
+    assert out.read_text(encoding="utf-8") == "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines)
     left_out = {
         "relations (no place in spaCy JSONL)": 1,
         "entity links of mentions (no place in spaCy JSONL)": 1,
-        "span attributes/notes (no place in spaCy JSONL)": 2,
+        "span attributes/notes (no place in spaCy JSONL)": 2,  # the plain documents add none
         "metadata named id or title (meta.id/meta.title are the document's)": 1,
     }
     if key == "ents":
@@ -58,6 +61,7 @@ def test_spacy_writes_exact_lines(tmp_path: Path, key: str) -> None:
     assert [(d.document.id, d.document.title, d.document.metadata) for d in back.documents] == [
         ("n-1", "خبر", {"lang": "fa"}),
         ("n-2", "", {}),
+        ("n-3", "", {}),
     ]
     assert [(s.id, s.label, s.start, s.end) for s in back.documents[0].spans] == [
         (f"T{n}", label, s, e) for n, (s, e, label) in enumerate(kept, 1)
@@ -86,10 +90,10 @@ def test_spacy_reads_every_kind_of_line(tmp_path: Path) -> None:
             "answer": "accept",
             "_input_hash": 1,
         },
-        {  # 2: Doc.to_json(): span groups and ents, the same span once
+        {  # 2: Doc.to_json(): span groups and ents, the same span once, the ents after it read
             "text": TEXT,
             "spans": {"sc": [span, {"start": 23, "end": 28, "label": "LOC"}], "empty": [], "odd": 5},
-            "ents": [span],
+            "ents": [span, {"start": 0, "end": 9, "label": "PER"}],
             "tokens": [{"id": 0}],
             "cats": {"POLITICS": 1.0},
             "tags": ["N"],
@@ -107,7 +111,8 @@ def test_spacy_reads_every_kind_of_line(tmp_path: Path) -> None:
         [TEXT],  # 5
     ]  # fmt: skip
     path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n{oops\n", encoding="utf-8")
+    body = "\n".join(json.dumps(x, ensure_ascii=False) for x in lines)
+    path.write_text(body + '\n{oops\n{"text": "بعد"}\n', encoding="utf-8")
     result = get("spacy").read(path)
     got = [
         (
@@ -121,8 +126,9 @@ def test_spacy_reads_every_kind_of_line(tmp_path: Path) -> None:
     ]
     assert got == [
         ("p-1", "خبر", {"source": "irna"}, [("T1", "PER", 0, 9), ("T2", "LOC", 15, 20)], [("R1", "in", "T1", "T2")]),
-        ("in-2", "", {}, [("T1", "LOC", 15, 20), ("T2", "LOC", 23, 28)], []),
+        ("in-2", "", {}, [("T1", "LOC", 15, 20), ("T2", "LOC", 23, 28), ("T3", "PER", 0, 9)], []),
         ("in-3", "", {}, [], []),
+        ("in-7", "", {}, [], []),  # the line after a malformed one is read
     ]
     assert result.problems == [
         f"{path}:1: relation 2 is not between two of the line's spans",

@@ -279,3 +279,80 @@ def test_rows_without_a_text_line_or_a_final_tab(tmp_path: Path) -> None:
     doc = result.documents[0]
     assert doc.text == "قم"
     assert [(s.label, s.start, s.end) for s in doc.spans] == [("my label", 0, 2)]
+
+
+def test_a_relation_layer_declared_before_its_span_layer(tmp_path: Path) -> None:
+    # columns follow the header's order, whatever kinds come first
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_RL=webanno.custom.Relation|label|BT_webanno.custom.Span",
+        "#T_SP=webanno.custom.Span|label",
+        "",
+        "",
+        "#Text=علی در قم",
+        "1-1\t0-3\tعلی\t_\t_\tPER\t",
+        "1-2\t4-6\tدر\t_\t_\t_\t",
+        "1-3\t7-9\tقم\tin\t1-1\tLOC\t",
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    doc = result.documents[0]
+    spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    assert list(spans.values()) == [("PER", 0, 3), ("LOC", 7, 9)]
+    assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [("in", ("PER", 0, 3), ("LOC", 7, 9))]
+
+
+def test_an_offset_inside_an_emoji_is_clamped_to_its_start(tmp_path: Path) -> None:
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.Span|label",
+        "",
+        "",
+        "#Text=😊x",
+        "1-1\t0-2\t😊\t_\t",
+        "1-2\t2-3\tx\tL\t",
+        "",
+        "#Text=ab",
+        "2-1\t5-7\tab\t_\t",
+        "2-2\t1-3\t?\tM\t",  # 11: begins between the emoji's two UTF-16 units
+    ]
+    path = tmp_path / "a.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(path)
+    clamped = f"{path}: UTF-16 offset 1 splits a surrogate pair; clamped"
+    assert result.problems == [
+        f"{path}:10: the tokens do not match the #Text line; text rebuilt from the tokens",
+        clamped,  # the token
+        clamped,  # the span on it
+    ]
+    doc = result.documents[0]
+    assert doc.text == "😊x\n\nab?"
+    assert doc.tokens == [(0, 1), (1, 2), (4, 6), (0, 2)]
+    assert [(s.label, s.start, s.end) for s in doc.spans] == [("L", 1, 2), ("M", 0, 2)]
+
+
+def test_a_text_line_with_a_doubled_backslash_before_an_emoji(tmp_path: Path) -> None:
+    # WebAnno doubles a backslash in #Text; read as written, the emoji's offsets would split it
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.Span|label",
+        "",
+        "",
+        "#Text=\\\\😊",
+        "1-1\t0-1\t\\\\\t_\t",
+        "1-2\t1-3\t😊\tL\t",
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert (doc.text, doc.tokens) == ("\\😊", [(0, 1), (1, 2)])
+    assert [(s.label, s.start, s.end) for s in doc.spans] == [("L", 1, 2)]
+
+
+def test_a_kept_token_holding_a_tab_stays_in_its_column(tmp_path: Path) -> None:
+    doc = AnnotatedDocument(Document("d", "a\tb قم"), [SpanRecord("s", "X", 0, 3)], tokens=[(0, 3), (4, 6)])
+    get("webanno").write([doc], tmp_path)
+    rows = [line for line in (tmp_path / "d.tsv").read_text(encoding="utf-8").split("\n") if line[:1].isdigit()]
+    assert rows == ["1-1\t0-3\ta b\tX\t_\t_\t", "1-2\t4-6\tقم\t_\t_\t_\t"]
