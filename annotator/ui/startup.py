@@ -101,6 +101,11 @@ def die_on_qt_fatal() -> Callable[[], None]:
             print(message, file=sys.stderr)
             return
         reason = said[-1] if said else first
+        # Qt then also says the xcb plugin "could not load" and names a library: that reads
+        # as something to install, when the display is what is missing
+        unreachable = [line for line in said if "could not connect to display" in line]
+        if unreachable:
+            reason = f"{unreachable[-1]}: no display server answers there; run it in a desktop session"
         print(f"annotator: cannot open a window: {reason} ({README_HINT})", file=sys.stderr)
         sys.stderr.flush()
         os._exit(2)
