@@ -244,7 +244,7 @@ FA = {
     "Save as SVG…": "ذخیره به\u200cصورت SVG…",
     "Export claims table…": "برون\u200cبری جدول ادعاها…",
     "Export network…": "برون\u200cبری شبکه…",
-    "%1 claims in %2 documents": "%1 ادعا در %2 سند",
+    "Claims: %1, in %2 of the %3 documents read": "ادعاها: %1، در %2 سند از %3 سند خوانده‌شده",
     "No coded claims match these filters": "هیچ ادعای کدگذاری\u200cشده\u200cای با این پالایه\u200cها جور نیست",
     "Save chart": "ذخیرهٔ نمودار",
     "Cannot write %1": "نمی\u200cتوان %1 را نوشت",

@@ -153,9 +153,15 @@ class AnalysisDialog(QDialog):
             self.redraw()
             return False
         claims = sum(len(c.claims) for c in self.codings)
-        documents = len({c.document.id for c in self.codings})
+        # the documents read (those the filters let through) and those holding the claims:
+        # "1 claims in 3 documents" read as if one claim were in three
+        read = len({c.document.id for c in self.codings})
+        holding = len({c.document.id for c in self.codings if c.claims})
         self.message.setText(
-            self.tr("%1 claims in %2 documents").replace("%1", self._n(claims)).replace("%2", self._n(documents))
+            self.tr("Claims: %1, in %2 of the %3 documents read")
+            .replace("%1", self._n(claims))
+            .replace("%2", self._n(holding))
+            .replace("%3", self._n(read))
         )
         self.redraw()
         return True

@@ -182,47 +182,47 @@
         <translation>شبکه: هم‌آیی در یک سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
-        <source>%1 claims in %2 documents</source>
-        <translation>%1 ادعا در %2 سند</translation>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="161" />
+        <source>Claims: %1, in %2 of the %3 documents read</source>
+        <translation>ادعاها: %1، در %2 سند از %3 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="177" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="183" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="188" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="194" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="194" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="200" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="199" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="205" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="212" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
         <source>%1 rows written to %2</source>
         <translation>%1 سطر در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="221" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="227" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="238" />
         <source>%1 nodes and %2 edges written to %3</source>
         <translation>%1 گره و %2 یال در %3 نوشته شد</translation>
     </message>

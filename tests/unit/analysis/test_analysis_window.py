@@ -70,6 +70,10 @@ def test_charts_count_what_the_files_hold(qtbot: Any, analysis: AnalysisDialog, 
             per_actor[names(fars_copy).get(who, who.removeprefix("mention:"))] += 1
     assert analysis.chart.series == sorted(per_actor.items(), key=lambda kv: (-kv[1], kv[0]))[:15]
     assert analysis.chart.title == "ادعا بر پایهٔ کنشگر" or analysis.chart.title
+    read = len(expected.files(fars_copy, "maryam"))
+    holding = len({c["doc"] for c in claims})
+    said = f"ادعاها: {len(claims)}، در {holding} سند از {read} سند خوانده‌شده"
+    assert analysis.message.text() == said.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
     choose(qtbot, analysis.chart_choice, "positions")
     positions = Counter(c["position"] for c in claims)
     want = [("موافق", positions["supports"]), ("مخالف", positions["opposes"]), ("خنثی", positions["neutral"])]
