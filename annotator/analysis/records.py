@@ -228,10 +228,11 @@ def iter_codings(project: Project, filters: Filters, registry: EntityRegistry | 
     # each coder's folder is listed once: a project of 100,000 articles with 200 coded is
     # 200 documents to read, not 100,000 catalogue copies and 100,000 file checks
     files = {annotator: _annotated(project, annotator) for annotator in names}
-    for doc_id in project.document_ids():
+    # the catalogue in pages (Project.iter_entries): memory flat in the number of documents
+    for entry in project.iter_entries():
+        doc_id = entry.id
         if not any(doc_id in files[annotator] for annotator in names):
             continue
-        entry = project.entry(doc_id)
         info = document_info(entry)
         if not filters.takes_date(info.date_gregorian):
             continue

@@ -45,17 +45,17 @@ def iter_project_documents(path: Path, annotator: str | None, original_offsets: 
         if len(names) > 1:
             raise ValueError(f"{path}: annotations by {', '.join(names)}: choose one with --annotator")
         annotator = names[0] if names else IMPORT_ANNOTATOR
-    ids = project.document_ids()
     skipped: dict[str, int] = {}
 
     def documents() -> Iterator[Any]:
-        for doc_id in ids:
-            record = from_annotation_set(project.load_annotations(doc_id, annotator))
+        # the ids in pages of the catalogue (Project.iter_entries), not a list of them all
+        for entry in project.iter_entries():
+            record = from_annotation_set(project.load_annotations(entry.id, annotator))
             if original_offsets:
                 _to_original(project, record, skipped)
             yield record
 
-    return Source(len(ids), project.schema, documents(), skipped)
+    return Source(len(project), project.schema, documents(), skipped)
 
 
 def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:

@@ -123,20 +123,26 @@ def _write(db: sqlite3.Connection, rows: Sequence[_Row], end: int) -> None:
         raise
 
 
+_Doc = tuple[int, str, str, str]  # pos, id, sha256, text
+
+
 class _Batches:
-    """Rows gathered BATCH at a time and written by a second thread, one batch at a time."""
+    """Documents gathered BATCH at a time, folded and written by a second thread, one
+    batch at a time. The folding (Python) runs there too: it then overlaps the import's
+    file writing instead of adding to the importing thread (folding and map: about 0.15 ms
+    an article, 10,000 generated articles at load 3)."""
 
     def __init__(self, db: sqlite3.Connection, end: int) -> None:
         self.db, self.end = db, end
-        self.rows: list[_Row] = []
+        self.rows: list[_Doc] = []
         self.error: BaseException | None = None
-        self.todo: queue.Queue[list[_Row] | None] = queue.Queue(maxsize=1)
+        self.todo: queue.Queue[list[_Doc] | None] = queue.Queue(maxsize=1)
         self.thread: threading.Thread | None = None
 
     def add(self, pos: int, doc_id: str, sha256: str, text: str) -> None:
         if self.error is not None:
             raise self.error
-        self.rows.append(_row(pos, doc_id, sha256, text))
+        self.rows.append((pos, doc_id, sha256, text))
         if len(self.rows) >= BATCH:
             self._hand_over()
 
@@ -151,7 +157,7 @@ class _Batches:
         while (rows := self.todo.get()) is not None:
             if self.error is None:  # after a failure the rest is only drained
                 try:
-                    _write(self.db, rows, self.end)
+                    _write(self.db, [_row(*doc) for doc in rows], self.end)
                 except BaseException as exc:  # handed to the caller's thread
                     self.error = exc
 
@@ -268,10 +274,10 @@ class TextIndex:
 
     @contextlib.contextmanager
     def writer(self) -> Iterator[Callable[[int, str, str, str], None]]:
-        """``add(pos, id, sha256, text)`` for an import: the caller's thread folds each
-        text; every BATCH documents go to a second thread that writes them in one
-        transaction (``executemany``), so that FTS5's tokenizing, in C without the GIL,
-        runs beside the import's reading and file writing. Committed every BATCH
+        """``add(pos, id, sha256, text)`` for an import: every BATCH documents go to a
+        second thread that folds them and writes them in one transaction
+        (``executemany``), so that the folding and FTS5's tokenizing (in C, without the
+        GIL) run beside the import's reading and file writing. Committed every BATCH
         documents and at the end (also when the import fails: rows past the catalogue's
         end are ignored until an import writes those positions again). While another
         thread holds the index (the window rebuilding it after opening) this raises

@@ -391,9 +391,11 @@ def run_import(
                 with contextlib.suppress(sqlite3.Error, IndexUnavailable):
                     importer.index_add = stack.enter_context(text_index().writer())
             _stage_all(project, importer, jobs, interchange, report, cancelled, tell, read_options)
-        if cancelled():
-            raise _Cancelled
-        report.added = project.commit_import(importer.staged, report)
+            if cancelled():
+                raise _Cancelled
+            # moved in while the index's second thread writes its last batch (they share
+            # nothing: the index is compared with the catalogue before it is used)
+            report.added = project.commit_import(importer.staged, report)
         tell(len(jobs), 0.0, "", importer)
     except _Cancelled:
         report.cancelled = True

@@ -37,6 +37,21 @@ from annotator.cli import main
 sys.exit(main())
 """
 
+# the same, SIGKILLed just after an import into an empty project moved its staged
+# documents folder in whole (one rename), before documents.json lists them
+KILLED_AFTER_FOLDER_MOVE = """
+import os, signal, sys
+real = os.replace
+def replace(src, dst, *a, **k):
+    done = real(src, dst, *a, **k)
+    if "/.import-" in str(src) and str(dst).endswith("/documents"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    return done
+os.replace = replace
+from annotator.cli import main
+sys.exit(main())
+"""
+
 
 def annotator(*args: str) -> subprocess.CompletedProcess[str]:
     done = subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=300)
@@ -56,20 +71,43 @@ def listed(root: Path) -> list[str]:
 
 def test_an_import_killed_while_moving_in_is_finished_by_the_next(tmp_path: Path) -> None:
     root = tmp_path / "proj"
-    Project.create(root, "p")
+    # a project with a document already: the import moves its files in one by one
+    Project.create(root, "p").import_sources([articles(tmp_path / "z.json", "z", 1)])
     source = articles(tmp_path / "a.json", "a", 10)
     killed = subprocess.run([sys.executable, "-P", "-c", KILLED_WHILE_MOVING_IN, "import", str(root), str(source)],
                             capture_output=True, text=True, timeout=300)  # fmt: skip
     assert killed.returncode == -signal.SIGKILL
-    assert len(list((root / "documents").glob("*.json"))) == 2 and listed(root) == []
+    assert len(list((root / "documents").glob("*.json"))) == 1 + 2 and listed(root) == ["z-0"]
     assert list(root.glob(".import-*"))
     assert validate_project(root)  # the leftovers are reported ...
     done = annotator("import", str(root), str(articles(tmp_path / "b.json", "b", 3)))
     assert done.returncode == 0, done.stderr
     ids = listed(root)  # ... and the next import finished the killed one first
+    assert ids[:11] == ["z-0", *(f"a-{i}" for i in range(10))] and ids[11:] == ["b-0", "b-1", "b-2"]
+    assert not list(root.glob(".import-*"))
+    assert validate_project(root) == []
+
+
+def test_an_import_killed_after_moving_its_folder_in_is_finished_by_the_next(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    Project.create(root, "p")
+    source = articles(tmp_path / "a.json", "a", 10)
+    killed = subprocess.run([sys.executable, "-P", "-c", KILLED_AFTER_FOLDER_MOVE, "import", str(root), str(source)],
+                            capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert killed.returncode == -signal.SIGKILL
+    # the ten files are in place (one rename), none listed yet
+    assert len(list((root / "documents").glob("*.json"))) == 10 and listed(root) == []
+    assert list(root.glob(".import-*"))
+    assert validate_project(root)
+    done = annotator("import", str(root), str(articles(tmp_path / "b.json", "b", 3)))
+    assert done.returncode == 0, done.stderr
+    ids = listed(root)
     assert ids[:10] == [f"a-{i}" for i in range(10)] and ids[10:] == ["b-0", "b-1", "b-2"]
     assert not list(root.glob(".import-*"))
     assert validate_project(root) == []
+    # the search index, written while staging, agrees with the catalogue after a sync
+    project = Project.open(root)
+    assert [d for d in project.search_documents("شماره")] == ids
 
 
 def test_an_import_killed_while_reading_is_cleaned_by_the_next(tmp_path: Path) -> None:
