@@ -8,12 +8,16 @@ annotation file stands alone). The labels of a folder of articles come from an o
 from __future__ import annotations
 
 import json
+import mmap
+import os
+import stat
 from pathlib import Path
 
-from ..model import AnnotationSet, Document, Schema, SchemaError, default_schema
+from ..model import AnnotationSet, Document, Schema, SchemaError, Span, default_schema
 from . import jsonformat
+from .first_frame import spans_before
 from .reading import read_regular
-from .store import AnnotationStore
+from .store import MAX_FILE_BYTES, AnnotationStore, journal_path
 from .textfile import TextFileError, read_text_file
 
 SCHEMA_FILE = "annotator-schema.json"
@@ -73,15 +77,65 @@ def open_article_store(path: Path, annotator: str = "", schema: Schema | None = 
 
     Raises TextFileError, SchemaError, jsonformat.AnnotationFileError or StoreError.
     """
-    path = Path(path)
-    schema = schema or schema_for_folder(path.parent)
-    if path.name.endswith(SUFFIX):
-        store, recovery = AnnotationStore.open(path, schema)
-        return store, recovery.message
-    document = article_to_annotate(path)
-    return AnnotationStore.open_or_start(
-        annotation_path_for(path), schema, document, lambda: AnnotationSet(document, annotator, schema)
-    )
+    return ArticleOpening.start(path, schema).finish(annotator)
+
+
+class ArticleOpening:
+    """Opening an article in two steps, so that the window can show its first screen
+    before the slow part: `start` reads the article's text, `first_spans` the spans at the
+    start of its annotation file without checking them (for that first frame only), and
+    `finish` parses, checks and replays everything, as `open_article_store` does. Nothing
+    is written before `finish`, and nothing from `first_spans` ever is."""
+
+    def __init__(self, path: Path, schema: Schema, document: Document | None) -> None:
+        self.path = path
+        self.schema = schema
+        self.document = document  # the article's text; None when `path` is an annotation file
+
+    @classmethod
+    def start(cls, path: Path, schema: Schema | None = None) -> ArticleOpening:
+        """Raises TextFileError (the article cannot be read) or SchemaError."""
+        path = Path(path)
+        schema = schema or schema_for_folder(path.parent)
+        document = None if path.name.endswith(SUFFIX) else article_to_annotate(path)
+        return cls(path, schema, document)
+
+    def first_spans(self, end: int) -> list[Span]:
+        """The annotation file's spans that start before code point `end`, unchecked, as
+        far as a quick look finds them (first_frame.spans_before); [] when there is no
+        file, or a journal whose edits would change them. The file is looked at through a
+        memory map, not copied: `finish` reads it, after the first frame."""
+        sidecar = annotation_path_for(self.path)
+        if self.document is None or journal_path(sidecar).exists():
+            return []
+        try:  # without blocking: a FIFO named like the file must not hang the window
+            fd = os.open(sidecar, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError:  # no file yet, or one `finish` will report
+            return []
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode) or not 0 < st.st_size <= MAX_FILE_BYTES:
+                return []  # `finish` says what is wrong with it
+            with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as raw:
+                return spans_before(raw, self.document.text, end)
+        except (OSError, ValueError):
+            return []
+        finally:
+            os.close(fd)
+
+    def finish(self, annotator: str = "") -> tuple[AnnotationStore, str]:
+        """The document opened for editing: the whole file parsed and checked, the journal
+        replayed. Raises jsonformat.AnnotationFileError or StoreError."""
+        if self.document is None:
+            store, recovery = AnnotationStore.open(self.path, self.schema)
+            return store, recovery.message
+        document, schema = self.document, self.schema
+        return AnnotationStore.open_or_start(
+            annotation_path_for(self.path),
+            schema,
+            document,
+            lambda: AnnotationSet(document, annotator, schema),
+        )
 
 
 def open_article(path: Path, annotator: str = "", schema: Schema | None = None) -> AnnotationSet:

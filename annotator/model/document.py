@@ -8,8 +8,20 @@ from typing import Any
 
 
 def text_sha256(text: str) -> str:
-    """The fingerprint annotation files keep of the text they were made on."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """The fingerprint annotation files keep of the text they were made on.
+
+    The last text hashed is remembered (by identity: strings never change), so opening a
+    file hashes its text once however many steps ask (1 M characters take a few ms)."""
+    global _last_hashed
+    last = _last_hashed  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is text:
+        return last[1]
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    _last_hashed = (text, digest)
+    return digest
+
+
+_last_hashed: tuple[str, str] | None = None  # the last text hashed and its sha256
 
 
 @dataclass

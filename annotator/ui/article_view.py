@@ -91,12 +91,15 @@ class ArticleView(QPlainTextEdit):
     def set_annotations(self, aset: AnnotationSet | None) -> None:
         if self._aset is not None:
             self._aset.unsubscribe(self._on_change)
-        self._aset = aset
+        previous, self._aset = self._aset, aset
         self._current = ""
         self._pieces.clear()
         text = aset.text if aset else ""
-        self._map = Utf16Map(text)
-        self.setPlainText(text)
+        # the same text (the checked document after its first frame, MainWindow.open) is
+        # not laid out again: a million characters take as long as the rest of the opening
+        if previous is None or aset is None or previous.text != text:
+            self._map = Utf16Map(text)
+            self.setPlainText(text)
         if aset is not None:
             aset.subscribe(self._on_change)
         self._schedule_refresh()

@@ -19,13 +19,14 @@ class LabelPalette(QWidget):
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._buttons: dict[str, QPushButton] = {}
 
-    def set_schema(self, schema: Schema, language: str) -> None:
+    def set_schema(self, schema: Schema | None, language: str) -> None:
+        """A button per label of `schema` (none for None: no document)."""
         for button in self._buttons.values():
             button.deleteLater()
         self._buttons.clear()
         while self._layout.count():
             self._layout.takeAt(0)
-        for label in schema.labels:
+        for label in schema.labels if schema is not None else []:
             key = f" ({number(label.shortcut)})" if label.shortcut else ""
             button = QPushButton(f"{label.name(language)}{key}", self)
             button.setObjectName(f"label-{label.id}")
@@ -37,6 +38,7 @@ class LabelPalette(QWidget):
             button.setToolTip(label.name_en if language == "fa" else label.name_fa)
             button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))
             self._layout.addWidget(button)
+            button.setVisible(self.isVisible())  # at once: the layout would show it at the next turn of the loop
             self._buttons[label.id] = button
         self._layout.addStretch(1)
 

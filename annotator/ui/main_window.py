@@ -11,10 +11,19 @@ import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
+import shiboken6
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -30,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..io import jsonformat
-from ..io.article import annotation_path_for, open_article_store
+from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import is_read_only
 from ..io.catalog import CURATED, DEFAULT_ANNOTATOR
 from ..io.lock import LockedError, ProjectLock
@@ -54,6 +63,71 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
     from .shortcuts_dialog import ShortcutsDialog
 
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
+
+
+class _Shown:
+    """What the window shows of its document (the article with its place, selection and
+    current span; the document's header; the label palette), to put back when the next
+    document's first frame was painted but that document cannot be opened."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        view = window.view
+        self.annotations = view.annotations
+        self.cursor = view.textCursor()
+        self.scroll = view.verticalScrollBar().value()
+        self.current = view.current_span()
+
+    def restore(self) -> None:
+        window, view, aset = self.window, self.window.view, self.annotations
+        if view.annotations is aset:
+            return
+        view.set_annotations(aset)
+        window.claims.header.show_document(aset.document if aset else None, window.language)
+        window.label_palette.set_schema(aset.schema if aset else None, window.language)
+        if aset is not None:
+            view.setTextCursor(self.cursor)
+            view.verticalScrollBar().setValue(self.scroll)
+            view.set_current_span(self.current, reveal=False)
+
+
+class _HeldKeys(QObject):
+    """While a document loads, key presses on the window are held, not handled: the edit
+    path stays shut until the checked document is in place (keys could otherwise edit
+    spans painted from the unchecked file), and the held keys are posted again, in their
+    order, when loading ends, so none is lost. `open()` does not turn the event loop while
+    loading, so keys normally wait in the queue anyway; this covers anything that does."""
+
+    _KEYS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        self.held: list[tuple[QObject, QKeyEvent]] = []
+
+    def __enter__(self) -> _HeldKeys:
+        QCoreApplication.instance().installEventFilter(self)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        QCoreApplication.instance().removeEventFilter(self)
+        for receiver, event in self.held:
+            if shiboken6.isValid(receiver):
+                QCoreApplication.postEvent(receiver, event)
+        self.held.clear()
+        self.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in self._KEYS and kind != QEvent.Type.ShortcutOverride:
+            return False
+        if not isinstance(watched, QWidget) or watched.window() is not self._window:
+            return False
+        if kind in self._KEYS:
+            key = cast(QKeyEvent, event)
+            copy = QKeyEvent(kind, key.key(), key.modifiers(), key.text(), key.isAutoRepeat(), key.count())
+            self.held.append((watched, copy))
+        return True  # a shortcut override taken here keeps the key's shortcut from firing now
 
 
 class MainWindow(QMainWindow):
@@ -495,18 +569,29 @@ class MainWindow(QMainWindow):
         if self.store is not None and annotation_path_for(path).resolve() == self.store.path.resolve():
             return True  # already open
         # the new file first: one that cannot be opened leaves the open one as it was
+        shown = _Shown(self)  # what the window showed, put back if the new file cannot open
+        try:
+            opening = ArticleOpening.start(path)
+        except (TextFileError, SchemaError, OSError) as exc:
+            self.show_error(str(exc))
+            return False
+        self._paint_first_frame(opening)  # reads, writes and asks nothing: the lock comes after
         allowed, lock = self._lock_file(annotation_path_for(path))
         self.read_only = is_read_only(annotation_path_for(path).parent)
         if not allowed:
+            shown.restore()
             return False
         try:
-            store, recovery_message = open_article_store(path, self.annotator)
+            with _HeldKeys(self):  # keys pressed meanwhile are handled once it is open
+                store, recovery_message = opening.finish(self.annotator)
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
+            shown.restore()  # the spans painted from the unchecked file go
             if lock is not None:
                 lock.release()
             self.show_error(str(exc))
             return False
         if not self.close_document():
+            shown.restore()
             store.detach()
             if lock is not None:
                 lock.release()
@@ -516,6 +601,27 @@ class MainWindow(QMainWindow):
         self._attach(store, path)
         self.tell_recovery(recovery_message)
         return True
+
+    def _paint_first_frame(self, opening: ArticleOpening) -> None:
+        """Paint the article's first screen, with the spans on it, before the annotation
+        file is parsed and checked (issue 10): the text is set, the spans that start before
+        the screen's end are read from the top of the file unchecked, and the view is
+        repainted at once. Only shown: the store, the span list and the panels are built
+        from the checked file (`finish`), and a file that fails the check clears them
+        again. Nothing to do for an annotation file opened itself (its text is in it) or
+        a window not yet shown (its first frame comes when it shows)."""
+        if opening.document is None or not self.view.isVisible():
+            return
+        self.claims.header.show_document(opening.document, self.language)
+        self.label_palette.set_schema(opening.schema, self.language)
+        first = AnnotationSet(opening.document, "", opening.schema)
+        self.view.set_annotations(first)
+        # the header, the palette and the article's scroll bar take their places now, so
+        # that the first frame is laid out as the next ones (no jump, no re-wrapping)
+        QCoreApplication.sendPostedEvents(self.view, QEvent.Type.MetaCall)  # the scroll bar (queued in Qt)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        first.load(opening.first_spans(self.view.visible_range()[1]))
+        self.view.viewport().repaint()
 
     def tell_recovery(self, message: str) -> None:
         """Say what opening recovered or re-anchored, listing every span left unplaced."""
@@ -811,7 +917,8 @@ class MainWindow(QMainWindow):
     def _let_go(self) -> None:
         assert self.store is not None
         self.store.aset.unsubscribe(self._on_change)
-        self.view.set_annotations(None)
+        if self.view.annotations is self.store.aset:  # else it shows the next one's first frame
+            self.view.set_annotations(None)
         self.table.span_model.set_annotations(None)
         self.store = None
         self.path = None
