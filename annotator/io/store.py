@@ -487,9 +487,12 @@ class AnnotationStore:
                 self._journal_failed(exc)
                 if self._pending_new_journal:  # as a journal whose header could not be written
                     self._close_fd()
-                    with contextlib.suppress(OSError):
+                    try:
                         os.unlink(journal_path(self.path))
-                    self._own_journal = False
+                    except OSError:
+                        pass  # still ours, holding only what memory holds: the next checkpoint removes it
+                    else:
+                        self._own_journal = False
                 else:
                     with contextlib.suppress(OSError):
                         os.ftruncate(fd, self._pending_from)  # no unsynced line for the next to follow
@@ -598,8 +601,10 @@ class AnnotationStore:
                 self._pending_new_journal = True
         except OSError:
             os.close(fd)
-            with contextlib.suppress(OSError):
+            try:
                 os.unlink(jpath)
+            except OSError:  # still ours, holding no edit: the next checkpoint removes it
+                self._own_journal = True
             raise
         self._fd = fd
         self._own_journal = True

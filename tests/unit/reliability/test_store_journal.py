@@ -1129,6 +1129,56 @@ def test_sync_after_a_failed_fsync_of_a_new_journal_leaves_no_journal(
     again.detach()
 
 
+def test_a_journal_appearing_after_a_failed_new_journal_was_removed_is_kept(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, _ = AnnotationStore.open(saved, schema)
+    monkeypatch.setattr(os, "fsync", fail_with_eio)
+    with store.sync_after():
+        store.aset.add_span("location", 0, 3)  # its new journal could not be synced: removed
+    monkeypatch.undo()
+    journal = journal_path(saved)
+    foreign = b'{"format": "annotator/journal", "version": 1, "base_sha256": "0"}\n'
+    journal.write_bytes(foreign)  # another (killed) window's, not held by anyone
+    store.aset.add_span("actor", 5, 10)  # the disk is back: a full checkpoint
+    assert store.durable and not journal.exists()
+    kept = [p for p in saved.parent.iterdir() if ".unused-" in p.name]
+    assert [p.read_bytes() for p in kept] == [foreign]  # set aside, never deleted as ours
+    store.detach()
+
+
+@pytest.mark.parametrize("new_journal", [False, True])
+def test_sync_after_a_failed_fsync_whose_clean_up_fails_too_is_still_only_a_message(
+    saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch, new_journal: bool
+) -> None:
+    # the unsynced lines cannot be cut back (ftruncate fails) or the new journal holding
+    # them cannot be removed (unlink fails): the key press still returns, the user is told
+    store, _ = AnnotationStore.open(saved, schema)
+    if not new_journal:
+        store.aset.add_span("location", 0, 3)  # acknowledged: the journal exists before the block
+    monkeypatch.setattr(os, "fsync", fail_with_eio)
+    monkeypatch.setattr(os, "unlink" if new_journal else "ftruncate", fail_with_eio)
+    with store.sync_after():
+        store.aset.add_span("actor", 5, 10)
+    monkeypatch.undo()
+    journal = journal_path(saved)
+    assert not store.durable and store.needs_checkpoint
+    assert store.last_error == (
+        f"Could not record the last edit in {journal}: Input/output error. Your work is kept in memory; "
+        "save it in another folder (Save As)."
+    )
+    store.aset.set_note("s3" if new_journal else "s4", "یادداشت")  # the disk is back: a full checkpoint
+    assert store.durable and not store.needs_checkpoint and store.last_error is None
+    # the journal it could not remove was its own: removed now, not set aside as a stranger's
+    assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
+    expected = state(store.aset)
+    assert len(expected[1]) == (3 if new_journal else 4)
+    crash(store)
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert state(again.aset) == expected and recovery.message == ""
+    again.detach()
+
+
 def test_sync_after_a_failed_fsync_keeps_what_earlier_blocks_acknowledged(
     saved: Path, schema: Schema, monkeypatch: pytest.MonkeyPatch
 ) -> None:

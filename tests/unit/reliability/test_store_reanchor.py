@@ -101,6 +101,21 @@ def test_the_re_anchoring_message_counts_exactly(saved: Path, schema: Schema) ->
     store.detach()
 
 
+def test_the_re_anchoring_message_counts_two_unplaced_spans_in_the_plural(tmp_path: Path, schema: Schema) -> None:
+    path = annotation_file(
+        tmp_path, schema, ("actor", "وزیر امور خارجه"), ("claim", "مذاکرات ادامه دارد"), ("location", "تهران")
+    )
+    new_text = NEW_TEXT.replace("وزیر امور خارجه", "رئیس جمهور")  # the actor and the claim are gone
+    store, recovery = AnnotationStore.open(path, schema, Document("doc1", new_text, "نمونه"))
+    assert (recovery.reanchored, recovery.unplaced) == (1, 2)
+    assert recovery.message == (
+        "The text of نمونه has changed since it was annotated: 1 span was placed on the new text; "
+        "2 could not be placed and are kept in the file as unplaced (nothing was deleted)."
+    )
+    assert sorted(s.text for s in store.unplaced) == sorted(["وزیر امور خارجه", "مذاکرات ادامه دارد"])
+    store.detach()
+
+
 def test_a_document_without_a_title_is_named_by_its_id(tmp_path: Path, schema: Schema) -> None:
     path = annotation_file(tmp_path, schema, ("actor", "وزیر امور خارجه"), ("location", "تهران"))
     store, recovery = AnnotationStore.open(path, schema, Document("doc1", "پیش‌گفتار. " + TEXT))
