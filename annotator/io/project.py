@@ -1547,16 +1547,19 @@ def _check_original(file: Path, original: Any, text: str) -> list[str]:
 
 def _stray_files(root: Path, project: Project) -> list[str]:
     lines: list[str] = []
-    with contextlib.suppress(OSError):
-        for name in sorted(os.listdir(root / DOCUMENTS_DIR)):
+    stray: list[str] = []
+    # the folder is scanned, not listed whole and sorted: only the strays are held
+    with contextlib.suppress(OSError), os.scandir(root / DOCUMENTS_DIR) as found:
+        for item in found:
+            name = item.name
             stem = name[: -len(".json")] if name.endswith(".json") else ""
-            if name.startswith("."):
-                continue
-            if stem not in project:
-                lines.append(
-                    f"{root / DOCUMENTS_DIR / name}: $: not listed in {CATALOG_FILE} (left by an interrupted "
-                    f"import?); `annotator repair {root}` lists it"
-                )
+            if not name.startswith(".") and stem not in project:
+                stray.append(name)
+    for name in sorted(stray):
+        lines.append(
+            f"{root / DOCUMENTS_DIR / name}: $: not listed in {CATALOG_FILE} (left by an interrupted "
+            f"import?); `annotator repair {root}` lists it"
+        )
     for leftover in sorted(root.glob(f"{STAGING_PREFIX}*")):
         lines.append(f"{leftover}: $: left by an interrupted import; `annotator repair {root}` finishes or removes it")
     return lines
