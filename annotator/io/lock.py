@@ -18,8 +18,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
-import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,6 +61,12 @@ def _safe_name(annotator: str) -> str:
     # the very name of the annotator's folder (annotations/<name>/): two names that share
     # a folder ("-maryam" and "maryam") share the lock too
     return safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+
+
+def _host() -> str:
+    import socket  # on first use: its import is 15 ms of the window's start-up
+
+    return socket.gethostname()
 
 
 def _pid_alive(pid: int) -> bool:
@@ -119,7 +123,7 @@ class ProjectLock:
             return age > min(self.max_age, 60.0)
         if time.time() - info.time > self.max_age:
             return True
-        return info.host == socket.gethostname() and not _pid_alive(info.pid)
+        return info.host == _host() and not _pid_alive(info.pid)
 
     def acquire(self, force: bool = False) -> None:
         """Take the lock; raises LockedError naming the holder unless it is stale or `force`.
@@ -130,7 +134,7 @@ class ProjectLock:
         if self.held:
             return
         for _attempt in range(3):
-            token = secrets.token_hex(8)
+            token = os.urandom(8).hex()  # what secrets.token_hex does, without its import
             if self._create(token):
                 self._token = token
                 return
@@ -179,7 +183,7 @@ class ProjectLock:
     def _content(self, token: str) -> bytes:
         data = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host(),
             "time": time.time(),
             "annotator": self.annotator,
             "token": token,

@@ -22,7 +22,6 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from difflib import SequenceMatcher
 
 from .span import Span
 
@@ -131,6 +130,8 @@ class _OffsetMap:
         new_mid = new[self._head : len(new) - self._tail]
         self._old_starts, old_tokens = _tokens(old_mid, self._head)
         self._new_starts, new_tokens = _tokens(new_mid, self._head)
+        from difflib import SequenceMatcher  # only a changed text needs it (10 ms of start-up)
+
         matcher = SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
         # (i1, i2, j1, j2, equal) per stretch of tokens, ordered by i1
         self._blocks = [(i1, i2, j1, j2, tag == "equal") for tag, i1, i2, j1, j2 in matcher.get_opcodes()]

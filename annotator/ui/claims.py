@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMessageBox, QWidget
 
@@ -26,6 +27,10 @@ from ..model import AnnotationSet, AttributeType, Change, EntityRegistry, LabelK
 from ..model.entities import EntityCommand
 from ..model.migration import MigrationCount, count
 from .claims_context import ClaimsHost
+
+if TYPE_CHECKING:
+    from .claims_panel import ClaimsPanel
+    from .entity_panel import EntityPanel
 from .inspector import Inspector, isolate, short
 from .picker import Choice, Picker
 
@@ -54,24 +59,24 @@ class ClaimsController(QObject):
         self.inspector_dock.setObjectName("inspectorDock")
         self.inspector_dock.setWidget(self.inspector)
         host.add_panel(self.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
-        from .claims_panel import ClaimsPanel
         from .document_header import DocumentHeader
-        from .entity_panel import EntityPanel
 
         self.header = DocumentHeader(parent)
         self.header.edited.connect(self.set_document_info)
-        self.entity_panel = EntityPanel(self, parent)
+        # the entities and claims-by-actor panels are hidden until asked for: their docks
+        # are made now (View ▸ Panels, the saved layout), their contents when first shown
+        self._entity_panel: EntityPanel | None = None
+        self._claims_panel: ClaimsPanel | None = None
         self.entities_dock = QDockWidget(parent)
         self.entities_dock.setObjectName("entitiesDock")
-        self.entities_dock.setWidget(self.entity_panel)
         host.add_panel(self.entities_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
         self.entities_dock.hide()
-        self.claims_panel = ClaimsPanel(self, parent)
+        self.entities_dock.visibilityChanged.connect(lambda shown: shown and self.entity_panel)
         self.claims_dock = QDockWidget(parent)
         self.claims_dock.setObjectName("claimsDock")
-        self.claims_dock.setWidget(self.claims_panel)
         host.add_panel(self.claims_dock, Qt.DockWidgetArea.LeftDockWidgetArea, 320)
         self.claims_dock.hide()
+        self.claims_dock.visibilityChanged.connect(lambda shown: shown and self.claims_panel)
         self.registry.subscribe(self._on_registry)
         self.actions: list[QAction] = []
         parent_widget = parent
@@ -84,6 +89,42 @@ class ClaimsController(QObject):
     @property
     def aset(self) -> AnnotationSet | None:
         return self._current_set
+
+    @property
+    def entity_panel(self) -> EntityPanel:
+        """The entities panel, made when first shown or asked for (a faster start)."""
+        if self._entity_panel is None:
+            from .entity_panel import EntityPanel
+
+            self._entity_panel = EntityPanel(self, self.parent_widget)
+            self._entity_panel.retranslate()
+            self._entity_panel.refresh_when_shown()
+            self.entities_dock.setWidget(self._entity_panel)
+            self._place(self.entities_dock, self._entity_panel)
+        return self._entity_panel
+
+    @property
+    def claims_panel(self) -> ClaimsPanel:
+        """The claims-by-actor panel, made when first shown or asked for."""
+        if self._claims_panel is None:
+            from .claims_panel import ClaimsPanel
+
+            self._claims_panel = ClaimsPanel(self, self.parent_widget)
+            self._claims_panel.retranslate()
+            self._claims_panel.refresh_when_shown()
+            self.claims_dock.setWidget(self._claims_panel)
+            self._place(self.claims_dock, self._claims_panel)
+        return self._claims_panel
+
+    def _place(self, dock: QDockWidget, panel: QWidget) -> None:
+        """Show a panel made in a dock that is already shown at once, laid out, as if it
+        had been there from the start (Qt would show and lay it out at the next turn)."""
+        if dock.isVisible():
+            panel.show()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+
+    def _made_panels(self) -> list[ClaimsPanel | EntityPanel]:
+        return [panel for panel in (self._claims_panel, self._entity_panel) if panel is not None]
 
     def _action(self, parent: QWidget, key: str, slot: object) -> QAction:
         action = QAction(parent)
@@ -107,8 +148,8 @@ class ClaimsController(QObject):
         self._build_link_actions()
         self.header.show_document(aset.document if aset else None, self.host.language)
         self.current_changed()
-        self.claims_panel.refresh_when_shown()
-        self.entity_panel.refresh_when_shown()
+        for panel in self._made_panels():
+            panel.refresh_when_shown()
 
     @contextlib.contextmanager
     def held(self) -> Iterator[None]:
@@ -143,8 +184,8 @@ class ClaimsController(QObject):
         self.act_details.setText(self.tr("Edit document details…"))
         self._build_link_actions()
         self.header.show_document(self._current_set.document if self._current_set else None, language)
-        self.entity_panel.retranslate()
-        self.claims_panel.retranslate()
+        for panel in self._made_panels():
+            panel.retranslate()
         self.current_changed()
 
     def _on_change(self, change: Change) -> None:
@@ -158,9 +199,10 @@ class ClaimsController(QObject):
             if session is not None and session.doc_id == self._current_set.document.id:
                 self._save_details_to_project()
         self.current_changed()
-        self.claims_panel.document_changed()
-        if change.spans_added or change.spans_removed:
-            self.entity_panel.counts_changed()
+        if self._claims_panel is not None:
+            self._claims_panel.document_changed()
+        if (change.spans_added or change.spans_removed) and self._entity_panel is not None:
+            self._entity_panel.counts_changed()
 
     # ---- links (C, A, L) ---------------------------------------------------------------
 
@@ -369,8 +411,8 @@ class ClaimsController(QObject):
         if command.relinks:
             self._relink(command, undone)
         self.current_changed()
-        self.entity_panel.refresh()
-        self.claims_panel.refresh()
+        for panel in self._made_panels():
+            panel.refresh()
 
     def other_files(self) -> list[Path]:
         """Annotation files other than the open one that share this registry."""

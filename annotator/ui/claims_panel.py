@@ -85,7 +85,7 @@ class ClaimsPanel(LazyPanel):
         self.scope.setCurrentIndex(max(index, 0))
         self.scope.blockSignals(False)
         self.tree.setHeaderLabels([self.tr("Actor / claim"), self.tr("Position"), self.tr("Topic")])
-        self.refresh()
+        self.refresh_when_shown()  # a hidden panel is built when shown, in the language of then
 
     def document_changed(self) -> None:
         if self.scope.currentIndex() == 0:

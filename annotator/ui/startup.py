@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -40,6 +39,8 @@ def missing_libraries(files: Iterable[Path], run: Callable[[Path], str] | None =
 
 
 def _ldd(file: Path) -> str:
+    import subprocess  # only where X11 is used: 25 ms of start-up elsewhere (with signal)
+
     try:
         done = subprocess.run(["ldd", str(file)], capture_output=True, text=True, timeout=20, check=False)
     except (OSError, subprocess.SubprocessError):
