@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..reading import read_head
+from ..textfile import MAX_SOURCE_BYTES
 from .base import (
     AnnotatedDocument,
     Format,
@@ -71,10 +72,10 @@ def guess(path: Path) -> Format | None:
     if name.endswith(".tsv") and head.startswith("#FORMAT=WebAnno"):
         return FORMATS["webanno"]
     if name.endswith((".json", ".jsonl", ".ndjson")):
-        first = _first_json(head)
+        first, start = _first_json(path, head)
         if isinstance(first, dict) and first.get("format") == "annotator/annotations":
             return FORMATS["jsonl"]
-        if head.lstrip().startswith("[") or (isinstance(first, dict) and "data" in first):
+        if start.startswith("[") or (isinstance(first, dict) and "data" in first):
             return FORMATS["labelstudio"]
         return FORMATS["doccano"]
     if name.endswith(".txt") and path.with_suffix(".ann").exists():
@@ -91,10 +92,28 @@ def _head(path: Path, size: int = 65536) -> str:
         return ""
 
 
-def _first_json(head: str) -> object:
-    line = head.lstrip().split("\n", 1)[0]
+def _first_json(path: Path, head: str) -> tuple[object, str]:
+    """The file's first JSON value (its first line, as in JSON Lines, or the first value however
+    it is laid out, as in a pretty-printed task) and the text it was read from, stripped.
+
+    When the head cuts that value (an article of more than 64 KB on the first line), the file
+    is read on, as far as an import would read it."""
+    text = head.lstrip()
+    value = _parse_first(text)
+    if value is None:
+        longer = _head(path, MAX_SOURCE_BYTES).lstrip()
+        if longer != text:
+            text, value = longer, _parse_first(longer)
+    return value, text
+
+
+def _parse_first(text: str) -> object:
     try:
-        return json.loads(line)
+        return json.loads(text.split("\n", 1)[0])
+    except ValueError:
+        pass
+    try:
+        return json.JSONDecoder().raw_decode(text)[0]
     except ValueError:
         return None
 

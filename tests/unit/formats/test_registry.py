@@ -97,3 +97,31 @@ def test_guess_a_file_it_cannot_read(tmp_path: Path) -> None:
     # the reader itself says what is wrong; guessing goes by the name
     assert guess(tmp_path / "missing.json") is FORMATS["doccano"]
     assert guess(tmp_path / "missing.tsv") is FORMATS["conll"]
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # one article longer than the 64 KB head, on the first line of each kind of file
+        ({"format": "annotator/annotations", "version": 1, "document": {"text": "ب" * 40000}}, "jsonl"),
+        ({"data": {"text": "ب" * 40000}, "annotations": []}, "labelstudio"),
+        ({"text": "ب" * 40000, "label": []}, "doccano"),
+    ],
+)
+def test_guess_reads_on_when_the_first_document_is_longer_than_the_head(
+    tmp_path: Path, first: dict[str, object], expected: str
+) -> None:
+    path = tmp_path / "big.jsonl"
+    line = json.dumps(first, ensure_ascii=False)
+    assert len(line.encode("utf-8")) > 65536
+    path.write_text(line + "\n" + json.dumps(first, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert guess(path).name == expected  # type: ignore[union-attr]
+
+
+def test_guess_a_pretty_printed_task(tmp_path: Path) -> None:
+    # Label Studio's export of one task, indented: the first line is only "{"
+    path = tmp_path / "task.json"
+    path.write_text(json.dumps({"data": {"text": "قم"}, "annotations": []}, indent=2), encoding="utf-8")
+    assert guess(path) is FORMATS["labelstudio"]
+    path.write_text("\n\n" + json.dumps([{"data": {"text": "قم"}}], indent=2), encoding="utf-8")
+    assert guess(path) is FORMATS["labelstudio"]
