@@ -207,6 +207,7 @@ def test_relations_between_tokens_overlapping_sentences_and_clamped_offsets(tmp_
     assert doc.text == "x\\y قمری  ز"
     assert doc.tokens == [(0, 3), (4, 6), (5, 7), (9, 11)]
     # a relation on tokens: each end a span named after the base type
+    assert doc.layout == {"webanno": {"span_layer": "webanno.custom.Span"}}  # no span layer: the one we write
     spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
     assert list(spans.values()) == [("Token", 0, 3), ("Token", 4, 6), ("Token", 5, 7)]
     assert [(r.id, r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
@@ -356,3 +357,48 @@ def test_a_kept_token_holding_a_tab_stays_in_its_column(tmp_path: Path) -> None:
     get("webanno").write([doc], tmp_path)
     rows = [line for line in (tmp_path / "d.tsv").read_text(encoding="utf-8").split("\n") if line[:1].isdigit()]
     assert rows == ["1-1\t0-3\ta b\tX\t_\t_\t", "1-2\t4-6\tقم\t_\t_\t_\t"]
+
+
+def test_stacked_annotations_features_and_relations_read_as_webanno_means_them(tmp_path: Path) -> None:
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.Span|label|role",
+        "#T_RL=webanno.custom.Link|BT_webanno.custom.Span",  # no feature: the type is the layer's name
+        "#T_RL=webanno.custom.Rel|label|BT_webanno.custom.Span",
+        "",
+        "",
+        "#Text=علی و رضا در قم .",
+        # LOC[1] spans two tokens; PER, alone on its token, has no id: a reference without ids means it
+        "1-1\t0-3\tعلی\tLOC[1]|PER\t_\t_\t_\t_\t",
+        "1-2\t4-5\tو\tLOC[1]\t_\t_\t*\t1-3\t",  # a relation labelled "*": the layer's name
+        "1-3\t6-9\tرضا\tPER|LOC\t*|\t_\tsaid\t1-1\t",  # role "*" and "": no value
+        "1-4\t10-12\tدر\tORG[0]\t_\t_\tx|in\tbad|1-3\t",  # 11: [0] is no id; a bad reference, then a good one
+        "1-5\t13-15\tقم\tORG[0]\t_\t1-3\tnear\t1-1|1-3\t",  # two references, one label
+        "1-6\t16-17\t.\t_\t_\t_\tto\t1-1\t",  # 13: a relation on a row with no annotation
+    ]
+    path = tmp_path / "a.tsv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(path)
+    assert result.problems == [
+        f"{path}:11: cannot read the relation reference 'bad'",
+        f"{path}:13: a relation refers to no annotation at 1-6",
+    ]
+    doc = result.documents[0]
+    spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
+    assert list(spans.values()) == [
+        ("LOC", 0, 5),
+        ("PER", 0, 3),
+        ("PER", 6, 9),
+        ("LOC", 6, 9),
+        ("ORG", 10, 12),
+        ("ORG", 13, 15),
+    ]
+    assert [s.attributes for s in doc.spans] == [{}] * 6
+    assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
+        ("Link", ("PER", 6, 9), ("ORG", 13, 15)),
+        ("Rel", ("PER", 6, 9), ("LOC", 0, 5)),
+        ("said", ("PER", 0, 3), ("PER", 6, 9)),
+        ("in", ("PER", 6, 9), ("ORG", 10, 12)),
+        ("near", ("PER", 0, 3), ("ORG", 13, 15)),
+        ("Rel", ("PER", 6, 9), ("ORG", 13, 15)),
+    ]
