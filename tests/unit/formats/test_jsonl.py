@@ -221,3 +221,19 @@ def test_json_folder_reads_every_file_after_one_that_cannot_be_read(tmp_path: Pa
         f"{tmp_path / 'd.json'}: not a JSON object",
         f"{tmp_path / 'f.json'}: the file is empty",
     ]
+
+
+def test_optional_span_fields_and_a_relation_that_is_no_object() -> None:
+    data = json.loads(json.dumps(EXPECTED))
+    for span in data["spans"]:
+        for key in ("attributes", "note", "entity"):
+            span.pop(key, None)
+    got = doc_from_json(data, "W")
+    assert isinstance(got, AnnotatedDocument)
+    assert [(s.id, s.attributes, s.note, s.entity) for s in got.spans] == [
+        ("s0", {}, "", ""),
+        ("s1", {}, "", ""),
+        ("s2", {}, "", ""),
+    ]
+    data["relations"].append(5)
+    assert doc_from_json(data, "W") == ["W: $.relations[1]: should be object, not int 5"]
