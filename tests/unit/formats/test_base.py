@@ -76,6 +76,8 @@ def test_json_values_one_after_another_with_their_lines() -> None:
     assert list(iter_json_values('{"a": 1} x', "F")) == [(1, {"a": 1}), "F:1: malformed JSON: Expecting value"]
     assert list(iter_json_values(" \t\r\n", "F")) == []
     assert list(iter_json_values("[1,\n2,\nx]\n[3]", "F")) == ["F:3: malformed JSON: Expecting value", (4, [3])]
+    # blank lines first count; a stray letter is no white space
+    assert list(iter_json_values("\n\nX\n[3]", "F")) == ["F:3: malformed JSON: Expecting value", (4, [3])]
 
 
 def test_read_utf8_as_the_offsets_count_it(tmp_path: Path) -> None:
