@@ -108,11 +108,7 @@ def _first_json(path: Path, head: str) -> tuple[object, str]:
 
 
 def _parse_first(text: str) -> object:
-    try:
-        return json.loads(text.split("\n", 1)[0])
-    except ValueError:
-        pass
-    try:
+    try:  # the first value only: JSON Lines' first line, or an indented value
         return json.JSONDecoder().raw_decode(text)[0]
     except ValueError:
         return None

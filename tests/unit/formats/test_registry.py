@@ -102,7 +102,7 @@ def test_guess_a_file_it_cannot_read(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("first", "expected"),
     [
-        # one article longer than the 64 KB head, on the first line of each kind of file
+        # one article longer than the 64 KB head, on the first line (after a blank one) of each kind of file
         ({"format": "annotator/annotations", "version": 1, "document": {"text": "ب" * 40000}}, "jsonl"),
         ({"data": {"text": "ب" * 40000}, "annotations": []}, "labelstudio"),
         ({"text": "ب" * 40000, "label": []}, "doccano"),
@@ -114,7 +114,7 @@ def test_guess_reads_on_when_the_first_document_is_longer_than_the_head(
     path = tmp_path / "big.jsonl"
     line = json.dumps(first, ensure_ascii=False)
     assert len(line.encode("utf-8")) > 65536
-    path.write_text(line + "\n" + json.dumps(first, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text("\n" + line + "\n" + json.dumps(first, ensure_ascii=False) + "\n", encoding="utf-8")
     assert guess(path).name == expected  # type: ignore[union-attr]
 
 
