@@ -122,6 +122,19 @@ def test_a_first_token_alone_in_its_sentence(tmp_path: Path) -> None:
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tB-PER\n\nگفت\tO\n\n"
 
 
+def test_a_kept_token_over_a_line_break_does_not_end_the_sentence(tmp_path: Path) -> None:
+    # the sentence ends at a line break between tokens, not at one inside a token
+    relations = [RelationRecord("r1", "by", "s", "t"), RelationRecord("r2", "in", "t", "s")]
+    spans = [SpanRecord("s", "X", 4, 10), SpanRecord("t", "PER", 0, 3)]
+    doc = AnnotatedDocument(Document("d", "علی گفت\nها"), spans, relations, tokens=[(0, 3), (4, 10)])
+    report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none"})
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tB-PER\nگفت\tB-X\nها\tI-X\n\n"
+    assert report.left_out == {
+        "line breaks inside tokens (written as spaces)": 1,
+        "relations (BIO has no place for them)": 2,
+    }
+
+
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
     text = "EU\nX rejects"
     layout = {"conll": {"separator": " ", "extra_columns": [["NNP", "I-NP"], ["VBZ", "I-VP"]]}}
