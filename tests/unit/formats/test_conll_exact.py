@@ -135,6 +135,28 @@ def test_a_kept_token_over_a_line_break_does_not_end_the_sentence(tmp_path: Path
     }
 
 
+def test_kept_extra_columns_are_not_written_in_a_file_of_mixed_documents(tmp_path: Path) -> None:
+    # one layout a file: a CoNLL document with POS columns beside one that has none
+    layout = {"conll": {"separator": " ", "extra_columns": [["NNP"], ["VBZ"]]}}
+    read = AnnotatedDocument(
+        Document("a", "EU rejects"), [SpanRecord("s", "ORG", 0, 2)], tokens=[(0, 2), (3, 10)], layout=layout
+    )
+    report = get("conll").write(
+        [read, AnnotatedDocument(Document("b", "قم"))], tmp_path / "o.txt", {"doc_boundary": "none"}
+    )
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "EU\tB-ORG\nrejects\tO\n\nقم\tO\n\n"
+    assert report.notes == {
+        "documents read in different layouts (CoNLL and other documents): all written in one standard layout": 1
+    }
+
+
+def test_a_carriage_return_inside_a_kept_token(tmp_path: Path) -> None:
+    doc = AnnotatedDocument(Document("c", "a\rb قم"), [SpanRecord("s", "X", 0, 3)], tokens=[(0, 3), (4, 6)])
+    report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none"})
+    assert (tmp_path / "o.txt").read_bytes().decode("utf-8") == "a\tB-X\nb\tI-X\nقم\tO\n\n"
+    assert report.left_out == {"line breaks inside tokens (written as spaces)": 1}
+
+
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
     text = "EU\nX rejects"
     layout = {"conll": {"separator": " ", "extra_columns": [["NNP", "I-NP"], ["VBZ", "I-VP"]]}}
