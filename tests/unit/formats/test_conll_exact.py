@@ -157,6 +157,37 @@ def test_a_carriage_return_inside_a_kept_token(tmp_path: Path) -> None:
     assert report.left_out == {"line breaks inside tokens (written as spaces)": 1}
 
 
+def test_outermost_of_spans_starting_together_and_a_cut_after_two_tokens(tmp_path: Path) -> None:
+    # علی گفت که | تهران امن | "نخست وزیر" (one kept token of two words, tagged O)
+    text = "علی گفت که\nتهران امن\nنخست وزیر"
+    tokens = [(0, 3), (4, 7), (8, 10), (11, 16), (17, 20), (21, 30)]
+    spans = [SpanRecord("c", "claim", 4, 20), SpanRecord("a", "actor", 4, 7)]  # same start: the longer kept
+    doc = AnnotatedDocument(Document("d", text), spans, tokens=tokens)
+    report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none"})
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == (
+        "علی\tO\nگفت\tB-claim\nکه\tI-claim\n\nتهران\tO\nامن\tO\n\nنخست\tO\nوزیر\tO\n\n"
+    )
+    assert report.left_out == {
+        "spans crossing a sentence end (cut at it)": 1,
+        "nested/overlapping spans (BIO keeps the outermost in each tag column)": 1,
+    }
+    assert report.notes == {"tokens with spaces written as one line per word": 1}
+
+
+def test_a_line_break_in_a_token_with_the_pipe_separator(tmp_path: Path) -> None:
+    # a pipe-separated line may hold spaces: the token stays one line, its line break a space
+    doc = AnnotatedDocument(Document("e", "EU\nX قم"), [SpanRecord("s", "ORG", 0, 4)], tokens=[(0, 4), (5, 7)])
+    report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none", "separator": "pipe"})
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "EU X|B-ORG\nقم|O\n\n"
+    assert report.left_out == {"line breaks inside tokens (written as spaces)": 1}
+
+
+def test_a_token_read_with_a_leading_space_is_written_back_so(tmp_path: Path) -> None:
+    (tmp_path / "i.txt").write_text("x\tO\n a\tB-X\n\n", encoding="utf-8")
+    get("conll").write(get("conll").read(tmp_path / "i.txt").documents, tmp_path / "o.txt")
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "x\tO\n a\tB-X\n\n"
+
+
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
     text = "EU\nX rejects"
     layout = {"conll": {"separator": " ", "extra_columns": [["NNP", "I-NP"], ["VBZ", "I-VP"]]}}
