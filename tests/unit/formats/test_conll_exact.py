@@ -161,17 +161,30 @@ def test_outermost_of_spans_starting_together_and_a_cut_after_two_tokens(tmp_pat
     # علی گفت که | تهران امن | "نخست وزیر" (one kept token of two words, tagged O)
     text = "علی گفت که\nتهران امن\nنخست وزیر"
     tokens = [(0, 3), (4, 7), (8, 10), (11, 16), (17, 20), (21, 30)]
-    spans = [SpanRecord("c", "claim", 4, 20), SpanRecord("a", "actor", 4, 7)]  # same start: the longer kept
+    spans = [
+        SpanRecord("c", "claim", 4, 20, entity="e1"),
+        SpanRecord("a", "actor", 4, 7),  # the same start: the longer is kept
+        SpanRecord("t", "claim", 11, 20),
+        SpanRecord("l", "location", 17, 20),  # on the last token of the one before: left out
+    ]
     doc = AnnotatedDocument(Document("d", text), spans, tokens=tokens)
     report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none"})
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == (
-        "علی\tO\nگفت\tB-claim\nکه\tI-claim\n\nتهران\tO\nامن\tO\n\nنخست\tO\nوزیر\tO\n\n"
+        "علی\tO\nگفت\tB-claim\nکه\tI-claim\n\nتهران\tB-claim\nامن\tI-claim\n\nنخست\tO\nوزیر\tO\n\n"
     )
     assert report.left_out == {
         "spans crossing a sentence end (cut at it)": 1,
-        "nested/overlapping spans (BIO keeps the outermost in each tag column)": 1,
+        "nested/overlapping spans (BIO keeps the outermost in each tag column)": 2,
+        "entity links of mentions (BIO has no place for them)": 1,
     }
     assert report.notes == {"tokens with spaces written as one line per word": 1}
+
+
+def test_iob1_second_token_after_a_span_of_its_label(tmp_path: Path) -> None:
+    spans = [SpanRecord("a", "PER", 0, 3), SpanRecord("b", "PER", 4, 7)]
+    doc = AnnotatedDocument(Document("d", "علی رضا آمد"), spans, tokens=[(0, 3), (4, 7), (8, 11)])
+    get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none", "scheme": "IOB1"})
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tI-PER\nرضا\tB-PER\nآمد\tO\n\n"
 
 
 def test_a_line_break_in_a_token_with_the_pipe_separator(tmp_path: Path) -> None:
