@@ -209,15 +209,20 @@ def test_to_the_model_says_what_it_refuses_or_raises() -> None:
     bad = annotated()
     bad.spans.append(SpanRecord("s4", "no-such-label", 0, 2))
     bad.spans.append(SpanRecord("s1", "actor", 1, 2))  # the id again
-    bad.relations.append(RelationRecord("r2", "located_in", "s3", "gone"))
+    bad.spans.append(SpanRecord("", "no-such-label", 2, 3))  # a file gave no id: none named
+    # refused relations first: the ones after them are still read, with their own ids
+    bad.relations[:0] = [RelationRecord("r2", "located_in", "s3", "gone"), RelationRecord("", "x", "s3", "s1")]
+    bad.relations.append(RelationRecord("rel-7", "claimed_by", "s3", "s1"))
     problems: list[str] = []
     aset = to_annotation_set(bad, default_schema(), problems)
     assert sorted(s.id for s in aset.spans()) == ["s1", "s2", "s3"]
-    assert [r.id for r in aset.relations()] == ["r1"]
+    assert sorted(r.id for r in aset.relations()) == ["r1", "rel-7"]
     assert [p.split(" left out: ")[0] for p in problems] == [
         "span s4 (no-such-label 0-2)",
         "span s1 (actor 1-2)",
+        "span  (no-such-label 2-3)",
         "relation r2 (located_in s3->gone)",
+        "relation  (x s3->s1)",
     ]
     with pytest.raises(EditError):
         to_annotation_set(bad, default_schema())

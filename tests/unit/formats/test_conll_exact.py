@@ -145,6 +145,7 @@ def test_kept_extra_columns_are_not_written_in_a_file_of_mixed_documents(tmp_pat
         [read, AnnotatedDocument(Document("b", "قم"))], tmp_path / "o.txt", {"doc_boundary": "none"}
     )
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "EU\tB-ORG\nrejects\tO\n\nقم\tO\n\n"
+    assert report.written == 2
     assert report.notes == {
         "documents read in different layouts (CoNLL and other documents): all written in one standard layout": 1
     }
@@ -189,16 +190,55 @@ def test_iob1_second_token_after_a_span_of_its_label(tmp_path: Path) -> None:
 
 def test_a_line_break_in_a_token_with_the_pipe_separator(tmp_path: Path) -> None:
     # a pipe-separated line may hold spaces: the token stays one line, its line break a space
-    doc = AnnotatedDocument(Document("e", "EU\nX قم"), [SpanRecord("s", "ORG", 0, 4)], tokens=[(0, 4), (5, 7)])
+    text = "EU\nX قم a\rb"
+    doc = AnnotatedDocument(Document("e", text), [SpanRecord("s", "ORG", 0, 4)], tokens=[(0, 4), (5, 7), (8, 11)])
     report = get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none", "separator": "pipe"})
-    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "EU X|B-ORG\nقم|O\n\n"
-    assert report.left_out == {"line breaks inside tokens (written as spaces)": 1}
+    assert (tmp_path / "o.txt").read_bytes().decode("utf-8") == "EU X|B-ORG\nقم|O\na b|O\n\n"
+    assert report.left_out == {"line breaks inside tokens (written as spaces)": 2}
 
 
 def test_a_token_read_with_a_leading_space_is_written_back_so(tmp_path: Path) -> None:
     (tmp_path / "i.txt").write_text("x\tO\n a\tB-X\n\n", encoding="utf-8")
     get("conll").write(get("conll").read(tmp_path / "i.txt").documents, tmp_path / "o.txt")
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "x\tO\n a\tB-X\n\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "tokens", "extra"),
+    [
+        # token, POS, entity (WikiNER-like): the middle column is no tag, the last one is
+        ("EU NNP B-ORG\nrejects VBZ O\nGerman JJ B-MISC\n\n", ["EU", "rejects", "German"], [["NNP"], ["VBZ"], ["JJ"]]),
+        # CoNLL-2003 with one token a sentence: more blank lines than token lines
+        ("EU NNP I-NP B-ORG\n\nGerman JJ I-NP B-MISC\n\n", ["EU", "German"], [["NNP", "I-NP"], ["JJ", "I-NP"]]),
+        # one line with a column less: the most common count wins
+        (
+            "EU NNP I-NP B-ORG\nsaid VBD I-VP O\ncall NN O\nGerman JJ I-NP B-MISC\n\n",
+            ["EU", "said", "call", "German"],
+            [["NNP", "I-NP"], ["VBD", "I-VP"], ["NN"], ["JJ", "I-NP"]],
+        ),
+    ],
+)
+def test_columns_between_token_and_tag_are_counted(
+    tmp_path: Path, content: str, tokens: list[str], extra: list[list[str]]
+) -> None:
+    (tmp_path / "i.txt").write_text(content, encoding="utf-8")
+    result = get("conll").read(tmp_path / "i.txt")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert [doc.text[a:b] for a, b in doc.tokens or []] == tokens
+    assert [s.label for s in doc.spans] == ["ORG", "MISC"]
+    assert doc.layout["conll"]["separator"] == " "
+    assert doc.layout["conll"]["extra_columns"] == extra
+
+
+def test_a_file_without_tags_says_so_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "i.txt"
+    path.write_text("hello world\nsecond line\n", encoding="utf-8")
+    result = get("conll").read(path)
+    assert result.problems == [
+        f"{path}:1: no token and tag in 'hello world'",
+        f"{path}:2: no token and tag in 'second line'",
+    ]
 
 
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
