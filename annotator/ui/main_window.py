@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QShowEvent,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QDialog,
@@ -74,7 +75,8 @@ class _Shown:
         self.window = window
         view = window.view
         self.annotations = view.annotations
-        self.cursor = view.textCursor()
+        cursor = view.textCursor()  # as positions: a QTextCursor follows the text's replacement
+        self.selection = (cursor.anchor(), cursor.position())
         self.scroll = view.verticalScrollBar().value()
         self.current = view.current_span()
 
@@ -86,7 +88,10 @@ class _Shown:
         window.claims.header.show_document(aset.document if aset else None, window.language)
         window.label_palette.set_schema(aset.schema if aset else None, window.language)
         if aset is not None:
-            view.setTextCursor(self.cursor)
+            cursor = view.textCursor()
+            cursor.setPosition(self.selection[0])
+            cursor.setPosition(self.selection[1], QTextCursor.MoveMode.KeepAnchor)
+            view.setTextCursor(cursor)
             view.verticalScrollBar().setValue(self.scroll)
             view.set_current_span(self.current, reveal=False)
 
@@ -95,8 +100,10 @@ class _HeldKeys(QObject):
     """While a document loads, key presses on the window are held, not handled: the edit
     path stays shut until the checked document is in place (keys could otherwise edit
     spans painted from the unchecked file), and the held keys are posted again, in their
-    order, when loading ends, so none is lost. `open()` does not turn the event loop while
-    loading, so keys normally wait in the queue anyway; this covers anything that does."""
+    order, when loading ends, so none is lost (when it fails, they are dropped: they were
+    meant for the document that could not be opened). `open()` does not turn the event
+    loop while loading, so keys normally wait in the queue anyway; this covers anything
+    that does."""
 
     _KEYS = (QEvent.Type.KeyPress, QEvent.Type.KeyRelease)
 
@@ -109,9 +116,11 @@ class _HeldKeys(QObject):
         QCoreApplication.instance().installEventFilter(self)
         return self
 
-    def __exit__(self, *_exc: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None, *_exc: object) -> None:
         QCoreApplication.instance().removeEventFilter(self)
-        for receiver, event in self.held:
+        # a document that could not be opened drops them: they were meant for the text
+        # its first frame showed, not for the one shown again
+        for receiver, event in self.held if failed is None else []:
             if shiboken6.isValid(receiver):
                 QCoreApplication.postEvent(receiver, event)
         self.held.clear()
@@ -127,7 +136,9 @@ class _HeldKeys(QObject):
             key = cast(QKeyEvent, event)
             copy = QKeyEvent(kind, key.key(), key.modifiers(), key.text(), key.isAutoRepeat(), key.count())
             self.held.append((watched, copy))
-        return True  # a shortcut override taken here keeps the key's shortcut from firing now
+        else:
+            event.accept()  # an accepted override keeps the key's shortcut from firing now
+        return True
 
 
 class MainWindow(QMainWindow):

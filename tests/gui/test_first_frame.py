@@ -198,3 +198,33 @@ def test_keys_pressed_while_the_file_loads_are_handled_once_it_is_open(
     on_disk = [(s["start"], s["end"], s["label"]) for s in saved(sidecar)["spans"]]
     assert (start, end, "actor") in on_disk and (start, end, "location") not in on_disk
     window._checkpoint_timer.stop()
+
+
+def test_keys_pressed_while_a_bad_file_loads_are_dropped_not_given_to_the_document_shown_again(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = tmp_path / "first"
+    first.mkdir()
+    good, spans = write_article(first, every=7)
+    assert window.open(good), window.last_message
+    start, end = _select_first_untagged_word(window)  # the selection the good document keeps
+    bad = tmp_path / "bad.txt"
+    bad.write_text(PARAGRAPH * 10, encoding="utf-8")
+    (tmp_path / "bad.annotations.json").write_text("{", encoding="utf-8")
+    original = ArticleOpening.finish
+    pressed: list[bool] = []
+
+    def finish(opening: ArticleOpening, annotator: str = "") -> Any:
+        window.view.select_range(0, 4)
+        QTest.keyClick(window.view, Qt.Key.Key_1)  # meant for bad.txt's first frame
+        pressed.append(True)
+        return original(opening, annotator)
+
+    monkeypatch.setattr(ArticleOpening, "finish", finish)
+    assert not window.open(bad)
+    assert pressed and window.annotations is not None
+    assert window.view.selection_range() == (start, end)
+    qtbot.wait(50)  # the event loop turns: a held key would be handled now
+    assert window.annotations.span_count() == len(spans)
+    assert not window.annotations.undo_stack.can_undo()
+    window._checkpoint_timer.stop()
