@@ -39,7 +39,7 @@ from ..model import AnnotationSet, Change, LabelKind, Schema, Span
 from ..persian.offsets import Snap, Utf16Map
 from ..persian.segment import sentence_at
 from .bidi import clip, isolated, rtl
-from .colors import background_for, line_color_for
+from .colors import background_for, line_color_for, link_color
 
 # Persian and Arabic-Indic digits typed on a Persian keyboard count as the label keys
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -370,7 +370,7 @@ class ArticleView(QPlainTextEdit):
         assert self._aset is not None
         current = next((s for s in self._visible if s.id == self._current), None)
         anchor = self._caret_rect(current.start).center() if current is not None else None
-        color = self.palette().highlight().color()
+        color = link_color(self.palette())
         for span in self._visible:
             if span.id not in self._linked:
                 continue

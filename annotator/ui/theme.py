@@ -109,9 +109,21 @@ def apply_theme(theme: str) -> None:
             QPalette.ColorRole.HighlightedText: "#ffffff",
             QPalette.ColorRole.ToolTipBase: "#353535",
             QPalette.ColorRole.ToolTipText: "#e6e6e6",
+            # Fusion's light-theme values of these stayed: grey hints on a near-black field
+            QPalette.ColorRole.PlaceholderText: "#9e9e9e",
+            QPalette.ColorRole.Link: "#8ab4f8",
+            QPalette.ColorRole.LinkVisited: "#c58af9",
+            QPalette.ColorRole.BrightText: "#ffffff",
+            QPalette.ColorRole.Light: "#505050",
+            QPalette.ColorRole.Midlight: "#404040",
+            QPalette.ColorRole.Mid: "#303030",
+            QPalette.ColorRole.Dark: "#202020",
+            QPalette.ColorRole.Shadow: "#000000",
         }
         from PySide6.QtGui import QColor
 
         for role, color in colors.items():
             palette.setColor(role, QColor(color))
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8a8a"))
     app.setPalette(palette)

@@ -38,3 +38,32 @@ def test_text_on_every_label_fill_stays_readable(qapp: Any, base: str, text: str
         shown = _over(background_for(label.color, palette, depth), QColor(base))
         # WCAG AA for body text is 4.5
         assert _contrast(shown, QColor(text)) >= 4.5, (label.id, depth)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_hints_links_and_disabled_text_are_readable_in_either_theme(qapp: Any, theme: str) -> None:
+    """The trial: in the dark theme, the placeholders (Filter by title…) and the lines that
+    join a claim to its linked spans were grey-blue on near-black, hard to see."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.colors import link_color
+    from annotator.ui.theme import apply_theme
+
+    before = QApplication.palette()
+    try:
+        apply_theme(theme)
+        palette = QApplication.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        # WCAG: 4.5 for text, 3 for lines and text that is not needed (hints, disabled)
+        assert _contrast(palette.color(QPalette.ColorRole.Text), base) >= 4.5
+        assert _contrast(palette.color(QPalette.ColorRole.Link), base) >= 4.5
+        assert _contrast(palette.color(QPalette.ColorRole.PlaceholderText), base) >= 3
+        # disabled text: dimmer than text, so it reads as disabled (WCAG exempts it; in the
+        # dark theme it must still be seen)
+        disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        assert _contrast(disabled, base) < _contrast(palette.color(QPalette.ColorRole.Text), base) - 2
+        if theme == "dark":
+            assert _contrast(disabled, base) >= 3
+        assert _contrast(link_color(palette), base) >= 3
+    finally:
+        QApplication.setPalette(before)
