@@ -36,7 +36,9 @@ _MONTHS = {
 }
 _NUMERIC = re.compile(r"^\s*(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})(?:[T\s].*)?$")
 _NUMERIC_DMY = re.compile(r"^\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*$")
-_WORDS = re.compile(r"^\s*(?:\S+\s+)?(\d{1,2})\s+(\S+)\s+(\d{4})\s*$")  # "[شنبه] ۱۲ مرداد ۱۴۰۲"
+# "[سه شنبه،] ۱۲ مرداد[ ماه|‌ماه|ماه] ۱۴۰۲[، ساعت ۱۰:۳۰]": up to two words of weekday before,
+# "ماه" (month) after the name as news often write it, a time or anything after the year
+_WORDS = re.compile(r"^\s*(?:\S+\s+){0,2}?(\d{1,2})\s+(\S+?)(?:[\s\u200c]*ماه)?\s+(\d{4})(?:[\s،,\-–].*)?$")
 JALALI_BEFORE = 1700  # a year below this is a Jalali year (Gregorian news dates are later)
 
 

@@ -21,6 +21,14 @@ from annotator.persian.dates import date_fields, jalali_from_iso, parse_date
         ("1403/12/30", "2025-03-20"),  # leap year
         ("۱۲ مرداد ۱۴۰۲", "2023-08-03"),
         ("پنجشنبه ۱۲ مرداد ۱۴۰۲", "2023-08-03"),
+        # "month" after the name, spaced, joined by a ZWNJ or not at all (the new user's trial)
+        ("۱۲ مرداد ماه ۱۴۰۲", "2023-08-03"),
+        ("۱۲ مرداد‌ماه ۱۴۰۲", "2023-08-03"),
+        ("۱۲ مردادماه ۱۴۰۲", "2023-08-03"),
+        ("سه شنبه، ۱۰ مرداد ماه ۱۴۰۲", "2023-08-01"),  # a weekday of two words, a comma
+        ("۱۲ مرداد ۱۴۰۲ - ۱۰:۳۰", "2023-08-03"),  # a time after the year
+        ("۱۲ مرداد ۱۴۰۲، ساعت ۱۰:۳۰", "2023-08-03"),
+        ("۱ دی ماه ۱۴۰۲", "2023-12-22"),
         ("2023-08-03T09:30:00Z", "2023-08-03"),
         ("03/08/2023", "2023-08-03"),
     ],
@@ -30,7 +38,10 @@ def test_written_dates_read(written: str, iso: str) -> None:
     assert parsed is not None and parsed.iso == iso and parsed.written == written
 
 
-@pytest.mark.parametrize("written", ["", "دیروز", "1402/13/01", "1402/12/30"])
+@pytest.mark.parametrize(
+    "written",
+    ["", "دیروز", "1402/13/01", "1402/12/30", "۱۲ ماه ۱۴۰۲", "۱۲ مرداد ۱۴۰۲۵", "گفت ۱۲ نفر از ۱۴۰۲ نفر"],
+)
 def test_what_is_no_date_is_none(written: str) -> None:
     assert parse_date(written) is None
 
