@@ -5,6 +5,7 @@ document as part of a merge)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -61,6 +62,7 @@ class EntityPanel(LazyPanel):
         layout.addWidget(self.tree, 1)
         layout.addLayout(row)
         self.counts: dict[str, int] = {}
+        self._file_counts: dict[Path, tuple[tuple[int, int, int], dict[str, int]]] = {}  # see _counted_file
         self._recount = QTimer(self)
         self._recount.setSingleShot(True)
         self._recount.setInterval(800)
@@ -93,16 +95,39 @@ class EntityPanel(LazyPanel):
             for span in aset.spans():
                 if span.entity:
                     counts[span.entity] = counts.get(span.entity, 0) + 1
+        kept: dict[Path, tuple[tuple[int, int, int], dict[str, int]]] = {}
         for path in self.controller.other_files():
-            try:
-                data = json.loads(path.read_text(encoding="utf-8"))
-                entities = [s.get("entity") for s in data.get("spans", []) if isinstance(s, dict)]
-            except (OSError, ValueError, AttributeError):
+            found = self._counted_file(path)
+            if found is None:
                 continue
-            for entity in entities:
-                if isinstance(entity, str) and entity:
-                    counts[entity] = counts.get(entity, 0) + 1
+            kept[path] = found
+            for entity, n in found[1].items():
+                counts[entity] = counts.get(entity, 0) + n
+        self._file_counts = kept  # only the files there now: a deleted one is forgotten
         return counts
+
+    def _counted_file(self, path: Path) -> tuple[tuple[int, int, int], dict[str, int]] | None:
+        """A file's mentions per entity, read again only when it changed (saves replace
+        the file, so a new inode; else its time or size): switching documents in a big
+        project read every annotation file."""
+        try:
+            info = path.stat()
+        except OSError:
+            return None
+        stamp = (info.st_ino, info.st_mtime_ns, info.st_size)
+        known = self._file_counts.get(path)
+        if known is not None and known[0] == stamp:
+            return known
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entities = [s.get("entity") for s in data.get("spans", []) if isinstance(s, dict)]
+        except (OSError, ValueError, AttributeError):
+            return None
+        counts: dict[str, int] = {}
+        for entity in entities:
+            if isinstance(entity, str) and entity:
+                counts[entity] = counts.get(entity, 0) + 1
+        return stamp, counts
 
     def refresh(self, recount: bool = True) -> None:
         registry = self.controller.registry

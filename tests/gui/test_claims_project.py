@@ -175,3 +175,45 @@ def test_claims_by_actor_opens_the_claims_document(qtbot: Any, tmp_path: Path) -
     tree.itemActivated.emit(item, 0)
     assert window.session.doc_id == a and window.current_span_id() == claim
     window.close()
+
+
+def test_entity_counts_read_only_the_files_that_changed(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The entity list counts mentions in every other annotation file; switching documents
+    read them all again each time.  Now a file is read again only when it changed, and a
+    change made outside the window (another coder's save) still shows."""
+    root, (a, b) = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None and window.session.doc_id == a
+    tag(window, "actor", "آمریکا")
+    new_entity_for_current(qtbot, window)
+    window.checkpoint()
+    window.session.open_document(b)
+    window.claims.entities_dock.show()
+    panel = window.claims.entity_panel
+    [entity] = entities(root)
+    panel.refresh()
+    assert panel.counts == {entity: 1}
+
+    read: list[Path] = []
+    real_read_text = Path.read_text
+
+    def spying(path: Path, *args: Any, **kwargs: Any) -> str:
+        read.append(path)
+        return real_read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", spying)
+    panel.refresh()
+    assert panel.counts == {entity: 1}
+    assert [p for p in read if p.parent.name == "anonymous"] == []  # a's file did not change
+
+    # another coder's program saves a's file again, now with two mentions (atomic: a new file)
+    a_file = root / "annotations" / "anonymous" / f"{a}.json"
+    data = json.loads(real_read_text(a_file, encoding="utf-8"))
+    data["spans"].append(dict(data["spans"][0], id="s-outside", start=0, end=1, text="آ"))
+    replacement = a_file.with_name("replacement.tmp")
+    replacement.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    replacement.replace(a_file)
+    panel.refresh()
+    assert panel.counts == {entity: 2}
+    assert [p for p in read if p.parent.name == "anonymous"] == [a_file]
+    window.close()
