@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
+import random
 import time
 from bisect import bisect_right
 from pathlib import Path
@@ -484,3 +485,72 @@ def test_texts_that_never_agree_again_keep_their_common_end() -> None:
     check_map_sparse(a, b, m)
     c = "ا" * 5000
     assert align(c + "x", "ب" * 5000 + "y").changes == ((0, 5001, 0, 5001),)  # nothing in common
+
+
+def random_words(seed: int, count: int) -> str:
+    """Persian-looking words whose 8-character stretches occur once: the text agrees with
+    itself nowhere but at the same place, as in real prose away from repeated phrases."""
+    rnd = random.Random(seed)
+    alphabet = "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+    return " ".join("".join(rnd.choice(alphabet) for _ in range(rnd.randint(2, 7))) for _ in range(count))
+
+
+PROSE = random_words(17, 1200)  # 6619 characters, longer than the widest search window
+
+
+@pytest.mark.parametrize("length", [1, 8, 9, 16, 17, 64, 65, 256, 257, 1024, 1025, 4096])
+def test_a_stretch_inserted_or_deleted_anywhere_within_the_window_is_one_block(length: int) -> None:
+    # "!" * length after character 10, and one "؟" 30 characters later: the search for
+    # where the texts agree again (16, 64, 256, 1024, then 4096 characters ahead on
+    # either side) finds the end of the inserted stretch, so each change is its own block
+    # and the 30 characters between them still map onto themselves
+    edited = PROSE[:10] + "!" * length + PROSE[10:40] + "؟" + PROSE[40:]
+    inserted = align(PROSE, edited)
+    assert inserted.changes == ((10, 0, 10, length), (40, 0, 40 + length, 1))
+    assert inserted.span_to_normalized(10, 40) == (10 + length, 40 + length)
+    deleted = align(edited, PROSE)
+    assert deleted.changes == ((10, length, 10, 0), (40 + length, 1, 40, 0))
+    assert deleted.span_to_original(10, 40) == (10 + length, 40 + length)
+
+
+def test_a_stretch_longer_than_the_window_joins_the_next_change() -> None:
+    # 4097 characters inserted: no agreement within 4096 characters, so everything up to
+    # the text's common end (after the "؟") is one block, both ways
+    edited = PROSE[:10] + "!" * 4097 + PROSE[10:40] + "؟" + PROSE[40:]
+    assert align(PROSE, edited).changes == ((10, 30, 10, 4097 + 31),)
+    assert align(edited, PROSE).changes == ((10, 4097 + 31, 10, 30),)
+
+
+@pytest.mark.parametrize("back", [1, 2, 3, 7, 8, 9, 30])
+def test_an_insertion_near_the_end_is_one_block(back: int) -> None:
+    # fewer than 8 characters after the change: only the end of the other text can agree
+    end = len(PROSE) - back
+    edited = PROSE[:end] + "!!" + PROSE[end:]
+    assert align(PROSE, edited).changes == ((end, 0, end, 2),)
+    assert align(edited, PROSE).changes == ((end, 2, end, 0),)
+    # the same after a first change, whose search must not stop at the end of the text
+    twice = PROSE[:10] + "--" + edited[10:]
+    assert align(PROSE, twice).changes == ((10, 0, 10, 2), (end, 0, end + 2, 2))
+
+
+def test_the_nearest_agreement_that_keeps_the_letters_wins() -> None:
+    # ". " after every word on one side, a repeated phrase on both: the nearest place
+    # where 8 characters agree again is the phrase's second occurrence, reached by
+    # dropping the words before it (letters hazm never drops); the alignment takes the
+    # farther agreement that keeps every word on its own letters
+    words = "یک دو سه چهار پنج شش هفت یک دو سه چهار پنج شش هفت هشت نه ده".split()
+    original = "".join(w + ". " for w in words)
+    normalized = " ".join(words)
+    m = align(original, normalized)
+    assert unaligned(original, normalized, m) is None
+    starts = [m.span_to_normalized(o, o + len(w)) for o, w in zip(word_offsets(original, words), words, strict=True)]
+    assert [normalized[a:b] for a, b in starts] == words
+
+
+def word_offsets(text: str, words: list[str]) -> list[int]:
+    out, at = [], 0
+    for w in words:
+        at = text.index(w, at)
+        out.append(at)
+        at += len(w)
+    return out
