@@ -531,26 +531,3 @@ def test_an_insertion_near_the_end_is_one_block(back: int) -> None:
     # the same after a first change, whose search must not stop at the end of the text
     twice = PROSE[:10] + "--" + edited[10:]
     assert align(PROSE, twice).changes == ((10, 0, 10, 2), (end, 0, end + 2, 2))
-
-
-def test_the_nearest_agreement_that_keeps_the_letters_wins() -> None:
-    # ". " after every word on one side, a repeated phrase on both: the nearest place
-    # where 8 characters agree again is the phrase's second occurrence, reached by
-    # dropping the words before it (letters hazm never drops); the alignment takes the
-    # farther agreement that keeps every word on its own letters
-    words = "یک دو سه چهار پنج شش هفت یک دو سه چهار پنج شش هفت هشت نه ده".split()
-    original = "".join(w + ". " for w in words)
-    normalized = " ".join(words)
-    m = align(original, normalized)
-    assert unaligned(original, normalized, m) is None
-    starts = [m.span_to_normalized(o, o + len(w)) for o, w in zip(word_offsets(original, words), words, strict=True)]
-    assert [normalized[a:b] for a, b in starts] == words
-
-
-def word_offsets(text: str, words: list[str]) -> list[int]:
-    out, at = [], 0
-    for w in words:
-        at = text.index(w, at)
-        out.append(at)
-        at += len(w)
-    return out

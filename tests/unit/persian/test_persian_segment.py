@@ -120,6 +120,8 @@ def test_trim() -> None:
     assert trim(text, 0, len(text)) == (2, 8)
     assert trim(text, 0, 2) == (2, 2)
     assert trim("۵۰٪ #هشتگ", 0, 9) == (0, 9)  # % and # belong to their word
+    assert trim("الف ب ", 0, 6) == (0, 5)  # one trimmable character at the end
+    assert trim("الف ب!؟ ", 0, 8) == (0, 5)
     assert all(is_trimmable(c) for c in " \n\u200c\u200f،؛؟«».,!?()\"'-")
     assert not any(is_trimmable(c) for c in "اa۵😀%٪")
 
@@ -422,3 +424,15 @@ def test_warm_up_started_later_by_the_caller(monkeypatch: pytest.MonkeyPatch) ->
     assert segment._ready.wait(30) and slow.calls == 1
     for thread in [t for t in threading.enumerate() if t.name == "hazm-warm-up"]:
         thread.join(30)
+
+
+@pytest.mark.parametrize(
+    ("gap", "word", "tokens"),
+    [(100, "ب... ج", ["ب", "...", "ج"]), (70, "۱۲.۵ ج", ["۱۲.۵", "ج"])],
+)
+def test_words_after_a_long_run_of_spaces_are_hazms_tokens(gap: int, word: str, tokens: list[str]) -> None:
+    # scraped text with a long run of spaces or line breaks before a word: the search for
+    # hazm's next token starts after the run, so "..." and "۱۲.۵" stay one token each
+    for space in (" ", "\n"):
+        text = "الف" + space * gap + word
+        assert words(text) == ["الف", *tokens], space
