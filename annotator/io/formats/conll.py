@@ -119,7 +119,9 @@ def read_conll(
         lines = read_utf8(path).split("\n")
     except FormatError as exc:
         return ReadResult([], [str(exc)])
-    lines = [line.rstrip("\r") for line in lines]
+    # white space after the tag means nothing (editors and tools leave it): without this a
+    # line "EU B-ORG " had the empty tag, and a file of such lines lost every tag
+    lines = [line.rstrip() for line in lines]
     sep = SEPARATORS.get(separator or "", "") or _detect_separator(lines)
     columns = max(_column_count(lines, sep), tag_columns + 1)
     result = ReadResult([])

@@ -186,6 +186,9 @@ def test_iob1_second_token_after_a_span_of_its_label(tmp_path: Path) -> None:
     doc = AnnotatedDocument(Document("d", "علی رضا آمد"), spans, tokens=[(0, 3), (4, 7), (8, 11)])
     get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none", "scheme": "IOB1"})
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tI-PER\nرضا\tB-PER\nآمد\tO\n\n"
+    back = get("conll").read(tmp_path / "o.txt")  # read back as IOB1, without a word
+    assert back.problems == [] and back.documents[0].layout["conll"]["scheme"] == "IOB1"
+    assert [(s.label, s.start, s.end) for s in back.documents[0].spans] == [("PER", 0, 3), ("PER", 4, 7)]
 
 
 def test_a_line_break_in_a_token_with_the_pipe_separator(tmp_path: Path) -> None:
@@ -208,6 +211,7 @@ def test_a_token_read_with_a_leading_space_is_written_back_so(tmp_path: Path) ->
     [
         # token, POS, entity (WikiNER-like): the middle column is no tag, the last one is
         ("EU NNP B-ORG\nrejects VBZ O\nGerman JJ B-MISC\n\n", ["EU", "rejects", "German"], [["NNP"], ["VBZ"], ["JJ"]]),
+        ("EU|NNP|B-ORG\nrejects|VBZ|O\nGerman|JJ|B-MISC\n\n", ["EU", "rejects", "German"], [["NNP"], ["VBZ"], ["JJ"]]),
         # CoNLL-2003 with one token a sentence: more blank lines than token lines
         ("EU NNP I-NP B-ORG\n\nGerman JJ I-NP B-MISC\n\n", ["EU", "German"], [["NNP", "I-NP"], ["JJ", "I-NP"]]),
         # one line with a column less: the most common count wins
@@ -227,7 +231,7 @@ def test_columns_between_token_and_tag_are_counted(
     doc = result.documents[0]
     assert [doc.text[a:b] for a, b in doc.tokens or []] == tokens
     assert [s.label for s in doc.spans] == ["ORG", "MISC"]
-    assert doc.layout["conll"]["separator"] == " "
+    assert doc.layout["conll"]["separator"] == ("|" if "|" in content else " ")
     assert doc.layout["conll"]["extra_columns"] == extra
 
 
@@ -239,6 +243,24 @@ def test_a_file_without_tags_says_so_line_by_line(tmp_path: Path) -> None:
         f"{path}:1: no token and tag in 'hello world'",
         f"{path}:2: no token and tag in 'second line'",
     ]
+    # most lines one word: the tagged line is still read; a long line is shown by its start
+    path.write_text("hello\n" + "x" * 70 + "\nEU B-ORG\n", encoding="utf-8")
+    result = get("conll").read(path)
+    assert result.problems == [f"{path}:1: no token and tag in 'hello'", f"{path}:2: no token and tag in '{'x' * 60}'"]
+    assert [(s.label, s.start, s.end) for s in result.documents[0].spans] == [("ORG", 0, 2)]
+
+
+def test_white_space_after_the_tag_is_ignored(tmp_path: Path) -> None:
+    for content in ("EU B-ORG \nrejects O  \n\n", "EU\tB-ORG\t\nrejects\tO\t\n\n"):
+        (tmp_path / "i.txt").write_text(content, encoding="utf-8")
+        result = get("conll").read(tmp_path / "i.txt")
+        assert result.problems == []
+        assert [(s.label, s.start, s.end) for s in result.documents[0].spans] == [("ORG", 0, 2)]
+
+
+def test_the_tag_style_most_used_is_kept(tmp_path: Path) -> None:
+    (tmp_path / "i.txt").write_text("EU B-ORG\nx B_PER\ny I_PER\nz B_LOC\n\n", encoding="utf-8")
+    assert get("conll").read(tmp_path / "i.txt").documents[0].layout["conll"]["tag_style"] == "B_"
 
 
 def test_extra_columns_and_a_line_break_inside_a_token(tmp_path: Path) -> None:
