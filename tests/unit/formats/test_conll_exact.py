@@ -186,9 +186,21 @@ def test_iob1_second_token_after_a_span_of_its_label(tmp_path: Path) -> None:
     doc = AnnotatedDocument(Document("d", "علی رضا آمد"), spans, tokens=[(0, 3), (4, 7), (8, 11)])
     get("conll").write([doc], tmp_path / "o.txt", {"doc_boundary": "none", "scheme": "IOB1"})
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی\tI-PER\nرضا\tB-PER\nآمد\tO\n\n"
-    back = get("conll").read(tmp_path / "o.txt")  # read back as IOB1, without a word
+
+
+def test_iob1_with_b_on_the_second_token_is_read_without_a_word(tmp_path: Path) -> None:
+    (tmp_path / "i.txt").write_text("علی\tI-PER\nرضا\tB-PER\nآمد\tO\n\n", encoding="utf-8")
+    back = get("conll").read(tmp_path / "i.txt")
     assert back.problems == [] and back.documents[0].layout["conll"]["scheme"] == "IOB1"
     assert [(s.label, s.start, s.end) for s in back.documents[0].spans] == [("PER", 0, 3), ("PER", 4, 7)]
+
+
+def test_a_file_of_o_tags_only_is_written_back(tmp_path: Path) -> None:
+    (tmp_path / "i.txt").write_text("علی O\nآمد O\n\n", encoding="utf-8")
+    read = get("conll").read(tmp_path / "i.txt").documents
+    assert read[0].layout["conll"]["tag_style"] == "B-"
+    get("conll").write(read, tmp_path / "o.txt")
+    assert (tmp_path / "o.txt").read_text(encoding="utf-8") == "علی O\nآمد O\n\n"
 
 
 def test_a_line_break_in_a_token_with_the_pipe_separator(tmp_path: Path) -> None:
