@@ -38,7 +38,8 @@ class LabelPalette(QWidget):
             button.setToolTip(label.name_en if language == "fa" else label.name_fa)
             button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))
             self._layout.addWidget(button)
-            button.setVisible(self.isVisible())  # at once: the layout would show it at the next turn of the loop
+            if self.isVisible():  # at once, for the first frame: the layout would show it at the next turn
+                button.show()  # (never hide() it here: a hidden child stays hidden when the window shows)
             self._buttons[label.id] = button
         self._layout.addStretch(1)
 

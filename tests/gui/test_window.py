@@ -503,3 +503,26 @@ def test_an_article_named_by_an_id_is_headed_by_its_first_words(window: MainWind
         assert (title.text(), title.font().italic()) == (heading, italic)
     saved = window.annotations
     assert saved is not None and saved.document.title == "gaza-2023"
+
+
+def test_the_label_palette_shows_when_the_article_is_opened_before_the_window(qtbot: Any) -> None:
+    """`annotator ARTICLE` opens the article and then shows the window (a file that cannot
+    be opened is one line and no window).  The palette's buttons were hidden that way at
+    every start: the row where the README says to click a label was empty."""
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from annotator.ui.app import make_app
+
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_sample(), window.last_message  # before show, as run_app does
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    palette = window.findChild(QWidget, "labelPalette")
+    assert palette is not None
+    buttons = palette.findChildren(QPushButton)
+    assert [b.objectName() for b in buttons] == ["label-actor", "label-location", "label-claim"]
+    assert all(b.isVisible() and b.height() > 20 for b in buttons)
+    window.close()
