@@ -345,6 +345,11 @@ def normalize(text: str, **normalizer_options: bool) -> Normalized:
     repeats = options.get("decrease_repeated_chars", True)
     mapping = _align(text, normalized, repeats)
     at = unaligned(text, normalized, mapping, repeats=repeats)
+    if at is not None and len(text) * len(normalized) <= _CHAR_DIFF_LIMIT:
+        # a short text, where the fast alignment has too few characters to resynchronise
+        # on (" آ(آآآ" -> "آ (آآ"): pair the letters themselves; checked the same way
+        mapping = _align_by_letters(text, normalized)
+        at = unaligned(text, normalized, mapping, repeats=repeats)
     if at is not None:
         raise UncertainAlignment(at)
     return Normalized(normalized, text, mapping)
@@ -408,6 +413,37 @@ def _align(original: str, normalized: str, repeats: bool) -> OffsetMap:
     changes: list[Change] = []
     o = n = 0
     for ro, rn, length in [*runs, (len(original), len(normalized), 0)]:
+        if ro > o or rn > n:
+            changes.append((o, ro - o, n, rn - n))
+        o, n = ro + length, rn + length
+    return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
+
+
+def _align_by_letters(original: str, normalized: str) -> OffsetMap:
+    """The map that pairs the letters and digits of both texts in order (closest match of
+    the letter sequences, hazm's 1:1 letter rewrites counted as equal), with the spacing
+    and punctuation between two paired letters aligned by what they share.  Quadratic:
+    only for short texts."""
+    table = _hazm_tables()[0]
+
+    def key(ch: str) -> str:
+        mapped = ch.translate(table)
+        return mapped if len(mapped) == 1 else ch
+
+    po = [k for k, ch in enumerate(original) if _is_letter(ch)]
+    pn = [k for k, ch in enumerate(normalized) if _is_letter(ch)]
+    matcher = SequenceMatcher(None, [key(original[k]) for k in po], [normalized[k] for k in pn], autojunk=False)
+    pairs = [(po[a + t], pn[b + t]) for a, b, n in matcher.get_matching_blocks() for t in range(n)]
+    runs: list[Run] = []
+    o = n = 0
+    for ro, rn in [*pairs, (len(original), len(normalized))]:
+        runs += _matching(original[o:ro], normalized[n:rn], o, n)  # the gap before the pair
+        if ro < len(original) and original[ro] == normalized[rn]:
+            runs.append((ro, rn, 1))
+        o, n = ro + 1, rn + 1
+    changes: list[Change] = []
+    o = n = 0
+    for ro, rn, length in [*_merge_runs(runs), (len(original), len(normalized), 0)]:
         if ro > o or rn > n:
             changes.append((o, ro - o, n, rn - n))
         o, n = ro + length, rn + length
