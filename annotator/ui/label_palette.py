@@ -22,6 +22,7 @@ class LabelPalette(QWidget):
     def set_schema(self, schema: Schema | None, language: str) -> None:
         """A button per label of `schema` (none for None: no document)."""
         for button in self._buttons.values():
+            button.hide()  # now: deleteLater waits for the event loop (opening paints before it)
             button.deleteLater()
         self._buttons.clear()
         while self._layout.count():

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..model import AnnotationSet, Change, Span
@@ -27,6 +27,7 @@ from .colors import background_for
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 Index = QModelIndex | QPersistentModelIndex
 MAX_COLUMN_WIDTH = 220  # pixels; a longer text or link is elided (the tooltip has it all)
+OTHERS_SHARE = 0.6  # of the list's width, for label, links and note together: the text keeps the rest
 
 
 class SpanTableModel(QAbstractTableModel):
@@ -238,15 +239,30 @@ class SpanTable(QTableView):
         self._quiet = False
 
     def fit_columns(self) -> None:
-        """Label, links and note as wide as their widest cell in view or their title."""
+        """Label, links and note as wide as their widest cell in view or their title, but
+        together at most OTHERS_SHARE of the list's width: a claim's links ("Claimed by: …,
+        Addressed to: …") squeezed the text to two letters and pushed the note out of
+        view. The links give way first, then the note; elided cells keep their tooltips."""
         header = self.horizontalHeader()
+        widths: dict[str, int] = {}
         for column, name in enumerate(SpanTableModel.COLUMNS):
-            if name == "text":
-                continue
-            width = max(self.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
-            width = min(width, MAX_COLUMN_WIDTH)
+            if name != "text":
+                natural = max(self.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
+                widths[name] = min(natural, MAX_COLUMN_WIDTH)
+        budget = int(self.viewport().width() * OTHERS_SHARE)
+        for name in ("links", "note"):
+            excess = sum(widths.values()) - budget
+            if excess > 0 and name in widths:
+                title = header.sectionSizeFromContents(SpanTableModel.COLUMNS.index(name)).width()
+                widths[name] = max(title, widths[name] - excess)
+        for name, width in widths.items():
+            column = SpanTableModel.COLUMNS.index(name)
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_timer.start()  # the share of the other columns follows the width
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

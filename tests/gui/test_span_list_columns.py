@@ -44,3 +44,39 @@ def test_tagged_words_are_shown_whole_in_the_span_list(qtbot: Any, window: MainW
     # the label column is as wide as its widest label in view, not the whole list
     label_width = header.sectionSize(0)
     assert label_width <= 2 * table.fontMetrics().horizontalAdvance("Location") + 40
+
+
+def test_a_claims_links_leave_the_text_and_note_in_view(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """The trial: after linking a claim's claimant, addressee and location, the Links
+    column took the list's width, the Text column showed two letters and the Note
+    column went out of view behind a scroll bar."""
+    article = tmp_path / "article.txt"
+    shutil.copy(SAMPLE, article)
+    assert window.open(article)
+    aset = window.annotations
+    assert aset is not None
+    text = aset.text
+    sentence = text.index("این گروه با انتشار")
+    claim = aset.add_span("claim", sentence, text.index(".", sentence))
+    for phrase, label, relation in (
+        ("گروه مقاومت اسلامی عراق", "actor", "claimed_by"),
+        ("اشغالگران آمریکایی", "actor", "addressed_to"),
+        ("استان الحسکه", "location", "located_in"),
+    ):
+        at = text.index(phrase)
+        linked = aset.add_span(label, at, at + len(phrase))
+        aset.add_relation(relation, claim.id, linked.id)
+    aset.set_note(claim.id, "بیانیه")
+    table = window.findChild(object, "spanTable")
+    header = table.horizontalHeader()
+    columns = ["label", "text", "links", "note"]
+
+    def laid_out() -> None:
+        width = table.viewport().width()
+        sizes = [header.sectionSize(c) for c in range(4)]
+        assert sum(sizes) <= width + 1, (sizes, width)  # no horizontal scrolling: the note is in view
+        assert sizes[columns.index("text")] >= 0.35 * width, (sizes, width)
+        assert sizes[columns.index("note")] >= table.fontMetrics().horizontalAdvance("Note"), sizes
+
+    qtbot.waitUntil(laid_out, timeout=3000)
+    assert not table.horizontalScrollBar().isVisible()
