@@ -312,17 +312,21 @@ class ProjectSession(QObject):
 
         if fmt_name is None:
             names = formats.names(writable=True)
-            fmt_name, ok = QInputDialog.getItem(
-                self.parent_widget, self.tr("Export"), self.tr("Format"), names, 0, False
-            )
+            # each with what it is ("csv" alone says little); the name before the colon
+            items = [f"{name}: {formats.get(name).description}" for name in names]
+            chosen, ok = QInputDialog.getItem(self.parent_widget, self.tr("Export"), self.tr("Format"), items, 0, False)
             if not ok:
                 return False
+            fmt_name = names[items.index(chosen)]
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(
-                self.parent_widget,
-                self.tr("Export to"),
-                str(self.project.path.parent / f"{self.project.name}-{fmt_name}"),
-            )
+            chosen_format = formats.get(fmt_name)
+            suggested = self.project.path.parent / f"{self.project.name}-{fmt_name}"
+            file_filter = ""
+            if not getattr(chosen_format, "writes_folder", False):  # a file: its extension and filter
+                suggested = suggested.with_name(suggested.name + chosen_format.extensions[0])
+                patterns = " ".join(f"*{ext}" for ext in chosen_format.extensions)
+                file_filter = f"{fmt_name} ({patterns})"
+            out, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Export to"), str(suggested), file_filter)
             if not out:
                 return False
         self.window.checkpoint()

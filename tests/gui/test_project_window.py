@@ -494,3 +494,42 @@ def test_opening_a_hit_the_filter_hides_shows_it_in_the_list(qtbot: Any, tmp_pat
     [selected] = table.selectionModel().selectedRows()
     assert "gaza" in str(selected.data())
     window.close()
+
+
+def test_export_dialog_names_each_format_and_suggests_its_extension(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The trial: File ▸ Export listed bare names (json … csv) and suggested "proj-csv"
+    with no extension under "All files"."""
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    asked: dict[str, Any] = {}
+
+    def pick(_parent: Any, _title: str, _label: str, items: list[str], *_args: Any) -> tuple[str, bool]:
+        asked["items"] = items
+        return next(i for i in items if i.startswith("csv: ")), True
+
+    def save(_parent: Any, _title: str, suggested: str, file_filter: str = "") -> tuple[str, str]:
+        asked["suggested"], asked["filter"] = suggested, file_filter
+        return suggested, file_filter
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save)
+    assert window.session.export()
+    assert "csv: CSV, one row per span (UTF-8 with BOM, opens in a spreadsheet)" in asked["items"]
+    assert all(": " in item for item in asked["items"])
+    assert asked["suggested"] == str(root.parent / "test-csv.csv")
+    assert asked["filter"] == "csv (*.csv)"
+    assert (root.parent / "test-csv.csv").read_text(encoding="utf-8-sig").startswith("document")
+
+    # a format written as one file a document: a folder's name, no extension or filter
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *_a: (next(i for i in asked["items"] if i.startswith("brat: ")), True)
+    )
+    assert window.session.export()
+    assert (asked["suggested"], asked["filter"]) == (str(root.parent / "test-brat"), "")
+    assert (root.parent / "test-brat").is_dir()
+    window.close()

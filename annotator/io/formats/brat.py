@@ -172,6 +172,7 @@ def _one_line(text: str) -> str:
 
 class Brat:
     name = "brat"
+    writes_folder = True  # one file per document: the window asks for a folder's name
     description = "brat standoff: ID.txt and ID.ann per document, plus annotation.conf"
     extensions: tuple[str, ...] = (".ann",)
     can_read = True

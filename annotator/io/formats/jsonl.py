@@ -147,6 +147,7 @@ def safe_file_stem(doc_id: str, taken: set[str]) -> str:
 
 class JsonFolder:
     name = "json"
+    writes_folder = True  # one file per document: the window asks for a folder's name
     description = "annotator JSON: a folder of ID.annotations.json files (text embedded)"
     extensions: tuple[str, ...] = (".annotations.json",)
     can_read = True

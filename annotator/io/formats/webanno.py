@@ -424,6 +424,7 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
 
 class WebAnno:
     name = "webanno"
+    writes_folder = True  # one file per document: the window asks for a folder's name
     description = "WebAnno TSV 3.3 (INCEpTION): one span layer with a label, one relation layer"
     extensions: tuple[str, ...] = (".tsv",)
     can_read = True
