@@ -1297,6 +1297,8 @@ class MainWindow(QMainWindow):
             return ""
         aset = self.annotations
         subject = aset.schema.label_name(command.subject, self.language) if aset else command.subject
+        if command.kind == "add_many":
+            subject = number(command.subject)  # a count: Persian digits in the Persian interface
         names = {
             "add": self.tr("Add %1"),
             "add_many": self.tr("Tag %1 results"),

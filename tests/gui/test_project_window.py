@@ -205,6 +205,11 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     assert window.last_message == "Undone: Tag 2 results"  # not the count of spans now gone
     qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert window.last_message == "Redone: Tag 2 results"
+    window.set_language("fa")  # the count in Persian digits, as every other count there
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "۲" in window.last_message and not any(c.isascii() and c.isdigit() for c in window.last_message)
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    window.set_language("en")
     window.checkpoint()
     assert [s["text"] for s in annotation_file(root, gaza)["spans"]] == ["آمریکا", "آمریکا"]
     # Damascus's آمریکایی was not tagged inside the word
