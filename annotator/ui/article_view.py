@@ -170,10 +170,15 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def ensure_visible(self, cp: int) -> None:
+        """Put the caret at cp; when that is off screen, scroll it to the middle (Qt's
+        least scroll left a span chosen in the list on the view's last line, the rest of
+        it out of view); a place already on screen does not move."""
         cursor = self.textCursor()
         cursor.setPosition(self.to_qt(cp))
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        rect = self.cursorRect()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            self.centerCursor()
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -199,11 +204,31 @@ class ArticleView(QPlainTextEdit):
         self._current = span_id
         if reveal and self._aset is not None and self._aset.has_span(span_id):
             span = self._aset.span(span_id)
+            whole = self._is_visible(span) and self._is_visible_end(span)  # before the caret scrolls
             cursor = self.textCursor()
             cursor.setPosition(self.to_qt(span.start))
             self.setTextCursor(cursor)
-            if not self._is_visible(span):
-                self.centerCursor()
+            if not whole:
+                self._reveal(span)
+
+    def _is_visible_end(self, span: Span) -> bool:
+        start, end = self.visible_range()
+        return start <= span.end <= end
+
+    def _reveal(self, span: Span) -> None:
+        """Scroll a span that was not all on screen into view: its start in the middle,
+        or, when it is long (a claim of several lines), higher, so that as much of it as
+        fits is shown; never its start off the top. (Qt's least scroll left a claim chosen
+        in the list on the view's last line, the rest of it out of view.)"""
+        self.centerCursor()
+        line = max(self.fontMetrics().lineSpacing(), 1)
+        end = QTextCursor(self.document())
+        end.setPosition(self.to_qt(span.end))
+        first, last = self.cursorRect().top(), self.cursorRect(end).bottom()  # after the scroll: not the kept rects
+        below = last - self.viewport().height() + line // 2
+        if below > 0:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + min(below, max(first - line, 0)) // line)
 
     def current_span(self) -> str:
         return self._current

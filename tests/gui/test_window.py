@@ -526,3 +526,39 @@ def test_the_label_palette_shows_when_the_article_is_opened_before_the_window(qt
     assert [b.objectName() for b in buttons] == ["label-actor", "label-location", "label-claim"]
     assert all(b.isVisible() and b.height() > 20 for b in buttons)
     window.close()
+
+
+def test_a_claim_chosen_in_the_span_list_is_shown_whole(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """The trial: choosing a claim in the span list scrolled only as far as its first line,
+    left on the view's last line with the rest of the claim out of view."""
+    from PySide6.QtGui import QTextCursor
+
+    text = "\n".join(f"بند {i}: خبرگزاری‌ها گزارش دادند که نشست امروز در تهران برگزار شد." for i in range(120))
+    article = tmp_path / "long.txt"
+    article.write_text(text, encoding="utf-8")
+    assert window.open(article), window.last_message
+    aset = window.annotations
+    assert aset is not None
+    start = text.index("بند 60:")
+    claim = aset.add_span("claim", start, text.index("بند 63:") - 1)  # three paragraphs
+    other = aset.add_span("location", text.index("تهران"), text.index("تهران") + 5)
+    table = window.findChild(object, "spanTable")
+    window.view.verticalScrollBar().setValue(0)
+    for cp in (text.index("بند 58:"), 0):  # the claim's first line at the bottom edge, then off screen
+        window.make_current(other.id)  # another span current: choosing the claim is a change
+        window.view.ensure_visible(cp)
+        model = table.model()
+        row = next(r for r in range(model.rowCount()) if table.span_model.span_at(r).id == claim.id)
+        table.scrollTo(model.index(row, 1))
+        qtbot.mouseClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(model.index(row, 1)).center()
+        )
+        qtbot.waitUntil(lambda: window.view.current_span() == claim.id, timeout=2000)
+
+        def shown(cp: int) -> bool:
+            cursor = QTextCursor(window.view.document())
+            cursor.setPosition(window.view.to_qt(cp))
+            rect = window.view.cursorRect(cursor)
+            return rect.top() >= 0 and rect.bottom() <= window.view.viewport().height()
+
+        assert shown(claim.start) and shown(claim.end)
