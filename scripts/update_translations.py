@@ -108,6 +108,7 @@ FA = {
     "Statistics…": "آمار…",
     "Search": "جست‌وجو",
     "New project in folder": "پروژهٔ تازه در پوشه",
+    "new-project": "پروژه-تازه",
     "Open project": "باز کردن پروژه",
     "%1 spans added": "%1 برچسب افزوده شد",
     "No more documents that way": "سند دیگری در این سو نیست",

@@ -861,7 +861,11 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         from ..io.project import Project, ProjectError
 
-        folder = QFileDialog.getExistingDirectory(self, self.tr("New project in folder"), str(Path.home()))
+        # a name typed for a folder that does not exist yet is made (the folder chooser
+        # only took existing folders: "Directory not found" for a new project's name)
+        folder, _ = QFileDialog.getSaveFileName(
+            self, self.tr("New project in folder"), str(Path.home() / self.tr("new-project"))
+        )
         if not folder:
             return
         try:

@@ -230,117 +230,117 @@
 <context>
     <name>ClaimsController</name>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="137" />
+        <location filename="../../annotator/ui/claims.py" line="178" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="138" />
+        <location filename="../../annotator/ui/claims.py" line="179" />
         <source>Entities</source>
         <translation>هویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="139" />
+        <location filename="../../annotator/ui/claims.py" line="180" />
         <source>Claims by actor</source>
         <translation>ادعاها بر پایهٔ کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="140" />
+        <location filename="../../annotator/ui/claims.py" line="181" />
         <source>Link to entity…</source>
         <translation>پیوند به هویت…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="141" />
+        <location filename="../../annotator/ui/claims.py" line="182" />
         <source>Set attribute value…</source>
         <translation>تعیین مقدار ویژگی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="142" />
+        <location filename="../../annotator/ui/claims.py" line="183" />
         <source>Labels and attributes…</source>
         <translation>برچسب‌ها و ویژگی‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="143" />
+        <location filename="../../annotator/ui/claims.py" line="184" />
         <source>Edit document details…</source>
         <translation>ویرایش مشخصات سند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="179" />
+        <location filename="../../annotator/ui/claims.py" line="221" />
         <source>Link: %1…</source>
         <translation>پیوند: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="191" />
+        <location filename="../../annotator/ui/claims.py" line="233" />
         <source>Choose a claim first (click it or pick it in the list)</source>
         <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="197" />
+        <location filename="../../annotator/ui/claims.py" line="239" />
         <source>%1 links a %2</source>
         <translation>%1 به %2 پیوند می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="214" />
+        <location filename="../../annotator/ui/claims.py" line="256" />
         <source>No span in this document can be linked this way</source>
         <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="239" />
+        <location filename="../../annotator/ui/claims.py" line="281" />
         <source>Choose a mention (an actor or a place) first</source>
         <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="244" />
+        <location filename="../../annotator/ui/claims.py" line="286" />
         <source>Entities are for mentions (actors, places), not claims</source>
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="259" />
+        <location filename="../../annotator/ui/claims.py" line="301" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="262" />
+        <location filename="../../annotator/ui/claims.py" line="304" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="265" />
+        <location filename="../../annotator/ui/claims.py" line="307" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="288" />
+        <location filename="../../annotator/ui/claims.py" line="330" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="312" />
+        <location filename="../../annotator/ui/claims.py" line="354" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="315" />
+        <location filename="../../annotator/ui/claims.py" line="357" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="365" />
+        <location filename="../../annotator/ui/claims.py" line="407" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="450" />
+        <location filename="../../annotator/ui/claims.py" line="492" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="474" />
+        <location filename="../../annotator/ui/claims.py" line="516" />
         <source>This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, in %5 documents. Go on?</source>
         <translation>این کار %1 بازه و %2 پیوند را تغییر می‌دهد و %3 بازه و %4 پیوند را حذف می‌کند، در %5 سند. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="483" />
+        <location filename="../../annotator/ui/claims.py" line="525" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -571,73 +571,73 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="71" />
+        <location filename="../../annotator/ui/entity_panel.py" line="73" />
         <source>Filter entities (ي=ی, ك=ک)</source>
         <translation>پالایش هویت‌ها (ي=ی، ك=ک)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="72" />
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="72" />
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
         <source>Other name</source>
         <translation>نام دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="72" />
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
         <source>Type</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="72" />
+        <location filename="../../annotator/ui/entity_panel.py" line="74" />
         <source>Mentions</source>
         <translation>اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>New…</source>
         <translation>تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="75" />
+        <location filename="../../annotator/ui/entity_panel.py" line="77" />
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="76" />
+        <location filename="../../annotator/ui/entity_panel.py" line="78" />
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="77" />
+        <location filename="../../annotator/ui/entity_panel.py" line="79" />
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="78" />
+        <location filename="../../annotator/ui/entity_panel.py" line="80" />
         <source>Redo</source>
         <translation>انجام دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="155" />
+        <location filename="../../annotator/ui/entity_panel.py" line="180" />
         <source>New entity</source>
         <translation>هویت تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="155" />
-        <location filename="../../annotator/ui/entity_panel.py" line="168" />
+        <location filename="../../annotator/ui/entity_panel.py" line="180" />
+        <location filename="../../annotator/ui/entity_panel.py" line="193" />
         <source>Name (Persian):</source>
         <translation>نام (فارسی):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="168" />
+        <location filename="../../annotator/ui/entity_panel.py" line="193" />
         <source>Rename entity</source>
         <translation>تغییر نام هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="181" />
+        <location filename="../../annotator/ui/entity_panel.py" line="206" />
         <source>Select two or more entities; the current one is kept</source>
         <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
     </message>
@@ -688,308 +688,308 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="267" />
+        <location filename="../../annotator/ui/main_window.py" line="352" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="281" />
+        <location filename="../../annotator/ui/main_window.py" line="366" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="284" />
+        <location filename="../../annotator/ui/main_window.py" line="369" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="295" />
+        <location filename="../../annotator/ui/main_window.py" line="380" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="318" />
+        <location filename="../../annotator/ui/main_window.py" line="403" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321" />
+        <location filename="../../annotator/ui/main_window.py" line="406" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324" />
+        <location filename="../../annotator/ui/main_window.py" line="409" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326" />
+        <location filename="../../annotator/ui/main_window.py" line="411" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="328" />
+        <location filename="../../annotator/ui/main_window.py" line="413" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="364" />
+        <location filename="../../annotator/ui/main_window.py" line="449" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="365" />
+        <location filename="../../annotator/ui/main_window.py" line="450" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="366" />
+        <location filename="../../annotator/ui/main_window.py" line="451" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="367" />
+        <location filename="../../annotator/ui/main_window.py" line="452" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="368" />
+        <location filename="../../annotator/ui/main_window.py" line="453" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="371" />
+        <location filename="../../annotator/ui/main_window.py" line="456" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="372" />
+        <location filename="../../annotator/ui/main_window.py" line="457" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="373" />
+        <location filename="../../annotator/ui/main_window.py" line="458" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="374" />
+        <location filename="../../annotator/ui/main_window.py" line="459" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375" />
+        <location filename="../../annotator/ui/main_window.py" line="460" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376" />
+        <location filename="../../annotator/ui/main_window.py" line="461" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="379" />
+        <location filename="../../annotator/ui/main_window.py" line="464" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380" />
+        <location filename="../../annotator/ui/main_window.py" line="465" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381" />
+        <location filename="../../annotator/ui/main_window.py" line="466" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="383" />
+        <location filename="../../annotator/ui/main_window.py" line="468" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="384" />
+        <location filename="../../annotator/ui/main_window.py" line="469" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="385" />
+        <location filename="../../annotator/ui/main_window.py" line="470" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386" />
+        <location filename="../../annotator/ui/main_window.py" line="471" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="387" />
+        <location filename="../../annotator/ui/main_window.py" line="472" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388" />
+        <location filename="../../annotator/ui/main_window.py" line="473" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="389" />
+        <location filename="../../annotator/ui/main_window.py" line="474" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="393" />
-        <location filename="../../annotator/ui/main_window.py" line="707" />
+        <location filename="../../annotator/ui/main_window.py" line="478" />
+        <location filename="../../annotator/ui/main_window.py" line="824" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="398" />
+        <location filename="../../annotator/ui/main_window.py" line="483" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="399" />
+        <location filename="../../annotator/ui/main_window.py" line="484" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400" />
+        <location filename="../../annotator/ui/main_window.py" line="485" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="401" />
+        <location filename="../../annotator/ui/main_window.py" line="486" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="402" />
+        <location filename="../../annotator/ui/main_window.py" line="487" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="403" />
+        <location filename="../../annotator/ui/main_window.py" line="488" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="404" />
+        <location filename="../../annotator/ui/main_window.py" line="489" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="405" />
+        <location filename="../../annotator/ui/main_window.py" line="490" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="406" />
+        <location filename="../../annotator/ui/main_window.py" line="491" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407" />
+        <location filename="../../annotator/ui/main_window.py" line="492" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="408" />
+        <location filename="../../annotator/ui/main_window.py" line="493" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="413" />
+        <location filename="../../annotator/ui/main_window.py" line="498" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="414" />
+        <location filename="../../annotator/ui/main_window.py" line="499" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="461" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="482" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="771" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="773" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="782" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="784" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="788" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="790" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="792" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="794" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="797" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="799" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="836" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
+        <location filename="../../annotator/ui/main_window.py" line="854" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="855" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -998,245 +998,250 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="867" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="867" />
+        <source>new-project</source>
+        <translation>پروژه-تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="880" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="829" />
+        <location filename="../../annotator/ui/main_window.py" line="951" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="831" />
+        <location filename="../../annotator/ui/main_window.py" line="953" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="875" />
+        <location filename="../../annotator/ui/main_window.py" line="997" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="882" />
+        <location filename="../../annotator/ui/main_window.py" line="1004" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="898" />
+        <location filename="../../annotator/ui/main_window.py" line="1020" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="923" />
+        <location filename="../../annotator/ui/main_window.py" line="1045" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="928" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="928" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="964" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="972" />
+        <location filename="../../annotator/ui/main_window.py" line="1094" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1014" />
+        <location filename="../../annotator/ui/main_window.py" line="1136" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1041" />
+        <location filename="../../annotator/ui/main_window.py" line="1163" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1064" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1066" />
+        <location filename="../../annotator/ui/main_window.py" line="1188" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1200" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1089" />
+        <location filename="../../annotator/ui/main_window.py" line="1211" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1090" />
+        <location filename="../../annotator/ui/main_window.py" line="1212" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1157" />
+        <location filename="../../annotator/ui/main_window.py" line="1279" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1169" />
+        <location filename="../../annotator/ui/main_window.py" line="1291" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1193" />
+        <location filename="../../annotator/ui/main_window.py" line="1317" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1194" />
+        <location filename="../../annotator/ui/main_window.py" line="1318" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1195" />
+        <location filename="../../annotator/ui/main_window.py" line="1319" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1196" />
+        <location filename="../../annotator/ui/main_window.py" line="1320" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1197" />
+        <location filename="../../annotator/ui/main_window.py" line="1321" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1198" />
+        <location filename="../../annotator/ui/main_window.py" line="1322" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1199" />
+        <location filename="../../annotator/ui/main_window.py" line="1323" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382" />
-        <location filename="../../annotator/ui/main_window.py" line="1136" />
+        <location filename="../../annotator/ui/main_window.py" line="467" />
+        <location filename="../../annotator/ui/main_window.py" line="1258" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1137" />
+        <location filename="../../annotator/ui/main_window.py" line="1259" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1152" />
+        <location filename="../../annotator/ui/main_window.py" line="1274" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1153" />
+        <location filename="../../annotator/ui/main_window.py" line="1275" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1155" />
+        <location filename="../../annotator/ui/main_window.py" line="1277" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1160" />
+        <location filename="../../annotator/ui/main_window.py" line="1282" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1165" />
+        <location filename="../../annotator/ui/main_window.py" line="1287" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1166" />
+        <location filename="../../annotator/ui/main_window.py" line="1288" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1167" />
+        <location filename="../../annotator/ui/main_window.py" line="1289" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1183" />
+        <location filename="../../annotator/ui/main_window.py" line="1307" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1184" />
+        <location filename="../../annotator/ui/main_window.py" line="1308" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1185" />
+        <location filename="../../annotator/ui/main_window.py" line="1309" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1310" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370" />
-        <location filename="../../annotator/ui/main_window.py" line="1187" />
+        <location filename="../../annotator/ui/main_window.py" line="455" />
+        <location filename="../../annotator/ui/main_window.py" line="1311" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1312" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1189" />
+        <location filename="../../annotator/ui/main_window.py" line="1313" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1190" />
+        <location filename="../../annotator/ui/main_window.py" line="1314" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1191" />
+        <location filename="../../annotator/ui/main_window.py" line="1315" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1192" />
+        <location filename="../../annotator/ui/main_window.py" line="1316" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1293,7 +1298,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="276" />
-        <location filename="../../annotator/ui/project_session.py" line="362" />
+        <location filename="../../annotator/ui/project_session.py" line="366" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -1308,7 +1313,7 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="368" />
+        <location filename="../../annotator/ui/project_session.py" line="372" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -1328,98 +1333,98 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="316" />
+        <location filename="../../annotator/ui/project_session.py" line="317" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="316" />
+        <location filename="../../annotator/ui/project_session.py" line="317" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="323" />
+        <location filename="../../annotator/ui/project_session.py" line="329" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="339" />
+        <location filename="../../annotator/ui/project_session.py" line="343" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="362" />
+        <location filename="../../annotator/ui/project_session.py" line="366" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="378" />
+        <location filename="../../annotator/ui/project_session.py" line="382" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="379" />
+        <location filename="../../annotator/ui/project_session.py" line="383" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="383" />
+        <location filename="../../annotator/ui/project_session.py" line="387" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="385" />
+        <location filename="../../annotator/ui/project_session.py" line="389" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="396" />
+        <location filename="../../annotator/ui/project_session.py" line="400" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="397" />
+        <location filename="../../annotator/ui/project_session.py" line="401" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="398" />
+        <location filename="../../annotator/ui/project_session.py" line="402" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="399" />
+        <location filename="../../annotator/ui/project_session.py" line="403" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="401" />
+        <location filename="../../annotator/ui/project_session.py" line="405" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="417" />
+        <location filename="../../annotator/ui/project_session.py" line="421" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="395" />
-        <location filename="../../annotator/ui/project_session.py" line="447" />
+        <location filename="../../annotator/ui/project_session.py" line="399" />
+        <location filename="../../annotator/ui/project_session.py" line="451" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="421" />
+        <location filename="../../annotator/ui/project_session.py" line="425" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="421" />
+        <location filename="../../annotator/ui/project_session.py" line="425" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="473" />
+        <location filename="../../annotator/ui/project_session.py" line="477" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

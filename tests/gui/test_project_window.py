@@ -538,3 +538,24 @@ def test_export_dialog_names_each_format_and_suggests_its_extension(
     assert (asked["suggested"], asked["filter"]) == (str(root.parent / "test-brat"), "")
     assert (root.parent / "test-brat").is_dir()
     window.close()
+
+
+def test_new_project_takes_the_name_of_a_folder_not_made_yet(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """The trial: File ▸ New project refused a new folder's name ("Directory not found");
+    the folder had to be made first, outside the program."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from annotator.ui.project_session import ProjectSession
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    target = tmp_path / "gaza-2023"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    imported: list[bool] = []
+    monkeypatch.setattr(ProjectSession, "import_files", lambda self: imported.append(True))
+    window.new_project()
+    assert (target / "project.json").is_file()
+    assert window.session is not None and window.session.project.path == target
+    assert imported == [True]  # then the import dialog, as before
+    window.close()
