@@ -1742,22 +1742,22 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="163" />
+        <location filename="../../annotator/ui/span_table.py" line="164" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="164" />
+        <location filename="../../annotator/ui/span_table.py" line="165" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="165" />
+        <location filename="../../annotator/ui/span_table.py" line="166" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="166" />
+        <location filename="../../annotator/ui/span_table.py" line="167" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
