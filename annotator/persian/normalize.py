@@ -410,6 +410,11 @@ def _align(original: str, normalized: str, repeats: bool) -> OffsetMap:
     runs = _equal_runs(pre, normalized, repeats)
     if len(pre) != len(original):  # characters were deleted: back to original offsets
         runs = _intersect(runs, kept)
+    return _map_from_runs(original, normalized, runs)
+
+
+def _map_from_runs(original: str, normalized: str, runs: list[Run]) -> OffsetMap:
+    """The map whose changed blocks are what lies between the equal runs (in order)."""
     changes: list[Change] = []
     o = n = 0
     for ro, rn, length in [*runs, (len(original), len(normalized), 0)]:
@@ -441,13 +446,7 @@ def _align_by_letters(original: str, normalized: str) -> OffsetMap:
         if ro < len(original) and original[ro] == normalized[rn]:
             runs.append((ro, rn, 1))
         o, n = ro + 1, rn + 1
-    changes: list[Change] = []
-    o = n = 0
-    for ro, rn, length in [*_merge_runs(runs), (len(original), len(normalized), 0)]:
-        if ro > o or rn > n:
-            changes.append((o, ro - o, n, rn - n))
-        o, n = ro + length, rn + length
-    return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
+    return _map_from_runs(original, normalized, _merge_runs(runs))
 
 
 def unaligned(original: str, normalized: str, mapping: OffsetMap, *, repeats: bool = False) -> int | None:
