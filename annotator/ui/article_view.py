@@ -170,15 +170,10 @@ class ArticleView(QPlainTextEdit):
         self.setTextCursor(cursor)
 
     def ensure_visible(self, cp: int) -> None:
-        """Put the caret at cp; when that is off screen, scroll it to the middle (Qt's
-        least scroll left a span chosen in the list on the view's last line, the rest of
-        it out of view); a place already on screen does not move."""
         cursor = self.textCursor()
         cursor.setPosition(self.to_qt(cp))
         self.setTextCursor(cursor)
-        rect = self.cursorRect()
-        if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            self.centerCursor()
+        self.ensureCursorVisible()
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
