@@ -240,12 +240,12 @@ def _document(
 def _starts(tags: list[str], sentence_ends: list[int]) -> Iterator[tuple[int, str, str]]:
     """(token index, B or I, label) for each token that begins a span."""
     breaks = set(sentence_ends)
-    prev = ""
+    prev: str | None = None  # the label of the span going on; None: no span (never a label)
     for i, tag in enumerate(tags):
         if i in breaks:
-            prev = ""
+            prev = None
         if tag == "O":
-            prev = ""
+            prev = None
             continue
         prefix, label = tag[0], tag[2:]
         if prefix == "B" or label != prev:

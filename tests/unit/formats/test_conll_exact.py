@@ -384,6 +384,28 @@ def test_separator_is_detected(tmp_path: Path, line: str, separator: str) -> Non
     assert result.documents[0].layout["conll"]["separator"] == separator
 
 
+def test_the_first_2000_lines_decide_separator_and_columns(tmp_path: Path) -> None:
+    """docs/formats.md: the separator and the column count are judged on the first 2,000
+    lines, a tie going to tab (then `|`, then space) and to the fewer columns; a line after
+    them that would break the tie changes nothing, and lines of the other kind are reported."""
+    path = tmp_path / "c.txt"
+    # 1,000 tab lines and 1,000 space lines tie: tab; the 2,001st (space) is not counted
+    path.write_text("a\tO\n" * 1000 + "b O\n" * 1001, encoding="utf-8")
+    result = get("conll").read(path)
+    assert result.documents[0].layout["conll"]["separator"] == "\t"
+    assert result.documents[0].text == " ".join(["a"] * 1000)
+    assert len(result.problems) == 1001
+    assert result.problems[-1] == f"{path}:2001: no token and tag in 'b O'"
+    # 1,000 lines of two columns and 1,000 of three tie: two; the 2,001st (three) is not
+    # counted, so the POS column stays part of the token
+    path.write_text("a\tO\n" * 1000 + "b\tNN\tO\n" * 1001, encoding="utf-8")
+    result = get("conll").read(path)
+    assert result.problems == []
+    doc = result.documents[0]
+    assert [doc.text[a:b] for a, b in doc.tokens or []][999:1001] == ["a", "b\tNN"]
+    assert "extra_columns" not in doc.layout["conll"]
+
+
 def test_separator_option_wins_over_detection(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_text("a b|B-X\n", encoding="utf-8")
     assert get("conll").read(tmp_path / "c.txt").documents[0].text == "a b"
