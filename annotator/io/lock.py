@@ -64,7 +64,9 @@ def _safe_name(annotator: str) -> str:
 
 
 def _host() -> str:
-    import socket  # on first use: its import is 15 ms of the window's start-up
+    if hasattr(os, "uname"):  # what socket.gethostname() returns there, without its import (10 ms of a start)
+        return os.uname().nodename
+    import socket
 
     return socket.gethostname()
 

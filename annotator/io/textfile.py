@@ -143,4 +143,6 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _lines(text: str) -> str:
+    if "\r" not in text:  # the usual case: one scan instead of two copies (1 ms a million characters)
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -65,10 +65,12 @@ class ArticleView(QPlainTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
         self.document().setDocumentMargin(18)
+        self.document().setUndoRedoEnabled(False)  # read-only: the model keeps the undo
         self.setCursorWidth(2)
         self.setMouseTracking(True)
         self._aset: AnnotationSet | None = None
         self._map = Utf16Map("")
+        self._shown = 0  # code points of the text in the QTextDocument (see set_annotations)
         self._current = ""
         self._visible: list[Span] = []
         self._range = (0, 0)  # the code points whose spans _visible holds
@@ -88,7 +90,11 @@ class ArticleView(QPlainTextEdit):
 
     # ---- model ---------------------------------------------------------------------
 
-    def set_annotations(self, aset: AnnotationSet | None) -> None:
+    def set_annotations(self, aset: AnnotationSet | None, first_screen: bool = False) -> None:
+        """Show a document. first_screen: only the start of a long text is put in the view
+        for now, enough for a few screens (the first frame of an opening, MainWindow.open:
+        a million characters take 10-15 ms to set, as long as the rest of that frame); the
+        rest is added when the same text is set again."""
         if self._aset is not None:
             self._aset.unsubscribe(self._on_change)
         previous, self._aset = self._aset, aset
@@ -96,13 +102,44 @@ class ArticleView(QPlainTextEdit):
         self._pieces.clear()
         text = aset.text if aset else ""
         # the same text (the checked document after its first frame, MainWindow.open) is
-        # not laid out again: a million characters take as long as the rest of the opening
+        # not laid out again: only what the first frame left out is added
         if previous is None or aset is None or previous.text != text:
             self._map = Utf16Map(text)
-            self.setPlainText(text)
+            self._shown = self._first_screen_end(text) if first_screen else len(text)
+            self.setPlainText(text[: self._shown] if self._shown < len(text) else text)
+        elif self._shown < len(text) and not first_screen:
+            self._add_the_rest(text)
         if aset is not None:
             aset.subscribe(self._on_change)
         self._schedule_refresh()
+
+    def _first_screen_end(self, text: str) -> int:
+        """Where the part of a long text put in the view first ends: four screens of it at
+        least (at the view's size and font, as if every line were full), at the end of a
+        paragraph when one ends soon after, so that the lines shown wrap as they will."""
+        metrics = self.fontMetrics()
+        size = self.viewport().size()
+        per_screen = (max(size.width(), 800) // max(metrics.averageCharWidth(), 1) + 1) * (
+            max(size.height(), 600) // max(metrics.lineSpacing(), 1) + 1
+        )
+        least = max(FIRST_SCREEN_CHARS, 4 * per_screen)
+        if len(text) <= 2 * least:
+            return len(text)
+        paragraph = text.find("\n", least, 2 * least)
+        return paragraph if paragraph >= 0 else least
+
+    def _add_the_rest(self, text: str) -> None:
+        """Put the rest of a text whose first screens the view shows (set_annotations): at
+        the end of the document, so that nothing shown moves."""
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(text[self._shown :])
+        self._shown = len(text)
+
+    def shown_length(self) -> int:
+        """How much of the document's text (code points) the view holds: all of it, except
+        between the first frame of an opening and its end."""
+        return self._shown
 
     @property
     def annotations(self) -> AnnotationSet | None:
@@ -411,6 +448,8 @@ class ArticleView(QPlainTextEdit):
     def _caret_rect(self, cp: int) -> QRect:
         rect = self._caret_rects.get(cp)
         if rect is None:
+            if cp > self._shown:  # the end of a span past the first screens: far below them
+                return QRect(0, 1 << 24, self.cursorWidth(), 1)
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.to_qt(cp))
             rect = self._caret_rects[cp] = self.cursorRect(cursor)
@@ -617,6 +656,8 @@ def _color(schema: Schema, label_id: str) -> str:
 
 
 _SLACK = 40  # pixels
+# the least of a long text put in the view for an opening's first frame (set_annotations)
+FIRST_SCREEN_CHARS = 16_000
 
 
 class _Sweep:

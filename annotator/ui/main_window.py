@@ -626,7 +626,7 @@ class MainWindow(QMainWindow):
         self.claims.header.show_document(opening.document, self.language)
         self.label_palette.set_schema(opening.schema, self.language)
         first = AnnotationSet(opening.document, "", opening.schema)
-        self.view.set_annotations(first)
+        self.view.set_annotations(first, first_screen=True)  # the rest of a long text after the frame
         # the header, the palette and the article's scroll bar take their places now, so
         # that the first frame is laid out as the next ones (no jump, no re-wrapping)
         QCoreApplication.sendPostedEvents(self.view, QEvent.Type.MetaCall)  # the scroll bar (queued in Qt)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from annotator.io import jsonformat
@@ -227,4 +228,78 @@ def test_keys_pressed_while_a_bad_file_loads_are_dropped_not_given_to_the_docume
     qtbot.wait(50)  # the event loop turns: a held key would be handled now
     assert window.annotations.span_count() == len(spans)
     assert not window.annotations.undo_stack.can_undo()
+    window._checkpoint_timer.stop()
+
+
+def _screen_geometry(window: MainWindow) -> list[tuple[str, int, int, int, int]]:
+    """Where the spans on screen are drawn: each one's start and end caret, from Qt's own
+    cursor rectangles (not the view's cache)."""
+    view = window.view
+    assert view.annotations is not None
+    out = []
+    for span in view.annotations.spans_in(*view.visible_range()):
+        if span.end > view.shown_length():
+            continue
+        a, b = QTextCursor(view.document()), QTextCursor(view.document())
+        a.setPosition(view.to_qt(span.start))
+        b.setPosition(view.to_qt(span.end))
+        ra, rb = view.cursorRect(a), view.cursorRect(b)
+        out.append((span.id, ra.x(), ra.y(), rb.x(), rb.y()))
+    return out
+
+
+@pytest.mark.parametrize("paragraphs", [True, False], ids=["paragraphs", "one-paragraph"])
+def test_the_first_frame_sets_the_first_screens_of_a_long_text_and_open_adds_the_rest_in_place(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, paragraphs: bool
+) -> None:
+    if not paragraphs:  # an article of one long paragraph: cut inside it, far below the screen
+        monkeypatch.setattr(f"{__name__}.TEXT", TEXT.replace("\n", " "))
+    article, _spans = write_article(tmp_path)
+    first: list[tuple[int, str, list[tuple[str, int, int, int, int]]]] = []
+    original = ArticleOpening.finish
+
+    def finish(opening: ArticleOpening, annotator: str = "") -> Any:
+        view = window.view
+        first.append((view.shown_length(), view.toPlainText(), _screen_geometry(window)))
+        return original(opening, annotator)
+
+    monkeypatch.setattr(ArticleOpening, "finish", finish)
+    assert window.open(article), window.last_message
+    ((shown, text_then, geometry_then),) = first
+    assert 16_000 <= shown < len(TEXT) // 2  # only the first screens were set for the first frame...
+    assert text_then == TEXT[:shown]
+    if paragraphs:
+        assert TEXT[shown] == "\n"  # ...up to the end of a paragraph
+    assert geometry_then and len(geometry_then) > 10
+    view = window.view
+    assert view.toPlainText() == TEXT and view.shown_length() == len(TEXT)  # the rest is there
+    assert view.verticalScrollBar().value() == 0
+    assert _screen_geometry(window) == geometry_then  # nothing on screen moved
+    window._checkpoint_timer.stop()
+
+
+def test_a_span_running_past_the_first_screens_draws_no_bar_in_the_wrong_place(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = tmp_path / "long.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    aset = AnnotationSet(Document("long", TEXT, "long"))
+    end = len(TEXT) - 10  # a claim from the first line to the end: it ends far past the first screens
+    aset.load([Span("s1", "claim", 4, end, TEXT[4:end])])
+    jsonformat.save(aset, tmp_path / "long.annotations.json")
+    bars: list[list[int]] = []
+    original = ArticleOpening.finish
+
+    def finish(opening: ArticleOpening, annotator: str = "") -> Any:
+        view = window.view
+        assert view.shown_length() < end and view.annotations is not None
+        assert [s.id for s in view.annotations.spans_in(*view.visible_range())] == ["s1"]
+        bars.append([view._caret_rect(4).y(), view._caret_rect(end).y()])
+        return original(opening, annotator)
+
+    monkeypatch.setattr(ArticleOpening, "finish", finish)
+    assert window.open(article), window.last_message
+    ((top, bottom),) = bars
+    assert 0 <= top < 100  # the start's bar on the first line
+    assert bottom > window.view.viewport().height() * 100  # the end's: far below, never on screen
     window._checkpoint_timer.stop()
