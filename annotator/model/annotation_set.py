@@ -139,6 +139,10 @@ class AnnotationSet:
                 return span
         return None
 
+    def labels_at(self, start: int, end: int) -> set[str]:
+        """The labels of the spans over exactly start..end (a word already coded)."""
+        return {s.label for s in self.spans_in(start, end) if s.start == start and s.end == end}
+
     # ---- listening -----------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
@@ -164,13 +168,19 @@ class AnnotationSet:
         self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()], "add", label)
         return span
 
-    def add_spans(self, name: str, items: Iterable[tuple[str, int, int]]) -> list[Span]:
-        """Add many spans as one command (e.g. "tag all results"); duplicates are skipped."""
+    def add_spans(
+        self, name: str, items: Iterable[tuple[str, int, int]], *, skip_coded: bool = False
+    ) -> list[Span]:
+        """Add many spans as one command (e.g. "tag all results"); duplicates are skipped, and
+        with ``skip_coded`` so is a range that already carries a span of any label (a coder's
+        decision that a bulk tag must not contradict)."""
         spans: list[Span] = []
         seen: set[tuple[str, int, int]] = set()
         try:
             for label, start, end in items:
                 if (label, start, end) in seen or self.find_span(start, end, label):
+                    continue
+                if skip_coded and self.labels_at(start, end):
                     continue
                 seen.add((label, start, end))
                 spans.append(self.make_span(label, start, end))

@@ -184,8 +184,11 @@ class ProjectSession(QObject):
             store.aset.annotator = self.annotator  # a file that named nobody: its folder's coder
         return store, message
 
-    def tag_everywhere(self, query: str, label_id: str, whole_words: bool = True) -> tuple[int, int]:
-        """Tag every hit of a project-wide search: (spans added, documents changed).
+    def tag_everywhere(
+        self, query: str, label_id: str, whole_words: bool = True, skip_coded: bool = True
+    ) -> tuple[int, int, int]:
+        """Tag every hit of a project-wide search: (spans added, documents changed, hits left
+        as they are because another label already covers exactly them (``skip_coded``)).
 
         Each document's additions are one undoable edit in that document's history (the
         open one's right away); every document is saved as it is done, so a cancel keeps
@@ -195,7 +198,7 @@ class ProjectSession(QObject):
         for hit in self.project.search(query, whole_words=whole_words):
             by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
         dialog = self._progress(self.tr("Tagging…"), len(by_document), "tagProgress")
-        added = changed = 0
+        added = changed = left = 0
         problems: list[str] = []
         name = f"Tag results of {query!r}"
         for done, (doc_id, hits) in enumerate(by_document.items()):
@@ -213,7 +216,9 @@ class ProjectSession(QObject):
                     continue
                 aset = store.aset
             ranges = [(s, e) for s, e in (trim(aset.text, a, b) for a, b in hits) if e > s]
-            new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges])
+            if skip_coded:
+                left += sum(1 for s, e in ranges if (labels := aset.labels_at(s, e)) and label_id not in labels)
+            new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
             if store is not None:
                 try:
                     store.close()
@@ -228,7 +233,7 @@ class ProjectSession(QObject):
         dialog.reset()
         if problems:
             self.window.show_error("\n".join(problems[:20]))
-        return added, changed
+        return added, changed, left
 
     def _on_change(self, change: Change) -> None:
         aset = self.window.annotations

@@ -255,33 +255,77 @@ class SearchController(QObject):
             hits = session.project.search(query, whole_words=whole)
             documents = len({h.document_id for h in hits})
             question = self.tr("Tag %1 results as “%2” in %3 documents?")
-            if not hits or not self.confirm(question.replace("%1", number(len(hits))).replace("%2", label)
-                                            .replace("%3", number(documents))):  # fmt: skip
+            if not hits:
                 return
-            added, changed = session.tag_everywhere(query, label_id, whole_words=whole)
-            self.window.show_status(
+            # which hits are already coded is known only document by document, while tagging
+            yes, also = self.confirm(
+                question.replace("%1", number(len(hits))).replace("%2", label).replace("%3", number(documents)),
+                self.tr("Results already tagged with another label stay as they are unless you tick the box."),
+                self.tr("Also tag results already tagged with another label"),
+            )
+            if not yes:
+                return
+            added, changed, left = session.tag_everywhere(query, label_id, whole_words=whole, skip_coded=not also)
+            message = (
                 self.tr("Spans added: %1, in %2 documents")
                 .replace("%1", number(added))
                 .replace("%2", number(changed))
             )
+            if left:
+                message += "; " + self.tr("already tagged with another label, left as they are: %1").replace(
+                    "%1", number(left)
+                )
+            self.window.show_status(message)
             return
         aset = self.window.annotations
         if aset is None:
             return
         trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, query, whole_words=whole))
         ranges = [(s, e) for s, e in trimmed if e > s]
-        question = self.tr("Tag %1 results as “%2” in this article?")
-        if not ranges or not self.confirm(question.replace("%1", number(len(ranges))).replace("%2", label)):
+        if not ranges:
             return
-        added = aset.add_spans(f"Tag {len(ranges)} results", [(label_id, s, e) for s, e in ranges])
+        coded = [aset.labels_at(s, e) for s, e in ranges]
+        same = sum(1 for labels in coded if label_id in labels)
+        other = sum(1 for labels in coded if labels and label_id not in labels)
+        fresh = len(ranges) - same - other
+        if not fresh and not other:
+            self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
+            return
+        question = self.tr("Tag %1 results as “%2” in this article?").replace("%1", number(fresh)).replace("%2", label)
+        details = []
+        if same:
+            details.append(self.tr("Already tagged “%2”, left as they are: %1.").replace("%1", number(same))
+                           .replace("%2", label))  # fmt: skip
+        if other:
+            details.append(
+                self.tr("Already tagged with another label, left as they are unless you tick the box: %1.").replace(
+                    "%1", number(other)
+                )
+            )
+        also_text = self.tr("Also tag those already tagged with another label (%1)").replace("%1", number(other))
+        yes, also = self.confirm(question, " ".join(details), also_text if other else "")
+        if not yes:
+            return
+        wanted = [(label_id, s, e) for s, e in ranges]
+        added = aset.add_spans(f"Tag {len(ranges)} results", wanted, skip_coded=not also)
         self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
 
-    def confirm(self, question: str) -> bool:
-        """Ask before tagging (Enter answers yes: the question names what will happen)."""
-        answer = QMessageBox.question(
-            self.panel, self.tr("Tag all"), question, defaultButton=QMessageBox.StandardButton.Yes
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    def confirm(self, question: str, details: str = "", also: str = "") -> tuple[bool, bool]:
+        """Ask before tagging (Enter answers yes: the question names what will happen); with
+        ``also``, a box to tick (off by default) that widens the tagging: (yes, ticked)."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tag all"), question, parent=self.panel)
+        box.setObjectName("tagAllQuestion")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        if details:
+            box.setInformativeText(details)
+        if also:
+            tick = QCheckBox(also, box)
+            tick.setObjectName("tagAlsoCoded")
+            box.setCheckBox(tick)
+        answer = box.exec()
+        ticked = box.checkBox() is not None and box.checkBox().isChecked()
+        return answer == QMessageBox.StandardButton.Yes, ticked
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Search"))

@@ -1282,149 +1282,149 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="252" />
+        <location filename="../../annotator/ui/project_session.py" line="257" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="252" />
+        <location filename="../../annotator/ui/project_session.py" line="257" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="266" />
+        <location filename="../../annotator/ui/project_session.py" line="271" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="276" />
-        <location filename="../../annotator/ui/project_session.py" line="366" />
+        <location filename="../../annotator/ui/project_session.py" line="281" />
+        <location filename="../../annotator/ui/project_session.py" line="371" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="279" />
+        <location filename="../../annotator/ui/project_session.py" line="284" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="288" />
+        <location filename="../../annotator/ui/project_session.py" line="293" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="372" />
+        <location filename="../../annotator/ui/project_session.py" line="377" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="197" />
+        <location filename="../../annotator/ui/project_session.py" line="200" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="292" />
+        <location filename="../../annotator/ui/project_session.py" line="297" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="303" />
+        <location filename="../../annotator/ui/project_session.py" line="308" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="317" />
+        <location filename="../../annotator/ui/project_session.py" line="322" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="317" />
+        <location filename="../../annotator/ui/project_session.py" line="322" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="329" />
+        <location filename="../../annotator/ui/project_session.py" line="334" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="343" />
+        <location filename="../../annotator/ui/project_session.py" line="348" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="366" />
+        <location filename="../../annotator/ui/project_session.py" line="371" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="382" />
+        <location filename="../../annotator/ui/project_session.py" line="387" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="383" />
+        <location filename="../../annotator/ui/project_session.py" line="388" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="387" />
+        <location filename="../../annotator/ui/project_session.py" line="392" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="389" />
+        <location filename="../../annotator/ui/project_session.py" line="394" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="400" />
+        <location filename="../../annotator/ui/project_session.py" line="405" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="401" />
+        <location filename="../../annotator/ui/project_session.py" line="406" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="402" />
+        <location filename="../../annotator/ui/project_session.py" line="407" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="403" />
+        <location filename="../../annotator/ui/project_session.py" line="408" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="405" />
+        <location filename="../../annotator/ui/project_session.py" line="410" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="421" />
+        <location filename="../../annotator/ui/project_session.py" line="426" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="399" />
-        <location filename="../../annotator/ui/project_session.py" line="451" />
+        <location filename="../../annotator/ui/project_session.py" line="404" />
+        <location filename="../../annotator/ui/project_session.py" line="456" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="425" />
+        <location filename="../../annotator/ui/project_session.py" line="430" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="425" />
+        <location filename="../../annotator/ui/project_session.py" line="430" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="477" />
+        <location filename="../../annotator/ui/project_session.py" line="482" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1565,17 +1565,37 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="263" />
+        <location filename="../../annotator/ui/search_panel.py" line="270" />
         <source>Spans added: %1, in %2 documents</source>
         <translation>بازه‌های افزوده: %1، در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="277" />
+        <location filename="../../annotator/ui/search_panel.py" line="275" />
+        <source>already tagged with another label, left as they are: %1</source>
+        <translation>با برچسبی دیگر، دست‌نخورده: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="297" />
+        <source>Already tagged “%2”, left as they are: %1.</source>
+        <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="301" />
+        <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
+        <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="305" />
+        <source>Also tag those already tagged with another label (%1)</source>
+        <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="311" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <location filename="../../annotator/ui/search_panel.py" line="331" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
@@ -1595,12 +1615,27 @@ This window stopped editing the project; your edits until now are saved.</source
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="273" />
+        <location filename="../../annotator/ui/search_panel.py" line="263" />
+        <source>Results already tagged with another label stay as they are unless you tick the box.</source>
+        <translation>نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="264" />
+        <source>Also tag results already tagged with another label</source>
+        <translation>نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="292" />
+        <source>Every result is already tagged “%1”</source>
+        <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="294" />
         <source>Tag %1 results as “%2” in this article?</source>
         <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="282" />
+        <location filename="../../annotator/ui/search_panel.py" line="316" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>

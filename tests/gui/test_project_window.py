@@ -238,6 +238,110 @@ def test_tag_all_in_the_article_scope_stays_in_the_article(qtbot: Any, tmp_path:
     window.close()
 
 
+def answer_tag_question(qtbot: Any, asked: list[str], tick: bool = False) -> None:
+    """Answer the next Tag all question with Return, noting its text and details; tick its
+    'also tag the coded ones' box first when asked to."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, press)
+            return
+        asked.append(f"{box.text()} | {box.informativeText()} | {box.checkBox().text() if box.checkBox() else ''}")
+        if tick:
+            qtbot.mouseClick(box.checkBox(), Qt.MouseButton.LeftButton)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, press)
+
+
+def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: Path) -> None:
+    """A word the coder tagged by hand (here آمریکا as an actor, the state) is not tagged a
+    second time with another label by a bulk Tag all: the question says how many are left
+    as they are, and a box (off by default) tags them too."""
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
+    assert window.session.open_document(gaza)
+    aset = window.annotations
+    assert aset is not None
+    first = aset.text.index("آمریکا")
+    second = aset.text.index("آمریکا", first + 1)
+    window.view.select_range(first, first + len("آمریکا"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # by hand: the first آمریکا is an actor
+    assert [(s.label, s.start) for s in aset.spans()] == [("actor", first)]
+    window.searching.show(False)
+    type_text(window.search.query, "آمریکا")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    asked: list[str] = []
+    answer_tag_question(qtbot, asked)
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert asked == [
+        "Tag 1 results as “Location” in this article? | Already tagged with another label, left as they are"
+        " unless you tick the box: 1. | Also tag those already tagged with another label (1)"
+    ]
+    assert sorted((s.start, s.label) for s in aset.spans()) == [(first, "actor"), (second, "location")]
+    assert window.last_message == "Spans added: 1"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.checkpoint()
+    saved = annotation_file(root, gaza)["spans"]
+    assert sorted((s["start"], s["label"]) for s in saved) == [(first, "actor"), (second, "location")]
+    # again, ticking the box: the hand-coded actor gets the location too; the other is left
+    answer_tag_question(qtbot, asked, tick=True)
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert asked[1] == (
+        "Tag 0 results as “Location” in this article? | Already tagged “Location”, left as they are: 1."
+        " Already tagged with another label, left as they are unless you tick the box: 1."
+        " | Also tag those already tagged with another label (1)"
+    )
+    assert sorted((s.start, s.label) for s in aset.spans()) == [
+        (first, "actor"),
+        (first, "location"),
+        (second, "location"),
+    ]
+    # a third time there is nothing to tag: said, not asked
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert window.last_message == "Every result is already tagged “Location”"
+    window.close()
+
+
+def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
+    assert window.session.open_document(gaza)
+    aset = window.annotations
+    assert aset is not None
+    first = aset.text.index("آمریکا")
+    window.view.select_range(first, first + len("آمریکا"))
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    window.searching.show(True)
+    type_text(window.search.query, "آمریکا")
+    qtbot.keyClick(window.search.query, Qt.Key.Key_Return)
+    assert len(window.search.hits) == 2
+    window.search.label_box.setCurrentIndex(window.search.label_box.findData("location"))
+    asked: list[str] = []
+    answer_tag_question(qtbot, asked)
+    qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
+    assert asked == [
+        "Tag 2 results as “Location” in 1 documents? | Results already tagged with another label stay as they"
+        " are unless you tick the box. | Also tag results already tagged with another label"
+    ]
+    assert sorted((s.start, s.label) for s in aset.spans()) == [
+        (first, "actor"),
+        (aset.text.index("آمریکا", first + 1), "location"),
+    ]
+    assert window.last_message == (
+        "Spans added: 1, in 1 documents; already tagged with another label, left as they are: 1"
+    )
+    window.close()
+
+
 def test_second_window_on_the_project_is_warned_and_never_overwrites(
     qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
