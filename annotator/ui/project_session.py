@@ -34,6 +34,7 @@ from ..io.store import AnnotationStore
 from ..model import AnnotationSet, Change, Status
 from ..persian.segment import trim
 from .document_list import DocumentList
+from .settings import last_document, remember_document
 from .theme import number
 
 
@@ -144,6 +145,14 @@ class ProjectSession(QObject):
     # ---- documents ---------------------------------------------------------------------
 
     def first_document(self) -> str | None:
+        """Where the project opens: the document this annotator last had open in it, if it
+        is still there, else the first one not done."""
+        last = last_document(self.project.path, self.annotator)
+        try:
+            if last and last in self.project and self.project.document_path(last).is_file():
+                return last  # (a file removed outside the program is still in the catalogue)
+        except (ProjectError, OSError):
+            pass
         return self.list.model.first_unfinished()
 
     def open_document(self, doc_id: str) -> bool:
@@ -159,6 +168,10 @@ class ProjectSession(QObject):
         if not self.window.show_store(store, store.path, title=document.title or doc_id):
             return False
         self.doc_id = doc_id
+        try:
+            remember_document(self.project.path, self.annotator, doc_id)
+        except OSError:
+            pass  # a place to come back to is a convenience, never a reason to fail
         store.aset.subscribe(self._on_change)
         self.list.select_document(doc_id)
         self.window.tell_recovery(message)

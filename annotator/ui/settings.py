@@ -6,6 +6,7 @@ so that tests never touch the real user's settings.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -79,3 +80,22 @@ class Settings:
 def _qsettings() -> QSettings:
     path = config_dir() / "settings.ini"
     return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def _project_key(project_root: Path, annotator: str) -> str:
+    """One settings key per project folder and annotator (the folder's name can repeat)."""
+    digest = hashlib.sha256(f"{Path(project_root).resolve()}\n{annotator}".encode()).hexdigest()
+    return f"last_document/{digest[:24]}"
+
+
+def last_document(project_root: Path, annotator: str) -> str:
+    """The document this annotator last had open in that project ("" if none)."""
+    return str(_qsettings().value(_project_key(project_root, annotator), "") or "")
+
+
+def remember_document(project_root: Path, annotator: str, doc_id: str) -> None:
+    """Kept in the user's settings, not the project: it is one reader's place, and a
+    project folder shared with colleagues must not change because someone read it."""
+    store = _qsettings()
+    store.setValue(_project_key(project_root, annotator), doc_id)
+    store.sync()

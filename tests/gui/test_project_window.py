@@ -663,3 +663,33 @@ def test_new_project_takes_the_name_of_a_folder_not_made_yet(qtbot: Any, tmp_pat
     assert window.session is not None and window.session.project.path == target
     assert imported == [True]  # then the import dialog, as before
     window.close()
+
+
+def test_a_project_reopens_on_the_document_last_read(qtbot: Any, tmp_path: Path) -> None:
+    """Reopening a project goes back to the document this annotator was reading (not the
+    first one not done), and to the first not done when that document is gone."""
+    root = make_project(tmp_path)
+    window = open_window(qtbot, root)
+    assert window.session is not None
+    ids = window.session.project.document_ids()
+    first = window.session.doc_id
+    third = ids[-1] if ids[-1] != first else ids[0]
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # next document
+    qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.doc_id == third != first
+    window.close()
+    again = open_window(qtbot, root)
+    assert again.session is not None and again.session.doc_id == third
+    assert again.session.list.table.currentIndex().row() == again.session.list.model.row_of(third)
+    again.close()
+    # another annotator starts where they left off, not where this one did
+    other = MainWindow(annotator="sara")
+    qtbot.addWidget(other)
+    assert other.open(root), other.last_message
+    assert other.session is not None and other.session.doc_id == first
+    other.close()
+    # the document was removed from the project outside the program: the first not done
+    Project.open(root).document_path(third).unlink()
+    gone = open_window(qtbot, root)
+    assert gone.session is not None and gone.session.doc_id == first, gone.last_message
+    gone.close()
