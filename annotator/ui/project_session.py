@@ -168,10 +168,7 @@ class ProjectSession(QObject):
         if not self.window.show_store(store, store.path, title=document.title or doc_id):
             return False
         self.doc_id = doc_id
-        try:
-            remember_document(self.project.path, self.annotator, doc_id)
-        except OSError:
-            pass  # a place to come back to is a convenience, never a reason to fail
+        remember_document(self.project.path, self.annotator, doc_id)  # (QSettings never raises)
         store.aset.subscribe(self._on_change)
         self.list.select_document(doc_id)
         self.window.tell_recovery(message)
