@@ -48,7 +48,9 @@ SENTENCE_END = re.compile(r"([!.?⸮؟]+)[ \n]+")
 _MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
 _FALLBACK = re.compile(rf"[\w{_MARK}]+(?:[\u200c\u200d]+[\w{_MARK}]+)*|[^\s\u200c\u200d]")
 _SPACE = re.compile(r"\s")
-_GAP = re.compile(r"[\s\u200c]*")
+# What hazm splits at (it turns line breaks and tabs into spaces, then splits at spaces):
+# a token may start with any other white space or a ZWNJ, so the search must not skip it
+_GAP = re.compile(r"[ \n\t]*")
 # Tokens that need splitting: hazm splits only at " ", so a token may hold other
 # whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word.
 _ODD_TOKEN = re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\U0001f000-\U0001faff]")

@@ -547,3 +547,20 @@ def test_a_short_text_with_a_repeated_letter_after_punctuation_normalizes() -> N
     # every letter maps onto the same letter: the first آ, and the run after "("
     assert result.map.span_to_normalized(1, 2) == (0, 1)
     assert result.map.span_to_normalized(3, 5) == (3, 5)
+
+
+def test_a_long_stretch_of_changed_words_pairs_every_letter() -> None:
+    # 50 two-letter words that each gain "اا" inside: no 8 characters agree anywhere in
+    # the 149 / 249 characters, so the stretch is matched as a whole (SequenceMatcher); on
+    # a second text of 200 characters or more, its "autojunk" heuristic would ignore every
+    # letter used more than 3 times and leave most words in replaced blocks. Each word must
+    # still be its own 2-character insertion, every letter of the original paired.
+    letters = "بپتثجچحخدذرزسشصضطظعغفقکگلمنوهی"
+    words = [letters[k % 30] + letters[k * 7 % 30] for k in range(50)]
+    head, tail = "این متن آغاز خبر است و ادامه دارد. ", " پایان خبر اینجا است و تمام شد."
+    original = head + " ".join(words) + tail
+    changed = head + " ".join(w[0] + "اا" + w[1] for w in words) + tail
+    m = align(original, changed)
+    assert len(m.changes) == 50
+    assert all(ol == 0 and nl == 2 for _, ol, _, nl in m.changes)
+    check_map(original, changed, m)

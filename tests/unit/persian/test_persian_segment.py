@@ -426,6 +426,19 @@ def test_warm_up_started_later_by_the_caller(monkeypatch: pytest.MonkeyPatch) ->
         thread.join(30)
 
 
+@pytest.mark.parametrize("lead", ["\u00a0", "\u200c", "\r", "\u2028"])
+def test_a_token_that_starts_with_other_white_space_keeps_hazms_tokens_after_it(lead: str) -> None:
+    # hazm splits only at spaces (and line breaks, tabs): after two spaces, "\u00a0ب" (an
+    # NBSP, ZWNJ, CR or line separator first) is one of its tokens. The search for it must
+    # not skip that first character, or it is not found, and every token after a later
+    # run of 66 spaces was split the simple way ("۱۲.۵" into three words) until this fix.
+    for first in ("", "الف  "):
+        text = first + "  " + lead + "ب" + " " * 66 + "۱۲.۵ تا"
+        k = len(first)
+        expected = [(k + 3, k + 4), (k + 70, k + 74), (k + 75, k + 77)]  # ب, ۱۲.۵, تا
+        assert word_spans(text) == ([(0, 3)] if first else []) + expected, (first, lead)
+
+
 @pytest.mark.parametrize(
     ("gap", "word", "tokens"),
     [(100, "ب... ج", ["ب", "...", "ج"]), (70, "۱۲.۵ ج", ["۱۲.۵", "ج"])],
