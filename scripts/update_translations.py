@@ -84,6 +84,22 @@ FA = {
         "توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد"
     ),
     "Search index: %1 of %2": "نمایهٔ جست‌وجو: %1 از %2",
+    "Reading the document list: %1 of %2": "خواندن فهرست سندها: %1 از %2",
+    "Reading the document list…": "خواندن فهرست سندها…",
+    "Stop reading the document list; the list shows what it held before until it is read": (
+        "توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت"
+    ),
+    "Reading the document list stopped: it shows what it held before": (
+        "خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت"
+    ),
+    "The document list is being read again (documents.json changed outside annotator; "
+    "its progress is under the list): search again when it is done": (
+        "فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ "
+        "پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید"
+    ),
+    "The document list is being read again: tag when it is done": (
+        "فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید"
+    ),
     "The search index is being made (its progress is under the document list): search again when it is done": (
         "نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید"
     ),

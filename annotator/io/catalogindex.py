@@ -29,7 +29,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from .catalog import CatalogEntry
 CATALOG_DB = "catalog.sqlite"
 SCHEMA_VERSION = 2
 HASHED_BELOW = 4 * 2**20  # documents.json up to this size is hashed into its signature
+REBUILD_BATCH = 2000  # rows between two progress reports (and chances to stop) of a rebuild
 STATUS_RANKS = ("new", "in_progress", "done")  # model.Status in order: the list sorts by it
 
 Signature = str
@@ -172,23 +173,46 @@ class CatalogIndex:
                 if previous is None or current is None or current[0] != previous:
                     start = 0
                 db.execute("DELETE FROM docs WHERE pos >= ?", (start,))
-                db.executemany(
-                    "INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        (
-                            pos,
-                            e.id,
-                            title_key(e),
-                            date_key(e),
-                            e.date_gregorian,
-                            e.sha256,
-                            json.dumps(e.to_json(), ensure_ascii=False),
-                        )
-                        for pos, e in enumerate(entries[start:], start)
-                    ),
-                )
+                db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start))
                 db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
                 db.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+
+    def rebuild(
+        self,
+        entries: Sequence[CatalogEntry],
+        signature: Signature,
+        expected: Signature,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> bool:
+        """Make the index hold `entries` (documents.json with `signature`) from nothing, as
+        a worker thread does on its own connection while the window reads the old rows
+        (write-ahead log: readers see the index as it was until the one commit).
+        `progress(done, total)` is called between batches and may raise to stop: nothing
+        is changed then. False, with nothing changed, when the index no longer holds the
+        documents.json of signature `expected` (someone else brought it in step meanwhile)."""
+        with self._lock:
+            db = self._db
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                current = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+                if current is None or current[0] != expected:
+                    db.execute("ROLLBACK")
+                    return False
+                db.execute("DELETE FROM docs")
+                total = len(entries)
+                for start in range(0, total, REBUILD_BATCH):
+                    if progress is not None:
+                        progress(start, total)
+                    db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start, REBUILD_BATCH))
+                if progress is not None:
+                    progress(total, total)
+                db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
+                db.execute("COMMIT")
+                return True
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     db.execute("ROLLBACK")
@@ -340,6 +364,22 @@ class CatalogIndex:
         """The connection, locked: for DocumentView."""
         with self._reading() as db:
             yield db
+
+
+def _rows(entries: Sequence[CatalogEntry], start: int, count: int | None = None) -> Iterator[tuple[Any, ...]]:
+    """The docs table's rows of entries[start:start + count] (to the end when None)."""
+    stop = len(entries) if count is None else min(len(entries), start + count)
+    for pos in range(start, stop):
+        e = entries[pos]
+        yield (
+            pos,
+            e.id,
+            title_key(e),
+            date_key(e),
+            e.date_gregorian,
+            e.sha256,
+            json.dumps(e.to_json(), ensure_ascii=False),
+        )
 
 
 def _rank(status: str) -> int:

@@ -170,6 +170,10 @@ class Project:
             self._set_catalog(catalog)
         self._catalog_index: Any = None  # io.catalogindex.CatalogIndex, once opened
         self._catalog_signature: str | None = None  # the documents.json it is known to hold
+        # opened with catalog_later and the index out of step: a worker is to make it
+        # again (rebuild_catalog_index) while the window lists what the old index holds
+        self.catalog_pending = False
+        self._stale_signature = ""  # what the out-of-step index records
         self._index: dict[str, dict[str, _FileFacts]] | None = None  # folder -> doc -> facts
         self._maps: dict[str, Any] = {}  # doc id -> OffsetMap (or None), read on demand
         # the search index (io.textindex, .cache/search.sqlite); the in-memory
@@ -224,8 +228,14 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path | str) -> Project:
-        """Open a project folder; ProjectError says which file is wrong and how."""
+    def open(cls, path: Path | str, catalog_later: bool = False) -> Project:
+        """Open a project folder; ProjectError says which file is wrong and how.
+
+        With `catalog_later` (the window), a catalogue index out of step with
+        documents.json (changed outside annotator, or the index deleted) is not made
+        again here: `catalog_pending` is then True, the project answers from the index as
+        it is, and the caller runs `rebuild_catalog_index` in a worker thread and
+        `adopt_catalog_index` after it (a bad documents.json is said then)."""
         path = Path(path)
         if not path.is_dir():
             raise ProjectError(f"{path}: no such folder")
@@ -249,7 +259,7 @@ class Project:
             raise ProjectError(f"{project_file}: $.settings: not an object")
         project = cls(path, data, None)
         project._signatures = project._disk_signatures()
-        if not project._catalog_cached():
+        if not project._catalog_cached() and not (catalog_later and project._defer_catalog()):
             project._set_catalog(read_catalog(path))  # checked now: a bad file is said at once
         return project
 
@@ -302,11 +312,70 @@ class Project:
         self._catalog_index, self._catalog_signature = index, signature
         return True
 
-    def catalog_index(self) -> Any:
-        """The io.catalogindex.CatalogIndex of documents.json as it is now, made (from
-        documents.json) when missing, damaged or out of step."""
+    def _defer_catalog(self) -> bool:
+        """Leave the out-of-step (or new, empty) catalogue index as it is for a worker to
+        make again; False where it cannot be shared with one (kept in memory)."""
+        from .catalogindex import CATALOG_DB, CatalogIndex
+
+        if self._catalog_index is None:
+            try:
+                self._catalog_index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
+            except sqlite3.Error:
+                return False
+        try:
+            if self._catalog_index.path is None:  # a read-only folder: made here, at once
+                return False
+            self._stale_signature = self._catalog_index.signature()
+        except sqlite3.Error:
+            return False
+        self.catalog_pending = True
+        return True
+
+    def rebuild_catalog_index(self, progress: Callable[[int, int], None] | None = None) -> str | None:
+        """Make the catalogue index again from documents.json on a connection of its own:
+        safe to call from a worker thread while the window reads the index as it was (it
+        touches nothing else of this object). Returns the signature of the documents.json
+        now held, for `adopt_catalog_index`; None when the index was brought in step by
+        someone else meanwhile. `progress(done, total)` may raise to stop (nothing
+        changed); ProjectError for a bad documents.json, sqlite3.Error for a bad cache."""
         from .catalogindex import CATALOG_DB, CatalogIndex, catalog_signature
 
+        signature = catalog_signature(self.path / CATALOG_FILE)  # before reading: a change meanwhile shows
+        entries = read_catalog(self.path)
+        own = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
+        try:
+            if own.path is None:
+                return None
+            return signature if own.rebuild(entries, signature, self._stale_signature, progress) else None
+        finally:
+            own.close()
+
+    def adopt_catalog_index(self, signature: str | None) -> bool:
+        """After `rebuild_catalog_index` (in the window's thread): True when the index now
+        holds documents.json as it is; False when documents.json changed again meanwhile
+        (still pending: rebuild once more)."""
+        from .catalogindex import catalog_signature
+
+        if not self.catalog_pending:
+            return True  # brought in step here meanwhile (a write of documents.json)
+        now = catalog_signature(self.path / CATALOG_FILE)
+        held = self._catalog_index.signature() if self._catalog_index is not None else ""
+        if now == held and signature in (None, now):
+            self._catalog_signature = now
+            self.catalog_pending = False
+            self._index_synced = -1  # the search index is compared with the new catalogue
+            return True
+        self._stale_signature = held
+        return False
+
+    def catalog_index(self, wait: bool = True) -> Any:
+        """The io.catalogindex.CatalogIndex of documents.json as it is now, made (from
+        documents.json) when missing, damaged or out of step; with `wait` False, while a
+        worker is making it (catalog_pending), the index as it is."""
+        from .catalogindex import CATALOG_DB, CatalogIndex, catalog_signature
+
+        if not wait and self.catalog_pending and self._catalog_index is not None:
+            return self._catalog_index
         signature = catalog_signature(self.path / CATALOG_FILE)
         if self._catalog_index is None:
             self._catalog_index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
@@ -321,6 +390,7 @@ class Project:
             self._catalog_index = CatalogIndex(None)
             self._catalog_index.store(self.entries_view(), signature)
         self._catalog_signature = signature
+        self.catalog_pending = False
         return self._catalog_index
 
     def entries_view(self) -> list[_Entry]:
@@ -337,6 +407,7 @@ class Project:
                 self._catalog_index = CatalogIndex(self.path / CACHE_DIR / CATALOG_DB)
             self._catalog_index.store(self.entries_view(), signature, start, self._catalog_signature)
             self._catalog_signature = signature
+            self.catalog_pending = False
         except (sqlite3.Error, OSError):  # a cache: the next window makes it again
             self._catalog_signature = None
 
@@ -913,6 +984,8 @@ class Project:
 
     def _prepare_locked(self, progress: Callable[[int, int], None] | None) -> Any:
         """The synced index, or None with the in-memory one built; the search lock is held."""
+        if self.catalog_pending:  # compared with the catalogue as it is, never the old one
+            self.catalog_index()
         if self._search is None:  # the in-memory index is a last resort, kept once chosen
             index = self.text_index()
             if self._index_synced == len(self):
@@ -962,8 +1035,9 @@ class Project:
 
     def search_ready(self) -> bool:
         """Whether a search would start at once: the index is in step with the catalogue
-        and nobody is bringing it up to date (a search never waits for a rebuild)."""
-        if not self._search_lock.acquire(blocking=False):
+        and nobody is bringing it up to date (a search never waits for a rebuild), nor
+        the catalogue index (catalog_pending)."""
+        if self.catalog_pending or not self._search_lock.acquire(blocking=False):
             return False
         try:
             if self._search is not None:

@@ -54,7 +54,7 @@ class DocumentListModel(QAbstractTableModel):
         """List this project's documents with this annotator's progress."""
         self.beginResetModel()
         self._project, self._annotator = project, annotator
-        index = project.catalog_index()
+        index = project.catalog_index(wait=False)  # as it is while a worker makes it again
         index.set_facts(project.progress_facts(annotator))
         if self.view is None or self.view.index is not index:
             self.view = DocumentView(index)
@@ -303,15 +303,30 @@ class DocumentList(QWidget):
 
     def show_index_progress(self, done: int, total: int) -> None:
         """The search index being made: a bar under the list (hidden when done)."""
-        if total <= 0 or done >= total:
+        self._show_progress(done, total, self.tr("Search index: %1 of %2"))
+        self.index_cancel.setToolTip(self.tr("Stop making the search index; it goes on from there next time"))
+
+    def show_catalog_progress(self, done: int, total: int) -> None:
+        """The catalogue index being made again (documents.json changed outside annotator):
+        a bar under the list, busy while documents.json is read (total < 0), hidden when done."""
+        self._show_progress(done, total, self.tr("Reading the document list: %1 of %2"))
+        if total < 0:
+            self.index_progress.setFormat(self.tr("Reading the document list…"))
+        self.index_cancel.setToolTip(
+            self.tr("Stop reading the document list; the list shows what it held before until it is read")
+        )
+
+    def _show_progress(self, done: int, total: int, text: str) -> None:
+        if total == 0 or done >= total >= 0:
             self.index_progress.hide()
             self.index_cancel.hide()
             return
-        self.index_progress.setRange(0, total)
-        self.index_progress.setValue(done)
-        self.index_progress.setFormat(
-            self.tr("Search index: %1 of %2").replace("%1", number(done)).replace("%2", number(total))
-        )
+        if total < 0:
+            self.index_progress.setRange(0, 0)  # busy: how long is not known yet
+        else:
+            self.index_progress.setRange(0, total)
+            self.index_progress.setValue(done)
+            self.index_progress.setFormat(text.replace("%1", number(done)).replace("%2", number(total)))
         self.index_progress.show()
         self.index_cancel.show()
         self.model.retranslate()

@@ -653,7 +653,7 @@ class MainWindow(QMainWindow):
         from .project_session import ProjectSession
 
         try:
-            project = Project.open(path)
+            project = Project.open(path, catalog_later=True)  # an out-of-step catalogue: in a worker
         except ProjectError as exc:
             self.show_error(str(exc))
             return False

@@ -5,10 +5,11 @@ this object knows which, and asks the window to show it."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -65,6 +66,8 @@ class ProjectSession(QObject):
     # 100,000 documents); while it is being made again, a search says so at once instead
     WAIT_FOR_INDEX = 5.0
     indexProgress = Signal(int, int)  # (done, total) of the search index being made, from its thread
+    catalogProgress = Signal(int, int)  # (done, total; -1 while reading) of the catalogue index, from its thread
+    catalogDone = Signal(object)  # what rebuild_catalog_index returned, or the exception, from its thread
 
     def __init__(self, host: SessionHost, project: Project, annotator: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -90,24 +93,45 @@ class ProjectSession(QObject):
         self._index_rebuilding = False  # documents are being indexed (not only compared)
         self._closed = False
         self.indexProgress.connect(self.list.show_index_progress)
+        self.catalogProgress.connect(self.list.show_catalog_progress)
+        self.catalogDone.connect(self._catalog_done)
         self.list.index_cancel.clicked.connect(self._index_stop.set)
+        # documents.json changed outside annotator (or the catalogue index was deleted):
+        # the list shows what the index held while a worker reads documents.json again
+        if project.catalog_pending:
+            self.list.show_catalog_progress(0, -1)
         # after the first article is painted: the comparison would compete with it
         QTimer.singleShot(100, self, self.prepare_index)
 
     def prepare_index(self) -> None:
-        """Bring the search index up to date in a worker thread (unless one is at it)."""
+        """Bring the catalogue index, then the search index, up to date in a worker thread
+        (unless one is at it)."""
         if self._closed or (self._index_thread is not None and self._index_thread.is_alive()):
             return
         self._index_stop.clear()
-        self._index_thread = threading.Thread(target=self._prepare_search, name="search-index", daemon=True)
+        if self.project.catalog_pending:
+            self.list.show_catalog_progress(0, -1)
+            target, name = self._rebuild_catalog, "catalogue-index"
+        else:
+            target, name = self._prepare_search, "search-index"
+        self._index_thread = threading.Thread(target=target, name=name, daemon=True)
         self._index_thread.start()
+
+    @property
+    def catalog_pending(self) -> bool:
+        """The document list shows the catalogue index as it was: documents.json is being
+        read again (or its reading was stopped)."""
+        return bool(self.project.catalog_pending)
 
     def search_ready(self) -> bool:
         """Whether a project-wide search can run now without making the window wait for
-        the index: waits WAIT_FOR_INDEX at most, and starts the index again if it was stopped."""
+        the index: waits WAIT_FOR_INDEX at most, and starts the index again if it was
+        stopped; never while the catalogue is read again (catalog_pending)."""
         if self.project.search_ready():
             return True
         self.prepare_index()
+        if self.catalog_pending:
+            return False
         deadline = time.monotonic() + self.WAIT_FOR_INDEX
         while self._index_thread is not None and not self._index_rebuilding and time.monotonic() < deadline:
             self._index_thread.join(0.02)
@@ -135,6 +159,61 @@ class ProjectSession(QObject):
         finally:
             self._index_rebuilding = False
             self._tell_progress(0, 0)
+
+    def _rebuild_catalog(self) -> None:
+        """The worker: documents.json read again into the catalogue index on a connection
+        of its own (io.project.rebuild_catalog_index), the old rows shown meanwhile."""
+        from ..io.textindex import IndexCancelled
+
+        def progress(done: int, total: int) -> None:
+            if self._index_stop.is_set():
+                raise IndexCancelled
+            self._emit(self.catalogProgress, done, total)
+
+        result: object
+        try:
+            result = self.project.rebuild_catalog_index(progress)
+        except IndexCancelled as exc:  # rolled back: the index is as it was
+            result = exc
+        except (ProjectError, OSError, sqlite3.Error) as exc:  # said in the window
+            result = exc
+        except Exception as exc:  # a bug: never swallowed silently
+            logging.getLogger(__name__).exception("reading the document list failed")
+            result = exc
+        self._emit(self.catalogDone, result)
+
+    def _catalog_done(self, result: object) -> None:
+        """In the window's thread, after the worker: the new rows shown, then the search
+        index compared with them; or what went wrong said, the old rows kept."""
+        self.list.show_catalog_progress(0, 0)
+        if self._index_thread is not None:
+            self._index_thread.join()  # it ends right after telling (so that another can start)
+        if self._closed:
+            return
+        if isinstance(result, BaseException):
+            from ..io.textindex import IndexCancelled
+
+            if isinstance(result, IndexCancelled):
+                self.window.show_status(
+                    self.tr("Reading the document list stopped: it shows what it held before")
+                )
+            else:
+                self.window.show_error(str(result))
+            return
+        if not self.project.adopt_catalog_index(result if isinstance(result, str) else None):
+            self.prepare_index()  # documents.json changed again meanwhile: once more
+            return
+        self.list.model.refresh()
+        if self.doc_id:
+            self.list.select_document(self.doc_id)
+        self.window.refresh_state()
+        self.prepare_index()  # now the search index, against the new catalogue
+
+    def _emit(self, signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)  # queued to the window's thread
+        except RuntimeError:  # the window was closed meanwhile: nobody to tell
+            self._index_stop.set()
 
     def _tell_progress(self, done: int, total: int) -> None:
         try:

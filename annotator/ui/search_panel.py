@@ -208,6 +208,11 @@ class SearchController(QObject):
             if query.strip() and not session.search_ready():
                 self.window.show_status(
                     self.tr(
+                        "The document list is being read again (documents.json changed outside annotator; "
+                        "its progress is under the list): search again when it is done"
+                    )
+                    if session.catalog_pending
+                    else self.tr(
                         "The search index is being made (its progress is under the document list): "
                         "search again when it is done"
                     )
@@ -250,7 +255,11 @@ class SearchController(QObject):
         label = self.panel.label_box.currentText()
         if session is not None and self.panel.scope.currentIndex() == 1:
             if not session.search_ready():
-                self.window.show_status(self.tr("The search index is being made: tag when it is done"))
+                self.window.show_status(
+                    self.tr("The document list is being read again: tag when it is done")
+                    if session.catalog_pending
+                    else self.tr("The search index is being made: tag when it is done")
+                )
                 return
             hits = session.project.search(query, whole_words=whole)
             documents = len({h.document_id for h in hits})

@@ -521,13 +521,29 @@
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="302" />
+        <location filename="../../annotator/ui/document_list.py" line="307" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="313" />
+        <location filename="../../annotator/ui/document_list.py" line="306" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="312" />
+        <source>Reading the document list: %1 of %2</source>
+        <translation>خواندن فهرست سندها: %1 از %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="314" />
+        <source>Reading the document list…</source>
+        <translation>خواندن فهرست سندها…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="316" />
+        <source>Stop reading the document list; the list shows what it held before until it is read</source>
+        <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
 </context>
 <context>
@@ -1282,149 +1298,154 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="257" />
+        <location filename="../../annotator/ui/project_session.py" line="346" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="257" />
+        <location filename="../../annotator/ui/project_session.py" line="346" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="271" />
+        <location filename="../../annotator/ui/project_session.py" line="360" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="281" />
-        <location filename="../../annotator/ui/project_session.py" line="371" />
+        <location filename="../../annotator/ui/project_session.py" line="370" />
+        <location filename="../../annotator/ui/project_session.py" line="460" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="284" />
+        <location filename="../../annotator/ui/project_session.py" line="373" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="293" />
+        <location filename="../../annotator/ui/project_session.py" line="382" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="377" />
+        <location filename="../../annotator/ui/project_session.py" line="466" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="200" />
+        <location filename="../../annotator/ui/project_session.py" line="289" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="297" />
+        <location filename="../../annotator/ui/project_session.py" line="198" />
+        <source>Reading the document list stopped: it shows what it held before</source>
+        <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="386" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="308" />
+        <location filename="../../annotator/ui/project_session.py" line="397" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="322" />
+        <location filename="../../annotator/ui/project_session.py" line="411" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="322" />
+        <location filename="../../annotator/ui/project_session.py" line="411" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="334" />
+        <location filename="../../annotator/ui/project_session.py" line="423" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="348" />
+        <location filename="../../annotator/ui/project_session.py" line="437" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="371" />
+        <location filename="../../annotator/ui/project_session.py" line="460" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="387" />
+        <location filename="../../annotator/ui/project_session.py" line="476" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="388" />
+        <location filename="../../annotator/ui/project_session.py" line="477" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="392" />
+        <location filename="../../annotator/ui/project_session.py" line="481" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="394" />
+        <location filename="../../annotator/ui/project_session.py" line="483" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="405" />
+        <location filename="../../annotator/ui/project_session.py" line="494" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="406" />
+        <location filename="../../annotator/ui/project_session.py" line="495" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="407" />
+        <location filename="../../annotator/ui/project_session.py" line="496" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="408" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="410" />
+        <location filename="../../annotator/ui/project_session.py" line="499" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="426" />
+        <location filename="../../annotator/ui/project_session.py" line="515" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="404" />
-        <location filename="../../annotator/ui/project_session.py" line="456" />
+        <location filename="../../annotator/ui/project_session.py" line="493" />
+        <location filename="../../annotator/ui/project_session.py" line="545" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="519" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="519" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="482" />
+        <location filename="../../annotator/ui/project_session.py" line="571" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1565,77 +1586,87 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="270" />
+        <location filename="../../annotator/ui/search_panel.py" line="279" />
         <source>Spans added: %1, in %2 documents</source>
         <translation>بازه‌های افزوده: %1، در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="275" />
+        <location filename="../../annotator/ui/search_panel.py" line="284" />
         <source>already tagged with another label, left as they are: %1</source>
         <translation>با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="297" />
+        <location filename="../../annotator/ui/search_panel.py" line="306" />
         <source>Already tagged “%2”, left as they are: %1.</source>
         <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="301" />
+        <location filename="../../annotator/ui/search_panel.py" line="310" />
         <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
         <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="305" />
+        <location filename="../../annotator/ui/search_panel.py" line="314" />
         <source>Also tag those already tagged with another label (%1)</source>
         <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="311" />
+        <location filename="../../annotator/ui/search_panel.py" line="320" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="331" />
+        <location filename="../../annotator/ui/search_panel.py" line="340" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="257" />
+        <location filename="../../annotator/ui/search_panel.py" line="266" />
         <source>Tag %1 results as “%2” in %3 documents?</source>
         <translation>%1 نتیجه در %3 سند به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="211" />
+        <source>The document list is being read again (documents.json changed outside annotator; its progress is under the list): search again when it is done</source>
+        <translation>فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="216" />
         <source>The search index is being made (its progress is under the document list): search again when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="253" />
+        <location filename="../../annotator/ui/search_panel.py" line="259" />
+        <source>The document list is being read again: tag when it is done</source>
+        <translation>فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="261" />
         <source>The search index is being made: tag when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="263" />
+        <location filename="../../annotator/ui/search_panel.py" line="272" />
         <source>Results already tagged with another label stay as they are unless you tick the box.</source>
         <translation>نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="264" />
+        <location filename="../../annotator/ui/search_panel.py" line="273" />
         <source>Also tag results already tagged with another label</source>
         <translation>نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="292" />
+        <location filename="../../annotator/ui/search_panel.py" line="301" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="294" />
+        <location filename="../../annotator/ui/search_panel.py" line="303" />
         <source>Tag %1 results as “%2” in this article?</source>
         <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="316" />
+        <location filename="../../annotator/ui/search_panel.py" line="325" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>

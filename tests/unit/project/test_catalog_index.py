@@ -324,3 +324,85 @@ def test_a_killed_rebuild_of_both_indexes_leaves_them_consistent(tmp_path: Path)
         assert [(h.document_id, h.start, h.end) for h in hits] == [(h.document_id, h.start, h.end) for h in probe]
         assert index.ids(len(reopened)) == reopened.document_ids()
         index.close()
+
+
+WORKER_CHILD = """
+import sys, time
+from annotator.io import catalogindex
+from annotator.io.project import Project
+catalogindex.REBUILD_BATCH = 50
+project = Project.open(sys.argv[1], catalog_later=True)
+assert project.catalog_pending
+print("rebuilding", flush=True)
+project.rebuild_catalog_index(lambda done, total: (print(done, total, flush=True), time.sleep(0.3)))
+print("rebuilt", flush=True)  # (the kill lands in a pause after a line: inside the transaction)
+"""
+
+
+def out_of_step(project: Project, tmp_path: Path) -> list[str]:
+    """documents.json changed by another program behind the index's back (its last
+    thirty entries dropped): the ids it now lists."""
+    catalog_file = project.path / "documents.json"
+    catalog = json.loads(catalog_file.read_text(encoding="utf-8"))
+    catalog["documents"] = catalog["documents"][:-30]
+    catalog_file.write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    return [e["id"] for e in catalog["documents"]]
+
+
+def test_the_worker_rebuild_answers_from_the_old_index_until_adopted(tmp_path: Path) -> None:
+    project = make_project(tmp_path, 90)
+    ids = out_of_step(project, tmp_path)
+    window_side = Project.open(project.path, catalog_later=True)
+    assert window_side.catalog_pending and window_side._loaded is None
+    assert len(window_side) == 90 and not window_side.search_ready()  # the old rows; no search yet
+    seen: list[tuple[int, int]] = []
+    signature = window_side.rebuild_catalog_index(lambda done, total: seen.append((done, total)))
+    assert signature is not None and seen[-1] == (60, 60)
+    assert window_side.adopt_catalog_index(signature) and not window_side.catalog_pending
+    assert window_side.catalog_index().ids() == ids and len(window_side) == 60
+    assert [r.id for r in listed(window_side, "sara")] == ids
+    assert not Project.open(project.path, catalog_later=True).catalog_pending
+    # a stop (progress raising) changes nothing; documents.json changed again meanwhile: not adopted
+    ids = out_of_step(project, tmp_path)
+    again = Project.open(project.path, catalog_later=True)
+
+    def stop(done: int, total: int) -> None:
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        again.rebuild_catalog_index(stop)
+    assert again.catalog_index(wait=False).count() == 60
+    signature = again.rebuild_catalog_index()
+    out_of_step(project, tmp_path)
+    assert not again.adopt_catalog_index(signature) and again.catalog_pending
+    assert again.adopt_catalog_index(again.rebuild_catalog_index())
+    assert again.catalog_index().count() == 0  # 30 - 30
+    # someone else brought it in step meanwhile (the window's own write): nothing rebuilt
+    third = make_project(tmp_path, 40, name="q")
+    out_of_step(third, tmp_path)
+    late = Project.open(third.path, catalog_later=True)
+    Project.open(third.path).catalog_index()  # another window made it
+    assert late.rebuild_catalog_index() is None
+    assert late.adopt_catalog_index(None) and late.catalog_index().count() == 10
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_killed_worker_rebuild_leaves_the_old_index_known_stale(tmp_path: Path) -> None:
+    for stop_after in (0, 100, 300):  # rows written before the kill
+        project = make_project(tmp_path, 400, name=f"k{stop_after}")
+        ids = out_of_step(project, tmp_path)
+        with subprocess.Popen(
+            [sys.executable, "-c", WORKER_CHILD, str(project.path)], stdout=subprocess.PIPE, text=True
+        ) as child:
+            assert child.stdout is not None and child.stdout.readline().strip() == "rebuilding"
+            for line in child.stdout:
+                if int(line.split()[0]) >= stop_after:
+                    break
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait()
+        # the old rows, recognised as out of step; the next opening makes it in step
+        reopened = Project.open(project.path, catalog_later=True)
+        assert reopened.catalog_pending and len(reopened) == 400
+        assert [r.id for r in listed(Project.open(project.path), "sara")] == ids
+        assert not Project.open(project.path, catalog_later=True).catalog_pending
