@@ -206,6 +206,10 @@ class ProjectSession(QObject):
         self.list.model.refresh()
         if self.doc_id:
             self.list.select_document(self.doc_id)
+        else:  # the old index was empty (deleted): the first unfinished document now
+            first = self.first_document()
+            if first is not None:
+                self.open_document(first)
         self.window.refresh_state()
         self.prepare_index()  # now the search index, against the new catalogue
 

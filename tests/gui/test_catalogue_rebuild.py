@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QProgressBar
 
 from annotator.io import catalogindex
+from annotator.io import project as project_module
 from annotator.io.catalogindex import CATALOG_DB, CatalogIndex
 from annotator.io.project import Project
 from annotator.ui import MainWindow
@@ -67,6 +68,7 @@ def test_a_changed_catalogue_is_read_again_in_a_worker_while_the_window_is_used(
     # the worker stops half-way until the test lets it go on
     gate = threading.Event()
     monkeypatch.setattr(catalogindex, "REBUILD_BATCH", 100)
+    monkeypatch.setattr(project_module, "READ_CATALOG_LATER_ABOVE", 0)  # as a big one is
     original = CatalogIndex.rebuild
 
     def held(self: CatalogIndex, entries: Any, signature: str, expected: str, progress: Any = None) -> bool:
@@ -140,6 +142,7 @@ def test_reading_the_catalogue_again_can_be_stopped_and_the_old_list_stays(
     root = out_of_step_project(tmp_path)
     gate = threading.Event()
     monkeypatch.setattr(catalogindex, "REBUILD_BATCH", 100)
+    monkeypatch.setattr(project_module, "READ_CATALOG_LATER_ABOVE", 0)  # as a big one is
     original = CatalogIndex.rebuild
 
     def held(self: CatalogIndex, entries: Any, signature: str, expected: str, progress: Any = None) -> bool:
@@ -177,3 +180,46 @@ def test_reading_the_catalogue_again_can_be_stopped_and_the_old_list_stays(
     qtbot.waitUntil(lambda: session.list.model.rowCount() == NEW, timeout=20000)
     window.close()
     QApplication.processEvents()
+
+
+def test_a_deleted_catalogue_index_of_a_big_project_fills_the_list_then_opens_the_first_document(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = out_of_step_project(tmp_path)
+    for found in (root / ".cache").glob(f"{CATALOG_DB}*"):
+        found.unlink()
+    gate = threading.Event()
+    monkeypatch.setattr(project_module, "READ_CATALOG_LATER_ABOVE", 0)
+    original = CatalogIndex.rebuild
+
+    def held(self: CatalogIndex, entries: Any, signature: str, expected: str, progress: Any = None) -> bool:
+        assert gate.wait(30)
+        return original(self, entries, signature, expected, progress)
+
+    monkeypatch.setattr(CatalogIndex, "rebuild", held)
+    window = MainWindow()
+    window.annotator_override = "sara"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open(root), window.last_message
+    session = window.session
+    assert session is not None and session.catalog_pending
+    assert session.list.model.rowCount() == 0 and window.annotations is None  # nothing known yet
+    gate.set()
+    qtbot.waitUntil(lambda: session.list.model.rowCount() == NEW, timeout=20000)
+    assert session.doc_id == "n00000" and window.annotations is not None
+    assert window.annotations.document.id == "n00000"
+    window.close()
+    QApplication.processEvents()
+
+
+def test_a_small_project_out_of_step_is_listed_at_once(qtbot: Any, tmp_path: Path) -> None:
+    root = out_of_step_project(tmp_path)  # documents.json of 750 documents: under a megabyte
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open(root), window.last_message
+    assert window.session is not None and not window.session.catalog_pending
+    assert window.session.list.model.rowCount() == NEW
+    window.close()

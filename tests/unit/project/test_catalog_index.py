@@ -328,9 +328,10 @@ def test_a_killed_rebuild_of_both_indexes_leaves_them_consistent(tmp_path: Path)
 
 WORKER_CHILD = """
 import sys, time
-from annotator.io import catalogindex
+from annotator.io import catalogindex, project as project_module
 from annotator.io.project import Project
 catalogindex.REBUILD_BATCH = 50
+project_module.READ_CATALOG_LATER_ABOVE = 0  # as a big one is
 project = Project.open(sys.argv[1], catalog_later=True)
 assert project.catalog_pending
 print("rebuilding", flush=True)
@@ -349,7 +350,16 @@ def out_of_step(project: Project, tmp_path: Path) -> list[str]:
     return [e["id"] for e in catalog["documents"]]
 
 
-def test_the_worker_rebuild_answers_from_the_old_index_until_adopted(tmp_path: Path) -> None:
+def test_the_worker_rebuild_answers_from_the_old_index_until_adopted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.io import project as project_module
+
+    small = make_project(tmp_path, 40, name="small")
+    out_of_step(small, tmp_path)
+    at_once = Project.open(small.path, catalog_later=True)  # a small documents.json: made at once
+    assert not at_once.catalog_pending and at_once.catalog_index().count() == 10
+    monkeypatch.setattr(project_module, "READ_CATALOG_LATER_ABOVE", 0)  # as a big one is
     project = make_project(tmp_path, 90)
     ids = out_of_step(project, tmp_path)
     window_side = Project.open(project.path, catalog_later=True)
@@ -388,7 +398,12 @@ def test_the_worker_rebuild_answers_from_the_old_index_until_adopted(tmp_path: P
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_a_killed_worker_rebuild_leaves_the_old_index_known_stale(tmp_path: Path) -> None:
+def test_a_killed_worker_rebuild_leaves_the_old_index_known_stale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from annotator.io import project as project_module
+
+    monkeypatch.setattr(project_module, "READ_CATALOG_LATER_ABOVE", 0)  # in this process too
     for stop_after in (0, 100, 300):  # rows written before the kill
         project = make_project(tmp_path, 400, name=f"k{stop_after}")
         ids = out_of_step(project, tmp_path)
