@@ -72,7 +72,9 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
             settings.save()
         else:
             annotator = login_name()
-    window = MainWindow(settings, annotator=annotator)
+    # the first frame's parts only: the span list, the panels and the menus are built
+    # right after the article's first frame is painted (or at the first key or click)
+    window = MainWindow(settings, annotator=annotator, deferred=True)
     # open before showing: a file that cannot be opened is one line and no window
     opened = window.open(Path(path)) if path else window.open_sample()
     if not opened:

@@ -30,14 +30,24 @@ from .claims_context import ClaimsHost
 
 if TYPE_CHECKING:
     from .claims_panel import ClaimsPanel
+    from .document_header import DocumentHeader
     from .entity_panel import EntityPanel
 from .inspector import Inspector, isolate, short
 from .picker import Choice, Picker
 
 
 class ClaimsController(QObject):
-    def __init__(self, host: ClaimsHost, parent: QWidget) -> None:
+    def __init__(
+        self,
+        host: ClaimsHost,
+        parent: QWidget,
+        header: DocumentHeader | None = None,
+        docks: dict[str, QDockWidget] | None = None,
+    ) -> None:
+        """header and docks: made already by the window for its first frame (its start
+        shows them before the rest is built: MainWindow(deferred=True)); else made here."""
         super().__init__(parent)
+        docks = docks or {}
         self.host = host
         self.parent_widget = parent
         self.registry = EntityRegistry()
@@ -55,27 +65,24 @@ class ClaimsController(QObject):
         self._held_change = False
         self.inspector = Inspector(parent)
         self.inspector.spanRequested.connect(self._go_to_span)
-        self.inspector_dock = QDockWidget(parent)
-        self.inspector_dock.setObjectName("inspectorDock")
+        self.inspector_dock = docks.get("inspectorDock") or self._dock(parent, "inspectorDock")
         self.inspector_dock.setWidget(self.inspector)
-        host.add_panel(self.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
-        from .document_header import DocumentHeader
+        self._add(self.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea)
+        if header is None:
+            from .document_header import DocumentHeader
 
-        self.header = DocumentHeader(parent)
+            header = DocumentHeader(parent)
+        self.header = header
         self.header.edited.connect(self.set_document_info)
         # the entities and claims-by-actor panels are hidden until asked for: their docks
         # are made now (View ▸ Panels, the saved layout), their contents when first shown
         self._entity_panel: EntityPanel | None = None
         self._claims_panel: ClaimsPanel | None = None
-        self.entities_dock = QDockWidget(parent)
-        self.entities_dock.setObjectName("entitiesDock")
-        host.add_panel(self.entities_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
-        self.entities_dock.hide()
+        self.entities_dock = docks.get("entitiesDock") or self._dock(parent, "entitiesDock")
+        self._add(self.entities_dock, Qt.DockWidgetArea.RightDockWidgetArea, hidden=True)
         self.entities_dock.visibilityChanged.connect(lambda shown: shown and self.entity_panel)
-        self.claims_dock = QDockWidget(parent)
-        self.claims_dock.setObjectName("claimsDock")
-        host.add_panel(self.claims_dock, Qt.DockWidgetArea.LeftDockWidgetArea, 320)
-        self.claims_dock.hide()
+        self.claims_dock = docks.get("claimsDock") or self._dock(parent, "claimsDock")
+        self._add(self.claims_dock, Qt.DockWidgetArea.LeftDockWidgetArea, hidden=True)
         self.claims_dock.visibilityChanged.connect(lambda shown: shown and self.claims_panel)
         self.registry.subscribe(self._on_registry)
         self.actions: list[QAction] = []
@@ -85,6 +92,20 @@ class ClaimsController(QObject):
         self.act_schema = self._action(parent_widget, "", self.edit_schema)
         self.act_details = self._action(parent_widget, "Ctrl+Shift+D", self.header.edit)
         self.link_actions: list[QAction] = []
+
+    @staticmethod
+    def _dock(parent: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(parent)
+        dock.setObjectName(name)
+        return dock
+
+    def _add(self, dock: QDockWidget, area: Qt.DockWidgetArea, hidden: bool = False) -> None:
+        """A panel in the window (unless the window made it for its first frame already)."""
+        if dock.property("placed"):
+            return
+        self.host.add_panel(dock, area, 320)
+        if hidden:
+            dock.hide()
 
     @property
     def aset(self) -> AnnotationSet | None:

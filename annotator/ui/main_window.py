@@ -26,14 +26,10 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QDialog,
     QDockWidget,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -52,16 +48,19 @@ from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
 from .bidi import clip, isolated, rtl
-from .claims import ClaimsController
+from .document_header import DocumentHeader
 from .label_palette import LabelPalette
-from .search_panel import SearchController
 from .settings import Settings, data_dir
-from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language, number
 
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
+    from PySide6.QtWidgets import QDialog
+
+    from .claims import ClaimsController
     from .project_session import ProjectSession
+    from .search_panel import SearchController, SearchPanel
     from .shortcuts_dialog import ShortcutsDialog
+    from .span_table import SpanTable
 
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
@@ -85,7 +84,7 @@ class _Shown:
         if view.annotations is aset:
             return
         view.set_annotations(aset)
-        window.claims.header.show_document(aset.document if aset else None, window.language)
+        window.header.show_document(aset.document if aset else None, window.language)
         window.label_palette.set_schema(aset.schema if aset else None, window.language)
         if aset is not None:
             cursor = view.textCursor()
@@ -141,8 +140,50 @@ class _HeldKeys(QObject):
         return True
 
 
+class _BuildOnDemand(QObject):
+    """Until the rest of a window started with `deferred=True` is built (right after its
+    first frame): a key press, a shortcut, a click or a context menu on the window builds
+    it first, then goes on to the widget it was for, so that nothing the user does in the
+    first milliseconds is lost or handled by half a window."""
+
+    _INPUT = (
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.ContextMenu,
+    )
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        QCoreApplication.instance().installEventFilter(self)
+
+    def stop(self) -> None:
+        QCoreApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self._INPUT and isinstance(watched, QWidget) and watched.window() is self._window:
+            self._window.build_rest()
+        return False
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, settings: Settings | None = None, annotator: str = "") -> None:
+    # made by build_rest (at once, or after the first frame: see __init__'s `deferred`)
+    table: SpanTable
+    note_edit: QLineEdit
+    note_label: QLabel
+    searching: SearchController
+    search: SearchPanel
+    claims: ClaimsController
+
+    def __init__(self, settings: Settings | None = None, annotator: str = "", *, deferred: bool = False) -> None:
+        """deferred (the program's start, ui/app.py): build only what the first frame shows
+        (the article, its header, the label palette, the panels' places, the menu bar's
+        titles) and the rest (span list, inspector, search, the entities and claims panels,
+        the actions and menus) right after the article's first frame is painted, or at the
+        first key press or click before that. Without it (the default), everything is built
+        here, as `MainWindow().open(path)` callers expect."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings.load()
@@ -159,19 +200,88 @@ class MainWindow(QMainWindow):
         self._title = ""
         self._warned_not_durable = False
         self.last_message = ""
-        self._build()
+        self._built = False  # build_rest ran
+        self._on_demand: _BuildOnDemand | None = None
+        self._build_first()
         self._checkpoint_timer = QTimer(self)
         self._checkpoint_timer.setSingleShot(True)
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
+        if deferred:
+            self._on_demand = _BuildOnDemand(self)
+            self.view.after_next_paint(self.build_rest)
+        else:
+            self.build_rest()
         self.set_language(self.settings.effective_language(), save=False)
 
     # ---- construction ------------------------------------------------------------------
 
-    def _build(self) -> None:
+    def _build_first(self) -> None:
+        """What the first frame shows: the article, the document's header, the label
+        palette, the status bar, the menu bar (its titles: build_rest fills the menus) and
+        the panels' docks in their places, empty until build_rest fills them (a panel
+        coming after the first frame would narrow the article: its lines would re-wrap)."""
         self.view = ArticleView(self)
         self.view.set_font_size(self.settings.font_size, font_family())
         self.setCentralWidget(self.view)  # the article takes what the panels leave
+        # panels: docks the user can hide, move and resize; View ▸ Panels lists them and
+        # their sizes are kept in the settings (see add_panel)
+        self.panel_actions: list[QAction] = []
+        self._pending_sizes: list[tuple[QDockWidget, int, Qt.Orientation]] = []
+        self._untold: list[str] = []
+        self._restore_window()
+        right, left, bottom = (
+            Qt.DockWidgetArea.RightDockWidgetArea,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.spans_dock = self._first_dock("spansDock", right, 320)
+        self.palette_bar = QToolBar(self)
+        self.palette_bar.setObjectName("paletteBar")
+        self.palette_bar.setMovable(False)
+        self.label_palette = LabelPalette(self)
+        self.palette_bar.addWidget(self.label_palette)
+        self.addToolBar(self.palette_bar)
+        self.status_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.status_label)
+        # in the order they were always added (a saved layout puts them back by name)
+        self._docks = {
+            "searchDock": self._first_dock("searchDock", bottom, 220, hidden=True),  # Ctrl+F opens it
+            "inspectorDock": self._first_dock("inspectorDock", right, 320),
+            "entitiesDock": self._first_dock("entitiesDock", right, 320, hidden=True),
+            "claimsDock": self._first_dock("claimsDock", left, 320, hidden=True),
+        }
+        self.header = DocumentHeader(self)
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.header)
+        central_layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+    def _first_dock(self, name: str, area: Qt.DockWidgetArea, size: int, hidden: bool = False) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        self.add_panel(dock, area, size)
+        if hidden:
+            dock.hide()
+        dock.setProperty("placed", True)  # the controllers that fill it do not add it again
+        return dock
+
+    def build_rest(self) -> None:
+        """Build what the first frame does not show (see __init__'s `deferred`): the span
+        list with the note, search, the claims parts (inspector, entities, claims by actor,
+        link keys), the actions and the menus; then show the open document in them."""
+        if self._built:
+            return
+        self._built = True
+        if self._on_demand is not None:
+            self._on_demand.stop()
+        from .claims import ClaimsController
+        from .search_panel import SearchController
+        from .span_table import SpanTable
+
         self.table = SpanTable(self)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("noteEdit")
@@ -183,37 +293,11 @@ class MainWindow(QMainWindow):
         spans_layout.addWidget(self.table, 1)
         spans_layout.addWidget(self.note_label)
         spans_layout.addWidget(self.note_edit)
-        # panels: docks the user can hide, move and resize; View ▸ Panels lists them and
-        # their sizes are kept in the settings (see add_panel)
-        self.panel_actions: list[QAction] = []
-        self._pending_sizes: list[tuple[QDockWidget, int, Qt.Orientation]] = []
-        self._untold: list[str] = []
-        self._restore_window()
-        self.spans_dock = QDockWidget(self)
-        self.spans_dock.setObjectName("spansDock")
         self.spans_dock.setWidget(spans)
-        self.add_panel(self.spans_dock, Qt.DockWidgetArea.RightDockWidgetArea, 320)
-        self.palette_bar = QToolBar(self)
-        self.palette_bar.setObjectName("paletteBar")
-        self.palette_bar.setMovable(False)
-        self.label_palette = LabelPalette(self)
-        self.palette_bar.addWidget(self.label_palette)
-        self.addToolBar(self.palette_bar)
-        self.status_label = QLabel(self)
-        self.statusBar().addPermanentWidget(self.status_label)
-        self.searching = SearchController(self, self)
+        self.searching = SearchController(self, self, self._docks["searchDock"])
         self.search = self.searching.panel
-        self.add_panel(self.searching.dock, Qt.DockWidgetArea.BottomDockWidgetArea, 220)
-        self.searching.dock.hide()  # opened by Ctrl+F; Escape closes it
         # claims: inspector, entities, claims by actor, the document's details (ui/claims.py)
-        self.claims = ClaimsController(self, self)
-        central = QWidget(self)
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(0)
-        central_layout.addWidget(self.claims.header)
-        central_layout.addWidget(self.view, 1)
-        self.setCentralWidget(central)
+        self.claims = ClaimsController(self, self, self.header, self._docks)
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -226,6 +310,14 @@ class MainWindow(QMainWindow):
         self.table.spanMenuRequested.connect(self.show_span_menu)
         self.note_edit.editingFinished.connect(self._commit_note)
         self._build_actions()
+        if hasattr(self, "_language"):  # after the first frame (deferred): texts, document, menus
+            self.set_language(self._language, save=False)
+            if self.store is not None:
+                self._attach_rest(self.store.aset)
+            for dock in (self.spans_dock, self.claims.inspector_dock):
+                if dock.isVisible():  # now, laid out (Qt would show a new child at the next turn)
+                    cast(QWidget, dock.widget()).show()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     # ---- panels ------------------------------------------------------------------------
 
@@ -260,6 +352,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._built:
+            # the program's start: now, laid out already (setVisible activates the layout
+            # before this event), so that the first frame has the panels at their sizes (at
+            # the next turn the article would narrow and re-wrap under the user's eyes); the
+            # panels' contents, built after that frame, are laid out at those sizes
+            self._apply_pending_sizes()
         QTimer.singleShot(0, self._apply_pending_sizes)  # once the first layout is done
         untold, self._untold = self._untold, []
         for text in untold:
@@ -349,6 +447,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
+        if not self._built:  # the first frame: the titles, so that the bar has its height
+            for title in (self.tr("&File"), self.tr("&Edit"), self.tr("&Project"), self.tr("&View"), self.tr("&Help")):
+                bar.addMenu(title)
+            return
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_open, self.act_open_project, self.act_new_project])
         file_menu.addSeparator()
@@ -439,13 +541,24 @@ class MainWindow(QMainWindow):
         install_language(language)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "fa" else Qt.LayoutDirection.LeftToRight)
         self.view.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the article is always RTL
-        (self.act_lang_fa if language == "fa" else self.act_lang_en).setChecked(True)
+        if self._built:
+            (self.act_lang_fa if language == "fa" else self.act_lang_en).setChecked(True)
         if save:
             self.settings.language = language
             self.settings.save()
         self.retranslate()
 
     def retranslate(self) -> None:
+        if not self._built:  # the first frame's parts: build_rest calls this again
+            # the visible panels' titles as their controllers will set them
+            self.spans_dock.setWindowTitle(self.tr("Spans"))
+            self._docks["inspectorDock"].setWindowTitle(QCoreApplication.translate("ClaimsController", "Inspector"))
+            aset = self.annotations
+            if aset is not None:
+                self.label_palette.set_schema(aset.schema, self.language)
+            self._build_menus()
+            self.refresh_state()
+            return
         self.act_open.setText(self.tr("&Open…"))
         self.act_save.setText(self.tr("&Save"))
         self.act_save_as.setText(self.tr("Save &As…"))
@@ -623,7 +736,7 @@ class MainWindow(QMainWindow):
         a window not yet shown (its first frame comes when it shows)."""
         if opening.document is None or not self.view.isVisible():
             return
-        self.claims.header.show_document(opening.document, self.language)
+        self.header.show_document(opening.document, self.language)
         self.label_palette.set_schema(opening.schema, self.language)
         first = AnnotationSet(opening.document, "", opening.schema)
         self.view.set_annotations(first, first_screen=True)  # the rest of a long text after the frame
@@ -849,6 +962,8 @@ class MainWindow(QMainWindow):
 
     def ask_take_over(self, reason: str) -> bool:
         """Another window holds this project for this annotator: open anyway only if asked."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Project in use"),
@@ -859,6 +974,8 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from ..io.project import Project, ProjectError
 
         # a name typed for a folder that does not exist yet is made (the folder chooser
@@ -877,6 +994,8 @@ class MainWindow(QMainWindow):
             self.session.import_files()
 
     def choose_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open project"), str(Path.home()))
         if folder:
             self.open_project(folder)
@@ -897,16 +1016,23 @@ class MainWindow(QMainWindow):
         if aset.annotator in ("", DEFAULT_ANNOTATOR) and not self.curating():
             aset.annotator = self.annotator  # written with the next save: every file names its coder
         self.view.set_annotations(aset)
+        self.label_palette.set_schema(aset.schema, self.language)
+        if self._built:
+            self._attach_rest(aset)
+        else:  # the program's start: the rest is shown the document when built (build_rest)
+            self.header.show_document(aset.document, self.language)
+            self.refresh_state()
+        # hazm's tokenizer (snapping to words) loads in a worker once the article is painted
+        self.view.after_next_paint(warm_up_in_background)
+
+    def _attach_rest(self, aset: AnnotationSet) -> None:
         self.table.span_model.set_annotations(aset)
         aset.subscribe(self._on_change)  # after the view and the list: it reads what they show
         self.claims.attach(aset)
         self._show_note(self.current_span_id())  # not the previous document's span's note
-        self.label_palette.set_schema(aset.schema, self.language)
         self._build_label_actions()
         self._build_menus()
         self.refresh_state()
-        # hazm's tokenizer (snapping to words) loads in a worker once the article is painted
-        self.view.after_next_paint(warm_up_in_background)
 
     def close_document(self) -> bool:
         """Save and let go of the current document; False if the user chose to stay."""
@@ -931,6 +1057,7 @@ class MainWindow(QMainWindow):
 
     def _let_go(self) -> None:
         assert self.store is not None
+        self.build_rest()  # a document let go before its window was built: all is let go alike
         self.store.aset.unsubscribe(self._on_change)
         if self.view.annotations is self.store.aset:  # else it shows the next one's first frame
             self.view.set_annotations(None)
@@ -946,6 +1073,8 @@ class MainWindow(QMainWindow):
         self.refresh_state()
 
     def choose_file(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open article"),
@@ -1037,6 +1166,8 @@ class MainWindow(QMainWindow):
 
     def place_unplaced(self, span_id: str | None = None) -> None:
         """Put a span that re-anchoring could not place back at the selected text."""
+        from PySide6.QtWidgets import QInputDialog
+
         store = self.store
         selection = self.view.selection_range()
         if store is None or not store.unplaced:
@@ -1179,6 +1310,8 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.store is None:
             return
         name, _ = QFileDialog.getSaveFileName(
@@ -1206,6 +1339,8 @@ class MainWindow(QMainWindow):
 
     def _ask_unsaved(self, reason: str) -> bool:
         """Saving failed on close: offer Save As, Discard or Cancel. True to go on closing."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Unsaved work"),
@@ -1220,6 +1355,7 @@ class MainWindow(QMainWindow):
         return choice == QMessageBox.StandardButton.Discard
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.build_rest()  # the layout saved names every panel
         if self.close_document():
             self._remember_layout()
             self._close_session()  # lets go of the project's lock
@@ -1251,6 +1387,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .. import __version__
 
         QMessageBox.about(
@@ -1267,12 +1405,13 @@ class MainWindow(QMainWindow):
     def refresh_state(self) -> None:
         aset = self.annotations
         stack = aset.undo_stack if aset else None
-        self.act_undo.setEnabled(bool(stack and stack.can_undo()))
-        self.act_redo.setEnabled(bool(stack and stack.can_redo()))
-        undo_cmd = stack.peek_undo() if stack else None
-        redo_cmd = stack.peek_redo() if stack else None
-        self.act_undo.setText(self.tr("&Undo %1").replace("%1", self.command_name(undo_cmd)).strip())
-        self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
+        if self._built:
+            self.act_undo.setEnabled(bool(stack and stack.can_undo()))
+            self.act_redo.setEnabled(bool(stack and stack.can_redo()))
+            undo_cmd = stack.peek_undo() if stack else None
+            redo_cmd = stack.peek_redo() if stack else None
+            self.act_undo.setText(self.tr("&Undo %1").replace("%1", self.command_name(undo_cmd)).strip())
+            self.act_redo.setText(self.tr("&Redo %1").replace("%1", self.command_name(redo_cmd)).strip())
         unsaved = bool(self.store and (self.store.needs_checkpoint or not self.store.durable))
         name = self._title if self.path else self.tr("No article")
         if self.read_only:
@@ -1331,6 +1470,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, text: str) -> None:
         """A clear message, never a traceback; non-modal so nothing waits on it."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.last_message = text
         self.statusBar().showMessage(text.splitlines()[0] if text else "", 10000)
         if self.isVisible():
@@ -1341,6 +1482,8 @@ class MainWindow(QMainWindow):
 
     def show_info(self, text: str) -> None:
         """Something the user must know (e.g. what was recovered), without blocking."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.show_status(text)
         if not self.isVisible():
             self._untold.append(text)  # said when the window shows (it opens before it shows)

@@ -171,12 +171,15 @@ class SearchController(QObject):
 
     LIMIT = 2000  # hits listed at most; the count says when there were more
 
-    def __init__(self, host: SearchHost, parent: QWidget) -> None:
+    def __init__(self, host: SearchHost, parent: QWidget, dock: QDockWidget | None = None) -> None:
+        """dock: made already by the window for its first frame (MainWindow(deferred=True))."""
         super().__init__(parent)
         self.window = host
         self.panel = SearchPanel(parent)
-        self.dock = QDockWidget(parent)
-        self.dock.setObjectName("searchDock")
+        if dock is None:
+            dock = QDockWidget(parent)
+            dock.setObjectName("searchDock")
+        self.dock = dock
         self.dock.setWidget(self.panel)
         self.panel.searchRequested.connect(self.run)
         self.panel.hitActivated.connect(self.go_to)
