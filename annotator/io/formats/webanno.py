@@ -67,6 +67,44 @@ def unescape(value: str) -> str:
     return _UNESCAPE.sub(lambda m: control.get(m.group(1), m.group(1)), value)
 
 
+# the text of a #Text= line as WebAnno writes it (webanno-io-tsv, tsv3x/Escaping.java,
+# escapeText; read back by unescapeText for TSV 3.2 and later): a backslash doubled; tab,
+# line feed, form feed, carriage return and backspace as \t \n \f \r \b; every other
+# control character below U+0020 but the vertical tab behind a backslash. Without it a
+# backslash in an article (a path, ¯\_(ツ)_/¯) read back by INCEpTION eats the next letter.
+_TEXT_ESCAPES = {chr(i): "\\" + chr(i) for i in range(32) if not 8 <= i <= 13}
+_TEXT_ESCAPES.update({"\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", "\b": "\\b", "\\": "\\\\"})
+_TEXT_UNESCAPES = {escaped: ch for ch, escaped in _TEXT_ESCAPES.items()}
+_TEXT_SPECIAL = re.compile("[" + re.escape("".join(_TEXT_ESCAPES)) + "]")
+_TEXT_ESCAPED = re.compile(r"\\.", re.S)
+# TSV 3.0 and 3.1 read #Text= with commons-lang's unescapeJava: octal, \uXXXX, the Java
+# escapes, and a backslash before any other character dropped
+_JAVA_ESCAPED = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-3][0-7]{0,2}|[4-7][0-7]?|.|$)", re.S)
+_JAVA_LETTERS = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r"}
+
+
+def escape_text(text: str) -> str:
+    return _TEXT_SPECIAL.sub(lambda m: _TEXT_ESCAPES[m.group(0)], text)
+
+
+def unescape_text(text: str, minor_version: int = 3) -> str:
+    """A #Text= line's text, as WebAnno of that format version reads it."""
+    if minor_version <= 1:
+        return _JAVA_ESCAPED.sub(_java_unescape, text)
+    return _TEXT_ESCAPED.sub(lambda m: _TEXT_UNESCAPES.get(m.group(0), m.group(0)), text)
+
+
+def _java_unescape(match: re.Match[str]) -> str:
+    body = match.group(1)
+    if not body:
+        return ""  # a lone backslash at the end
+    if body[0] == "u" and len(body) > 1:
+        return chr(int(body.lstrip("u"), 16))
+    if body[0] in "01234567":
+        return chr(int(body, 8))
+    return _JAVA_LETTERS.get(body, body)
+
+
 def _split_unescaped(value: str, sep: str) -> list[str]:
     parts, current, i = [], [], 0
     while i < len(value):
@@ -124,6 +162,7 @@ class _Row:
 class _Sentence:
     lines: list[str] = field(default_factory=list)
     rows: list[_Row] = field(default_factory=list)
+    minor_version: int = 3  # of the file's #FORMAT line: how its #Text= lines are escaped
 
 
 def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentence]]:
@@ -134,6 +173,8 @@ def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentenc
     lines = read_utf8(path).split("\n")
     if not lines or not lines[0].startswith("#FORMAT=WebAnno TSV 3"):
         problems.append(problem(path, 1, "not a WebAnno TSV 3 file (no #FORMAT line); read anyway"))
+    version = re.match(r"#FORMAT=WebAnno TSV 3\.(\d+)", lines[0]) if lines else None
+    minor = int(version.group(1)) if version else 3
     for number, raw in enumerate(lines, 1):
         line = raw.rstrip("\r")
         if line.startswith("#T_"):
@@ -147,7 +188,7 @@ def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentenc
                 problems.append(problem(path, number, f"chain layer {layer.name} is not read"))
         elif line.startswith("#Text="):
             if current is None or current.rows:
-                current = _Sentence()
+                current = _Sentence(minor_version=minor)
                 sentences.append(current)
             current.lines.append(line[6:])
         elif line.startswith("#") or not line.strip():
@@ -162,7 +203,7 @@ def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentenc
                 problems.append(problem(path, number, f"cannot read the row {line[:60]!r}"))
                 continue
             if current is None:
-                current = _Sentence()
+                current = _Sentence(minor_version=minor)
                 sentences.append(current)
             cells = fields[3:] + ["_"] * max(0, column - len(fields) + 3)
             current.rows.append(_Row(fields[0], begin, end, fields[2], cells, number))
@@ -179,12 +220,15 @@ def _rebuild_text(path: Path, sentences: list[_Sentence], problems: list[str]) -
         first = sentence.rows[0]
         raw = "\n".join(sentence.lines)
         body = None
-        for candidate in (raw, raw.replace("\\\\", "\\")):
+        # as WebAnno reads it; else as written (this program wrote it unescaped until 2026-11)
+        unescaped = "\n".join(unescape_text(line, sentence.minor_version) for line in sentence.lines)
+        for candidate in (unescaped, raw):
             base = first.begin
             cmap = utf16_map(candidate)
             try:
                 if all(
-                    candidate[cmap.to_codepoint(r.begin - base) : cmap.to_codepoint(r.end - base)] == unescape(r.token)
+                    candidate[cmap.to_codepoint(r.begin - base) : cmap.to_codepoint(r.end - base)]
+                    in (r.token, unescape(r.token))  # WebAnno writes tokens as they are
                     for r in sentence.rows
                     if "." not in r.ref
                 ):
@@ -406,7 +450,7 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
             continue
         lines.append("")
         body = text[s_tokens[0][0] : s_tokens[-1][1]]
-        lines += [f"#Text={part}" for part in body.split("\n")]
+        lines += [f"#Text={escape_text(part)}" for part in body.split("\n")]
         for tok in s_tokens:
             k = bisect.bisect_left(starts, tok[0])
             here = rel_cells[k]

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.io.formats import AnnotatedDocument, RelationRecord, SpanRecord, get
-from annotator.io.formats.webanno import escape, unescape
+from annotator.io.formats.webanno import escape, escape_text, unescape, unescape_text
 from annotator.model import Document
 
 # 😊 0-1 (two UTF-16 units), علی 2-5, گفت 6-9, ":" 9-10, a line break; تهران 11-16,
@@ -402,3 +405,76 @@ def test_stacked_annotations_features_and_relations_read_as_webanno_means_them(t
         ("near", ("PER", 0, 3), ("ORG", 13, 15)),
         ("Rel", ("PER", 6, 9), ("ORG", 13, 15)),
     ]
+
+
+def test_text_lines_are_escaped_as_webanno_writes_and_reads_them(tmp_path: Path) -> None:
+    """#Text= lines carry the text as WebAnno's Escaping.escapeText writes it (TSV 3.2 and
+    later): a backslash doubled; tab, form feed, carriage return, backspace as \\t \\f \\r
+    \\b; other control characters (not the vertical tab) behind a backslash. Written raw, a
+    path like C:\\new read back by INCEpTION turns its \\n into a line break."""
+    text = "مسیر C:\\new\\temp و ¯\\_(ツ)_/¯\tبا\x01\x0b\f\r\bپایان"
+    assert escape_text(text) == "مسیر C:\\\\new\\\\temp و ¯\\\\_(ツ)_/¯\\tبا\\\x01\x0b\\f\\r\\bپایان"
+    assert unescape_text(escape_text(text)) == text
+    doc = AnnotatedDocument(
+        Document("d", text), [SpanRecord("p", "path", 5, 16), SpanRecord("e", "end", len(text) - 5, len(text))]
+    )
+    get("webanno").write([doc], tmp_path)
+    lines = (tmp_path / "d.tsv").read_text(encoding="utf-8").split("\n")
+    assert [line for line in lines if line.startswith("#Text=")] == ["#Text=" + escape_text(text)]
+    result = get("webanno").read(tmp_path / "d.tsv")
+    assert result.problems == []
+    back = result.documents[0]
+    assert back.text == text
+    assert [(s.label, s.start, s.end, text[s.start : s.end]) for s in back.spans] == [
+        ("path", 5, 16, "C:\\new\\temp"),
+        ("end", len(text) - 5, len(text), "پایان"),
+    ]
+
+
+def test_a_text_line_escaped_by_webanno_reads_as_its_text(tmp_path: Path) -> None:
+    # the layout of WebAnno's suite case tsv3-suite/testSentenceWithTab, in Persian: the
+    # tab is written as \t and counts one unit in the offsets
+    rows = [
+        "#FORMAT=WebAnno TSV 3.3",
+        "#T_SP=webanno.custom.Span|value",
+        "",
+        "",
+        "#Text=این\\tیک آزمون .",
+        "1-1\t0-3\tاین\t*\t",
+        "1-2\t4-6\tیک\t_\t",
+        "1-3\t7-12\tآزمون\t_\t",
+        "1-4\t13-14\t.\t_\t",
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert doc.text == "این\tیک آزمون ."
+    assert [(s.start, s.end) for s in doc.spans] == [(0, 3)]
+
+
+def test_text_lines_of_tsv_3_1_are_read_as_java_strings(tmp_path: Path) -> None:
+    # WebAnno read TSV 3.0 and 3.1 #Text= lines with unescapeJava (\\uXXXX, octal, \\t ...)
+    assert unescape_text("a\\u0628\\101\\t\\q\\\\", 1) == "aبA\tq\\"
+    assert unescape_text("a\\u0628\\101\\t\\q\\\\", 3) == "a\\u0628\\101\t\\q\\"  # 3.2 and later: only its own escapes
+    rows = [
+        "#FORMAT=WebAnno TSV 3.1",
+        "#T_SP=webanno.custom.Span|value",
+        "",
+        "",
+        "#Text=\\u0642\\u0645 \\\\ ری",
+        "1-1\t0-2\tقم\tL\t",
+        "1-2\t3-4\t\\\t_\t",
+        "1-3\t5-7\tری\t_\t",
+    ]
+    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    assert result.documents[0].text == "قم \\ ری"
+
+
+@given(st.text())
+def test_any_text_escapes_to_one_line_and_back(text: str) -> None:
+    escaped = escape_text(text)
+    assert not set(escaped) & {"\t", "\n", "\r"}  # a #Text= line stays one line, one field
+    assert unescape_text(escaped) == text
