@@ -85,6 +85,18 @@ FA = {
     ),
     "Search index: %1 of %2": "نمایهٔ جست‌وجو: %1 از %2",
     "Reading the document list: %1 of %2": "خواندن فهرست سندها: %1 از %2",
+    "From date": "از تاریخ",
+    "To date": "تا تاریخ",
+    "Gregorian %1": "میلادی %1",
+    "Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one": (
+        "تاریخ نیست: تاریخی شمسی مانند ۱۴۰۲/۰۱/۰۱ یا تاریخی میلادی بنویسید"
+    ),
+    "Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)": (
+        "فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)"
+    ),
+    "Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)": (
+        "فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)"
+    ),
     "Reading the document list…": "خواندن فهرست سندها…",
     "Stop reading the document list; the list shows what it held before until it is read": (
         "توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت"

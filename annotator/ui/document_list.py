@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..io.catalogindex import DocumentView
 from ..io.project import DocumentSummary, Project
 from ..model import Status
+from ..persian.dates import jalali_from_iso, parse_date
 from ..persian.match import fold
 from .theme import number
 
@@ -202,6 +203,17 @@ class DocumentList(QWidget):
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("documentStatusFilter")
         self.status_filter.addItems(["", "", "", ""])  # named by retranslate
+        # a range of dates, typed in Jalali (۱۴۰۲/۰۱/۰۱, "۱ فروردین ۱۴۰۲") or Gregorian, either
+        # end may stay empty; applied with Enter or on leaving the field, filtered by SQLite
+        # on the Gregorian date each document has in the index (paging as before)
+        self.date_from = QLineEdit(self)
+        self.date_from.setObjectName("documentDateFrom")
+        self.date_to = QLineEdit(self)
+        self.date_to.setObjectName("documentDateTo")
+        for box in (self.date_from, self.date_to):
+            box.setClearButtonEnabled(True)
+            box.editingFinished.connect(self._apply_dates)
+            box.textChanged.connect(lambda text, box=box: self._apply_dates() if not text else None)  # cleared
         self.model = DocumentListModel(self)
         self.table = _Table(self)
         self.table.setObjectName("documentList")
@@ -241,6 +253,10 @@ class DocumentList(QWidget):
         filters.addWidget(self.filter_edit, 1)
         filters.addWidget(self.status_filter)
         layout.addLayout(filters)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from, 1)
+        dates.addWidget(self.date_to, 1)
+        layout.addLayout(dates)
         layout.addWidget(self.table)
         progress = QHBoxLayout()
         progress.addWidget(self.index_progress, 1)
@@ -290,11 +306,53 @@ class DocumentList(QWidget):
             return False
         self.filter_edit.clear()
         self.status_filter.setCurrentIndex(0)
+        self.date_from.clear()
+        self.date_to.clear()
         self.model.set_date_range("", "")
         return True
 
+    def date_range(self) -> tuple[str, str]:
+        """The Gregorian ISO dates the two fields name ("" for an empty or unreadable one)."""
+        return _iso_of(self.date_from.text()), _iso_of(self.date_to.text())
+
+    def _apply_dates(self) -> None:
+        """The typed dates as the list filters by them; each field shows its date in Jalali
+        as the program writes dates (Persian digits in the Persian interface), the Gregorian
+        one in its tooltip, or says it cannot read what was typed."""
+        for box in (self.date_from, self.date_to):
+            text = box.text().strip()
+            iso = _iso_of(text)
+            if not text:
+                box.setToolTip(self._date_hint(box))
+                box.setStyleSheet("")
+            elif not iso:
+                box.setToolTip(self.tr("Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one"))
+                box.setStyleSheet("QLineEdit { color: #c62828; }")
+            else:
+                shown = number(jalali_from_iso(iso))
+                if text != shown:
+                    box.blockSignals(True)
+                    box.setText(shown)
+                    box.blockSignals(False)
+                box.setToolTip(self.tr("Gregorian %1").replace("%1", number(iso)))
+                box.setStyleSheet("")
+        first, last = self.date_range()
+        view = self.model.view
+        if view is not None and (view.date_from, view.date_to) != (first, last):
+            self.model.set_date_range(first, last)
+
+    def _date_hint(self, box: QLineEdit) -> str:
+        if box is self.date_from:
+            return self.tr("Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)")
+        return self.tr("Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)")
+
     def retranslate(self) -> None:
         self.filter_edit.setPlaceholderText(self.tr("Filter by title"))
+        self.date_from.setPlaceholderText(self.tr("From date"))
+        self.date_to.setPlaceholderText(self.tr("To date"))
+        for box in (self.date_from, self.date_to):
+            if not box.text():
+                box.setToolTip(self._date_hint(box))
         for i, name in enumerate((self.tr("All"), *(self.model.status_name(s) for s in Status))):
             self.status_filter.setItemText(i, name)
         self.status_filter.setToolTip(self.tr("Show only the documents with this status"))
@@ -330,3 +388,9 @@ class DocumentList(QWidget):
         self.index_progress.show()
         self.index_cancel.show()
         self.model.retranslate()
+
+
+def _iso_of(text: str) -> str:
+    """A typed date's Gregorian ISO form ("" when empty or not a date persian.dates reads)."""
+    parsed = parse_date(text) if text.strip() else None
+    return parsed.iso if parsed is not None else ""

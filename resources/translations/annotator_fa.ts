@@ -500,48 +500,78 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="297" />
+        <location filename="../../annotator/ui/document_list.py" line="329" />
+        <source>Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one</source>
+        <translation>تاریخ نیست: تاریخی شمسی مانند ۱۴۰۲/۰۱/۰۱ یا تاریخی میلادی بنویسید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="337" />
+        <source>Gregorian %1</source>
+        <translation>میلادی %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="346" />
+        <source>Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)</source>
+        <translation>فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="347" />
+        <source>Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)</source>
+        <translation>فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="350" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="298" />
+        <location filename="../../annotator/ui/document_list.py" line="351" />
+        <source>From date</source>
+        <translation>از تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="352" />
+        <source>To date</source>
+        <translation>تا تاریخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="356" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="300" />
+        <location filename="../../annotator/ui/document_list.py" line="358" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="301" />
+        <location filename="../../annotator/ui/document_list.py" line="359" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="302" />
-        <location filename="../../annotator/ui/document_list.py" line="307" />
+        <location filename="../../annotator/ui/document_list.py" line="360" />
+        <location filename="../../annotator/ui/document_list.py" line="365" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="306" />
+        <location filename="../../annotator/ui/document_list.py" line="364" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="312" />
+        <location filename="../../annotator/ui/document_list.py" line="370" />
         <source>Reading the document list: %1 of %2</source>
         <translation>خواندن فهرست سندها: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="314" />
+        <location filename="../../annotator/ui/document_list.py" line="372" />
         <source>Reading the document list…</source>
         <translation>خواندن فهرست سندها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="316" />
+        <location filename="../../annotator/ui/document_list.py" line="374" />
         <source>Stop reading the document list; the list shows what it held before until it is read</source>
         <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
@@ -549,37 +579,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="142" />
+        <location filename="../../annotator/ui/document_list.py" line="143" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="143" />
+        <location filename="../../annotator/ui/document_list.py" line="144" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="144" />
+        <location filename="../../annotator/ui/document_list.py" line="145" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="175" />
+        <location filename="../../annotator/ui/document_list.py" line="176" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="176" />
+        <location filename="../../annotator/ui/document_list.py" line="177" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177" />
+        <location filename="../../annotator/ui/document_list.py" line="178" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178" />
+        <location filename="../../annotator/ui/document_list.py" line="179" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -1298,43 +1328,43 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="346" />
+        <location filename="../../annotator/ui/project_session.py" line="350" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="346" />
+        <location filename="../../annotator/ui/project_session.py" line="350" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="360" />
+        <location filename="../../annotator/ui/project_session.py" line="364" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="370" />
-        <location filename="../../annotator/ui/project_session.py" line="460" />
+        <location filename="../../annotator/ui/project_session.py" line="374" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="373" />
+        <location filename="../../annotator/ui/project_session.py" line="377" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="382" />
+        <location filename="../../annotator/ui/project_session.py" line="386" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="466" />
+        <location filename="../../annotator/ui/project_session.py" line="470" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="289" />
+        <location filename="../../annotator/ui/project_session.py" line="293" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
@@ -1344,108 +1374,108 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="386" />
+        <location filename="../../annotator/ui/project_session.py" line="390" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="397" />
+        <location filename="../../annotator/ui/project_session.py" line="401" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="411" />
+        <location filename="../../annotator/ui/project_session.py" line="415" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="411" />
+        <location filename="../../annotator/ui/project_session.py" line="415" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="423" />
+        <location filename="../../annotator/ui/project_session.py" line="427" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="437" />
+        <location filename="../../annotator/ui/project_session.py" line="441" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="460" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>Format (auto: by file name)</source>
         <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="476" />
+        <location filename="../../annotator/ui/project_session.py" line="480" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="477" />
+        <location filename="../../annotator/ui/project_session.py" line="481" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="481" />
+        <location filename="../../annotator/ui/project_session.py" line="485" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="483" />
+        <location filename="../../annotator/ui/project_session.py" line="487" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="494" />
+        <location filename="../../annotator/ui/project_session.py" line="498" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="499" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="496" />
+        <location filename="../../annotator/ui/project_session.py" line="500" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="501" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="499" />
+        <location filename="../../annotator/ui/project_session.py" line="503" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="515" />
+        <location filename="../../annotator/ui/project_session.py" line="519" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="493" />
-        <location filename="../../annotator/ui/project_session.py" line="545" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="549" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="519" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="519" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="571" />
+        <location filename="../../annotator/ui/project_session.py" line="575" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
