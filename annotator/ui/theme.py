@@ -50,8 +50,16 @@ class _KeyNames(QTranslator):
     shortcuts list, the README and every keyboard say Ctrl+Shift.  Every other text is
     left to the translators installed before it."""
 
+    # a modifier starts a left-to-right isolate (U+2066, closed by the end of the text): in a
+    # right-to-left menu "Ctrl++" and "Ctrl+-" would otherwise print as "++Ctrl" and "-Ctrl"
+    # (the trailing "+" and "-" are neutral and take the menu's direction)
+    MODIFIERS = frozenset({"Ctrl", "Shift", "Alt", "Meta"})
+    LTR_ISOLATE = "\u2066"
+
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:  # type: ignore[override]
-        return source if context == "QShortcut" else None
+        if context != "QShortcut":
+            return None
+        return self.LTR_ISOLATE + source if source in self.MODIFIERS else source
 
 
 def install_language(language: str) -> None:

@@ -242,7 +242,22 @@ def test_f1_lists_every_key_of_the_menus(qtbot: Any, window: MainWindow, languag
             for action in top.menu().actions()  # type: ignore[union-attr]
             for k in action.shortcuts()
         ]
-        assert "Ctrl+Shift+F" in shown and not any("کنترل" in k or "شیفت" in k for k in shown), shown
+        plain = [k.replace("\u2066", "") for k in shown]
+        assert "Ctrl+Shift+F" in plain and not any("کنترل" in k or "شیفت" in k for k in plain), shown
+        # in the right-to-left menu, Ctrl++ reads Ctrl++ (not ++Ctrl): laid out right to
+        # left as the menu lays it out, "C" stays left of the last "+"
+        from PySide6.QtGui import QTextLayout, QTextOption
+
+        zoom_in = next(k for k in shown if k.replace("\u2066", "") == "Ctrl++")
+        layout = QTextLayout(zoom_in, window.font())
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        line = layout.createLine()
+        layout.endLayout()
+        after_c, before_last_plus = zoom_in.index("C") + 1, len(zoom_in) - 1  # (inside runs: unambiguous)
+        assert line.cursorToX(after_c)[0] < line.cursorToX(before_last_plus)[0], zoom_in
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "انصراف"
         assert not any(title.isascii() and title.strip() for title in titles), titles
     dialog.close()
