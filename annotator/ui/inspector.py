@@ -8,7 +8,7 @@ open type-ahead lists (C, A, L, E, V) belong to the window (ui/claims.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -58,11 +59,25 @@ class Inspector(QWidget):
         self.links.setObjectName("inspectorLinks")
         self.links.itemActivated.connect(self._activate_link)
         self.links.installEventFilter(self)
-        layout = QVBoxLayout(self)
+        # the panel scrolls rather than squeeze: in a short dock a long claim's heading was
+        # cut off mid-line and the attribute boxes shrank to slivers
+        body = QWidget(self)
+        body.setObjectName("inspectorBody")
+        layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.form_host)
         layout.addWidget(self.links_label)
         layout.addWidget(self.links, 1)
+        self.links.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 8)  # three links in view
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("inspectorScroll")
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
         self.editors: dict[str, QWidget] = {}
         # children of the form's host, never of the panel itself: out of the form, a child of
         # the panel was drawn as an empty box over the heading
@@ -73,6 +88,12 @@ class Inspector(QWidget):
         self.entity_label.setObjectName("inspectorEntity")
         self.entity_label.setWordWrap(True)
         self.show_span(None, "", None, "en")
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a claim's heading and its usual form (thirteen lines), the same for every
+        span so that the span list above does not jump as the current span changes; a
+        longer form scrolls."""
+        return QSize(self.scroll.minimumSizeHint().width(), 13 * self.fontMetrics().lineSpacing())
 
     # ---- showing ---------------------------------------------------------------------
 
