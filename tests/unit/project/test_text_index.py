@@ -280,3 +280,26 @@ def test_a_killed_import_leaves_index_and_catalogue_consistent(tmp_path: Path) -
     assert stale(Project.open(finished.path)) == 0
     assert indexed(finished, "آمریکا 59") == in_memory(finished, "آمریکا 59")
     assert finished.text_index().ids(len(finished)) == finished.document_ids()
+
+
+def test_the_documents_found_follow_every_change_of_the_catalogue(tmp_path: Path) -> None:
+    """search_documents keeps the ids in catalogue order between searches: an import here,
+    a title changed here, and documents.json rewritten by another program are followed."""
+    project = small_project(tmp_path)
+    lazy = Project.open(project.path)
+    assert lazy._loaded is None  # the catalogue index answers: the ids are kept between searches
+    expected = [d for d in lazy.document_ids() if "سازمان" in lazy.load_document(d).text]
+    assert lazy.search_documents("سازمان") == expected and expected
+    more = tmp_path / "more.jsonl"
+    more.write_text(json.dumps({"id": "x1", "title": "تازه", "text": "سازمان تازه"}, ensure_ascii=False), "utf-8")
+    assert lazy.import_sources([more], normalize=False).added == ["x1"]
+    assert lazy.search_documents("سازمان") == [*expected, "x1"]
+    again = Project.open(project.path)
+    assert again.search_documents("سازمان") == [*expected, "x1"]
+    again.set_document_info("x1", "تازه‌تر", {})
+    assert again.search_documents("سازمان") == [*expected, "x1"]
+    catalog = json.loads((project.path / "documents.json").read_text(encoding="utf-8"))
+    catalog["documents"].reverse()  # another program (git pull) changes the order
+    (project.path / "documents.json").write_text(json.dumps(catalog, ensure_ascii=False), encoding="utf-8")
+    again.reload()
+    assert again.search_documents("سازمان") == ["x1", *reversed(expected)]
