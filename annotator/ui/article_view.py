@@ -83,6 +83,11 @@ class ArticleView(QPlainTextEdit):
         self._caret_rects: dict[int, QRect] = {}
         self._bar_sides: dict[tuple[int, int], int] = {}  # see _inward
         self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
+        # one format a look (entity, depth, claim), shared by its pieces; made again with them
+        self._formats: dict[object, QTextCharFormat] = {}
+        # where each block on screen is drawn (viewport coordinates of its layout), kept as
+        # long as the caret rectangles are: _char_rect asks it for every bar of a frame
+        self._block_origins: dict[int, QPointF] = {}
         self._dirty = QRect()  # what edits asked to repaint since the last paint_now
         self._after_paint: list[Callable[[], None]] = []
         self.verticalScrollBar().valueChanged.connect(self._schedule_refresh)
@@ -99,7 +104,7 @@ class ArticleView(QPlainTextEdit):
             self._aset.unsubscribe(self._on_change)
         previous, self._aset = self._aset, aset
         self._current = ""
-        self._pieces.clear()
+        self._forget_looks()
         text = aset.text if aset else ""
         # the same text (the checked document after its first frame, MainWindow.open) is
         # not laid out again: only what the first frame left out is added
@@ -148,7 +153,7 @@ class ArticleView(QPlainTextEdit):
     def _on_change(self, change: Change) -> None:
         region = change.region()
         if change.schema_changed:
-            self._pieces.clear()  # a label's colour or kind may have changed
+            self._forget_looks()  # a label's colour or kind may have changed
         if region is None or change.schema_changed:
             self._schedule_refresh(geometry=False)
             return
@@ -313,19 +318,26 @@ class ArticleView(QPlainTextEdit):
         end = min(end, self._map.utf16_length)
         return self.to_cp(start), self.to_cp(end, "up")
 
-    def refresh_highlights(self, restyle: bool = False) -> None:
+    def refresh_highlights(self, restyle: bool = False, visible: tuple[int, int] | None = None) -> None:
         """Rebuild the extra selections for the visible stretch only; restyle: the colours
-        changed (a theme or a label's colour), so no piece made before is reused."""
+        changed (a theme or a label's colour), so no piece made before is reused; visible:
+        visible_range() as just found by the caller, the view neither scrolled nor re-laid
+        out since (an opening's first frame: it is found once)."""
         if restyle:
-            self._pieces.clear()
+            self._forget_looks()
         self._stale = False
         if self._aset is None:
             self._visible = []
             self.setExtraSelections([])
             return
-        start, end = self._range = self.visible_range()
+        start, end = self._range = visible or self.visible_range()
         self._visible = list(self._aset.spans_in(start, end))
         self.setExtraSelections(self._segments(self._visible, start, end))
+
+    def _forget_looks(self) -> None:
+        """The pieces and their formats were made for other colours, labels or text."""
+        self._pieces.clear()
+        self._formats.clear()
 
     def _schedule_refresh(self, *_args: object, geometry: bool = True) -> None:
         """Refresh everything at the next paint; geometry: the text moved (a scroll, a
@@ -333,6 +345,7 @@ class ArticleView(QPlainTextEdit):
         if geometry:
             self._caret_rects.clear()
             self._bar_sides.clear()
+            self._block_origins.clear()
         self._stale = True
         self.viewport().update()
 
@@ -373,13 +386,15 @@ class ArticleView(QPlainTextEdit):
                 self._pieces[(a, b, key)] = found  # type: ignore[index]
                 selections.append(found)
                 continue
-            entity, depth, claim = key  # type: ignore[misc]
-            fmt = QTextCharFormat()
-            if entity is not None:
-                fmt.setBackground(background_for(looks.get(entity, ("", "#888888"))[1], palette, depth))
-            if claim is not None:
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                fmt.setUnderlineColor(line_color_for(looks.get(claim, ("", "#888888"))[1], palette))
+            fmt = self._formats.get(key)
+            if fmt is None:
+                entity, depth, claim = key  # type: ignore[misc]
+                fmt = self._formats[key] = QTextCharFormat()
+                if entity is not None:
+                    fmt.setBackground(background_for(looks.get(entity, ("", "#888888"))[1], palette, depth))
+                if claim is not None:
+                    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                    fmt.setUnderlineColor(line_color_for(looks.get(claim, ("", "#888888"))[1], palette))
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(document)
             cursor.setPosition(self.to_qt(a))
@@ -456,6 +471,7 @@ class ArticleView(QPlainTextEdit):
             if len(self._caret_rects) > 20_000:  # a long session without scrolling
                 self._caret_rects.clear()
                 self._bar_sides.clear()
+                self._block_origins.clear()
         return rect
 
     def _bar_side(self, boundary: int, inside: int, outside: int) -> int:
@@ -560,7 +576,10 @@ class ArticleView(QPlainTextEdit):
             return QRectF()
         lead, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Leading)
         trail, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Trailing)
-        origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
+        origin = self._block_origins.get(block.blockNumber())
+        if origin is None:
+            origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
+            self._block_origins[block.blockNumber()] = origin
         left, right = sorted((lead, trail))
         return QRectF(origin.x() + left - 1, origin.y() + line.y(), right - left + 2, line.height())
 
@@ -597,7 +616,7 @@ class ArticleView(QPlainTextEdit):
             QEvent.Type.ApplicationPaletteChange,
             QEvent.Type.StyleChange,
         ):
-            self._pieces.clear()  # their fills and underlines were made for the old palette
+            self._forget_looks()  # their fills and underlines were made for the old palette
             self._schedule_refresh()
         super().changeEvent(event)
 

@@ -43,9 +43,10 @@ class ClaimsController(QObject):
         parent: QWidget,
         header: DocumentHeader | None = None,
         docks: dict[str, QDockWidget] | None = None,
+        inspector: Inspector | None = None,
     ) -> None:
-        """header and docks: made already by the window for its first frame (its start
-        shows them before the rest is built: MainWindow(deferred=True)); else made here."""
+        """header, docks and inspector: made already by the window for its first frame
+        (shown before the rest is built: MainWindow); else made here."""
         super().__init__(parent)
         docks = docks or {}
         self.host = host
@@ -63,10 +64,11 @@ class ClaimsController(QObject):
         self._pending_schema_edit: bulk_edits.BulkEdit | None = None
         self._holding = 0  # held(): current_changed waits for the end of the key press
         self._held_change = False
-        self.inspector = Inspector(parent)
+        self.inspector = inspector or Inspector(parent)
         self.inspector.spanRequested.connect(self._go_to_span)
         self.inspector_dock = docks.get("inspectorDock") or self._dock(parent, "inspectorDock")
-        self.inspector_dock.setWidget(self.inspector)
+        if self.inspector_dock.widget() is not self.inspector:
+            self.inspector_dock.setWidget(self.inspector)
         self._add(self.inspector_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         if header is None:
             from .document_header import DocumentHeader

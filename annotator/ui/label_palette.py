@@ -18,9 +18,19 @@ class LabelPalette(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(6, 4, 6, 4)
         self._buttons: dict[str, QPushButton] = {}
+        self._shown: object = None  # what the buttons show (see set_schema)
 
     def set_schema(self, schema: Schema | None, language: str) -> None:
         """A button per label of `schema` (none for None: no document)."""
+        shown = (
+            language,
+            [(x.id, x.name(language), x.shortcut, x.color, x.name_en, x.name_fa) for x in schema.labels]
+            if schema is not None
+            else None,
+        )
+        if shown == self._shown:  # the same buttons (an opening shows them before its first frame)
+            return
+        self._shown = shown
         for button in self._buttons.values():
             button.hide()  # now: deleteLater waits for the event loop (opening paints before it)
             button.deleteLater()

@@ -49,8 +49,10 @@ from ..resources import sample_article
 from .article_view import ArticleView
 from .bidi import clip, isolated, rtl
 from .document_header import DocumentHeader
+from .inspector import Inspector
 from .label_palette import LabelPalette
 from .settings import Settings, data_dir
+from .span_table import SpanTable
 from .theme import apply_theme, font_family, install_language, number
 
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
@@ -60,8 +62,9 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
     from .project_session import ProjectSession
     from .search_panel import SearchController, SearchPanel
     from .shortcuts_dialog import ShortcutsDialog
-    from .span_table import SpanTable
 
+# what MainWindow.build_rest makes (besides the act_* actions): asking for one builds it
+_REST = frozenset({"searching", "search", "claims", "label_actions"})
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
 
@@ -169,21 +172,21 @@ class _BuildOnDemand(QObject):
 
 
 class MainWindow(QMainWindow):
-    # made by build_rest (at once, or after the first frame: see __init__'s `deferred`)
-    table: SpanTable
-    note_edit: QLineEdit
-    note_label: QLabel
+    # made by build_rest (see __init__)
     searching: SearchController
     search: SearchPanel
     claims: ClaimsController
 
     def __init__(self, settings: Settings | None = None, annotator: str = "", *, deferred: bool = False) -> None:
-        """deferred (the program's start, ui/app.py): build only what the first frame shows
-        (the article, its header, the label palette, the panels' places, the menu bar's
-        titles) and the rest (span list, inspector, search, the entities and claims panels,
-        the actions and menus) right after the article's first frame is painted, or at the
-        first key press or click before that. Without it (the default), everything is built
-        here, as `MainWindow().open(path)` callers expect."""
+        """deferred (the program's start, ui/app.py, which opens the article before it shows
+        the window): only what the first frame shows is built here (the article, its header,
+        the label palette, the span list and the inspector, empty, in their docks, the menu
+        bar's titles); the rest (search, the claims parts, the entities and claims panels,
+        the actions, the menus' contents, and the document shown in the list and panels) is
+        built by build_rest right after the article's first frame is painted, at the first
+        key press, shortcut or click on the window before that, or when a caller asks for
+        one of its parts (`window.claims`). Without it (the default) everything is built
+        here, and `MainWindow().open(path)` returns with everything built, as before."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings.load()
@@ -207,12 +210,20 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setSingleShot(True)
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
+        self._deferred = deferred
+        self._on_demand = _BuildOnDemand(self)
         if deferred:
-            self._on_demand = _BuildOnDemand(self)
             self.view.after_next_paint(self.build_rest)
         else:
             self.build_rest()
         self.set_language(self.settings.effective_language(), save=False)
+
+    def __getattr__(self, name: str) -> Any:
+        # a part build_rest makes, asked for before it ran (a caller, a test): built now
+        if (name in _REST or name.startswith("act_")) and self.__dict__.get("_built") is False:
+            self.build_rest()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     # ---- construction ------------------------------------------------------------------
 
@@ -236,6 +247,20 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.spans_dock = self._first_dock("spansDock", right, 320)
+        # the span list is in the first frame (empty: its rows come with build_rest), so
+        # that the panels are laid out around it as they will stay
+        self.table = SpanTable(self)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setEnabled(False)
+        self.note_label = QLabel(self)
+        spans = QWidget(self)
+        spans_layout = QVBoxLayout(spans)
+        spans_layout.setContentsMargins(0, 0, 0, 0)
+        spans_layout.addWidget(self.table, 1)
+        spans_layout.addWidget(self.note_label)
+        spans_layout.addWidget(self.note_edit)
+        self.spans_dock.setWidget(spans)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
         self.palette_bar.setMovable(False)
@@ -247,10 +272,14 @@ class MainWindow(QMainWindow):
         # in the order they were always added (a saved layout puts them back by name)
         self._docks = {
             "searchDock": self._first_dock("searchDock", bottom, 220, hidden=True),  # Ctrl+F opens it
-            "inspectorDock": self._first_dock("inspectorDock", right, 320),
+            "inspectorDock": self._first_dock("inspectorDock", right, 320),  # its inspector below
             "entitiesDock": self._first_dock("entitiesDock", right, 320, hidden=True),
             "claimsDock": self._first_dock("claimsDock", left, 320, hidden=True),
         }
+        # the inspector too (saying what to do when no span is chosen): the panels share the
+        # side by their contents' sizes, so an empty one would be squeezed when it is filled
+        self._inspector = Inspector(self)
+        self._docks["inspectorDock"].setWidget(self._inspector)
         self.header = DocumentHeader(self)
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
@@ -278,26 +307,15 @@ class MainWindow(QMainWindow):
         self._built = True
         if self._on_demand is not None:
             self._on_demand.stop()
+        if self.isVisible():
+            self._apply_pending_sizes()  # the panels at their sizes before they are filled
         from .claims import ClaimsController
         from .search_panel import SearchController
-        from .span_table import SpanTable
 
-        self.table = SpanTable(self)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setEnabled(False)
-        self.note_label = QLabel(self)
-        spans = QWidget(self)
-        spans_layout = QVBoxLayout(spans)
-        spans_layout.setContentsMargins(0, 0, 0, 0)
-        spans_layout.addWidget(self.table, 1)
-        spans_layout.addWidget(self.note_label)
-        spans_layout.addWidget(self.note_edit)
-        self.spans_dock.setWidget(spans)
         self.searching = SearchController(self, self, self._docks["searchDock"])
         self.search = self.searching.panel
         # claims: inspector, entities, claims by actor, the document's details (ui/claims.py)
-        self.claims = ClaimsController(self, self, self.header, self._docks)
+        self.claims = ClaimsController(self, self, self.header, self._docks, self._inspector)
 
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
@@ -310,13 +328,12 @@ class MainWindow(QMainWindow):
         self.table.spanMenuRequested.connect(self.show_span_menu)
         self.note_edit.editingFinished.connect(self._commit_note)
         self._build_actions()
-        if hasattr(self, "_language"):  # after the first frame (deferred): texts, document, menus
-            self.set_language(self._language, save=False)
+        if hasattr(self, "_language"):  # after __init__: the texts, the document, the menus
+            (self.act_lang_fa if self._language == "fa" else self.act_lang_en).setChecked(True)
+            self.retranslate()  # (the translator is installed already: no LanguageChange again)
             if self.store is not None:
                 self._attach_rest(self.store.aset)
-            for dock in (self.spans_dock, self.claims.inspector_dock):
-                if dock.isVisible():  # now, laid out (Qt would show a new child at the next turn)
-                    cast(QWidget, dock.widget()).show()
+        if self.isVisible():  # the panels filled now are laid out now, not one turn later
             QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     # ---- panels ------------------------------------------------------------------------
@@ -340,7 +357,7 @@ class MainWindow(QMainWindow):
         action = dock.toggleViewAction()
         if action not in self.panel_actions:
             self.panel_actions.append(action)
-        if hasattr(self, "act_about"):  # after start-up: show it in the menu now
+        if self._built:  # after start-up: show it in the menu now
             self._build_menus()
 
     def remove_panel(self, dock: QDockWidget) -> None:
@@ -552,6 +569,9 @@ class MainWindow(QMainWindow):
         if not self._built:  # the first frame's parts: build_rest calls this again
             # the visible panels' titles as their controllers will set them
             self.spans_dock.setWindowTitle(self.tr("Spans"))
+            self.note_label.setText(self.tr("Note (N), Enter to keep:"))
+            self.table.span_model.retranslate(self.language)
+            self._inspector.show_span(None, "", None, self.language)  # what to do, as after
             self._docks["inspectorDock"].setWindowTitle(QCoreApplication.translate("ClaimsController", "Inspector"))
             aset = self.annotations
             if aset is not None:
@@ -724,6 +744,8 @@ class MainWindow(QMainWindow):
         self._file_lock = lock
         self._attach(store, path)
         self.tell_recovery(recovery_message)
+        if not self._deferred:  # all of it, the span list and panels too, once open() returns
+            self.build_rest()
         return True
 
     def _paint_first_frame(self, opening: ArticleOpening) -> None:
@@ -744,7 +766,14 @@ class MainWindow(QMainWindow):
         # that the first frame is laid out as the next ones (no jump, no re-wrapping)
         QCoreApplication.sendPostedEvents(self.view, QEvent.Type.MetaCall)  # the scroll bar (queued in Qt)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        first.load(opening.first_spans(self.view.visible_range()[1]))
+        # the header's own height too (its labels' heights were known only now: laid out
+        # with the old ones it was 3 px short, and the article moved down at the next frame)
+        layout = self.centralWidget().layout()
+        layout.invalidate()
+        layout.activate()
+        visible = self.view.visible_range()
+        first.load(opening.first_spans(visible[1]))
+        self.view.refresh_highlights(visible=visible)  # the range is found once for this frame
         self.view.viewport().repaint()
 
     def tell_recovery(self, message: str) -> None:
@@ -765,6 +794,7 @@ class MainWindow(QMainWindow):
         from ..io.project import Project, ProjectError
         from .project_session import ProjectSession
 
+        self.build_rest()  # a project's parts (its document list) join the whole window
         try:
             project = Project.open(path, catalog_later=True)  # an out-of-step catalogue: in a worker
         except ProjectError as exc:
@@ -1002,6 +1032,7 @@ class MainWindow(QMainWindow):
 
     def show_store(self, store: AnnotationStore, path: Path, title: str = "") -> bool:
         """Show a document already opened into a store (projects open theirs themselves)."""
+        self.build_rest()
         if not self.close_document():
             store.detach()
             return False

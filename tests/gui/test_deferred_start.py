@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QWidget
 
 from annotator.resources import sample_article
 from annotator.ui import MainWindow
@@ -43,13 +43,14 @@ class FirstPaint(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__()
         self.window = window
-        self.seen: list[tuple[bool, Any]] = []
+        self.seen: list[tuple[bool, Any, Any]] = []
         window.view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self.seen:
             view = self.window.view
-            self.seen.append((self.window.findChild(QTableView, "spanTable") is not None, view.geometry()))
+            docks = [self.window.findChild(QWidget, name).geometry() for name in ("spansDock", "inspectorDock")]
+            self.seen.append((self.window._built, view.geometry(), docks))
         return False
 
 
@@ -59,15 +60,17 @@ def test_the_first_frame_comes_before_the_rest_which_is_built_right_after_it(qtb
     window = _start(qtbot, article)
     assert window.findChild(QWidget, "articleView") is not None
     assert window.findChild(QWidget, "labelPalette") is not None
-    assert window.findChild(QTableView, "spanTable") is None  # not built before the first frame
+    assert not window._built  # the rest is not built before the first frame...
+    assert window.table.span_model.rowCount() == 0  # ...the span list is there, its rows not yet
     first = FirstPaint(window)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.findChild(QTableView, "spanTable") is not None)
-    ((built_then, geometry_then),) = first.seen[:1]
+    qtbot.waitUntil(lambda: window._built)
+    ((built_then, geometry_then, docks_then),) = first.seen[:1]
     assert not built_then  # the first frame was painted before the span list was built
     assert window.view.geometry() == geometry_then  # the article did not move or narrow
-    for name in ("articleView", "labelPalette"):
+    assert [window.findChild(QWidget, name).geometry() for name in ("spansDock", "inspectorDock")] == docks_then
+    for name in ("articleView", "labelPalette", "spanTable"):
         assert window.findChild(QWidget, name) is not None
     assert window.findChild(QLineEdit, "noteEdit") is not None
     assert window.claims.inspector_dock.widget().isVisible()
@@ -92,7 +95,7 @@ def test_a_key_pressed_before_the_rest_is_built_is_applied_and_saved(qtbot: Any,
     window = _start(qtbot, article)
     window.show()
     window.view.viewport().repaint()  # the first frame; the rest waits for the event loop
-    assert window.findChild(QTableView, "spanTable") is None
+    assert not window._built
     start, end = _select_word(window, "السودانی")
     QTest.keyClick(window.view, Qt.Key.Key_1)  # before the event loop has turned once
     assert window.annotations is not None
@@ -113,7 +116,7 @@ def test_a_shortcut_pressed_before_the_rest_is_built_is_not_lost(qtbot: Any, tmp
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    assert window.findChild(QTableView, "spanTable") is None
+    assert not window._built
     window.view.setFocus()
     window.view.select_range(30, 31)
     QTest.keyClick(window.view, Qt.Key.Key_S)  # Edit ▸ Select sentence: an action of the rest
@@ -145,8 +148,23 @@ def test_closing_before_the_rest_is_built_keeps_every_panel_in_the_saved_layout(
     window = _start(qtbot, _article(tmp_path))
     window.show()
     window.view.viewport().repaint()
-    assert window.findChild(QTableView, "spanTable") is None
+    assert not window._built
     window.close()
     state = bytes(QByteArray.fromBase64(window.settings.window_state.encode("ascii")).data())
     for dock in ("spansDock", "inspectorDock", "searchDock", "entitiesDock", "claimsDock"):
         assert dock.encode("utf-16-be") in state, dock  # Qt keeps the docks by name
+
+
+def test_a_part_of_the_rest_asked_for_before_the_first_frame_is_built_then(qtbot: Any, tmp_path: Path) -> None:
+    window = _start(qtbot, _article(tmp_path))
+    assert not window._built
+    assert window.act_undo is not None and window._built  # asked for: built then, with its document
+    assert window.annotations is not None
+    assert window.table.span_model.annotations is window.annotations  # the list shows the document
+    assert window.claims.inspector_dock.widget() is window.claims.inspector
+    full = MainWindow()  # the default: everything at once
+    qtbot.addWidget(full)
+    assert full._built
+    window._checkpoint_timer.stop()
+    window.close()
+    full.close()
