@@ -463,7 +463,7 @@ def unaligned(original: str, normalized: str, mapping: OffsetMap, *, repeats: bo
     for os_, ol, ns, nl in mapping.changes:
         if _ALNUM.search(original, os_, os_ + ol) is None and _ALNUM.search(normalized, ns, ns + nl) is None:
             continue  # only spacing, punctuation and marks (most blocks): nothing to compare
-        if not _same_letters(original, os_, os_ + ol, normalized, ns, ns + nl, repeats, original_side=True):
+        if not _same_letters(original, os_, os_ + ol, normalized, ns, ns + nl, repeats):
             return os_
     return None
 
@@ -474,28 +474,28 @@ _NOT_ALNUM = re.compile(r"[\W_\u0640]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
-def _letters(text: str, original_side: bool) -> str:
+def _letters(text: str) -> str:
+    # hazm's 1:1 translations and ligature spellings on both sides: hazm does not always
+    # spell a ligature out ("ﻻ" stays "ﻻ" after hazm 0.12 deletes a mark or tatweel next to it)
     table, _diacritics, _specials, ligatures = _hazm_tables()
-    if original_side:
-        text = text.translate(table).translate(ligatures)
+    text = text.translate(table).translate(ligatures)
     return _NOT_ALNUM.sub("", _deletion_candidates().sub("", text))
 
 
-def _same_letters(
-    a: str, a0: int, a1: int, b: str, b0: int, b1: int, repeats: bool, original_side: bool = False
-) -> bool:
-    """Whether a[a0:a1] and b[b0:b1] hold the same letters and digits in the same order.
+def _same_letters(a: str, a0: int, a1: int, b: str, b0: int, b1: int, repeats: bool) -> bool:
+    """Whether a[a0:a1] and b[b0:b1] hold the same letters and digits in the same order,
+    up to hazm's letter translations and ligatures.
 
     With ``repeats``, runs of one letter count as one, the letters just outside each
     stretch included (hazm shortens "سلامممم" to "سلام").
     """
-    x, y = _letters(a[a0:a1], original_side), _letters(b[b0:b1], False)
+    x, y = _letters(a[a0:a1]), _letters(b[b0:b1])
     if x == y:
         return True
     if not repeats:
         return False
-    x = _letters(a[max(a0 - 1, 0) : a1 + 1], original_side)
-    y = _letters(b[max(b0 - 1, 0) : b1 + 1], False)
+    x = _letters(a[max(a0 - 1, 0) : a1 + 1])
+    y = _letters(b[max(b0 - 1, 0) : b1 + 1])
     return _REPEATS.sub(r"\1", x) == _REPEATS.sub(r"\1", y)
 
 
@@ -699,7 +699,7 @@ def _resync(a: str, b: str, i: int, j: int, repeats: bool = False) -> tuple[int,
                 if di or dj:
                     if nearest is None or di + dj < nearest[0] + nearest[1]:
                         nearest = (di, dj)
-                    if _same_letters(a, i, i + di, b, j, j + dj, repeats, original_side=True):
+                    if _same_letters(a, i, i + di, b, j, j + dj, repeats):
                         best = (di, dj)
                         break
                 found = b.find(key, found + 1, end)

@@ -564,3 +564,33 @@ def test_a_long_stretch_of_changed_words_pairs_every_letter() -> None:
     assert len(m.changes) == 50
     assert all(ol == 0 and nl == 2 for _, ol, _, nl in m.changes)
     check_map(original, changed, m)
+
+
+@pytest.mark.parametrize("repeats", [True, False])
+@pytest.mark.parametrize(
+    ("before", "mark", "after"), [("", "\u064e", ""), ("", "\u0640", "زم"), ("سلام ", "\u064e", "زم است")]
+)
+def test_a_ligature_next_to_a_deleted_mark_stays_aligned(before: str, mark: str, after: str, repeats: bool) -> None:
+    # hazm deletes a mark or tatweel after the ligature "ﻻ"; hazm 0.12 keeps the ligature,
+    # 0.10 spells it "لا". The letters were compared with "ﻻ" spelled out on the original
+    # side only, so with hazm 0.12 normalize() raised UncertainAlignment for these (a
+    # scraped PDF's "ﻻَزم" was enough)
+    ligature = normalize("ﻻ").text  # as this hazm writes it
+    result = normalize(before + "ﻻ" + mark + after, decrease_repeated_chars=repeats)
+    assert result.text == before + ligature + after
+    at = len(before)
+    assert result.map.changes == ((at, 2, at, len(ligature)),)
+    check_map(before + "ﻻ" + mark + after, result.text, result.map)
+
+
+@pytest.mark.parametrize("repeats", [True, False])
+def test_an_arabic_yeh_whose_mark_is_deleted_stays_aligned(repeats: bool) -> None:
+    # the block holds ي and its mark on one side, ی on the other
+    result = normalize("عليَ", decrease_repeated_chars=repeats)
+    assert (result.text, result.map.changes) == ("علی", ((2, 2, 2, 1),))
+
+
+def test_a_run_of_arabic_kaf_shortened_by_hazm_maps_onto_what_is_left() -> None:
+    result = normalize("كككككك")  # hazm keeps two of a repeated letter, as Persian ک
+    assert (result.text, result.map.changes) == ("کک", ((2, 4, 2, 0),))
+    assert result.map.span_to_normalized(0, 6) == (0, 2)
