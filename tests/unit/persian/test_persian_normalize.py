@@ -140,9 +140,12 @@ def check_map(original: str, normalized: str, m: OffsetMap) -> None:
                     assert a == b, (s, e, a, b)
                 else:
                     assert (a, b) == expected, (s, e)
-        with pytest.raises(ValueError):
+        # the messages name the offset and the text's length, or the span
+        with pytest.raises(ValueError, match=rf"^offset {src_len + 1} outside 0\.\.{src_len}$"):
             point(src_len + 1)
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=rf"^offset {src_len + 1} outside 0\.\.{src_len}$"):
+            span(0, src_len + 1)
+        with pytest.raises(ValueError, match=r"^inverted span \(1, 0\)$"):
             span(1, 0)
 
 
