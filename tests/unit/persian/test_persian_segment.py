@@ -109,9 +109,10 @@ def test_snap_returns_none_when_nothing_is_left() -> None:
     text = "سلام « » ، دنیا"
     assert snap_to_words(text, 4, 10) is None
     assert snap_to_words(text, 2, 2) is None
-    with pytest.raises(ValueError):
+    # the message names the span and the text's length
+    with pytest.raises(ValueError, match=r"^span \(3, 2\) invalid for text of length 15$"):
         snap_to_words(text, 3, 2)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^span \(0, 16\) invalid for text of length 15$"):
         snap_to_words(text, 0, len(text) + 1)
 
 
