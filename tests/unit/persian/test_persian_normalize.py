@@ -470,6 +470,60 @@ def test_from_json_says_what_is_wrong() -> None:
             OffsetMap.from_json(data)
 
 
+@pytest.mark.parametrize(
+    ("changes", "lengths", "message"),
+    [
+        # a stored map (a project's .norm file) that no alignment can have made: each
+        # field of a change negative, blocks out of order or overlapping, lengths that
+        # do not add up; the message says which change
+        ([(-1, 1, 0, 1)], (2, 2), r"^invalid change \(-1, 1, 0, 1\)$"),
+        ([(0, -1, 0, 2)], (0, 3), r"^invalid change \(0, -1, 0, 2\)$"),
+        ([(0, 1, -1, 1)], (2, 2), r"^invalid change \(0, 1, -1, 1\)$"),
+        ([(0, 2, 0, -1)], (3, 0), r"^invalid change \(0, 2, 0, -1\)$"),
+        ([(0, 0, 0, 0)], (2, 2), r"^invalid change \(0, 0, 0, 0\)$"),
+        ([(1, 1, 0, 1)], (3, 2), r"^change \(1, 1, 0, 1\) out of order or inconsistent$"),
+        ([(0, 2, 0, 2), (1, 1, 1, 1)], (3, 3), r"^change \(1, 1, 1, 1\) out of order or inconsistent$"),
+        ([(0, 1, 0, 2)], (3, 3), r"^lengths inconsistent with changes$"),
+        ([], (3, 4), r"^lengths inconsistent with changes$"),
+    ],
+)
+def test_a_map_that_cannot_be_is_refused(
+    changes: list[tuple[int, int, int, int]], lengths: tuple[int, int], message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        OffsetMap(changes, *lengths)
+
+
+class _DroppingNormalizer:
+    """hazm as it has never behaved: with spacing correction on, it drops the placeholder
+    characters normalize() puts where the kept tokens go."""
+
+    def __init__(self, options: tuple[tuple[str, bool], ...], light_drops_too: bool) -> None:
+        self.spacing = dict(options).get("correct_spacing", True)
+        self.light_drops_too = light_drops_too
+
+    def normalize(self, text: str) -> str:
+        text = text.replace("ي", "ی")
+        if self.spacing or self.light_drops_too:
+            return "".join(c for c in text if not 0xE000 <= ord(c) <= 0xF8FF)
+        return text
+
+
+@pytest.mark.parametrize("light_drops_too", [False, True])
+def test_kept_tokens_survive_a_normalizer_that_drops_their_placeholders(
+    monkeypatch: pytest.MonkeyPatch, light_drops_too: bool
+) -> None:
+    # normalize() then tries hazm without spacing correction (which only translates
+    # characters) and, if that drops them too, leaves the text as written
+    import annotator.persian.normalize as module
+
+    monkeypatch.setattr(module, "_normalizer", lambda options: _DroppingNormalizer(options, light_drops_too))
+    text = "علي در ۱۴۰۲/۰۵/۱۲ رفت"
+    result = normalize(text, correct_spacing=True)
+    assert result.text == (text if light_drops_too else "علی در ۱۴۰۲/۰۵/۱۲ رفت")
+    assert result.map.changes == ()
+
+
 def test_marks_and_tatweel_go_with_the_letter_before_them() -> None:
     # a deleted combining mark (Mn), enclosing mark (Me) or tatweel belongs to its letter
     for mark in ("\u064e", "\u20dd", "\u0640"):
@@ -591,6 +645,9 @@ def test_an_arabic_yeh_whose_mark_is_deleted_stays_aligned(repeats: bool) -> Non
     # the block holds ي and its mark on one side, ی on the other
     result = normalize("عليَ", decrease_repeated_chars=repeats)
     assert (result.text, result.map.changes) == ("علی", ((2, 2, 2, 1),))
+    # at the very start of the text too: the mark goes with its letter
+    result = normalize("يَ", decrease_repeated_chars=repeats)
+    assert (result.text, result.map.changes) == ("ی", ((0, 2, 0, 1),))
 
 
 def test_a_run_of_arabic_kaf_shortened_by_hazm_maps_onto_what_is_left() -> None:
