@@ -249,7 +249,7 @@ def dumps(data: dict[str, Any]) -> bytes:
     return jsonformat.format_json(data).encode("utf-8")
 
 
-def read_json(path: Path, limit: int = MAX_PROJECT_FILE_BYTES) -> Any:
+def read_json(path: Path | str, limit: int = MAX_PROJECT_FILE_BYTES) -> Any:
     """Parsed JSON, or ProjectError naming the file and the place."""
     try:
         raw = read_regular(path, limit)
@@ -271,7 +271,7 @@ def read_json(path: Path, limit: int = MAX_PROJECT_FILE_BYTES) -> Any:
         raise ProjectError(f"{path}: unreadable JSON: {reason}") from None
 
 
-def check_header(path: Path, data: Any, expected: str) -> None:
+def check_header(path: Path | str, data: Any, expected: str) -> None:
     if not isinstance(data, dict) or data.get("format") != expected:
         raise ProjectError(f'{path}: $.format: not an annotator file (expected "{expected}")')
     version = data.get("version")

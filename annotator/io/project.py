@@ -519,6 +519,35 @@ class Project:
         self._entry(doc_id)
         return _inside(self.path, self.path / DOCUMENTS_DIR / f"{doc_id}.json")
 
+    # What reads every document (validate, export, a search index rebuild) names its files
+    # with strings, never a Path: Python 3.12's pathlib interns every component of a path
+    # it parses (sys.intern), and interned strings live as long as the process, so a Path
+    # per document kept each file name, ~90 bytes a document, to the end of the command.
+
+    def _document_file(self, doc_id: str) -> str:
+        """document_path as a string (see above)."""
+        self._entry(doc_id)
+        return self._inside_file(os.path.join(self._root(), DOCUMENTS_DIR, doc_id + ".json"))
+
+    def _annotation_file(self, doc_id: str, annotator: str) -> str:
+        """annotation_path as a string (see above)."""
+        folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+        if not is_safe_name(doc_id):
+            raise ProjectError(f"{doc_id!r} is not a document id of this project")
+        return self._inside_file(os.path.join(self._root(), ANNOTATIONS_DIR, folder, doc_id + ".json"))
+
+    def _root(self) -> str:
+        return os.fspath(self.path)
+
+    def _inside_file(self, path: str) -> str:
+        """catalog.inside for a string: `path`, after checking that it stays inside the
+        project folder's real path (symlinks resolved)."""
+        real_root = os.path.realpath(self._root())
+        real = os.path.realpath(path)
+        if real != real_root and not real.startswith(real_root.rstrip(os.sep) + os.sep):
+            raise ProjectError(f"{path}: outside the project folder {self.path} (a symbolic link?); not used")
+        return path
+
     def annotation_path(self, doc_id: str, annotator: str) -> Path:
         folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
         if not is_safe_name(doc_id):
@@ -549,7 +578,7 @@ class Project:
             raise ProjectError(f"{self.path}: no document {doc_id!r}") from None
 
     def _read_document_file(self, doc_id: str) -> dict[str, Any]:
-        path = self.document_path(doc_id)
+        path = self._document_file(doc_id)
         data = _read_json(path)
         _check_header(path, data, DOCUMENT_FORMAT)
         if not isinstance(data.get("text"), str):
@@ -647,11 +676,11 @@ class Project:
         Raises jsonformat.AnnotationFileError (listing the problems) for a bad file.
         """
         document = document or self.load_document(doc_id)
-        path = self.annotation_path(doc_id, annotator)
-        if not path.exists():
-            imported = self.annotation_path(doc_id, IMPORT_ANNOTATOR)
-            if annotator == IMPORT_ANNOTATOR or not imported.exists():
+        # strings until a file is there (see _document_file): an export asks for every document
+        if not os.path.exists(self._annotation_file(doc_id, annotator)):
+            if annotator == IMPORT_ANNOTATOR or not os.path.exists(self._annotation_file(doc_id, IMPORT_ANNOTATOR)):
                 return AnnotationSet(document, annotator, self.schema)
+            imported = self.annotation_path(doc_id, IMPORT_ANNOTATOR)
             # an annotator who has not touched a document starts from what the import
             # brought (e.g. a NER corpus being corrected); their own file appears on the
             # first edit, and the imported file stays as it was
@@ -659,7 +688,7 @@ class Project:
             aset.annotator = annotator
             aset.status = Status.NEW
             return aset
-        aset = jsonformat.load(path, self.schema, document)
+        aset = jsonformat.load(self.annotation_path(doc_id, annotator), self.schema, document)
         if not aset.annotator:
             aset.annotator = annotator
         return aset
@@ -1587,9 +1616,10 @@ def check_project(path: Path | str) -> ProjectCheck:
         registry = entity_files.load(root / entity_files.PROJECT_FILE)
     except entity_files.EntityFileError as exc:
         lines += str(exc).splitlines()
+    root_name = os.fspath(root)
     for entry in project.iter_entries():  # in pages of the catalogue: memory stays flat
         doc_id = entry.id
-        file = root / DOCUMENTS_DIR / f"{doc_id}.json"
+        doc_file = os.path.join(root_name, DOCUMENTS_DIR, doc_id + ".json")  # no Path (see Project._document_file)
         try:
             data = project._read_document_file(doc_id)
         except ProjectError as exc:
@@ -1601,12 +1631,12 @@ def check_project(path: Path | str) -> ProjectCheck:
             texts[doc_id] = text
         result.documents += 1
         if entry.sha256 and text_hash(text) != entry.sha256:
-            lines.append(f"{file}: $.text: differs from the fingerprint in {CATALOG_FILE}")
+            lines.append(f"{doc_file}: $.text: differs from the fingerprint in {CATALOG_FILE}")
         if not isinstance(data.get("metadata", {}), dict):
-            lines.append(f"{file}: $.metadata: not an object")
+            lines.append(f"{doc_file}: $.metadata: not an object")
         original = data.get("original")
         if original is not None:
-            lines += _check_original(file, original, text)
+            lines += _check_original(doc_file, original, text)
     lines += _stray_files(root, project)
     for folder in folders:
         for file in sorted(folder.glob("*.json")):
@@ -1632,7 +1662,7 @@ def check_project(path: Path | str) -> ProjectCheck:
     return result
 
 
-def _check_original(file: Path, original: Any, text: str) -> list[str]:
+def _check_original(file: Path | str, original: Any, text: str) -> list[str]:
     if not isinstance(original, dict) or not isinstance(original.get("text"), str):
         return [f"{file}: $.original.text: missing or not a string"]
     from ..persian.normalize import OffsetMap

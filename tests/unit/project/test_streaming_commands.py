@@ -146,3 +146,35 @@ def test_documents_json_in_any_layout_reads_as_before(
         assert streaming == catalog.read_catalog(coded.path)
     else:
         assert isinstance(streaming, str)
+
+
+def test_validate_and_export_keep_no_name_of_a_document_file(tmp_path: Path) -> None:
+    """pathlib interns every path component it parses (sys.intern; for good on Python
+    3.12): a Path per document kept each file name to the end of the command, ~90 bytes a
+    document (docs/performance.md). Reading every document must leave none interned."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "news.jsonl"
+    ids = [f"qz{i:04d}vk" for i in range(300)]  # names nothing else in this process makes
+    lines = [json.dumps({"id": d, "title": d, "text": f"متن {d}"}, ensure_ascii=False) for d in ids]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    made = (  # in another process: the import names every file
+        "import sys; from annotator.io.project import Project; p = Project.create(sys.argv[1], 'p');"
+        "assert len(p.import_sources([sys.argv[2]], normalize=False).added) == 300;"
+        "a = p.load_annotations(sys.argv[3], 'sara'); a.add_span('actor', 0, 3); p.save_annotations(a)"
+    )
+    subprocess.run([sys.executable, "-c", made, str(tmp_path / "p"), str(source), ids[7]], check=True)
+    project = Project.open(tmp_path / "p")  # one annotated document: its file is read, by its Path
+
+    assert main(["validate", str(project.path)]) == 0
+    out = tmp_path / "out.jsonl"
+    assert main(["export", str(project.path), "--format", "jsonl", "--out", str(out), "--annotator", "sara"]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 300
+
+    def interned(text: str) -> bool:
+        fresh = "".join([text[:1], text[1:]])  # a new object with the same characters
+        return sys.intern(fresh) is not fresh  # another object: it was interned before
+
+    kept = [d for d in ids if interned(d + ".json")]
+    assert kept in ([], [ids[7]]), kept[:5]
