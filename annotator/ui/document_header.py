@@ -7,6 +7,7 @@ import re
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,32 @@ def date_line(metadata: dict[str, object], language: str) -> str:
     return f"{written} ({other})"
 
 
+class AddressLabel(QLabel):
+    """One line of a web address, left to right in either interface, shortened in its
+    middle to the label's width (its host and its end stay in view)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.full_text = ""
+
+    def set_full_text(self, text: str) -> None:
+        self.full_text = text
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        if not self.full_text:
+            self.setText("")
+            return
+        width = max(self.width(), 10 * self.fontMetrics().averageCharWidth())
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, width)
+        self.setText(f"\u2066{shown}\u2069")
+
+
 class DocumentHeader(QWidget):
     edited = Signal(str, dict)  # title, metadata (date, source, url)
 
@@ -66,6 +93,17 @@ class DocumentHeader(QWidget):
         self.details.setWordWrap(True)
         self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # the address on its own line, left to right and never wrapped: wrapped with the
+        # details it broke at every "/" and "-" into lines that read in no order; a long
+        # one is shortened in its middle (its host and its end stay), the whole in the tooltip
+        self.address = AddressLabel(self)
+        self.address.setObjectName("documentAddress")
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # at the right edge, under the Persian title and details, in either interface
+        self.address.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._url = ""
         self.button = QToolButton(self)
         self.button.setObjectName("editDetails")
         self.button.clicked.connect(self.edit)
@@ -76,6 +114,7 @@ class DocumentHeader(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.details)
+        column.addWidget(self.address)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(text_box, 1)
@@ -118,13 +157,16 @@ class DocumentHeader(QWidget):
             parts.append(f"\u2067{escape(date)}\u2069{suffix}")
         if meta.get("source"):
             parts.append(escape(str(meta["source"])))
-        if meta.get("url"):
-            url = escape(str(meta["url"]))
-            parts.append(f'<span dir="ltr">{url}</span>')
+        self._url = str(meta.get("url", "") or "")
         # each part isolated, so that Persian and Latin parts keep their order in either interface
         isolated = [f"\u2068{part}\u2069" for part in parts]
-        self.details.setText(" · ".join(isolated) if parts else self.tr("No date, source or address yet"))
-        self.details.setToolTip(str(meta.get("url", "")))
+        empty = not parts and not self._url
+        nothing = self.tr("No date, source or address yet") if empty else ""
+        self.details.setText(" · ".join(isolated) if parts else nothing)
+        self.details.setVisible(bool(parts) or empty)
+        self.address.setVisible(bool(self._url))
+        self.address.setToolTip(self._url)
+        self.address.set_full_text(self._url)
 
     def edit(self) -> None:
         if self._document is None:

@@ -55,3 +55,23 @@ def test_a_long_address_and_a_claims_links_keep_the_window_size(qtbot: Any, wind
         qtbot.wait(50)
         assert window.width() == width
         assert window.note_edit.text() == "" and not window.note_edit.isEnabled()
+
+
+def test_a_long_address_is_one_line_shortened_in_its_middle(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """Wrapped with the date and source, an address broke at every "/" and "-" into lines
+    that read in no order; it is now one left-to-right line, its host and end in view."""
+    window.set_language("fa", save=False)
+    assert window.open_project(make_project(tmp_path, window.annotator))
+    header = window.header
+    url = window.annotations.document.metadata["url"]  # type: ignore[union-attr]
+    address = header.address
+    qtbot.waitUntil(address.isVisible)
+    shown = address.text()
+    assert shown.startswith("\u2066https://www.farsnews.ir/news/") and shown.endswith("سرپرست-شد-\u2069")
+    assert "…" in shown and address.toolTip() == url
+    assert address.height() < 2 * address.fontMetrics().lineSpacing()  # one line
+    assert address.fontMetrics().horizontalAdvance(shown) <= address.width()
+    assert "farsnews" not in header.details.text()  # date and source only
+    before = len(shown)
+    window.resize(window.width() + 300, window.height())
+    qtbot.waitUntil(lambda: len(address.text()) > before)  # wider, more of it
