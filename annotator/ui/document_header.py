@@ -111,6 +111,7 @@ class DocumentHeader(QWidget):
         from PySide6.QtWidgets import QVBoxLayout
 
         column = QVBoxLayout(text_box)
+        self._column = column
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.details)
@@ -167,6 +168,10 @@ class DocumentHeader(QWidget):
         self.address.setVisible(bool(self._url))
         self.address.setToolTip(self._url)
         self.address.set_full_text(self._url)
+        # a line shown or hidden counts at once: the first frame lays the header out right
+        # after this (MainWindow._paint_first_frame), before Qt's posted layout requests
+        self._column.invalidate()
+        self._column.activate()
 
     def edit(self) -> None:
         if self._document is None:
