@@ -211,12 +211,23 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
         self._deferred = deferred
-        self._on_demand = _BuildOnDemand(self)
         if deferred:
             self.view.after_next_paint(self.build_rest)
+            # from the first frame on, a shortcut or a click on a menu before the rest is
+            # built builds it first. Not before that frame: an application-wide filter sees
+            # every object Qt makes, and PySide then resolves every class it knows (and
+            # makes their enums) to wrap one it does not: 20 ms of the start
+            self.view.viewport().installEventFilter(self)
         else:
             self.build_rest()
         self.set_language(self.settings.effective_language(), save=False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            watched.removeEventFilter(self)
+            if not self._built:
+                self._on_demand = _BuildOnDemand(self)
+        return False
 
     def __getattr__(self, name: str) -> Any:
         # a part build_rest makes, asked for before it ran (a caller, a test): built now
@@ -246,9 +257,9 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        self.spans_dock = self._first_dock("spansDock", right, 320)
-        # the span list is in the first frame (empty: its rows come with build_rest), so
-        # that the panels are laid out around it as they will stay
+        # the span list and the inspector are in the first frame (empty: the document's rows
+        # and what the inspector says come with build_rest), each in its dock when the dock
+        # is placed, as they always were: the panels share their side by their contents
         self.table = SpanTable(self)
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("noteEdit")
@@ -260,7 +271,8 @@ class MainWindow(QMainWindow):
         spans_layout.addWidget(self.table, 1)
         spans_layout.addWidget(self.note_label)
         spans_layout.addWidget(self.note_edit)
-        self.spans_dock.setWidget(spans)
+        self.spans_dock = self._first_dock("spansDock", right, 320, spans)
+        self._inspector = Inspector(self)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
         self.palette_bar.setMovable(False)
@@ -272,14 +284,10 @@ class MainWindow(QMainWindow):
         # in the order they were always added (a saved layout puts them back by name)
         self._docks = {
             "searchDock": self._first_dock("searchDock", bottom, 220, hidden=True),  # Ctrl+F opens it
-            "inspectorDock": self._first_dock("inspectorDock", right, 320),  # its inspector below
+            "inspectorDock": self._first_dock("inspectorDock", right, 320, self._inspector),
             "entitiesDock": self._first_dock("entitiesDock", right, 320, hidden=True),
             "claimsDock": self._first_dock("claimsDock", left, 320, hidden=True),
         }
-        # the inspector too (saying what to do when no span is chosen): the panels share the
-        # side by their contents' sizes, so an empty one would be squeezed when it is filled
-        self._inspector = Inspector(self)
-        self._docks["inspectorDock"].setWidget(self._inspector)
         self.header = DocumentHeader(self)
         central = QWidget(self)
         central_layout = QVBoxLayout(central)
@@ -288,10 +296,26 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.header)
         central_layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
+        # wired now: a key or click the first frame gets goes through them, and what they
+        # call builds the rest when it needs it (__getattr__)
+        self.view.labelRequested.connect(self.apply_label)
+        self.view.deleteRequested.connect(self.delete_current)
+        self.view.spanClicked.connect(self._on_span_clicked)
+        self.table.labelRequested.connect(self.apply_label)
+        self.table.deleteRequested.connect(self.delete_current)
+        self.table.currentSpanChanged.connect(self._on_table_current)
+        self.label_palette.labelClicked.connect(self.apply_label)
+        self.view.spanMenuRequested.connect(self.show_span_menu)
+        self.table.spanMenuRequested.connect(self.show_span_menu)
+        self.note_edit.editingFinished.connect(self._commit_note)
 
-    def _first_dock(self, name: str, area: Qt.DockWidgetArea, size: int, hidden: bool = False) -> QDockWidget:
+    def _first_dock(
+        self, name: str, area: Qt.DockWidgetArea, size: int, widget: QWidget | None = None, hidden: bool = False
+    ) -> QDockWidget:
         dock = QDockWidget(self)
         dock.setObjectName(name)
+        if widget is not None:
+            dock.setWidget(widget)
         self.add_panel(dock, area, size)
         if hidden:
             dock.hide()
@@ -317,16 +341,6 @@ class MainWindow(QMainWindow):
         # claims: inspector, entities, claims by actor, the document's details (ui/claims.py)
         self.claims = ClaimsController(self, self, self.header, self._docks, self._inspector)
 
-        self.view.labelRequested.connect(self.apply_label)
-        self.view.deleteRequested.connect(self.delete_current)
-        self.view.spanClicked.connect(self._on_span_clicked)
-        self.table.labelRequested.connect(self.apply_label)
-        self.table.deleteRequested.connect(self.delete_current)
-        self.table.currentSpanChanged.connect(self._on_table_current)
-        self.label_palette.labelClicked.connect(self.apply_label)
-        self.view.spanMenuRequested.connect(self.show_span_menu)
-        self.table.spanMenuRequested.connect(self.show_span_menu)
-        self.note_edit.editingFinished.connect(self._commit_note)
         self._build_actions()
         if hasattr(self, "_language"):  # after __init__: the texts, the document, the menus
             (self.act_lang_fa if self._language == "fa" else self.act_lang_en).setChecked(True)
