@@ -427,6 +427,21 @@ def test_warm_up_started_later_by_the_caller(monkeypatch: pytest.MonkeyPatch) ->
         thread.join(30)
 
 
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # after two spaces: the same word as the text's first, the same word repeated
+        # (each token is the next one, not a later copy), a decimal number longer than 32
+        # characters (hazm's one token, which splitting the simple way cuts at the point)
+        ("من  من", [(0, 2), (4, 6)]),
+        ("و  و و ۱۲.۵ و", [(0, 1), (3, 4), (5, 6), (7, 11), (12, 13)]),
+        ("الف  " + "۱۲۳۴۵۶۷۸۹۰" * 3 + "۱۲۳۴.۵ ب", [(0, 3), (5, 41), (42, 43)]),
+    ],
+)
+def test_hazms_tokens_after_a_run_of_spaces_are_found_where_they_are(text: str, spans: list[tuple[int, int]]) -> None:
+    assert word_spans(text) == spans
+
+
 @pytest.mark.parametrize("lead", ["\u00a0", "\u200c", "\r", "\u2028"])
 def test_a_token_that_starts_with_other_white_space_keeps_hazms_tokens_after_it(lead: str) -> None:
     # hazm splits only at spaces (and line breaks, tabs): after two spaces, "\u00a0ب" (an
