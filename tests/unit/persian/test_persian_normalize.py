@@ -654,3 +654,13 @@ def test_a_run_of_arabic_kaf_shortened_by_hazm_maps_onto_what_is_left() -> None:
     result = normalize("كككككك")  # hazm keeps two of a repeated letter, as Persian ک
     assert (result.text, result.map.changes) == ("کک", ((2, 4, 2, 0),))
     assert result.map.span_to_normalized(0, 6) == (0, 2)
+
+
+@pytest.mark.parametrize("rest", ["", " است"])
+def test_a_letter_inserted_after_a_spacing_change_is_found(rest: str) -> None:
+    # hazm never inserts a letter: a map whose block does (after a block that only
+    # changes spacing, which holds no letters to compare) is where the doubt starts
+    original, changed = "کتاب  خوب" + rest, "کتاب خوبی" + rest
+    m = align(original, changed)
+    assert m.changes == ((5, 1, 5, 0), (9, 0, 8, 1))
+    assert unaligned(original, changed, m) == 9
