@@ -478,3 +478,46 @@ def test_any_text_escapes_to_one_line_and_back(text: str) -> None:
     escaped = escape_text(text)
     assert not set(escaped) & {"\t", "\n", "\r"}  # a #Text= line stays one line, one field
     assert unescape_text(escaped) == text
+
+
+def test_unescaping_edges_of_either_version() -> None:
+    # TSV 3.0/3.1 (unescapeJava): a backslash before a letter that is no escape is dropped,
+    # also before "u" without four hex digits; a lone backslash at the end goes too
+    assert [unescape_text(t, 1) for t in ("\\q", "\\X", "\\u", "a\\")] == ["q", "X", "u", "a"]
+    # TSV 3.2 and later: only its own escapes are read; any other backslash stays
+    assert [unescape_text(t, 2) for t in ("\\q", "\\u0628", "a\\")] == ["\\q", "\\u0628", "a\\"]
+
+
+def _tsv(text_lines: list[str], rows: list[str], version: str = "3.3") -> str:
+    head = [f"#FORMAT=WebAnno TSV {version}", "#T_SP=webanno.custom.Span|label", "", ""]
+    return "\n".join(head + [f"#Text={line}" for line in text_lines] + rows) + "\n"
+
+
+def test_a_sentence_of_two_text_lines_is_unescaped_line_by_line(tmp_path: Path) -> None:
+    # WebAnno writes a sentence holding a line break as two #Text lines, each escaped
+    rows = ["1-1\t0-2\tقم\tL\t", "1-2\t3-4\tو\t_\t", "1-3\t5-7\tری\tL\t"]
+    (tmp_path / "a.tsv").write_text(_tsv(["قم\\tو", "ری"], rows), encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    doc = result.documents[0]
+    assert doc.text == "قم\tو\nری"
+    assert [(s.start, s.end) for s in doc.spans] == [(0, 2), (5, 7)]
+
+
+def test_an_export_of_an_earlier_version_with_raw_backslashes_still_reads(tmp_path: Path) -> None:
+    """Before #Text= lines were escaped, this program wrote them as they are: such a file
+    is read as written when only that matches its tokens, over one line or two."""
+    # C:\temp written raw: unescaped, "\t" would be a tab and the token would not match
+    rows = ["1-1\t0-7\tC:\\temp\tP\t", "1-2\t8-10\tقم\t_\t"]
+    (tmp_path / "a.tsv").write_text(_tsv(["C:\\temp", "قم"], rows), encoding="utf-8")
+    result = get("webanno").read(tmp_path / "a.tsv")
+    assert result.problems == []
+    assert result.documents[0].text == "C:\\temp\nقم"
+    assert [(s.label, s.start, s.end) for s in result.documents[0].spans] == [("P", 0, 7)]
+    # two backslashes at the end: unescaped the text is one shorter than the last token's end
+    rows = ["1-1\t0-1\tx\t_\t", "1-2\t2-4\t\\\\\tB\t"]
+    (tmp_path / "b.tsv").write_text(_tsv(["x \\\\"], rows), encoding="utf-8")
+    result = get("webanno").read(tmp_path / "b.tsv")
+    assert result.problems == []
+    assert result.documents[0].text == "x \\\\"
+    assert [(s.label, s.start, s.end) for s in result.documents[0].spans] == [("B", 2, 4)]
