@@ -431,21 +431,16 @@ def test_text_lines_are_escaped_as_webanno_writes_and_reads_them(tmp_path: Path)
     ]
 
 
+def _tsv(text_lines: list[str], rows: list[str], version: str = "3.3") -> str:
+    head = [f"#FORMAT=WebAnno TSV {version}", "#T_SP=webanno.custom.Span|label", "", ""]
+    return "\n".join(head + [f"#Text={line}" for line in text_lines] + rows) + "\n"
+
+
 def test_a_text_line_escaped_by_webanno_reads_as_its_text(tmp_path: Path) -> None:
     # the layout of WebAnno's suite case tsv3-suite/testSentenceWithTab, in Persian: the
     # tab is written as \t and counts one unit in the offsets
-    rows = [
-        "#FORMAT=WebAnno TSV 3.3",
-        "#T_SP=webanno.custom.Span|value",
-        "",
-        "",
-        "#Text=این\\tیک آزمون .",
-        "1-1\t0-3\tاین\t*\t",
-        "1-2\t4-6\tیک\t_\t",
-        "1-3\t7-12\tآزمون\t_\t",
-        "1-4\t13-14\t.\t_\t",
-    ]
-    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["1-1\t0-3\tاین\t*\t", "1-2\t4-6\tیک\t_\t", "1-3\t7-12\tآزمون\t_\t", "1-4\t13-14\t.\t_\t"]
+    (tmp_path / "a.tsv").write_text(_tsv(["این\\tیک آزمون ."], rows), encoding="utf-8")
     result = get("webanno").read(tmp_path / "a.tsv")
     assert result.problems == []
     doc = result.documents[0]
@@ -457,17 +452,8 @@ def test_text_lines_of_tsv_3_1_are_read_as_java_strings(tmp_path: Path) -> None:
     # WebAnno read TSV 3.0 and 3.1 #Text= lines with unescapeJava (\\uXXXX, octal, \\t ...)
     assert unescape_text("a\\u0628\\101\\t\\q\\\\", 1) == "aبA\tq\\"
     assert unescape_text("a\\u0628\\101\\t\\q\\\\", 3) == "a\\u0628\\101\t\\q\\"  # 3.2 and later: only its own escapes
-    rows = [
-        "#FORMAT=WebAnno TSV 3.1",
-        "#T_SP=webanno.custom.Span|value",
-        "",
-        "",
-        "#Text=\\u0642\\u0645 \\\\ ری",
-        "1-1\t0-2\tقم\tL\t",
-        "1-2\t3-4\t\\\t_\t",
-        "1-3\t5-7\tری\t_\t",
-    ]
-    (tmp_path / "a.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    rows = ["1-1\t0-2\tقم\tL\t", "1-2\t3-4\t\\\t_\t", "1-3\t5-7\tری\t_\t"]
+    (tmp_path / "a.tsv").write_text(_tsv(["\\u0642\\u0645 \\\\ ری"], rows, "3.1"), encoding="utf-8")
     result = get("webanno").read(tmp_path / "a.tsv")
     assert result.problems == []
     assert result.documents[0].text == "قم \\ ری"
@@ -486,11 +472,6 @@ def test_unescaping_edges_of_either_version() -> None:
     assert [unescape_text(t, 1) for t in ("\\q", "\\X", "\\u", "a\\")] == ["q", "X", "u", "a"]
     # TSV 3.2 and later: only its own escapes are read; any other backslash stays
     assert [unescape_text(t, 2) for t in ("\\q", "\\u0628", "a\\")] == ["\\q", "\\u0628", "a\\"]
-
-
-def _tsv(text_lines: list[str], rows: list[str], version: str = "3.3") -> str:
-    head = [f"#FORMAT=WebAnno TSV {version}", "#T_SP=webanno.custom.Span|label", "", ""]
-    return "\n".join(head + [f"#Text={line}" for line in text_lines] + rows) + "\n"
 
 
 def test_a_sentence_of_two_text_lines_is_unescaped_line_by_line(tmp_path: Path) -> None:
