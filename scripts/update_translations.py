@@ -185,7 +185,7 @@ FA = {
     "Tag %1 results as “%2” in this article?": "%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟",
     "Results already tagged with another label stay as they are unless you tick the box.": "نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.",
     "Also tag results already tagged with another label": "نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن",
-    "already tagged with another label, left as they are: %1": "با برچسبی دیگر، دست‌نخورده: %1",
+    "; already tagged with another label, left as they are: %1": "؛ با برچسبی دیگر، دست‌نخورده: %1",
     "Every result is already tagged “%1”": "همهٔ نتیجه‌ها از پیش برچسب «%1» دارند",
     "Already tagged “%2”, left as they are: %1.": "از پیش با برچسب «%2»، دست‌نخورده: %1.",
     "Already tagged with another label, left as they are unless you tick the box: %1.": "با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.",

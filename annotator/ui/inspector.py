@@ -50,6 +50,9 @@ class Inspector(QWidget):
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        # a wrapped Persian line ends at the label's edge, and a letter drawn past its advance
+        # (the tail of ر, ی) was cut off there
+        self.heading.setContentsMargins(4, 0, 4, 0)
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)

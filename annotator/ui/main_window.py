@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setEnabled(False)
         self.note_label = QLabel(self)
+        self.note_label.setContentsMargins(4, 2, 4, 0)  # its first letter touched the panel's edge
         spans = QWidget(self)
         spans_layout = QVBoxLayout(spans)
         spans_layout.setContentsMargins(0, 0, 0, 0)

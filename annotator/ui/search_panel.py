@@ -284,7 +284,7 @@ class SearchController(QObject):
                 .replace("%2", number(changed))
             )
             if left:
-                message += "; " + self.tr("already tagged with another label, left as they are: %1").replace(
+                message += self.tr("; already tagged with another label, left as they are: %1").replace(
                     "%1", number(left)
                 )
             self.window.show_status(message)

@@ -145,7 +145,8 @@ def unread_annotations(record: Any, where: str) -> str:
         return ""
     return (
         f"{where}: {', '.join(map(str, found))} not read: an article import takes the text only "
-        "(annotations: --format spacy, doccano, labelstudio or jsonl)"
+        "(its annotations come with the format spacy, doccano, labelstudio or jsonl, chosen in "
+        "File > Import or with --format; imported again that way it is added as another document)"
     )
 
 

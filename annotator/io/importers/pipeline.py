@@ -211,6 +211,13 @@ class _Importer:
         keys = [annotations_key] if annotations_key else [*([url] if url else []), raw_hash]
         if self.duplicate(where, *keys):
             return None
+        if annotations_key and (same_text := self.hashes.get(raw_hash)) is not None:
+            # kept (the same sentence annotated differently is another document), but said:
+            # a text imported first without its annotations would otherwise be there twice
+            self.report.problems.append(
+                f"{where}: the same text as {same_text}, added as another document because it comes"
+                " with other annotations"
+            )
         text, title, mapping = raw, article.title, None
         if self.normalize if normalized is None else normalized:
             try:

@@ -147,6 +147,24 @@ def test_reimport_does_not_duplicate(project: Project, write: Write) -> None:
     assert twice.added == ["x"] and twice.skipped_duplicates == [f"{source.parent / 'y.txt'}: same as x"]
 
 
+def test_the_same_text_with_annotations_is_another_document_and_said(project: Project, write: Write) -> None:
+    """A text imported first without its annotations (the format not chosen), then again
+    as doccano with its labels, becomes a second document: the import says so, by name."""
+    text = "ناتو در بروکسل نشست. ناتو هشدار داد."
+    plain = write("a.jsonl", json.dumps({"text": text}, ensure_ascii=False) + "\n")
+    assert len(project.import_sources([plain]).added) == 1
+    first = project.document_ids()[0]
+    labelled = write("b.jsonl", json.dumps({"text": text, "label": [[0, 4, "ORG"]]}, ensure_ascii=False) + "\n")
+    report = project.import_sources([labelled], fmt="doccano")
+    assert len(report.added) == 1 and report.skipped_duplicates == []
+    assert report.problems == [
+        f"{labelled}: the same text as {first}, added as another document because it comes with other annotations"
+    ]
+    # the same annotations again: a duplicate, skipped as before
+    again = project.import_sources([labelled], fmt="doccano")
+    assert again.added == [] and len(again.skipped_duplicates) == 1
+
+
 def test_ids_are_unique_and_order_is_import_order(project: Project, write: Write) -> None:
     write("a/doc.txt", "یک")
     write("b/doc.txt", "دو")
