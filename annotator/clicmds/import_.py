@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         return 130
     if show:
         print(file=sys.stderr)
-    for line in report.problems:
+    for line in report.problems + report.notices:
         print(line, file=sys.stderr)
     print(
         f"{project.path}: {len(report.added)} document(s) added, "

@@ -161,6 +161,8 @@ class ImportReport:
     added: list[str] = field(default_factory=list)  # new document ids, in order
     skipped_duplicates: list[str] = field(default_factory=list)  # "SOURCE: same as ID"
     problems: list[str] = field(default_factory=list)  # "SOURCE: message"
+    # "SOURCE: message": what the user should know though nothing went wrong (not a problem)
+    notices: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
     characters: int = 0  # of the text read (before normalization)

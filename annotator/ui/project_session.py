@@ -399,7 +399,7 @@ class ProjectSession(QObject):
         dialog.reset()
         self.list.model.refresh()
         lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()
-        self.window.show_info("\n".join(lines + report.problems[:20]))
+        self.window.show_info("\n".join(lines + report.problems[:20] + report.notices[:20]))
         if not self.doc_id and report.added:
             self.open_document(report.added[0])
 

@@ -214,7 +214,7 @@ class _Importer:
         if annotations_key and (same_text := self.hashes.get(raw_hash)) is not None:
             # kept (the same sentence annotated differently is another document), but said:
             # a text imported first without its annotations would otherwise be there twice
-            self.report.problems.append(
+            self.report.notices.append(
                 f"{where}: the same text as {same_text}, added as another document because it comes"
                 " with other annotations"
             )

@@ -156,8 +156,8 @@ def test_the_same_text_with_annotations_is_another_document_and_said(project: Pr
     first = project.document_ids()[0]
     labelled = write("b.jsonl", json.dumps({"text": text, "label": [[0, 4, "ORG"]]}, ensure_ascii=False) + "\n")
     report = project.import_sources([labelled], fmt="doccano")
-    assert len(report.added) == 1 and report.skipped_duplicates == []
-    assert report.problems == [
+    assert len(report.added) == 1 and report.skipped_duplicates == [] and report.problems == []
+    assert report.notices == [
         f"{labelled}: the same text as {first}, added as another document because it comes with other annotations"
     ]
     # the same annotations again: a duplicate, skipped as before
