@@ -24,6 +24,10 @@ Annotate Persian news articles right-to-left: actors, locations and claims.
   annotator ARTICLE.txt        open an article (annotations saved as ARTICLE.annotations.json)
   annotator PROJECT            open a project folder (made by `annotator import`)
   annotator COMMAND --help     help on a command
+
+options of the window (before or after ARTICLE or PROJECT):
+  --language fa|en             the interface language (default: as last chosen, else the system's)
+  --annotator NAME             your name, recorded in annotation files (default: as last given)
 """
 
 

@@ -187,6 +187,7 @@ FA = {
     "Also tag results already tagged with another label": "نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن",
     "; already tagged with another label, left as they are: %1": "؛ با برچسبی دیگر، دست‌نخورده: %1",
     "Every result is already tagged “%1”": "همهٔ نتیجه‌ها از پیش برچسب «%1» دارند",
+    "The first date is after the second: no document can be in this range": "تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست",
     "Already tagged “%2”, left as they are: %1.": "از پیش با برچسب «%2»، دست‌نخورده: %1.",
     "Already tagged with another label, left as they are unless you tick the box: %1.": "با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.",
     "Also tag those already tagged with another label (%1)": "آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)",

@@ -337,6 +337,10 @@ class DocumentList(QWidget):
                 box.setToolTip(self.tr("Gregorian %1").replace("%1", number(iso)))
                 box.setStyleSheet("")
         first, last = self.date_range()
+        if first and last and first > last:  # an empty list must not look like no match
+            for box in (self.date_from, self.date_to):
+                box.setToolTip(self.tr("The first date is after the second: no document can be in this range"))
+                box.setStyleSheet("QLineEdit { color: #c62828; }")
         view = self.model.view
         if view is not None and (view.date_from, view.date_to) != (first, last):
             self.model.set_date_range(first, last)

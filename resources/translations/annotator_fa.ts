@@ -511,68 +511,73 @@
         <translation>میلادی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="346" />
+        <location filename="../../annotator/ui/document_list.py" line="342" />
+        <source>The first date is after the second: no document can be in this range</source>
+        <translation>تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="350" />
         <source>Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)</source>
         <translation>فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="347" />
+        <location filename="../../annotator/ui/document_list.py" line="351" />
         <source>Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)</source>
         <translation>فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="350" />
+        <location filename="../../annotator/ui/document_list.py" line="354" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="351" />
+        <location filename="../../annotator/ui/document_list.py" line="355" />
         <source>From date</source>
         <translation>از تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="352" />
+        <location filename="../../annotator/ui/document_list.py" line="356" />
         <source>To date</source>
         <translation>تا تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="356" />
+        <location filename="../../annotator/ui/document_list.py" line="360" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="358" />
+        <location filename="../../annotator/ui/document_list.py" line="362" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="359" />
+        <location filename="../../annotator/ui/document_list.py" line="363" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="360" />
-        <location filename="../../annotator/ui/document_list.py" line="365" />
+        <location filename="../../annotator/ui/document_list.py" line="364" />
+        <location filename="../../annotator/ui/document_list.py" line="369" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="364" />
+        <location filename="../../annotator/ui/document_list.py" line="368" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="370" />
+        <location filename="../../annotator/ui/document_list.py" line="374" />
         <source>Reading the document list: %1 of %2</source>
         <translation>خواندن فهرست سندها: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="372" />
+        <location filename="../../annotator/ui/document_list.py" line="376" />
         <source>Reading the document list…</source>
         <translation>خواندن فهرست سندها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="374" />
+        <location filename="../../annotator/ui/document_list.py" line="378" />
         <source>Stop reading the document list; the list shows what it held before until it is read</source>
         <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>

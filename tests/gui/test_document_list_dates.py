@@ -121,6 +121,13 @@ def test_a_date_range_typed_in_jalali_filters_the_paged_list(qtbot: Any, tmp_pat
     enter_date(qtbot, last, "۱۴۰۲/۱۳/۴۰")
     assert "Not a date" in last.toolTip()
     assert model.rowCount() == len([s for s in truth if s.date_gregorian >= "2023-09-01"])
+    # the ends the wrong way round: both said, in red
+    enter_date(qtbot, last, "1402/06/01")
+    enter_date(qtbot, first, "1402/06/30")
+    assert model.rowCount() == 0
+    for box in (first, last):
+        assert box.toolTip() == "The first date is after the second: no document can be in this range"
+        assert "#c62828" in box.styleSheet()
     # both cleared: every document again
     for box in (first, last):
         box.setFocus()

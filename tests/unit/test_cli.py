@@ -275,3 +275,13 @@ def test_desktop_puts_the_entry_and_icon_in_the_users_menu(tmp_path: Path, capsy
     assert exec_line.endswith(" %f") and "annotator" in exec_line
     assert (tmp_path / "icons" / "hicolor" / "scalable" / "apps" / "annotator.svg").read_bytes().startswith(b"<?xml")
     assert "annotator.desktop" in capsys.readouterr().out
+
+
+def test_help_names_the_window_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """--language and --annotator are options of the window, not of a subcommand: the main
+    help names them (a new user found them only in a usage error)."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert "--language fa|en" in out and "--annotator NAME" in out
