@@ -50,14 +50,15 @@ class Inspector(QWidget):
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        # a wrapped Persian line ends at the label's edge, and a letter drawn past its advance
-        # (the tail of ر, ی) was cut off there
-        self.heading.setContentsMargins(4, 0, 4, 0)
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.links_label = QLabel(self)
         self.links_label.setWordWrap(True)  # the keys' list must not widen the panel (or the window)
+        for label in (self.heading, self.links_label):
+            # a wrapped Persian line ends at the label's edge, and what is drawn past its
+            # advance there (the tail of ر, a bracket) was cut off
+            label.setContentsMargins(4, 0, 4, 0)
         self.links = QListWidget(self)
         self.links.setObjectName("inspectorLinks")
         self.links.itemActivated.connect(self._activate_link)
@@ -93,10 +94,10 @@ class Inspector(QWidget):
         self.show_span(None, "", None, "en")
 
     def minimumSizeHint(self) -> QSize:
-        """Room for a claim's heading and its usual form (thirteen lines), the same for every
+        """Room for a claim's heading and its usual form (fifteen lines), the same for every
         span so that the span list above does not jump as the current span changes; a
         longer form scrolls."""
-        return QSize(self.scroll.minimumSizeHint().width(), 13 * self.fontMetrics().lineSpacing())
+        return QSize(self.scroll.minimumSizeHint().width(), 15 * self.fontMetrics().lineSpacing())
 
     # ---- showing ---------------------------------------------------------------------
 
