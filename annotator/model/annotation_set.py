@@ -143,6 +143,16 @@ class AnnotationSet:
         """The labels of the spans over exactly start..end (a word already coded)."""
         return {s.label for s in self.spans_in(start, end) if s.start == start and s.end == end}
 
+    def coded_counts(self, label: str, ranges: Iterable[tuple[int, int]]) -> tuple[int, int]:
+        """Of these ranges, how many already carry a span of `label`, and how many only spans
+        of other labels (what ``add_spans(..., skip_coded=True)`` leaves alone)."""
+        same = other = 0
+        for start, end in ranges:
+            labels = self.labels_at(start, end)
+            same += label in labels
+            other += bool(labels) and label not in labels
+        return same, other
+
     # ---- listening -----------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:

@@ -310,7 +310,7 @@ class ProjectSession(QObject):
                 aset = store.aset
             ranges = [(s, e) for s, e in (trim(aset.text, a, b) for a, b in hits) if e > s]
             if skip_coded:
-                left += sum(1 for s, e in ranges if (labels := aset.labels_at(s, e)) and label_id not in labels)
+                left += aset.coded_counts(label_id, ranges)[1]
             new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
             if store is not None:
                 try:

@@ -296,9 +296,7 @@ class SearchController(QObject):
         ranges = [(s, e) for s, e in trimmed if e > s]
         if not ranges:
             return
-        coded = [aset.labels_at(s, e) for s, e in ranges]
-        same = sum(1 for labels in coded if label_id in labels)
-        other = sum(1 for labels in coded if labels and label_id not in labels)
+        same, other = aset.coded_counts(label_id, ranges)
         fresh = len(ranges) - same - other
         if not fresh and not other:
             self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
