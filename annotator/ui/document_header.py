@@ -103,7 +103,6 @@ class DocumentHeader(QWidget):
         # at the right edge, under the Persian title and details, in either interface
         self.address.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
         self.address.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self._url = ""
         self.button = QToolButton(self)
         self.button.setObjectName("editDetails")
         self.button.clicked.connect(self.edit)
@@ -158,16 +157,16 @@ class DocumentHeader(QWidget):
             parts.append(f"\u2067{escape(date)}\u2069{suffix}")
         if meta.get("source"):
             parts.append(escape(str(meta["source"])))
-        self._url = str(meta.get("url", "") or "")
+        url = str(meta.get("url", "") or "")
         # each part isolated, so that Persian and Latin parts keep their order in either interface
         isolated = [f"\u2068{part}\u2069" for part in parts]
-        empty = not parts and not self._url
+        empty = not parts and not url
         nothing = self.tr("No date, source or address yet") if empty else ""
         self.details.setText(" · ".join(isolated) if parts else nothing)
         self.details.setVisible(bool(parts) or empty)
-        self.address.setVisible(bool(self._url))
-        self.address.setToolTip(self._url)
-        self.address.set_full_text(self._url)
+        self.address.setVisible(bool(url))
+        self.address.setToolTip(url)
+        self.address.set_full_text(url)
         # a line shown or hidden counts at once: the first frame lays the header out right
         # after this (MainWindow._paint_first_frame), before Qt's posted layout requests
         self._column.invalidate()
