@@ -232,9 +232,10 @@ class ProjectSession(QObject):
         is still there, else the first one not done."""
         last = last_document(self.project.path, self.annotator)
         try:
-            if last and last in self.project and self.project.document_path(last).is_file():
-                return last  # (a file removed outside the program is still in the catalogue)
-        except (ProjectError, OSError):
+            # (a file removed outside the program is still in the catalogue: its file is looked at)
+            if last and self.project.document_path(last).is_file():
+                return last
+        except ProjectError:  # no longer a document of the project
             pass
         return self.list.model.first_unfinished()
 
