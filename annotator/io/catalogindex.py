@@ -152,12 +152,26 @@ class CatalogIndex:
         with self._lock:
             yield self._db
 
+    @contextlib.contextmanager
+    def _transaction(self, begin: str = "BEGIN IMMEDIATE") -> Iterator[sqlite3.Connection]:
+        """One transaction under the lock: committed when the block ends (also by a
+        return), rolled back when it raises (a stopped rebuild changes nothing)."""
+        with self._lock:
+            db = self._db
+            db.execute(begin)
+            try:
+                yield db
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
+
     # ---- in step with documents.json ---------------------------------------------------
 
     def signature(self) -> Signature:
         with self._reading() as db:
-            row = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
-            return str(row[0]) if row else ""
+            return _signature_in(db) or ""
 
     def store(
         self, entries: Sequence[CatalogEntry], signature: Signature, start: int = 0, previous: Signature | None = None
@@ -165,21 +179,12 @@ class CatalogIndex:
         """Make the index hold `entries` as documents.json with `signature`. When the index
         holds the documents.json of signature `previous`, only positions from `start` on
         are rewritten (an import appends); otherwise everything is."""
-        with self._lock:
-            db = self._db
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                current = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
-                if previous is None or current is None or current[0] != previous:
-                    start = 0
-                db.execute("DELETE FROM docs WHERE pos >= ?", (start,))
-                db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start))
-                db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
-                db.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
+        with self._transaction() as db:
+            if previous is None or _signature_in(db) != previous:
+                start = 0
+            db.execute("DELETE FROM docs WHERE pos >= ?", (start,))
+            db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start))
+            db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
 
     def rebuild(
         self,
@@ -194,58 +199,38 @@ class CatalogIndex:
         `progress(done, total)` is called between batches and may raise to stop: nothing
         is changed then. False, with nothing changed, when the index no longer holds the
         documents.json of signature `expected` (someone else brought it in step meanwhile)."""
-        with self._lock:
-            db = self._db
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                current = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
-                if current is None or current[0] != expected:
-                    db.execute("ROLLBACK")
-                    return False
-                db.execute("DELETE FROM docs")
-                total = len(entries)
-                for start in range(0, total, REBUILD_BATCH):
-                    if progress is not None:
-                        progress(start, total)
-                    db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start, REBUILD_BATCH))
+        with self._transaction() as db:
+            if _signature_in(db) != expected:
+                return False  # the transaction commits nothing
+            db.execute("DELETE FROM docs")
+            total = len(entries)
+            for start in range(0, total, REBUILD_BATCH):
                 if progress is not None:
-                    progress(total, total)
-                db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
-                db.execute("COMMIT")
-                return True
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
+                    progress(start, total)
+                db.executemany("INSERT INTO docs VALUES(?, ?, ?, ?, ?, ?, ?)", _rows(entries, start, REBUILD_BATCH))
+            if progress is not None:
+                progress(total, total)
+            db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
+            return True
 
     def update(self, pos: int, entry: CatalogEntry, signature: Signature, previous: Signature) -> bool:
         """Rewrite one row (a title changed); False when the index was not in step."""
-        with self._lock:
-            db = self._db
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                current = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
-                if current is None or current[0] != previous:
-                    db.execute("ROLLBACK")
-                    return False
-                db.execute(
-                    "UPDATE docs SET title_key=?, date_key=?, date_gregorian=?, entry=? WHERE pos=? AND id=?",
-                    (
-                        title_key(entry),
-                        date_key(entry),
-                        entry.date_gregorian,
-                        json.dumps(entry.to_json(), ensure_ascii=False),
-                        pos,
-                        entry.id,
-                    ),
-                )
-                db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
-                db.execute("COMMIT")
-                return True
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
+        with self._transaction() as db:
+            if _signature_in(db) != previous:
+                return False
+            db.execute(
+                "UPDATE docs SET title_key=?, date_key=?, date_gregorian=?, entry=? WHERE pos=? AND id=?",
+                (
+                    title_key(entry),
+                    date_key(entry),
+                    entry.date_gregorian,
+                    json.dumps(entry.to_json(), ensure_ascii=False),
+                    pos,
+                    entry.id,
+                ),
+            )
+            db.execute("UPDATE meta SET value = ? WHERE key='signature'", (signature,))
+            return True
 
     # ---- the catalogue, row by row -------------------------------------------------------
 
@@ -315,20 +300,12 @@ class CatalogIndex:
     def set_facts(self, facts: Iterable[tuple[str, str, int]]) -> None:
         """(document id, status, span count) of the documents that have an annotation
         file; the others are new with no spans."""
-        with self._lock:
-            db = self._db
-            db.execute("BEGIN")
-            try:
-                db.execute("DELETE FROM temp.facts")
-                db.executemany(
-                    "INSERT OR REPLACE INTO temp.facts SELECT pos, ?, ? FROM docs WHERE id = ?",
-                    ((_rank(status), spans, doc_id) for doc_id, status, spans in facts),
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
-                raise
+        with self._transaction("BEGIN") as db:
+            db.execute("DELETE FROM temp.facts")
+            db.executemany(
+                "INSERT OR REPLACE INTO temp.facts SELECT pos, ?, ? FROM docs WHERE id = ?",
+                ((_rank(status), spans, doc_id) for doc_id, status, spans in facts),
+            )
 
     def set_fact(self, doc_id: str, status: str, spans: int) -> None:
         with self._lock:
@@ -364,6 +341,12 @@ class CatalogIndex:
         """The connection, locked: for DocumentView."""
         with self._reading() as db:
             yield db
+
+
+def _signature_in(db: sqlite3.Connection) -> Signature | None:
+    """The signature of the documents.json the index holds (None: no row)."""
+    row = db.execute("SELECT value FROM meta WHERE key='signature'").fetchone()
+    return str(row[0]) if row else None
 
 
 def _rows(entries: Sequence[CatalogEntry], start: int, count: int | None = None) -> Iterator[tuple[Any, ...]]:
