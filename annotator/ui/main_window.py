@@ -65,6 +65,8 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
 
 # what MainWindow.build_rest makes (besides the act_* actions): asking for one builds it
 _REST = frozenset({"searching", "search", "claims", "label_actions"})
+# a window shown empty builds the rest after this long (a document opened first: after its frame)
+IDLE_BUILD_MS = 200
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
 
@@ -178,15 +180,17 @@ class MainWindow(QMainWindow):
     claims: ClaimsController
 
     def __init__(self, settings: Settings | None = None, annotator: str = "", *, deferred: bool = False) -> None:
-        """deferred (the program's start, ui/app.py, which opens the article before it shows
-        the window): only what the first frame shows is built here (the article, its header,
-        the label palette, the span list and the inspector, empty, in their docks, the menu
+        """Only what the first frame shows is built here (the article, its header, the
+        label palette, the span list and the inspector, empty, in their docks, the menu
         bar's titles); the rest (search, the claims parts, the entities and claims panels,
         the actions, the menus' contents, and the document shown in the list and panels) is
-        built by build_rest right after the article's first frame is painted, at the first
-        key press, shortcut or click on the window before that, or when a caller asks for
-        one of its parts (`window.claims`). Without it (the default) everything is built
-        here, and `MainWindow().open(path)` returns with everything built, as before."""
+        built by build_rest: by `open()` right after the article's first frame, so that
+        `MainWindow().open(path)` returns with everything built; at the first key press,
+        shortcut or click on the window before that, or when a caller asks for one of its
+        parts (`window.claims`, `window.act_undo`); and, for a window shown empty, when it
+        has been left idle for IDLE_BUILD_MS. deferred (the program's start, ui/app.py,
+        which opens the article before it shows the window): `open()` leaves the rest to
+        the turn after the window's first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or Settings.load()
@@ -211,16 +215,23 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
         self._deferred = deferred
-        if deferred:
-            self.view.after_next_paint(self.build_rest)
-            # from the first frame on, a shortcut or a click on a menu before the rest is
-            # built builds it first. Not before that frame: an application-wide filter sees
-            # every object Qt makes, and PySide then resolves every class it knows (and
-            # makes their enums) to wrap one it does not: 20 ms of the start
-            self.view.viewport().installEventFilter(self)
-        else:
-            self.build_rest()
+        self.view.after_next_paint(self._after_first_frame)
+        # from the first frame on, a shortcut or a click on a menu before the rest is
+        # built builds it first. Not before that frame: an application-wide filter sees
+        # every object Qt makes, and PySide then resolves every class it knows (and
+        # makes their enums) to wrap one it does not: 20 ms of the start
+        self.view.viewport().installEventFilter(self)
         self.set_language(self.settings.effective_language(), save=False)
+
+    def _after_first_frame(self) -> None:
+        """The turn after the article's first frame: the rest is built now when that frame
+        showed a document (or the program's start, which opens before it shows); a window
+        shown empty waits a moment, so that a document opened right after it is painted
+        first (a key, a click or a caller asking for a part builds it at once)."""
+        if self.store is not None or self._deferred:
+            self.build_rest()
+        elif not self._built:
+            QTimer.singleShot(IDLE_BUILD_MS, self, self.build_rest)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and watched is self.view.viewport():
@@ -349,7 +360,16 @@ class MainWindow(QMainWindow):
             if self.store is not None:
                 self._attach_rest(self.store.aset)
         if self.isVisible():  # the panels filled now are laid out now, not one turn later
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self._lay_out_now()
+
+    def _lay_out_now(self) -> None:
+        """Lay out what changed now, the document's header with its own height (its labels'
+        heights are known only once they are laid out: with the old ones it was short, and
+        the article moved at the next frame and back at the one after)."""
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        layout = self.centralWidget().layout()
+        layout.invalidate()
+        layout.activate()
 
     # ---- panels ------------------------------------------------------------------------
 
@@ -780,12 +800,7 @@ class MainWindow(QMainWindow):
         # the header, the palette and the article's scroll bar take their places now, so
         # that the first frame is laid out as the next ones (no jump, no re-wrapping)
         QCoreApplication.sendPostedEvents(self.view, QEvent.Type.MetaCall)  # the scroll bar (queued in Qt)
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        # the header's own height too (its labels' heights were known only now: laid out
-        # with the old ones it was 3 px short, and the article moved down at the next frame)
-        layout = self.centralWidget().layout()
-        layout.invalidate()
-        layout.activate()
+        self._lay_out_now()  # the header's own height too (it was 3 px short in the first frame)
         visible = self.view.visible_range()
         first.load(opening.first_spans(visible[1]))
         self.view.refresh_highlights(visible=visible)  # the range is found once for this frame

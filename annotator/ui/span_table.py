@@ -255,10 +255,17 @@ class SpanTable(QTableView):
             if excess > 0 and name in widths:
                 title = header.sectionSizeFromContents(SpanTableModel.COLUMNS.index(name)).width()
                 widths[name] = max(title, widths[name] - excess)
+        resized = False
         for name, width in widths.items():
             column = SpanTableModel.COLUMNS.index(name)
             if header.sectionSize(column) != width:
                 header.resizeSection(column, width)
+                resized = True
+        if resized:
+            # the scroll bars follow now: Qt updates them at its own timer after a column
+            # resize, and until then a list filled after the window was shown kept a
+            # horizontal scroll bar for the columns' old widths
+            self.updateGeometries()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
