@@ -168,7 +168,23 @@ FA = {
     "Export to": "برون‌بری به",
     "Exporting…": "در حال برون‌بری…",
     "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)": "مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)",
-    "Format (auto: by file name)": "قالب (خودکار: بر پایهٔ نام پرونده)",
+    "detected from each file: articles, or annotations with their labels": (
+        "تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان"
+    ),
+    "%1 document added": "%1 سند افزوده شد",
+    "%1 documents added": "%1 سند افزوده شد",
+    "%1 duplicate skipped": "%1 سند تکراری کنار گذاشته شد",
+    "%1 duplicates skipped": "%1 سند تکراری کنار گذاشته شد",
+    "%1 problem": "%1 مشکل",
+    "%1 problems": "%1 مشکل",
+    "%1: format detected: %2": "قالب تشخیص‌داده‌شده برای %1: %2",
+    "plain text, one article a file": "متن ساده، هر پرونده یک مقاله",
+    "JSON articles (or annotator's own annotation files)": "مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)",
+    "JSON Lines articles, one a line (or annotator's own export)": (
+        "مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)"
+    ),
+    "CSV or TSV articles, one a row": "مقاله‌های CSV یا TSV، هر ردیف یکی",
+    "HTML pages, their visible text": "صفحه‌های HTML، متن پیدای آن‌ها",
     "Working without a lock: %1": "کار بدون قفل: %1",
     "%1 (read-only)": "%1 (فقط خواندنی)",
     "Tagging…": "در حال برچسب زدن…",

@@ -18,7 +18,7 @@ HELP = (
     "exit 1 when a source had a problem (the others are imported all the same)"
 )
 
-INTERCHANGE_HINT = "brat, conll, doccano, labelstudio, webanno ..."
+INTERCHANGE_HINT = "brat, conll, doccano, labelstudio, spacy, webanno ..."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         default="auto",
         metavar="FORMAT",
-        help=f"auto (by file name), {', '.join(FORMATS)}, or an interchange format ({INTERCHANGE_HINT}); default auto",
+        help=f"auto (each file's format detected from its name and content: articles, or annotations with "
+        f"their labels; said on stderr), {', '.join(FORMATS)}, or an interchange format ({INTERCHANGE_HINT}); "
+        "default auto",
     )
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return 130
     if show:
         print(file=sys.stderr)
-    for line in report.problems + report.notices:
+    for line in report.detected_lines() + report.problems + report.notices:
         print(line, file=sys.stderr)
     print(
         f"{project.path}: {len(report.added)} document(s) added, "

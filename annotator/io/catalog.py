@@ -169,6 +169,11 @@ class ImportReport:
     bytes_read: int = 0  # of the source files
     # the project's disk failed (read-only, full): nothing was imported; the message says why
     disk_error: str = ""
+    # (source file, interchange format, what showed it): what `auto` found in each file
+    detected: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def detected_lines(self) -> list[str]:
+        return [f"{path}: format detected: {name} ({why})" for path, name, why in self.detected]
 
     def lines(self) -> list[str]:
         return [

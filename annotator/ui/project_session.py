@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..io import jsonformat
+from ..io.catalog import ImportReport
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore
@@ -36,7 +37,7 @@ from ..model import AnnotationSet, Change, Status
 from ..persian.segment import trim
 from .document_list import DocumentList
 from .settings import last_document, remember_document
-from .theme import number
+from .theme import counted, number
 
 
 class SessionHost(Protocol):
@@ -399,10 +400,25 @@ class ProjectSession(QObject):
             return
         dialog.reset()
         self.list.model.refresh()
-        lines = [self.tr("Import cancelled: the project is as it was.")] if report.cancelled else report.lines()
+        cancelled = [self.tr("Import cancelled: the project is as it was.")]
+        lines = cancelled if report.cancelled else self.import_lines(report)
         self.window.show_info("\n".join(lines + report.problems[:20] + report.notices[:20]))
         if not self.doc_id and report.added:
             self.open_document(report.added[0])
+
+    def import_lines(self, report: ImportReport) -> list[str]:
+        """What an import did, in the interface's language: counts, then the format `auto`
+        detected in each file (so a user sees their labels were read as labels)."""
+        lines = [
+            counted(len(report.added), self.tr("%1 document added"), self.tr("%1 documents added")),
+            counted(
+                len(report.skipped_duplicates), self.tr("%1 duplicate skipped"), self.tr("%1 duplicates skipped")
+            ),
+            counted(len(report.problems), self.tr("%1 problem"), self.tr("%1 problems")),
+        ]
+        for path, name, _why in report.detected[:20]:
+            lines.append(self.tr("%1: format detected: %2").replace("%1", Path(path).name).replace("%2", name))
+        return lines
 
     def export(self, fmt_name: str | None = None, out: str | None = None) -> bool:
         """Write the annotations of this annotator in a chosen format, with a progress bar."""
@@ -456,15 +472,26 @@ class ProjectSession(QObject):
         return True
 
     def choose_import_format(self) -> str:
-        """auto (by file name), a plain-article format, or an exchange format; "" to cancel."""
+        """auto (detected from each file), a plain-article format, or an exchange format; ""
+        to cancel. Each is listed with what it is, as File > Export lists them."""
         from ..io import formats
         from ..io.importers import FORMATS as ARTICLE_FORMATS
 
+        described = {
+            "auto": self.tr("detected from each file: articles, or annotations with their labels"),
+            "txt": self.tr("plain text, one article a file"),
+            "json": self.tr("JSON articles (or annotator's own annotation files)"),
+            "jsonl": self.tr("JSON Lines articles, one a line (or annotator's own export)"),
+            "csv": self.tr("CSV or TSV articles, one a row"),
+            "html": self.tr("HTML pages, their visible text"),
+        }
         names = ["auto", *ARTICLE_FORMATS, *(n for n in formats.names(readable=True) if n not in ARTICLE_FORMATS)]
-        name, ok = QInputDialog.getItem(
-            self.parent_widget, self.tr("Import articles"), self.tr("Format (auto: by file name)"), names, 0, False
+        items = [f"{n}: {described[n] if n in described else formats.get(n).description}" for n in names]
+        chosen, ok = QInputDialog.getItem(
+            self.parent_widget, self.tr("Import articles"), self.tr("Format"), items, 0, False
         )
-        return name if ok else ""
+        name = chosen.split(": ", 1)[0]  # the id before the description
+        return name if ok and name in names else ""
 
     def _progress(self, label: str, steps: int, name: str) -> QProgressDialog:
         """A progress dialog with Cancel, shown only when the work lasts over 0.3 s."""

@@ -31,6 +31,13 @@ def number(value: object) -> str:
     return persian_digits(text) if _language[0] == "fa" else text
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """`one` (already translated, "%1 document added") when n is 1, else `many` ("%1
+    documents added"), with n written as the interface writes numbers. English needs the
+    two forms; Persian takes the singular after any number, so both translate alike."""
+    return (one if n == 1 else many).replace("%1", number(n))
+
+
 @cache
 def font_family() -> str:
     """Register the bundled Vazirmatn once; its family name for the article view."""

@@ -435,37 +435,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="190" />
+        <location filename="../../annotator/ui/document_header.py" line="189" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="205" />
+        <location filename="../../annotator/ui/document_header.py" line="204" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="206" />
+        <location filename="../../annotator/ui/document_header.py" line="205" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="208" />
+        <location filename="../../annotator/ui/document_header.py" line="207" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="209" />
+        <location filename="../../annotator/ui/document_header.py" line="208" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="223" />
+        <location filename="../../annotator/ui/document_header.py" line="222" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="226" />
+        <location filename="../../annotator/ui/document_header.py" line="225" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -473,27 +473,27 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="129" />
+        <location filename="../../annotator/ui/document_header.py" line="128" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="130" />
+        <location filename="../../annotator/ui/document_header.py" line="129" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="150" />
+        <location filename="../../annotator/ui/document_header.py" line="149" />
         <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
         <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="157" />
+        <location filename="../../annotator/ui/document_header.py" line="156" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="165" />
+        <location filename="../../annotator/ui/document_header.py" line="164" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -697,42 +697,42 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="124" />
+        <location filename="../../annotator/ui/inspector.py" line="125" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="140" />
+        <location filename="../../annotator/ui/inspector.py" line="141" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="152" />
+        <location filename="../../annotator/ui/inspector.py" line="153" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="166" />
+        <location filename="../../annotator/ui/inspector.py" line="167" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="167" />
+        <location filename="../../annotator/ui/inspector.py" line="168" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="177" />
+        <location filename="../../annotator/ui/inspector.py" line="178" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="212" />
+        <location filename="../../annotator/ui/inspector.py" line="213" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="212" />
+        <location filename="../../annotator/ui/inspector.py" line="213" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -1341,154 +1341,215 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="350" />
+        <location filename="../../annotator/ui/project_session.py" line="352" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="350" />
+        <location filename="../../annotator/ui/project_session.py" line="352" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="364" />
+        <location filename="../../annotator/ui/project_session.py" line="366" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="374" />
-        <location filename="../../annotator/ui/project_session.py" line="464" />
+        <location filename="../../annotator/ui/project_session.py" line="376" />
+        <location filename="../../annotator/ui/project_session.py" line="490" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="377" />
+        <location filename="../../annotator/ui/project_session.py" line="379" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="386" />
+        <location filename="../../annotator/ui/project_session.py" line="388" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="470" />
+        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <source>detected from each file: articles, or annotations with their labels</source>
+        <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="481" />
+        <source>plain text, one article a file</source>
+        <translation>متن ساده، هر پرونده یک مقاله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="482" />
+        <source>JSON articles (or annotator's own annotation files)</source>
+        <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="483" />
+        <source>JSON Lines articles, one a line (or annotator's own export)</source>
+        <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="484" />
+        <source>CSV or TSV articles, one a row</source>
+        <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="485" />
+        <source>HTML pages, their visible text</source>
+        <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="496" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="293" />
+        <location filename="../../annotator/ui/project_session.py" line="295" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="198" />
+        <location filename="../../annotator/ui/project_session.py" line="199" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="390" />
+        <location filename="../../annotator/ui/project_session.py" line="392" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="401" />
+        <location filename="../../annotator/ui/project_session.py" line="403" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="415" />
+        <location filename="../../annotator/ui/project_session.py" line="412" />
+        <source>%1 document added</source>
+        <translation>%1 سند افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="412" />
+        <source>%1 documents added</source>
+        <translation>%1 سند افزوده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="414" />
+        <source>%1 duplicate skipped</source>
+        <translation>%1 سند تکراری کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="414" />
+        <source>%1 duplicates skipped</source>
+        <translation>%1 سند تکراری کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <source>%1 problem</source>
+        <translation>%1 مشکل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <source>%1 problems</source>
+        <translation>%1 مشکل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="419" />
+        <source>%1: format detected: %2</source>
+        <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="431" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="415" />
+        <location filename="../../annotator/ui/project_session.py" line="431" />
+        <location filename="../../annotator/ui/project_session.py" line="490" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="427" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="441" />
+        <location filename="../../annotator/ui/project_session.py" line="457" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="464" />
-        <source>Format (auto: by file name)</source>
-        <translation>قالب (خودکار: بر پایهٔ نام پرونده)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="481" />
+        <location filename="../../annotator/ui/project_session.py" line="507" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="485" />
+        <location filename="../../annotator/ui/project_session.py" line="511" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="487" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="498" />
+        <location filename="../../annotator/ui/project_session.py" line="524" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="499" />
+        <location filename="../../annotator/ui/project_session.py" line="525" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="500" />
+        <location filename="../../annotator/ui/project_session.py" line="526" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="501" />
+        <location filename="../../annotator/ui/project_session.py" line="527" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="503" />
+        <location filename="../../annotator/ui/project_session.py" line="529" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="519" />
+        <location filename="../../annotator/ui/project_session.py" line="545" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
-        <location filename="../../annotator/ui/project_session.py" line="549" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
+        <location filename="../../annotator/ui/project_session.py" line="575" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
+        <location filename="../../annotator/ui/project_session.py" line="549" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
+        <location filename="../../annotator/ui/project_session.py" line="549" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="575" />
+        <location filename="../../annotator/ui/project_session.py" line="601" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1634,27 +1695,27 @@ This window stopped editing the project; your edits until now are saved.</source
         <translation>بازه‌های افزوده: %1، در %2 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="309" />
+        <location filename="../../annotator/ui/search_panel.py" line="307" />
         <source>Already tagged “%2”, left as they are: %1.</source>
         <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="313" />
+        <location filename="../../annotator/ui/search_panel.py" line="311" />
         <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
         <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="317" />
+        <location filename="../../annotator/ui/search_panel.py" line="315" />
         <source>Also tag those already tagged with another label (%1)</source>
         <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="323" />
+        <location filename="../../annotator/ui/search_panel.py" line="321" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="343" />
+        <location filename="../../annotator/ui/search_panel.py" line="341" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
@@ -1699,17 +1760,17 @@ This window stopped editing the project; your edits until now are saved.</source
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="304" />
+        <location filename="../../annotator/ui/search_panel.py" line="302" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="306" />
+        <location filename="../../annotator/ui/search_panel.py" line="304" />
         <source>Tag %1 results as “%2” in this article?</source>
         <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="328" />
+        <location filename="../../annotator/ui/search_panel.py" line="326" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>

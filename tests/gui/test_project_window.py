@@ -447,7 +447,7 @@ def test_import_from_the_window_and_cancel_leaves_the_project_as_it_was(
     monkeypatch.undo()
     session.import_files([str(more)])
     assert session.list.model.rowCount() == 8
-    assert "5 document(s) added" in window.last_message
+    assert "5 documents added" in window.last_message
     text = session.statistics_text()
     assert text.splitlines() == [
         "test: 8 documents",

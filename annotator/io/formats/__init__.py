@@ -7,11 +7,8 @@ base.Format) and one line in `_MODULES`.
 from __future__ import annotations
 
 import importlib
-import json
 from pathlib import Path
 
-from ..reading import read_head
-from ..textfile import MAX_SOURCE_BYTES
 from .base import (
     AnnotatedDocument,
     Format,
@@ -26,6 +23,7 @@ from .base import (
     relation_types_used,
     to_annotation_set,
 )
+from .sniff import Detection, detect
 
 _MODULES = ("jsonl", "brat", "conll", "doccano", "labelstudio", "webanno", "spacy", "csvspans")
 
@@ -55,68 +53,17 @@ def names(readable: bool = False, writable: bool = False) -> list[str]:
 
 
 def guess(path: Path) -> Format | None:
-    """The readable format a file or folder most likely is, from its name and first bytes."""
-    path = Path(path)
-    if path.is_dir():
-        if any(path.glob("*.ann")):
-            return FORMATS["brat"]
-        if any(path.glob("*.annotations.json")):
-            return FORMATS["json"]
-        return None
-    name = path.name.lower()
-    if name.endswith(".annotations.json"):
-        return FORMATS["json"]
-    if name.endswith((".ann", ".conf")):
-        return FORMATS["brat"]
-    head = _head(path)
-    if name.endswith(".tsv") and head.startswith("#FORMAT=WebAnno"):
-        return FORMATS["webanno"]
-    if name.endswith((".json", ".jsonl", ".ndjson")):
-        first, start = _first_json(path, head)
-        if isinstance(first, dict) and first.get("format") == "annotator/annotations":
-            return FORMATS["jsonl"]
-        if start.startswith("[") or (isinstance(first, dict) and "data" in first):
-            return FORMATS["labelstudio"]
-        return FORMATS["doccano"]
-    if name.endswith(".txt") and path.with_suffix(".ann").exists():
-        return FORMATS["brat"]
-    if name.endswith((".txt", ".conll", ".bio", ".iob", ".iob2", ".tsv")):
-        return FORMATS["conll"]
-    return None
-
-
-def _head(path: Path, size: int = 65536) -> str:
-    try:
-        return read_head(path, size).decode("utf-8-sig", errors="replace")
-    except (OSError, ValueError):  # the reader itself says what is wrong with the file
-        return ""
-
-
-def _first_json(path: Path, head: str) -> tuple[object, str]:
-    """The file's first JSON value (its first line, as in JSON Lines, or the first value however
-    it is laid out, as in a pretty-printed task) and the text it was read from, stripped.
-
-    When the head cuts that value (an article of more than 64 KB on the first line), the file
-    is read on, as far as an import would read it."""
-    text = head.lstrip()
-    value = _parse_first(text)
-    if value is None:
-        longer = _head(path, MAX_SOURCE_BYTES).lstrip()
-        if longer != text:
-            text, value = longer, _parse_first(longer)
-    return value, text
-
-
-def _parse_first(text: str) -> object:
-    try:  # the first value only: JSON Lines' first line, or an indented value
-        return json.JSONDecoder().raw_decode(text)[0]
-    except ValueError:
-        return None
+    """The interchange format a file or folder is in, from its name and content (sniff.py);
+    None for plain articles, and for a file whose annotations no format reads for certain
+    (`detect` says which)."""
+    found = detect(path)
+    return FORMATS[found.name] if found.name else None
 
 
 __all__ = [
     "FORMATS",
     "AnnotatedDocument",
+    "Detection",
     "Format",
     "FormatError",
     "Progress",
@@ -124,6 +71,7 @@ __all__ = [
     "RelationRecord",
     "SpanRecord",
     "WriteReport",
+    "detect",
     "from_annotation_set",
     "get",
     "guess",

@@ -38,7 +38,7 @@ from ..catalog import (
     text_hash,
 )
 from ..textindex import IndexUnavailable
-from . import FORMATS, Article, SourceError, expand, stream_source
+from . import FORMATS, Article, SourceError, detect, expand, stream_source
 from .dates import with_dates
 
 _TITLE_WORDS = 8
@@ -371,7 +371,7 @@ def run_import(
     else:
         for source in sources:
             found = False
-            for item in expand(source, fmt):
+            for item in _expand_auto(source, report) if fmt == "auto" else expand(source, fmt):
                 if isinstance(item, str):
                     report.problems.append(item)
                 else:
@@ -417,6 +417,53 @@ def run_import(
     return report
 
 
+def _expand_auto(source: Path, report: ImportReport) -> Iterator[tuple[Path, str] | str]:
+    """What `--format auto` imports of a source: each file with the format its name and
+    content show (formats/sniff.py), an article format or an interchange one, said in the
+    report. A file whose annotations no format reads for certain is left out, with why:
+    taking only its text would drop them (and importing it again with its format would add
+    every text twice)."""
+    from ..formats import detect as detect_format
+
+    if not source.exists():
+        yield f"{source}: no such file or folder"
+        return
+    in_folder = source.is_dir()
+    paths = sorted(p for p in source.rglob("*") if _visible(p, source)) if in_folder else [source]
+    for path in paths:
+        lower = path.name.lower()
+        if lower.endswith(".conf") or (lower.endswith(".ann") and path.with_suffix(".txt").exists()):
+            if not in_folder and lower.endswith(".ann"):
+                yield path.with_suffix(".txt"), "brat"  # the pair, named by either file
+            continue  # brat's label list, or the .ann its .txt brings
+        found = detect_format(path)
+        article = detect(path)
+        if found.name in ("json", "jsonl"):  # our own files: _stage_all reads them as annotations
+            yield path, article or found.name
+        elif found.name is not None:
+            report.detected.append((str(path), found.name, found.why))
+            yield path, found.name
+        elif not found.certain:
+            names = "doccano, labelstudio, spacy, jsonl" if article in ("json", "jsonl") else "conll"
+            yield (
+                f"{path}: not imported: {found.why}; importing only its text would drop its labels."
+                f" Choose its format ({names}, or {article or 'txt'} for the text alone) in File > Import or"
+                " with --format"
+            )
+        elif article is not None:
+            yield path, article
+        elif not in_folder:
+            yield f"{source}: unknown file type (choose one with --format: {', '.join(FORMATS)}, or {INTERCHANGE_HINT})"
+
+
+INTERCHANGE_HINT = "brat, conll, doccano, labelstudio, spacy, webanno"
+
+
+def _visible(path: Path, root: Path) -> bool:
+    rel = path.relative_to(root)
+    return path.is_file() and not any(part.startswith(".") for part in rel.parts)
+
+
 def _stage_all(
     project: ImportTarget,
     importer: _Importer,
@@ -434,6 +481,8 @@ def _stage_all(
         with contextlib.suppress(OSError):
             report.bytes_read += path.stat().st_size if path.is_file() else 0
         reader = interchange
+        if reader is None and name not in FORMATS:  # `auto` found an interchange format in it
+            reader = _interchange_format(name)
         if reader is None and name in ("json", "auto") and path.name.endswith(ANNOTATION_SUFFIX):
             # annotator's own annotation files (with their text) are the "json" format
             reader = _interchange_format("json")

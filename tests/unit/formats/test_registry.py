@@ -42,21 +42,22 @@ def test_an_unknown_format_names_the_known_ones() -> None:
         ("A.ANN", "", "brat"),
         ("a.tsv", "#FORMAT=WebAnno TSV 3.3\n", "webanno"),
         ("a.tsv", "token\tB-PER\n", "conll"),  # a .tsv without WebAnno's header is CoNLL
-        ("a.txt", "#FORMAT=WebAnno TSV 3.3\n", "conll"),  # the header alone is not enough
+        ("a.txt", "#FORMAT=WebAnno TSV 3.3\n", None),  # the header alone is not enough
         ("a.jsonl", ANNOTATOR_LINE + "\n" + ANNOTATOR_LINE + "\n", "jsonl"),
         ("a.ndjson", "\n\n" + ANNOTATOR_LINE + "\n", "jsonl"),  # leading blank lines
         ("a.JSON", ANNOTATOR_LINE, "jsonl"),
-        ("a.json", "[]", "labelstudio"),
-        ("a.json", "\ufeff [\n]", "labelstudio"),  # a byte-order mark, then spaces
+        ("a.json", "[]", None),  # nothing in it says annotations
+        ("a.json", "\ufeff [\n]", None),  # a byte-order mark, then spaces
         ("a.jsonl", LS_TASK + "\n" + LS_TASK + "\n", "labelstudio"),  # tasks one a line
         ("a.json", '{"text": "x", "label": []}', "doccano"),
-        ("a.NDJSON", '{"text": "x", "data": 1}', "labelstudio"),
-        ("a.json", "", "doccano"),
+        ("a.NDJSON", '{"text": "x", "data": {"text": "y"}}', "labelstudio"),
+        ("a.json", "", None),  # plain articles (the article reader says it is empty)
         ("a.conll", "", "conll"),
         ("a.bio", "", "conll"),
         ("a.iob", "", "conll"),
         ("a.IOB2", "", "conll"),
-        ("a.txt", "", "conll"),
+        ("a.txt", "", None),
+        ("a.txt", "متن خبر\nو ادامه‌اش O\n", None),  # an article, not token and tag lines
         ("a.csv", "", None),
         ("a.xml", "", None),
     ],
@@ -95,8 +96,8 @@ def test_guess_reads_only_the_head_and_survives_a_cut_character(tmp_path: Path) 
 
 def test_guess_a_file_it_cannot_read(tmp_path: Path) -> None:
     # the reader itself says what is wrong; guessing goes by the name
-    assert guess(tmp_path / "missing.json") is FORMATS["doccano"]
-    assert guess(tmp_path / "missing.tsv") is FORMATS["conll"]
+    assert guess(tmp_path / "missing.json") is None
+    assert guess(tmp_path / "missing.tsv") is None
 
 
 @pytest.mark.parametrize(
