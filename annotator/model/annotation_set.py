@@ -188,9 +188,10 @@ class AnnotationSet:
         seen: set[tuple[str, int, int]] = set()
         try:
             for label, start, end in items:
-                if (label, start, end) in seen or self.find_span(start, end, label):
+                if (label, start, end) in seen:
                     continue
-                if skip_coded and self.labels_at(start, end):
+                coded = self.labels_at(start, end)
+                if label in coded or (skip_coded and coded):
                     continue
                 seen.add((label, start, end))
                 spans.append(self.make_span(label, start, end))
