@@ -142,6 +142,7 @@ FA = {
     "No more documents that way": "سند دیگری در این سو نیست",
     "Every document is done": "همهٔ سندها انجام شده‌اند",
     "%1 of %2 documents done": "%1 از %2 سند انجام شده",
+    "%1 of %2 document done": "%1 از %2 سند انجام شده",
     "Import articles": "درون‌ریزی مقاله‌ها",
     "Articles (*.txt *.json *.jsonl *.csv *.html *.htm);;All files (*)": "مقاله‌ها (*.txt *.json *.jsonl *.csv *.html *.htm);;همهٔ پرونده‌ها (*)",
     "Importing…": "در حال درون‌ریزی…",

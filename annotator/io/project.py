@@ -806,6 +806,8 @@ class Project:
         if annotator is not None:
             folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
             found = index.get(folder, {}).get(doc_id)
+            if found is None and folder != IMPORT_ANNOTATOR:
+                found = _as_started_from(index.get(IMPORT_ANNOTATOR, {}).get(doc_id))
             return [found] if found else []
         return [files[doc_id] for files in index.values() if doc_id in files]
 
@@ -838,7 +840,12 @@ class Project:
         for (the others are new, with no spans): what the document list shows."""
         index = self._refreshed_index()
         folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
-        return [(d, f.status, f.spans) for d, f in index.get(folder, {}).items()]
+        own = index.get(folder, {})
+        # a document this annotator has not touched opens with what the import brought
+        # (load_annotations): the list counts those spans, as new
+        imported = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
+        started = {d: _as_started_from(f) for d, f in imported.items() if d not in own}
+        return [(d, f.status, f.spans) for d, f in (*own.items(), *started.items()) if f is not None]
 
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document's summary, in import order, from documents.json and the index."""
@@ -1532,6 +1539,12 @@ def _combined_status(facts: Sequence[_FileFacts]) -> Status:
     if statuses == {Status.DONE.value}:
         return Status.DONE
     return Status.IN_PROGRESS
+
+
+def _as_started_from(imported: _FileFacts | None) -> _FileFacts | None:
+    """What an annotator without a file of their own sees of a document: the imported
+    annotations, new to them (as Project.load_annotations gives them)."""
+    return None if imported is None else replace(imported, status=Status.NEW.value)
 
 
 def _facts_of_set(aset: AnnotationSet, st: os.stat_result) -> _FileFacts:

@@ -255,6 +255,9 @@ class ProjectSession(QObject):
         self.doc_id = doc_id
         remember_document(self.project.path, self.annotator, doc_id)  # (QSettings never raises)
         store.aset.subscribe(self._on_change)
+        # a journal replayed on opening (edits a crash kept from the file) changes the
+        # counts the list read from the files: it shows what the page shows
+        self._show_progress(store.aset, only_if_changed=True)
         self.list.select_document(doc_id)
         self.window.tell_recovery(message)
         self.window.refresh_state()
@@ -334,7 +337,13 @@ class ProjectSession(QObject):
         aset = self.window.annotations
         if aset is None or aset.document.id != self.doc_id:
             return
+        self._show_progress(aset)
+
+    def _show_progress(self, aset: AnnotationSet, only_if_changed: bool = False) -> None:
+        """The open document's row in the list says its status and spans as they are in memory."""
         old = self.list.model.summary_at(self.list.model.row_of(self.doc_id))
+        if only_if_changed and old is not None and (old.status, old.span_count) == (aset.status, aset.span_count()):
+            return
         self.list.model.update_summary(
             DocumentSummary(
                 self.doc_id, old.title if old else "", aset.status, aset.span_count(), old.date if old else ""
@@ -363,7 +372,8 @@ class ProjectSession(QObject):
 
     def progress_text(self) -> str:
         done, total = self.list.model.done_count(), self.list.model.total()
-        return self.tr("%1 of %2 documents done").replace("%1", number(done)).replace("%2", number(total))
+        text = self.tr("%1 of %2 document done") if total == 1 else self.tr("%1 of %2 documents done")
+        return text.replace("%1", number(done)).replace("%2", number(total))
 
     # ---- importing, statistics -----------------------------------------------------------
 
@@ -400,6 +410,7 @@ class ProjectSession(QObject):
             return
         dialog.reset()
         self.list.model.refresh()
+        self.window.refresh_state()  # the status line's "N of M documents done"
         cancelled = [self.tr("Import cancelled: the project is as it was.")]
         lines = cancelled if report.cancelled else self.import_lines(report)
         self.window.show_info("\n".join(lines + report.problems[:20] + report.notices[:20]))

@@ -231,7 +231,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="201" />
-        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -740,315 +740,315 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
-        <location filename="../../annotator/ui/main_window.py" line="486" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
-        <location filename="../../annotator/ui/main_window.py" line="500" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="520" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="523" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
-        <location filename="../../annotator/ui/main_window.py" line="514" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="534" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
-        <location filename="../../annotator/ui/main_window.py" line="537" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="557" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="540" />
+        <location filename="../../annotator/ui/main_window.py" line="560" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="543" />
+        <location filename="../../annotator/ui/main_window.py" line="563" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="565" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="483" />
-        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="503" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <location filename="../../annotator/ui/main_window.py" line="617" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="598" />
+        <location filename="../../annotator/ui/main_window.py" line="618" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="619" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600" />
+        <location filename="../../annotator/ui/main_window.py" line="620" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="621" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="604" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="605" />
+        <location filename="../../annotator/ui/main_window.py" line="625" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="627" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="614" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="619" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="622" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
-        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="997" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="635" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="587" />
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="607" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="606" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="694" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="800" />
+        <location filename="../../annotator/ui/main_window.py" line="815" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="831" />
+        <location filename="../../annotator/ui/main_window.py" line="846" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="929" />
+        <location filename="../../annotator/ui/main_window.py" line="944" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="931" />
+        <location filename="../../annotator/ui/main_window.py" line="946" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="940" />
+        <location filename="../../annotator/ui/main_window.py" line="955" />
         <source>your work: %1 file(s) committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="942" />
+        <location filename="../../annotator/ui/main_window.py" line="957" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="946" />
+        <location filename="../../annotator/ui/main_window.py" line="961" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="948" />
+        <location filename="../../annotator/ui/main_window.py" line="963" />
         <source>%1 new document(s)</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="950" />
+        <location filename="../../annotator/ui/main_window.py" line="965" />
         <source>%1 document(s) changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="952" />
+        <location filename="../../annotator/ui/main_window.py" line="967" />
         <source>%1: %2 annotation file(s) new or changed</source>
         <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="955" />
+        <location filename="../../annotator/ui/main_window.py" line="970" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="957" />
+        <location filename="../../annotator/ui/main_window.py" line="972" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="994" />
+        <location filename="../../annotator/ui/main_window.py" line="1009" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1014" />
+        <location filename="../../annotator/ui/main_window.py" line="1029" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1015" />
+        <location filename="../../annotator/ui/main_window.py" line="1030" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1057,250 +1057,250 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1029" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1029" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1126" />
+        <location filename="../../annotator/ui/main_window.py" line="1141" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1128" />
+        <location filename="../../annotator/ui/main_window.py" line="1143" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1172" />
+        <location filename="../../annotator/ui/main_window.py" line="1187" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1179" />
+        <location filename="../../annotator/ui/main_window.py" line="1194" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1195" />
+        <location filename="../../annotator/ui/main_window.py" line="1210" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1222" />
+        <location filename="../../annotator/ui/main_window.py" line="1237" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1242" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1242" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1263" />
+        <location filename="../../annotator/ui/main_window.py" line="1278" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1271" />
+        <location filename="../../annotator/ui/main_window.py" line="1286" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1313" />
+        <location filename="../../annotator/ui/main_window.py" line="1328" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1340" />
+        <location filename="../../annotator/ui/main_window.py" line="1355" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1365" />
+        <location filename="../../annotator/ui/main_window.py" line="1380" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1367" />
+        <location filename="../../annotator/ui/main_window.py" line="1382" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1379" />
+        <location filename="../../annotator/ui/main_window.py" line="1394" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1392" />
+        <location filename="../../annotator/ui/main_window.py" line="1407" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1393" />
+        <location filename="../../annotator/ui/main_window.py" line="1408" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1464" />
+        <location filename="../../annotator/ui/main_window.py" line="1479" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1476" />
+        <location filename="../../annotator/ui/main_window.py" line="1491" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1502" />
+        <location filename="../../annotator/ui/main_window.py" line="1517" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1503" />
+        <location filename="../../annotator/ui/main_window.py" line="1518" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1504" />
+        <location filename="../../annotator/ui/main_window.py" line="1519" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1505" />
+        <location filename="../../annotator/ui/main_window.py" line="1520" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1506" />
+        <location filename="../../annotator/ui/main_window.py" line="1521" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1507" />
+        <location filename="../../annotator/ui/main_window.py" line="1522" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1508" />
+        <location filename="../../annotator/ui/main_window.py" line="1523" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="615" />
-        <location filename="../../annotator/ui/main_window.py" line="1442" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
+        <location filename="../../annotator/ui/main_window.py" line="1457" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1443" />
+        <location filename="../../annotator/ui/main_window.py" line="1458" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1459" />
+        <location filename="../../annotator/ui/main_window.py" line="1474" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1460" />
+        <location filename="../../annotator/ui/main_window.py" line="1475" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1462" />
+        <location filename="../../annotator/ui/main_window.py" line="1477" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1467" />
+        <location filename="../../annotator/ui/main_window.py" line="1482" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1472" />
+        <location filename="../../annotator/ui/main_window.py" line="1487" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1473" />
+        <location filename="../../annotator/ui/main_window.py" line="1488" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1474" />
+        <location filename="../../annotator/ui/main_window.py" line="1489" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1492" />
+        <location filename="../../annotator/ui/main_window.py" line="1507" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1493" />
+        <location filename="../../annotator/ui/main_window.py" line="1508" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1494" />
+        <location filename="../../annotator/ui/main_window.py" line="1509" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1495" />
+        <location filename="../../annotator/ui/main_window.py" line="1510" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603" />
-        <location filename="../../annotator/ui/main_window.py" line="1496" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="1511" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1497" />
+        <location filename="../../annotator/ui/main_window.py" line="1512" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1498" />
+        <location filename="../../annotator/ui/main_window.py" line="1513" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1499" />
+        <location filename="../../annotator/ui/main_window.py" line="1514" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1500" />
+        <location filename="../../annotator/ui/main_window.py" line="1515" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1501" />
+        <location filename="../../annotator/ui/main_window.py" line="1516" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1341,73 +1341,73 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="352" />
+        <location filename="../../annotator/ui/project_session.py" line="365" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="352" />
+        <location filename="../../annotator/ui/project_session.py" line="365" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="366" />
+        <location filename="../../annotator/ui/project_session.py" line="379" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="376" />
-        <location filename="../../annotator/ui/project_session.py" line="490" />
+        <location filename="../../annotator/ui/project_session.py" line="390" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="379" />
+        <location filename="../../annotator/ui/project_session.py" line="393" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="388" />
+        <location filename="../../annotator/ui/project_session.py" line="402" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <location filename="../../annotator/ui/project_session.py" line="496" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="481" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="482" />
+        <location filename="../../annotator/ui/project_session.py" line="498" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="483" />
+        <location filename="../../annotator/ui/project_session.py" line="499" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="484" />
+        <location filename="../../annotator/ui/project_session.py" line="500" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="485" />
+        <location filename="../../annotator/ui/project_session.py" line="501" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="496" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="295" />
+        <location filename="../../annotator/ui/project_session.py" line="298" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
@@ -1417,139 +1417,144 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="392" />
+        <location filename="../../annotator/ui/project_session.py" line="379" />
+        <source>%1 of %2 document done</source>
+        <translation>%1 از %2 سند انجام شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="406" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="403" />
+        <location filename="../../annotator/ui/project_session.py" line="418" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="412" />
+        <location filename="../../annotator/ui/project_session.py" line="428" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="412" />
+        <location filename="../../annotator/ui/project_session.py" line="428" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="414" />
+        <location filename="../../annotator/ui/project_session.py" line="430" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="414" />
+        <location filename="../../annotator/ui/project_session.py" line="430" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <location filename="../../annotator/ui/project_session.py" line="432" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <location filename="../../annotator/ui/project_session.py" line="432" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="419" />
+        <location filename="../../annotator/ui/project_session.py" line="435" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="431" />
+        <location filename="../../annotator/ui/project_session.py" line="447" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="431" />
-        <location filename="../../annotator/ui/project_session.py" line="490" />
+        <location filename="../../annotator/ui/project_session.py" line="447" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="443" />
+        <location filename="../../annotator/ui/project_session.py" line="459" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="457" />
+        <location filename="../../annotator/ui/project_session.py" line="473" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
         <source>documents</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="507" />
+        <location filename="../../annotator/ui/project_session.py" line="524" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="511" />
+        <location filename="../../annotator/ui/project_session.py" line="528" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="530" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="524" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="525" />
+        <location filename="../../annotator/ui/project_session.py" line="542" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="526" />
+        <location filename="../../annotator/ui/project_session.py" line="543" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="527" />
+        <location filename="../../annotator/ui/project_session.py" line="544" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="529" />
+        <location filename="../../annotator/ui/project_session.py" line="546" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="545" />
+        <location filename="../../annotator/ui/project_session.py" line="562" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
-        <location filename="../../annotator/ui/project_session.py" line="575" />
+        <location filename="../../annotator/ui/project_session.py" line="540" />
+        <location filename="../../annotator/ui/project_session.py" line="592" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="549" />
+        <location filename="../../annotator/ui/project_session.py" line="566" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="549" />
+        <location filename="../../annotator/ui/project_session.py" line="566" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="601" />
+        <location filename="../../annotator/ui/project_session.py" line="618" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

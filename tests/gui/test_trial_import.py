@@ -69,3 +69,85 @@ def test_ctrl_i_on_the_default_format_keeps_a_doccano_files_labels(
         "doccano.jsonl: format detected: doccano",
     ]
     window.close()
+
+
+def spans_column(window: MainWindow) -> dict[str, str]:
+    """What the document list shows in its Spans column, by document id."""
+    model = window.session.list.model if window.session is not None else None
+    assert model is not None
+    column = model.COLUMNS.index("spans")
+    return {
+        model.summary_at(row).id: model.data(model.index(row, column))  # type: ignore[union-attr]
+        for row in range(model.rowCount())
+    }
+
+
+def test_the_list_counts_the_spans_an_import_brought(qtbot: Any, tmp_path: Path) -> None:
+    """Trial: imported documents with their labels showed 0 spans in the list."""
+    source = tmp_path / "doccano.jsonl"
+    # the labelled one second: not the one the window opens on
+    lines = [{"text": TEXT + " دیروز", "label": []}, {"text": TEXT, "label": [[19, 24, "LOC"], [28, 33, "LOC"]]}]
+    source.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    root = tmp_path / "p"
+    assert not Project.create(root, "p").import_sources([source]).problems
+    window = open_project(qtbot, root)
+    first, second = Project.open(root).document_ids()
+    assert window.session is not None and window.session.doc_id == first
+    assert spans_column(window) == {first: "0", second: "2"}
+    window.close()
+
+
+def test_the_list_counts_what_a_journal_replay_brought_back(qtbot: Any, tmp_path: Path) -> None:
+    """Trial: after a crash, the reopened document showed its recovered spans, the list the
+    count of the file as it was before them."""
+    from annotator.io.store import AnnotationStore, journal_path
+
+    root = tmp_path / "p"
+    project = Project.create(root, "p")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    project.import_sources([tmp_path / "a.txt"])
+    window = open_project(qtbot, root)
+    assert window.session is not None
+    doc_id, annotator = window.session.doc_id, window.session.annotator
+    window.close()
+
+    # a session that tagged two words and was killed before its checkpoint
+    project = Project.open(root)
+    document = project.load_document(doc_id)
+    path = project.annotation_path(doc_id, annotator)
+    store, _ = AnnotationStore.open_or_start(
+        path, project.schema, document, lambda: project.load_annotations(doc_id, annotator, document), False
+    )
+    label = project.schema.labels[0].id
+    store.aset.add_span(label, 19, 24)  # the first edit writes the file
+    store.aset.add_span(label, 28, 33)  # this one is only in the journal
+    store.detach()
+    assert journal_path(path).exists()
+
+    window = open_project(qtbot, root)
+    assert window.annotations is not None and len(window.annotations.spans()) == 2
+    assert spans_column(window) == {doc_id: "2"}
+    window.close()
+
+
+def test_the_status_bar_counts_follow_an_import_and_marking_done(qtbot: Any, tmp_path: Path) -> None:
+    """Trial: the status bar's "0 of 1 documents done" stayed after an import (and after
+    marking the document done) until something else happened."""
+    root = tmp_path / "p"
+    project = Project.create(root, "p")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    project.import_sources([tmp_path / "a.txt"])
+    window = open_project(qtbot, root)
+    assert window.session is not None
+    assert window.status_label.text().startswith("0 of 1 document done")
+    more = tmp_path / "more"
+    more.mkdir()
+    for i in range(2):
+        (more / f"b{i}.txt").write_text(f"خبر شماره {i} از کابل", encoding="utf-8")
+    window.session.import_files([str(more)])
+    assert window.status_label.text().startswith("0 of 3 documents done")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # mark done
+    assert window.status_label.text().startswith("1 of 3 documents done")
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # and back
+    assert window.status_label.text().startswith("0 of 3 documents done")
+    window.close()

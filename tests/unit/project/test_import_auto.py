@@ -110,3 +110,19 @@ def test_the_real_doccano_and_label_studio_files_import_with_their_labels(corpor
                  str(tmp_path / "named_entity_task.json"), "-q"]) == 0  # fmt: skip
     labels = sorted({label for label, _ in spans(Project.open(tmp_path / "p"))})
     assert labels == ["DATE", "Date", "ORG", "PERSON"]
+
+
+def test_a_coders_progress_counts_the_imported_spans_they_start_from(tmp_path: Path) -> None:
+    """The document list reads progress_facts: a document imported with labels opens with
+    them for a coder without a file of their own, so it counts them (as new)."""
+    src = write_lines(tmp_path / "export.jsonl", {"text": TEXT, "label": [[19, 24, "LOC"], [28, 33, "LOC"]]})
+    project = Project.create(tmp_path / "p", "p")
+    project.import_sources([src])
+    (doc_id,) = project.document_ids()
+    assert project.progress_facts("sara") == [(doc_id, "new", 2)]
+    assert project.summary(doc_id, "sara").span_count == 2
+    aset = project.load_annotations(doc_id, "sara")
+    aset.remove_span(aset.spans()[0].id)
+    project.save_annotations(aset)  # her own file from now on
+    assert project.progress_facts("sara") == [(doc_id, aset.status.value, 1)]
+    assert project.summary(doc_id, None).span_count == 3  # everyone's together, as before
