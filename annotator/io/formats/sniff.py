@@ -26,6 +26,7 @@ from ..textfile import MAX_SOURCE_BYTES
 _ANNOTATION_FIELDS = ("spans", "ents", "entities", "label", "labels", "annotations", "predictions", "relations")
 _CONLL_NAMES = (".conll", ".bio", ".iob", ".iob2")
 _TAG = re.compile(r"^(?:O|[BIES][-_]\S+)$")
+_DOC_ID = re.compile(r"^# ?doc_id ?= ?.")  # a document's first line, as conll.py reads and writes it
 _SAMPLE_VALUES = 50  # JSON values looked at (a line each in JSON Lines)
 _SAMPLE_LINES = 2000  # lines of a text file looked at (as the CoNLL reader's separator guess)
 
@@ -171,10 +172,13 @@ def _spacy(value: dict[str, Any]) -> bool:
 def _detect_token_lines(head: str) -> Detection:
     """CoNLL/BIO when nearly every line of the head is "token SEP tag" (a `.txt` corpus such
     as Arman or PEYMA); uncertain when many are; plain text otherwise."""
-    lines = [ln for ln in head.split("\n")[:_SAMPLE_LINES][:-1] if ln.strip() and not ln.startswith("-DOCSTART-")]
+    # white space after the tag means nothing, as to the reader (and a file whose lines all
+    # end in a space is still CoNLL); document boundaries are not token lines
+    lines = [ln.rstrip() for ln in head.split("\n")[:_SAMPLE_LINES][:-1]]
+    lines = [ln for ln in lines if ln and not ln.startswith("-DOCSTART-") and not _DOC_ID.match(ln)]
     if not lines:
         return Detection(None)
-    tagged = sum(1 for ln in lines if _tagged(ln.rstrip("\r")))
+    tagged = sum(1 for ln in lines if _tagged(ln))
     share = tagged / len(lines)
     if share >= 0.9:
         return Detection("conll", why=f"{share:.0%} of its first lines are token and tag")

@@ -126,3 +126,16 @@ def test_a_coders_progress_counts_the_imported_spans_they_start_from(tmp_path: P
     project.save_annotations(aset)  # her own file from now on
     assert project.progress_facts("sara") == [(doc_id, aset.status.value, 1)]
     assert project.summary(doc_id, None).span_count == 3  # everyone's together, as before
+
+
+def test_conll_lines_with_white_space_after_the_tag_keep_their_spans(tmp_path: Path) -> None:
+    # editors leave a space after the tag, and our own CoNLL export to a .txt starts each
+    # document with "# doc_id = ..." (short ones were refused, these came in as an article)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "spaced.txt").write_text("علی B-PER \nرفت O \n\nتهران B-LOC \n", encoding="utf-8")
+    (folder / "ours.txt").write_text("# doc_id = a\nایران B-LOC\nگفت O\n\n# doc_id = b\nقم B-LOC\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "p"), str(folder), "-q"]) == 0
+    project = Project.open(tmp_path / "p")
+    assert len(project) == 3
+    assert spans(project) == [("LOC", "ایران"), ("LOC", "تهران"), ("LOC", "قم"), ("PER", "علی")]
