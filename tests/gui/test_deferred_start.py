@@ -288,3 +288,30 @@ def test_a_window_made_by_default_and_never_shown_is_whole_after_open(qtbot: Any
     assert window.claims.inspector_dock.widget() is window.claims.inspector
     window._checkpoint_timer.stop()
     window.close()
+
+
+def test_a_click_on_a_menu_after_an_open_that_failed_still_opens_a_full_menu(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    """open() stops watching for input while it works (nothing reaches the window then);
+    when the file cannot be opened the window is still to be built, and the watch is back."""
+    monkeypatch.setattr("annotator.ui.main_window.IDLE_BUILD_MS", 60_000)  # no idle build in this test
+    make_app()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(20)
+    assert not window._built
+    monkeypatch.setattr(MainWindow, "show_error", lambda self, text: setattr(self, "last_message", text))
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\xff\xfe\x00\xd8 not text")  # a lone surrogate: no text encoding reads it
+    assert not window.open(broken)
+    assert window.last_message and not window._built
+    bar = window.menuBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(bar.actions()[1]).center())
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and window.act_undo in popup.actions()
+    popup.close()
+    window.close()
