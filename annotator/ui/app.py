@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -87,11 +87,26 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
     window.show()
     if os.environ.get("ANNOTATOR_EXIT_AFTER_PAINT"):
         # benchmarks/bench_window.py times a whole start-up to this first painted frame
-        QTimer.singleShot(0, lambda: _painted_and_quit(window, app))
+        window.view.viewport().installEventFilter(_QuitAfterPaint(window.view, app))
     return app.exec()
 
 
-def _painted_and_quit(window: MainWindow, app: QApplication) -> None:
-    window.repaint()  # painted already if the first expose came first; then this is cheap
-    print("annotator: painted", flush=True)
-    app.quit()
+class _QuitAfterPaint(QObject):
+    """At the article's first paint: say "painted" and quit once that frame is done (the
+    timer made before the paint runs right after it, before what the paint queues). A
+    timer at the first turn of the event loop came before the window was even exposed:
+    nothing had been painted."""
+
+    def __init__(self, parent: QObject, app: QApplication) -> None:
+        super().__init__(parent)
+        self._app = app
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        print("annotator: painted", flush=True)
+        self._app.quit()

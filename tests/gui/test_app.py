@@ -68,3 +68,39 @@ def test_a_file_that_cannot_be_opened_is_one_line_no_window_and_a_failure(
     assert err.startswith("annotator: ") and "bad.txt" in err and err.count("\n") == 1, err
     assert "Traceback" not in err
     assert shown == [] and not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+
+
+def test_the_benchmarks_exit_hook_says_painted_only_after_the_article_was_painted(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ANNOTATOR_EXIT_AFTER_PAINT (benchmarks/bench_window.py times a start to its line):
+    the line comes once the article's first paint is done. It used to come at the first
+    turn of the event loop, before the window was even exposed: nothing painted yet."""
+    from annotator.ui.article_view import ArticleView
+
+    article = tmp_path / "x.txt"
+    article.write_text("سلام دنیا", encoding="utf-8")
+    events: list[str] = []
+    paint = ArticleView.paintEvent
+
+    def spy(view: ArticleView, event: Any) -> None:
+        paint(view, event)
+        events.append("painted the article")
+
+    monkeypatch.setattr(ArticleView, "paintEvent", spy)
+    monkeypatch.setattr("builtins.print", lambda *args, **_kw: events.append(" ".join(map(str, args))))
+    monkeypatch.setenv("ANNOTATOR_EXIT_AFTER_PAINT", "1")
+
+    def event_loop(*_args: Any) -> int:  # turns until the hook quits (quitting the test's
+        qtbot.waitUntil(lambda: "quit" in events, timeout=10000)  # application would end
+        return 0  # the event loops of the tests after this one)
+
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    monkeypatch.setattr(QApplication, "quit", lambda *_args: events.append("quit"))
+    assert main([str(article), "--annotator", "test"]) == 0
+    assert "annotator: painted" in events
+    assert "painted the article" in events[: events.index("annotator: painted")]
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            qtbot.addWidget(window)
+            window.close()
