@@ -876,6 +876,9 @@ class MainWindow(QMainWindow):
         else:
             self.session = ProjectSession(self, project, self.annotator, self)
         self.session.hold(lock)
+        # this project's labels from the start: the previous project's stayed in the
+        # palette until a document opened (a new, empty project showed them all along)
+        self.label_palette.set_schema(project.schema, self.language)
         self._build_menus()
         first = self.session.first_document()
         if first is not None:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 
 from annotator.io.project import Project
 from annotator.ui import MainWindow
@@ -150,4 +150,34 @@ def test_the_status_bar_counts_follow_an_import_and_marking_done(qtbot: Any, tmp
     assert window.status_label.text().startswith("1 of 3 documents done")
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # and back
     assert window.status_label.text().startswith("0 of 3 documents done")
+    window.close()
+
+
+def test_a_new_project_shows_its_own_labels_before_any_document(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trial: File ▸ New project kept the previous project's labels in the palette until a
+    document opened (in a new project, none does until something is imported)."""
+    from annotator.ui.label_palette import LabelPalette
+    from annotator.ui.project_session import ProjectSession
+
+    source = tmp_path / "doccano.jsonl"
+    source.write_text(json.dumps({"text": TEXT, "label": [[19, 24, "GPE"]]}, ensure_ascii=False) + "\n", "utf-8")
+    old = tmp_path / "old"
+    Project.create(old, "old").import_sources([source])
+    window = open_project(qtbot, old)
+    palette = window.findChild(LabelPalette, "labelPalette")
+    assert palette is not None
+    shown = lambda: [b.text() for b in palette.findChildren(QPushButton) if b.isVisible()]  # noqa: E731
+    assert any(t.startswith("GPE") for t in shown())  # the old project's own label
+
+    target = tmp_path / "fresh"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(ProjectSession, "import_files", lambda self: None)  # the import dialog: cancelled
+    window.new_project()
+    assert window.session is not None and window.session.project.path == target
+    assert window.annotations is None  # no document yet
+    expected = [lb.name("en") for lb in Project.open(target).schema.labels]
+    assert [t.split(" (")[0] for t in shown()] == expected
+    assert not any(t.startswith("GPE") for t in shown())
     window.close()
