@@ -42,7 +42,6 @@ from pathlib import Path
 from typing import Any
 
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
-from ..model.reanchor import reanchor
 from . import jsonformat
 from .atomic import fsync_dir, write_atomic
 from .reading import NotRegularFile, TooLarge, mb, read_regular
@@ -798,6 +797,8 @@ def _reanchor(data: dict[str, Any], document: Document, unplaced: dict[str, list
     old_sha = data["document"]["text_sha256"]
     old_text = data["document"].get("text")
     spans = [_span_from_json(s) for s in data["spans"]]
+    from ..model.reanchor import reanchor  # only for a changed text: not on every opening's path
+
     result = reanchor(spans, document.text, old_text)
     placed = {s.id for s in result.placed}
     kept_relations: list[Any] = []

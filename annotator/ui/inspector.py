@@ -8,6 +8,8 @@ open type-ahead lists (C, A, L, E, V) belong to the window (ui/claims.py).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model import AnnotationSet, AttributeDef, AttributeType, EntityRegistry, LabelKind
+from ..model import AnnotationSet, AttributeDef, AttributeType, LabelKind
+
+if TYPE_CHECKING:  # the registry module is imported with the claims parts, after the first frame
+    from ..model import EntityRegistry
 
 
 def short(text: str, limit: int = 48) -> str:
