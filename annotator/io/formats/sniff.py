@@ -76,8 +76,10 @@ def detect(path: Path) -> Detection:
 
 def _detect_json(path: Path, head: str) -> Detection:
     values = list(_json_values(head.lstrip()))
-    if not values:  # the head cuts the first value (one article of more than 64 KB)
-        values = list(_json_values(_head(path, MAX_SOURCE_BYTES).lstrip()))[:1]
+    if not values:  # the head cuts the first value (one article of more than 64 KB): read on,
+        # and look at as many values as when they fit (not the first alone: a long article
+        # first must not hide the labels of the records after it)
+        values = list(_json_values(_head(path, MAX_SOURCE_BYTES).lstrip()))
     kinds: dict[str, str] = {}  # kind -> why, in the order first seen
     for value in values:
         kind, why = _kind(value)
@@ -153,7 +155,7 @@ def _spacy(value: dict[str, Any]) -> bool:
     lists: list[Any] = []
     for key in ("spans", "ents"):
         item = value.get(key)
-        if isinstance(item, dict):  # Doc.to_json(): span groups
+        if isinstance(item, dict) and key == "spans":  # Doc.to_json(): span groups (its ents are a list)
             lists += [v for v in item.values() if isinstance(v, list)]
             if not all(isinstance(v, list) for v in item.values()):
                 return False

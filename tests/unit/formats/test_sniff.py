@@ -169,6 +169,9 @@ def test_json_files(tmp_path: Path, name: str, content: str, expected: Detection
         ({"text": TEXT, "ents": [{"end": 6, "label": "X", "begin": 0}]}, "ents"),
         ({"text": TEXT, "ents": [[0, 6, "X"]]}, "ents"),
         ({"text": TEXT, "spans": "PER"}, "spans"),
+        # span groups are Doc.to_json()'s "spans"; the spaCy reader takes "ents" as a list only
+        ({"text": TEXT, "ents": {"sc": [{"start": 0, "end": 6, "label": "PER"}]}}, "ents"),
+        ({"text": TEXT, "spans": [], "ents": {"sc": []}}, "spans, ents"),
         ({"text": TEXT, "spans": {}}, "spans"),
         ({"text": TEXT, "spans": {"sc": [], "meta": "x"}}, "spans"),
         ({"text": TEXT, "spans": {"meta": "x", "sc": []}}, "spans"),
@@ -176,6 +179,7 @@ def test_json_files(tmp_path: Path, name: str, content: str, expected: Detection
         ({"text": TEXT, "ents": [], "entities": [[0, 1]]}, "ents, entities"),
         ({"text": TEXT, "spans": [], "labels": [1]}, "spans, labels"),
         ({"text": TEXT, "spans": [], "predictions": ["x"]}, "spans, predictions"),
+        ({"text": TEXT, "spans": [], "annotations": [{"result": []}]}, "spans, annotations"),
         # annotations with no text beside them (Label Studio tasks without data, brat as JSON)
         ({"id": 1, "annotations": [{"result": []}]}, "annotations"),
         ({"data": TEXT, "annotations": [{"result": []}]}, "annotations"),
@@ -256,6 +260,12 @@ def test_an_array_ends_the_values(tmp_path: Path) -> None:
     b = json.dumps({"text": TEXT, "label": [[0, 6, "PER"]]}, ensure_ascii=False)
     assert sniff(tmp_path, "a.json", "[" + json.dumps(ARTICLE) + "]\n" + b) == PLAIN
     assert sniff(tmp_path, "a.json", "[ ]" + b) == PLAIN
+    # a stray letter before the first value: not JSON (the reader says so), no records
+    assert sniff(tmp_path, "a.json", "X" + b) == PLAIN
+    assert sniff(tmp_path, "a.json", "[X" + b + "]") == PLAIN
+
+
+LONG_ARTICLE = {**ARTICLE, "text": "ب" * 40000}
 
 
 @pytest.mark.parametrize(
@@ -265,16 +275,40 @@ def test_an_array_ends_the_values(tmp_path: Path) -> None:
         ({"text": "ب" * 40000, "label": [[0, 1, "X"]]}, ARTICLE, DOCCANO_LABEL),
         ({"data": {"text": "ب" * 40000}}, ARTICLE, LABEL_STUDIO),
         ({"text": "ب" * 40000, "label": ["sport"]}, ARTICLE, unknown("label")),
-        ({**ARTICLE, "text": "ب" * 40000}, ARTICLE, PLAIN),
+        (LONG_ARTICLE, ARTICLE, PLAIN),
+        # and the records after it count as they do after a short one
+        (LONG_ARTICLE, {"text": TEXT, "label": [[0, 6, "PER"]]}, DOCCANO_LABEL),
+        (LONG_ARTICLE, {"text": TEXT, "labels": ["politics"]}, unknown("labels")),
+        ({"text": "ب" * 40000, "label": []}, {"text": TEXT, "ents": []}, Detection(
+            None, False, "its records look like doccano and spacy at once")),
     ],
-)
+)  # fmt: skip
 def test_a_first_record_longer_than_the_head(
     tmp_path: Path, first: dict[str, object], then: object, expected: Detection
 ) -> None:
     one = json.dumps(first, ensure_ascii=False)
     assert len(one.encode("utf-8")) > 65536
     assert sniff(tmp_path, "big.jsonl", "\n" + lines(first, then)) == expected
-    assert sniff(tmp_path, "big.json", json.dumps([first, then], ensure_ascii=False, indent=2)) == expected
+    assert sniff(tmp_path, "big.json", "\n " + json.dumps([first, then], ensure_ascii=False, indent=2)) == expected
+
+
+def test_the_guess_reads_64_kb_unless_the_first_record_needs_more(tmp_path: Path) -> None:
+    # a record the first 65,536 bytes cut is not looked at (the guess stays fast on a big file)
+    first = json.dumps(ARTICLE, ensure_ascii=False) + "\n"
+    second = json.dumps({"text": TEXT, "label": [[0, 6, "PER"]], "pad": ""}, ensure_ascii=False)
+    pad = 65536 + 1 - len((first + second).encode("utf-8"))
+    content = first + second.replace('"pad": ""', '"pad": "' + "x" * pad + '"') + "\n"
+    assert content.encode("utf-8")[65536 - 1 : 65536 + 1] == b'"}'  # the head ends before its last byte
+    assert sniff(tmp_path, "a.jsonl", content) == PLAIN
+    assert sniff(tmp_path, "a.jsonl", content.replace("x", "", 1)) == DOCCANO_LABEL  # one byte shorter: in
+
+
+def test_a_text_longer_than_the_head_cut_inside_a_letter(tmp_path: Path) -> None:
+    # the 65,536th byte is the first of a two-byte Persian letter: still token and tag lines
+    lines = "علی B-PER\n" * 8000  # 13 bytes a line
+    content = next(p + lines for p in ("x O\n" + "y" * n for n in range(13)) if (p + lines).encode()[65535] >= 0xC0)
+    assert content.encode("utf-8")[:65536].decode("utf-8", errors="replace").endswith("\ufffd")
+    assert sniff(tmp_path, "ner.txt", content) == CONLL
 
 
 def test_a_file_that_cannot_be_read_goes_by_its_name(tmp_path: Path) -> None:
