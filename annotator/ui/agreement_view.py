@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .theme import counted
+
 if TYPE_CHECKING:
     from ..io.project import Project
     from ..model import Schema
@@ -149,10 +151,11 @@ class AgreementPanel(QWidget):
         self.report = report
         self.titles = titles
         self.summary.setText(
-            self.tr("Coders: %1 · %2 documents compared · %3 units (non-blank characters)")
+            self.tr("Coders: %1 · %2 · %3 (non-blank characters)")
+            .replace("%2", counted(report["documents"], self.tr("%1 document compared"),
+                                   self.tr("%1 documents compared")))
+            .replace("%3", counted(report["units"], self.tr("%1 unit"), self.tr("%1 units")))
             .replace("%1", ", ".join(report["annotators"]))
-            .replace("%2", str(report["documents"]))
-            .replace("%3", str(report["units"]))
         )
         f1e, f1o = self.tr("F1 exact"), self.tr("F1 overlap")
         rows = [

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..analysis import networks, summary, table
 from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
 from .chart_view import ChartView
-from .theme import persian_digits
+from .theme import counted, persian_digits
 
 
 class AnalysisDialog(QDialog):
@@ -158,10 +158,10 @@ class AnalysisDialog(QDialog):
         read = len({c.document.id for c in self.codings})
         holding = len({c.document.id for c in self.codings if c.claims})
         self.message.setText(
-            self.tr("Claims: %1, in %2 of the %3 documents read")
+            self.tr("Claims: %1, in %2 of %3")
+            .replace("%3", counted(read, self.tr("%1 document read"), self.tr("%1 documents read")))
             .replace("%1", self._n(claims))
             .replace("%2", self._n(holding))
-            .replace("%3", self._n(read))
         )
         self.redraw()
         return True
@@ -215,7 +215,8 @@ class AnalysisDialog(QDialog):
         except OSError as exc:
             self._error(f"{path}: {exc.strerror or exc}")
             return False
-        self.message.setText(self.tr("%1 rows written to %2").replace("%1", self._n(rows)).replace("%2", str(path)))
+        written = counted(rows, self.tr("%1 row"), self.tr("%1 rows"))
+        self.message.setText(self.tr("%1 written to %2").replace("%1", written).replace("%2", str(path)))
         return True
 
     def export_graph(self, path: Path | None = None) -> bool:
@@ -235,9 +236,9 @@ class AnalysisDialog(QDialog):
             self._error(f"{path}: {exc.strerror or exc}")
             return False
         self.message.setText(
-            self.tr("%1 nodes and %2 edges written to %3")
-            .replace("%1", self._n(graph.number_of_nodes()))
-            .replace("%2", self._n(graph.number_of_edges()))
+            self.tr("%1 and %2 written to %3")
+            .replace("%1", counted(graph.number_of_nodes(), self.tr("%1 node"), self.tr("%1 nodes")))
+            .replace("%2", counted(graph.number_of_edges(), self.tr("%1 edge"), self.tr("%1 edges")))
             .replace("%3", str(path))
         )
         return True

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .entity_panel import EntityPanel
 from .inspector import Inspector, isolate, short
 from .picker import Choice, Picker
+from .theme import counted
 
 
 class ClaimsController(QObject):
@@ -535,15 +536,12 @@ class ClaimsController(QObject):
         found = self.count_schema_edit(migration)
         if confirm and found.touched:
             text = (
-                self.tr(
-                    "This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, "
-                    "in %5 documents. Go on?"
-                )
-                .replace("%1", str(found.spans_changed))
-                .replace("%2", str(found.relations_changed))
-                .replace("%3", str(found.spans_deleted))
-                .replace("%4", str(found.relations_deleted))
-                .replace("%5", str(found.documents))
+                self.tr("This changes %1 and %2, and deletes %3 and %4, in %5. Go on?")
+                .replace("%1", counted(found.spans_changed, self.tr("%1 span"), self.tr("%1 spans")))
+                .replace("%2", counted(found.relations_changed, self.tr("%1 relation"), self.tr("%1 relations")))
+                .replace("%3", counted(found.spans_deleted, self.tr("%1 span"), self.tr("%1 spans")))
+                .replace("%4", counted(found.relations_deleted, self.tr("%1 relation"), self.tr("%1 relations")))
+                .replace("%5", counted(found.documents, self.tr("%1 document"), self.tr("%1 documents")))
             )
             answer = QMessageBox.question(self.parent_widget, self.tr("Labels and attributes"), text)
             if answer != QMessageBox.StandardButton.Yes:

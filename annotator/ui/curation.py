@@ -28,6 +28,7 @@ from ..io.team import CURATED, agreed_set, coder_sets, coders
 from ..model import AnnotationSet, Change
 from ..model import curation as cur
 from .project_session import ProjectSession, SessionHost
+from .theme import counted, number
 
 if TYPE_CHECKING:
     from ..io.project import Project
@@ -253,10 +254,11 @@ class CurationSession(ProjectSession):
             text = self.tr("Fewer than two coders have annotated this document: nothing to compare.")
         else:
             text = (
-                self.tr("%1 agreed, %2 disagreements (%3 open)")
-                .replace("%1", str(agreed))
-                .replace("%2", str(len(self.items) - agreed))
-                .replace("%3", str(self.open_count()))
+                self.tr("%1 agreed, %2 (%3 open)")
+                .replace("%2", counted(len(self.items) - agreed, self.tr("%1 disagreement"),
+                                       self.tr("%1 disagreements")))
+                .replace("%3", number(self.open_count()))
+                .replace("%1", number(agreed))
             )
         self.panel.summary.setText(text)
 

@@ -53,7 +53,7 @@ from .inspector import Inspector
 from .label_palette import LabelPalette
 from .settings import Settings, data_dir
 from .span_table import SpanTable
-from .theme import apply_theme, font_family, install_language, number
+from .theme import apply_theme, counted, font_family, install_language, number
 
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
     from PySide6.QtWidgets import QDialog
@@ -970,7 +970,7 @@ class MainWindow(QMainWindow):
 
         assert isinstance(report, SyncReport)
         lines = [
-            self.tr("your work: %1 file(s) committed").replace("%1", str(report.committed))
+            counted(report.committed, self.tr("your work: %1 file committed"), self.tr("your work: %1 files committed"))
             if report.committed
             else self.tr("your work: nothing new to commit")
         ]
@@ -978,12 +978,14 @@ class MainWindow(QMainWindow):
             if not report.arrived:
                 lines.append(self.tr("nothing new arrived"))
             if report.new_documents:
-                lines.append(self.tr("%1 new document(s)").replace("%1", str(len(report.new_documents))))
+                n = len(report.new_documents)
+                lines.append(counted(n, self.tr("%1 new document"), self.tr("%1 new documents")))
             if report.changed_documents:
-                lines.append(self.tr("%1 document(s) changed").replace("%1", str(len(report.changed_documents))))
+                n = len(report.changed_documents)
+                lines.append(counted(n, self.tr("%1 document changed"), self.tr("%1 documents changed")))
             for folder, n in sorted(report.others.items()):
-                text = self.tr("%1: %2 annotation file(s) new or changed")
-                lines.append(text.replace("%1", folder).replace("%2", str(n)))
+                files = counted(n, self.tr("%1 annotation file"), self.tr("%1 annotation files"))
+                lines.append(self.tr("%1: %2 new or changed").replace("%2", files).replace("%1", folder))
             if report.project_changed:
                 lines.append(self.tr("the project's labels or settings changed"))
         if report.pushed:
@@ -1519,11 +1521,11 @@ class MainWindow(QMainWindow):
             return ""
         aset = self.annotations
         subject = aset.schema.label_name(command.subject, self.language) if aset else command.subject
-        if command.kind == "add_many":
-            subject = number(command.subject)  # a count: Persian digits in the Persian interface
+        if command.kind == "add_many":  # a count (Persian digits in the Persian interface)
+            count = int(command.subject) if str(command.subject).isdigit() else 0
+            return counted(count, self.tr("Tag %1 result"), self.tr("Tag %1 results"))
         names = {
             "add": self.tr("Add %1"),
-            "add_many": self.tr("Tag %1 results"),
             "delete": self.tr("Delete %1"),
             "relabel": self.tr("Relabel as %1"),
             "note": self.tr("Edit note"),

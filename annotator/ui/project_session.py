@@ -516,7 +516,8 @@ class ProjectSession(QObject):
         stats = self.project.stats()
         status = stats["status"]
         lines = [
-            f"{stats['project']}: {stats['documents']} " + self.tr("documents"),
+            f"{stats['project']}: "
+            + counted(stats["documents"], self.tr("%1 document"), self.tr("%1 documents")),
             self.tr("new %1 · in progress %2 · done %3")
             .replace("%1", str(status["new"]))
             .replace("%2", str(status["in_progress"]))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..model import AnnotationSet
 from ..persian.match import context, find_all
 from ..persian.segment import trim
-from .theme import number
+from .theme import counted, number
 
 if TYPE_CHECKING:
     from .article_view import ArticleView
@@ -266,12 +266,16 @@ class SearchController(QObject):
                 return
             hits = session.project.search(query, whole_words=whole)
             documents = len({h.document_id for h in hits})
-            question = self.tr("Tag %1 results as “%2” in %3 documents?")
             if not hits:
                 return
+            question = (
+                self.tr("Tag %1 as “%2” in %3?")
+                .replace("%1", counted(len(hits), self.tr("%1 result"), self.tr("%1 results")))
+                .replace("%3", counted(documents, self.tr("%1 document"), self.tr("%1 documents")))
+            )
             # which hits are already coded is known only document by document, while tagging
             yes, also = self.confirm(
-                question.replace("%1", number(len(hits))).replace("%2", label).replace("%3", number(documents)),
+                question.replace("%2", label),
                 self.tr("Results already tagged with another label stay as they are unless you tick the box."),
                 self.tr("Also tag results already tagged with another label"),
             )
@@ -279,9 +283,9 @@ class SearchController(QObject):
                 return
             added, changed, left = session.tag_everywhere(query, label_id, whole_words=whole, skip_coded=not also)
             message = (
-                self.tr("Spans added: %1, in %2 documents")
+                self.tr("Spans added: %1, in %2")
+                .replace("%2", counted(changed, self.tr("%1 document"), self.tr("%1 documents")))
                 .replace("%1", number(added))
-                .replace("%2", number(changed))
             )
             if left:
                 message += self.tr("; already tagged with another label, left as they are: %1").replace(
@@ -301,7 +305,8 @@ class SearchController(QObject):
         if not fresh and not other:
             self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
             return
-        question = self.tr("Tag %1 results as “%2” in this article?").replace("%1", number(fresh)).replace("%2", label)
+        results = counted(fresh, self.tr("%1 result"), self.tr("%1 results"))
+        question = self.tr("Tag %1 as “%2” in this article?").replace("%1", results).replace("%2", label)
         details = []
         if same:
             details.append(self.tr("Already tagged “%2”, left as they are: %1.").replace("%1", number(same))

@@ -3,78 +3,98 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="122" />
+        <location filename="../../annotator/ui/agreement_view.py" line="124" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="123" />
+        <location filename="../../annotator/ui/agreement_view.py" line="125" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement_view.py" line="126" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement_view.py" line="127" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="152" />
-        <source>Coders: %1 · %2 documents compared · %3 units (non-blank characters)</source>
-        <translation>کدگذاران: %1 · %2 سند مقایسه شد · %3 واحد (نویسهٔ غیرسفید)</translation>
+        <location filename="../../annotator/ui/agreement_view.py" line="154" />
+        <source>Coders: %1 · %2 · %3 (non-blank characters)</source>
+        <translation>کدگذاران: %1 · %2 · %3 (نویسهٔ غیرسفید)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="155" />
+        <source>%1 document compared</source>
+        <translation>%1 سند مقایسه شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="156" />
+        <source>%1 documents compared</source>
+        <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="157" />
+        <source>%1 unit</source>
+        <translation>%1 واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="157" />
+        <source>%1 units</source>
+        <translation>%1 واحد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="160" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="157" />
+        <location filename="../../annotator/ui/agreement_view.py" line="160" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="164" />
+        <location filename="../../annotator/ui/agreement_view.py" line="167" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="166" />
+        <location filename="../../annotator/ui/agreement_view.py" line="169" />
         <source>relation</source>
         <translation>رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="169" />
-        <location filename="../../annotator/ui/agreement_view.py" line="175" />
+        <location filename="../../annotator/ui/agreement_view.py" line="172" />
+        <location filename="../../annotator/ui/agreement_view.py" line="178" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="175" />
+        <location filename="../../annotator/ui/agreement_view.py" line="178" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="182" />
+        <location filename="../../annotator/ui/agreement_view.py" line="185" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="192" />
+        <location filename="../../annotator/ui/agreement_view.py" line="195" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="227" />
+        <location filename="../../annotator/ui/agreement_view.py" line="230" />
         <source>Agreement compares two or more coders; this project has only %1.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="229" />
+        <location filename="../../annotator/ui/agreement_view.py" line="232" />
         <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
     </message>
@@ -183,8 +203,58 @@
     </message>
     <message>
         <location filename="../../annotator/ui/analysis_dialog.py" line="161" />
-        <source>Claims: %1, in %2 of the %3 documents read</source>
-        <translation>ادعاها: %1، در %2 سند از %3 سند خوانده‌شده</translation>
+        <source>Claims: %1, in %2 of %3</source>
+        <translation>ادعاها: %1، در %2 سند از %3</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="162" />
+        <source>%1 document read</source>
+        <translation>%1 سند خوانده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="162" />
+        <source>%1 documents read</source>
+        <translation>%1 سند خوانده‌شده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
+        <source>%1 row</source>
+        <translation>%1 سطر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
+        <source>%1 rows</source>
+        <translation>%1 سطر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="219" />
+        <source>%1 written to %2</source>
+        <translation>%1 در %2 نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="239" />
+        <source>%1 and %2 written to %3</source>
+        <translation>%1 و %2 در %3 نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="240" />
+        <source>%1 node</source>
+        <translation>%1 گره</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="240" />
+        <source>%1 nodes</source>
+        <translation>%1 گره</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="241" />
+        <source>%1 edge</source>
+        <translation>%1 یال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="241" />
+        <source>%1 edges</source>
+        <translation>%1 یال</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/analysis_dialog.py" line="183" />
@@ -207,141 +277,165 @@
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="218" />
-        <source>%1 rows written to %2</source>
-        <translation>%1 سطر در %2 نوشته شد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="225" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="227" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="228" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="238" />
-        <source>%1 nodes and %2 edges written to %3</source>
-        <translation>%1 گره و %2 یال در %3 نوشته شد</translation>
     </message>
 </context>
 <context>
     <name>ClaimsController</name>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="201" />
-        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/claims.py" line="202" />
+        <location filename="../../annotator/ui/main_window.py" line="613" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="202" />
+        <location filename="../../annotator/ui/claims.py" line="203" />
         <source>Entities</source>
         <translation>هویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="203" />
+        <location filename="../../annotator/ui/claims.py" line="204" />
         <source>Claims by actor</source>
         <translation>ادعاها بر پایهٔ کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="204" />
+        <location filename="../../annotator/ui/claims.py" line="205" />
         <source>Link to entity…</source>
         <translation>پیوند به هویت…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="205" />
+        <location filename="../../annotator/ui/claims.py" line="206" />
         <source>Set attribute value…</source>
         <translation>تعیین مقدار ویژگی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="206" />
+        <location filename="../../annotator/ui/claims.py" line="207" />
         <source>Labels and attributes…</source>
         <translation>برچسب‌ها و ویژگی‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="207" />
+        <location filename="../../annotator/ui/claims.py" line="208" />
         <source>Edit document details…</source>
         <translation>ویرایش مشخصات سند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="244" />
+        <location filename="../../annotator/ui/claims.py" line="245" />
         <source>Link: %1…</source>
         <translation>پیوند: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="256" />
+        <location filename="../../annotator/ui/claims.py" line="257" />
         <source>Choose a claim first (click it or pick it in the list)</source>
         <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="262" />
+        <location filename="../../annotator/ui/claims.py" line="263" />
         <source>%1 links a %2</source>
         <translation>%1 به %2 پیوند می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="279" />
+        <location filename="../../annotator/ui/claims.py" line="280" />
         <source>No span in this document can be linked this way</source>
         <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="304" />
+        <location filename="../../annotator/ui/claims.py" line="305" />
         <source>Choose a mention (an actor or a place) first</source>
         <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="309" />
+        <location filename="../../annotator/ui/claims.py" line="310" />
         <source>Entities are for mentions (actors, places), not claims</source>
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="324" />
+        <location filename="../../annotator/ui/claims.py" line="325" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="327" />
+        <location filename="../../annotator/ui/claims.py" line="328" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="330" />
+        <location filename="../../annotator/ui/claims.py" line="331" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="353" />
+        <location filename="../../annotator/ui/claims.py" line="354" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="377" />
+        <location filename="../../annotator/ui/claims.py" line="378" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="380" />
+        <location filename="../../annotator/ui/claims.py" line="381" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="430" />
+        <location filename="../../annotator/ui/claims.py" line="431" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="515" />
+        <location filename="../../annotator/ui/claims.py" line="516" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claims.py" line="539" />
-        <source>This changes %1 spans and %2 relations, and deletes %3 spans and %4 relations, in %5 documents. Go on?</source>
-        <translation>این کار %1 بازه و %2 پیوند را تغییر می‌دهد و %3 بازه و %4 پیوند را حذف می‌کند، در %5 سند. ادامه می‌دهید؟</translation>
+        <source>This changes %1 and %2, and deletes %3 and %4, in %5. Go on?</source>
+        <translation>این کار %1 و %2 را تغییر می‌دهد و %3 و %4 را حذف می‌کند، در %5. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="548" />
+        <location filename="../../annotator/ui/claims.py" line="540" />
+        <location filename="../../annotator/ui/claims.py" line="542" />
+        <source>%1 span</source>
+        <translation>%1 بازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="540" />
+        <location filename="../../annotator/ui/claims.py" line="542" />
+        <source>%1 spans</source>
+        <translation>%1 بازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="541" />
+        <location filename="../../annotator/ui/claims.py" line="543" />
+        <source>%1 relation</source>
+        <translation>%1 پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="541" />
+        <location filename="../../annotator/ui/claims.py" line="543" />
+        <source>%1 relations</source>
+        <translation>%1 پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="544" />
+        <source>%1 document</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="544" />
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="546" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -387,47 +481,57 @@
 <context>
     <name>CurationSession</name>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="179" />
+        <location filename="../../annotator/ui/curation.py" line="180" />
         <source>text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="179" />
+        <location filename="../../annotator/ui/curation.py" line="180" />
         <source>curated</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="207" />
+        <location filename="../../annotator/ui/curation.py" line="208" />
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="253" />
+        <location filename="../../annotator/ui/curation.py" line="254" />
         <source>Fewer than two coders have annotated this document: nothing to compare.</source>
         <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="256" />
-        <source>%1 agreed, %2 disagreements (%3 open)</source>
-        <translation>%1 توافق، %2 اختلاف (%3 باز)</translation>
+        <location filename="../../annotator/ui/curation.py" line="257" />
+        <source>%1 agreed, %2 (%3 open)</source>
+        <translation>%1 توافق، %2 (%3 باز)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="276" />
+        <location filename="../../annotator/ui/curation.py" line="258" />
+        <source>%1 disagreement</source>
+        <translation>%1 اختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="259" />
+        <source>%1 disagreements</source>
+        <translation>%1 اختلاف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="278" />
         <source>Accepted the version of %1</source>
         <translation>نسخهٔ %1 پذیرفته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="287" />
+        <location filename="../../annotator/ui/curation.py" line="289" />
         <source>Rejected: no span there</source>
         <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="319" />
+        <location filename="../../annotator/ui/curation.py" line="321" />
         <source>Curation</source>
         <translation>داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="322" />
+        <location filename="../../annotator/ui/curation.py" line="324" />
         <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
         <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
     </message>
@@ -740,315 +844,295 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
         <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="509" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
-        <location filename="../../annotator/ui/main_window.py" line="520" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="523" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="523" />
+        <location filename="../../annotator/ui/main_window.py" line="526" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
-        <location filename="../../annotator/ui/main_window.py" line="534" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="537" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
-        <location filename="../../annotator/ui/main_window.py" line="557" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="560" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="560" />
+        <location filename="../../annotator/ui/main_window.py" line="563" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="563" />
+        <location filename="../../annotator/ui/main_window.py" line="566" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="565" />
+        <location filename="../../annotator/ui/main_window.py" line="568" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="503" />
-        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="506" />
+        <location filename="../../annotator/ui/main_window.py" line="570" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617" />
+        <location filename="../../annotator/ui/main_window.py" line="620" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="621" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="619" />
+        <location filename="../../annotator/ui/main_window.py" line="622" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="627" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="625" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="627" />
+        <location filename="../../annotator/ui/main_window.py" line="630" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
-        <location filename="../../annotator/ui/main_window.py" line="997" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="1017" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607" />
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
+        <location filename="../../annotator/ui/main_window.py" line="669" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606" />
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="815" />
+        <location filename="../../annotator/ui/main_window.py" line="830" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="846" />
+        <location filename="../../annotator/ui/main_window.py" line="861" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="944" />
+        <location filename="../../annotator/ui/main_window.py" line="962" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="946" />
+        <location filename="../../annotator/ui/main_window.py" line="964" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="955" />
-        <source>your work: %1 file(s) committed</source>
-        <translation>کار شما: %1 پرونده ثبت شد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="957" />
+        <location filename="../../annotator/ui/main_window.py" line="975" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="961" />
+        <location filename="../../annotator/ui/main_window.py" line="979" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="963" />
-        <source>%1 new document(s)</source>
-        <translation>%1 سند تازه</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="965" />
-        <source>%1 document(s) changed</source>
-        <translation>%1 سند تغییر کرد</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="967" />
-        <source>%1: %2 annotation file(s) new or changed</source>
-        <translation>%1: %2 پروندهٔ برچسب تازه یا تغییرکرده</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="970" />
+        <location filename="../../annotator/ui/main_window.py" line="990" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="972" />
+        <location filename="../../annotator/ui/main_window.py" line="992" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1009" />
+        <location filename="../../annotator/ui/main_window.py" line="1029" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1029" />
+        <location filename="../../annotator/ui/main_window.py" line="1049" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1030" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1057,250 +1141,300 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1064" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1064" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1059" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1141" />
+        <location filename="../../annotator/ui/main_window.py" line="1161" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1143" />
+        <location filename="../../annotator/ui/main_window.py" line="1163" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1187" />
+        <location filename="../../annotator/ui/main_window.py" line="1207" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1194" />
+        <location filename="../../annotator/ui/main_window.py" line="1214" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1210" />
+        <location filename="../../annotator/ui/main_window.py" line="1230" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1237" />
+        <location filename="../../annotator/ui/main_window.py" line="1257" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1242" />
+        <location filename="../../annotator/ui/main_window.py" line="1262" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1242" />
+        <location filename="../../annotator/ui/main_window.py" line="1262" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1278" />
+        <location filename="../../annotator/ui/main_window.py" line="1298" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1286" />
+        <location filename="../../annotator/ui/main_window.py" line="1306" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1328" />
+        <location filename="../../annotator/ui/main_window.py" line="1348" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1355" />
+        <location filename="../../annotator/ui/main_window.py" line="1375" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1380" />
+        <location filename="../../annotator/ui/main_window.py" line="1400" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1382" />
+        <location filename="../../annotator/ui/main_window.py" line="1402" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1394" />
+        <location filename="../../annotator/ui/main_window.py" line="1414" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1407" />
+        <location filename="../../annotator/ui/main_window.py" line="1427" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1408" />
+        <location filename="../../annotator/ui/main_window.py" line="1428" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1479" />
+        <location filename="../../annotator/ui/main_window.py" line="1499" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1491" />
+        <location filename="../../annotator/ui/main_window.py" line="1511" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1517" />
+        <location filename="../../annotator/ui/main_window.py" line="1526" />
+        <source>Tag %1 result</source>
+        <translation>برچسب زدن به %1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1537" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1518" />
+        <location filename="../../annotator/ui/main_window.py" line="1538" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1519" />
+        <location filename="../../annotator/ui/main_window.py" line="1539" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1520" />
+        <location filename="../../annotator/ui/main_window.py" line="1540" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1521" />
+        <location filename="../../annotator/ui/main_window.py" line="1541" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1522" />
+        <location filename="../../annotator/ui/main_window.py" line="1542" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1523" />
+        <location filename="../../annotator/ui/main_window.py" line="1543" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="635" />
-        <location filename="../../annotator/ui/main_window.py" line="1457" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="1477" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1458" />
+        <location filename="../../annotator/ui/main_window.py" line="973" />
+        <source>your work: %1 file committed</source>
+        <translation>کار شما: %1 پرونده ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="973" />
+        <source>your work: %1 files committed</source>
+        <translation>کار شما: %1 پرونده ثبت شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <source>%1 new document</source>
+        <translation>%1 سند تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <source>%1 new documents</source>
+        <translation>%1 سند تازه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <source>%1 document changed</source>
+        <translation>%1 سند تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <source>%1 documents changed</source>
+        <translation>%1 سند تغییر کرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <source>%1 annotation file</source>
+        <translation>%1 پروندهٔ برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <source>%1 annotation files</source>
+        <translation>%1 پروندهٔ برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="988" />
+        <source>%1: %2 new or changed</source>
+        <translation>%1: %2 تازه یا تغییرکرده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1478" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1474" />
+        <location filename="../../annotator/ui/main_window.py" line="1494" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1475" />
+        <location filename="../../annotator/ui/main_window.py" line="1495" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1477" />
+        <location filename="../../annotator/ui/main_window.py" line="1497" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1482" />
+        <location filename="../../annotator/ui/main_window.py" line="1502" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1487" />
+        <location filename="../../annotator/ui/main_window.py" line="1507" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1488" />
+        <location filename="../../annotator/ui/main_window.py" line="1508" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1489" />
+        <location filename="../../annotator/ui/main_window.py" line="1509" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1507" />
+        <location filename="../../annotator/ui/main_window.py" line="1528" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1508" />
+        <location filename="../../annotator/ui/main_window.py" line="1526" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1509" />
+        <location filename="../../annotator/ui/main_window.py" line="1529" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1510" />
+        <location filename="../../annotator/ui/main_window.py" line="1530" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
-        <location filename="../../annotator/ui/main_window.py" line="1511" />
+        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="1531" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1512" />
+        <location filename="../../annotator/ui/main_window.py" line="1532" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1513" />
+        <location filename="../../annotator/ui/main_window.py" line="1533" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1514" />
+        <location filename="../../annotator/ui/main_window.py" line="1534" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1515" />
+        <location filename="../../annotator/ui/main_window.py" line="1535" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1516" />
+        <location filename="../../annotator/ui/main_window.py" line="1536" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1341,68 +1475,68 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="365" />
+        <location filename="../../annotator/ui/project_session.py" line="361" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="365" />
+        <location filename="../../annotator/ui/project_session.py" line="361" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="379" />
+        <location filename="../../annotator/ui/project_session.py" line="375" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="390" />
-        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="386" />
+        <location filename="../../annotator/ui/project_session.py" line="502" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="393" />
+        <location filename="../../annotator/ui/project_session.py" line="389" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="402" />
+        <location filename="../../annotator/ui/project_session.py" line="398" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="496" />
+        <location filename="../../annotator/ui/project_session.py" line="492" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="493" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="498" />
+        <location filename="../../annotator/ui/project_session.py" line="494" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="499" />
+        <location filename="../../annotator/ui/project_session.py" line="495" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="500" />
+        <location filename="../../annotator/ui/project_session.py" line="496" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="501" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="509" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -1417,144 +1551,149 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="379" />
+        <location filename="../../annotator/ui/project_session.py" line="375" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="406" />
+        <location filename="../../annotator/ui/project_session.py" line="402" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="418" />
+        <location filename="../../annotator/ui/project_session.py" line="414" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="428" />
+        <location filename="../../annotator/ui/project_session.py" line="424" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="428" />
+        <location filename="../../annotator/ui/project_session.py" line="424" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="426" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="426" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="432" />
+        <location filename="../../annotator/ui/project_session.py" line="428" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="432" />
+        <location filename="../../annotator/ui/project_session.py" line="428" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="435" />
+        <location filename="../../annotator/ui/project_session.py" line="431" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="447" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="447" />
-        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
+        <location filename="../../annotator/ui/project_session.py" line="502" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="459" />
+        <location filename="../../annotator/ui/project_session.py" line="455" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="473" />
+        <location filename="../../annotator/ui/project_session.py" line="469" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
-        <source>documents</source>
-        <translation>سند</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/project_session.py" line="524" />
+        <location filename="../../annotator/ui/project_session.py" line="521" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="528" />
+        <location filename="../../annotator/ui/project_session.py" line="525" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="530" />
+        <location filename="../../annotator/ui/project_session.py" line="527" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="538" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="542" />
+        <location filename="../../annotator/ui/project_session.py" line="539" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="543" />
+        <location filename="../../annotator/ui/project_session.py" line="540" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="544" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="546" />
+        <location filename="../../annotator/ui/project_session.py" line="543" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="562" />
+        <location filename="../../annotator/ui/project_session.py" line="559" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="540" />
-        <location filename="../../annotator/ui/project_session.py" line="592" />
+        <location filename="../../annotator/ui/project_session.py" line="537" />
+        <location filename="../../annotator/ui/project_session.py" line="589" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="566" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <source>%1 document</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="563" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="566" />
+        <location filename="../../annotator/ui/project_session.py" line="563" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="618" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1695,39 +1834,29 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="282" />
-        <source>Spans added: %1, in %2 documents</source>
-        <translation>بازه‌های افزوده: %1، در %2 سند</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="307" />
+        <location filename="../../annotator/ui/search_panel.py" line="312" />
         <source>Already tagged “%2”, left as they are: %1.</source>
         <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="311" />
+        <location filename="../../annotator/ui/search_panel.py" line="316" />
         <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
         <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="315" />
+        <location filename="../../annotator/ui/search_panel.py" line="320" />
         <source>Also tag those already tagged with another label (%1)</source>
         <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="321" />
+        <location filename="../../annotator/ui/search_panel.py" line="326" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="341" />
+        <location filename="../../annotator/ui/search_panel.py" line="346" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="269" />
-        <source>Tag %1 results as “%2” in %3 documents?</source>
-        <translation>%1 نتیجه در %3 سند به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="214" />
@@ -1750,32 +1879,66 @@ This window stopped editing the project; your edits until now are saved.</source
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="275" />
+        <location filename="../../annotator/ui/search_panel.py" line="272" />
+        <source>Tag %1 as “%2” in %3?</source>
+        <translation>%1 در %3 به‌عنوان «%2» برچسب بخورد؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="273" />
+        <location filename="../../annotator/ui/search_panel.py" line="308" />
+        <source>%1 result</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="273" />
+        <location filename="../../annotator/ui/search_panel.py" line="308" />
+        <source>%1 results</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="274" />
+        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <source>%1 document</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="274" />
+        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="279" />
         <source>Results already tagged with another label stay as they are unless you tick the box.</source>
         <translation>نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="276" />
+        <location filename="../../annotator/ui/search_panel.py" line="280" />
         <source>Also tag results already tagged with another label</source>
         <translation>نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <location filename="../../annotator/ui/search_panel.py" line="286" />
+        <source>Spans added: %1, in %2</source>
+        <translation>بازه‌های افزوده: %1، در %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="291" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="302" />
+        <location filename="../../annotator/ui/search_panel.py" line="306" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="304" />
-        <source>Tag %1 results as “%2” in this article?</source>
-        <translation>%1 نتیجه در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
+        <location filename="../../annotator/ui/search_panel.py" line="309" />
+        <source>Tag %1 as “%2” in this article?</source>
+        <translation>%1 در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="326" />
+        <location filename="../../annotator/ui/search_panel.py" line="331" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>

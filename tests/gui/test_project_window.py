@@ -191,13 +191,13 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
     asked: list[str] = []
     answer_question(qtbot, asked, Qt.Key.Key_Escape)  # asked first; Escape: nothing happens
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
-    assert asked == ["Tag 2 results as “Location” in 1 documents?"]
+    assert asked == ["Tag 2 results as “Location” in 1 document?"]
     aset = window.annotations
     assert aset is not None and aset.spans() == []
     answer_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert [(s.label, s.text) for s in aset.spans()] == [("location", "آمریکا"), ("location", "آمریکا")]
-    assert window.last_message == "Spans added: 2, in 1 documents"
+    assert window.last_message == "Spans added: 2, in 1 document"
     window.activateWindow()  # the question box had the keyboard
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step undoes both
@@ -279,11 +279,12 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
     answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert asked == [
-        "Tag 1 results as “Location” in this article? | Already tagged with another label, left as they are"
+        "Tag 1 result as “Location” in this article? | Already tagged with another label, left as they are"
         " unless you tick the box: 1. | Also tag those already tagged with another label (1)"
     ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [(first, "actor"), (second, "location")]
     assert window.last_message == "Spans added: 1"
+    assert window.act_undo.text() == "&Undo Tag 1 result"  # not "Tag 1 results" (the trial)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.checkpoint()
@@ -329,7 +330,7 @@ def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_p
     answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert asked == [
-        "Tag 2 results as “Location” in 1 documents? | Results already tagged with another label stay as they"
+        "Tag 2 results as “Location” in 1 document? | Results already tagged with another label stay as they"
         " are unless you tick the box. | Also tag results already tagged with another label"
     ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [
@@ -337,7 +338,7 @@ def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_p
         (aset.text.index("آمریکا", first + 1), "location"),
     ]
     assert window.last_message == (
-        "Spans added: 1, in 1 documents; already tagged with another label, left as they are: 1"
+        "Spans added: 1, in 1 document; already tagged with another label, left as they are: 1"
     )
     window.close()
 
