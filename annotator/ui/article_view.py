@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from ..model import AnnotationSet, Change, LabelKind, Schema, Span
 from ..persian.offsets import Snap, Utf16Map
 from ..persian.segment import sentence_at
-from .bidi import clip, isolated, rtl
+from .bidi import clip, isolated, rtl, wholly_latin
 from .colors import background_for, line_color_for, link_color
 
 # Persian and Arabic-Indic digits typed on a Persian keyboard count as the label keys
@@ -58,12 +58,7 @@ class ArticleView(QPlainTextEdit):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        option = self.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
+        self._set_direction(Qt.LayoutDirection.RightToLeft)
         self.document().setDocumentMargin(18)
         self.document().setUndoRedoEnabled(False)  # read-only: the model keeps the undo
         self.setCursorWidth(2)
@@ -110,6 +105,10 @@ class ArticleView(QPlainTextEdit):
         # not laid out again: only what the first frame left out is added
         if previous is None or aset is None or previous.text != text:
             self._map = Utf16Map(text)
+            # Persian (and any article with a right-to-left letter) right to left; an article
+            # wholly in Latin script left to right, as it is written (it was forced right to left)
+            ltr = wholly_latin(text)
+            self._set_direction(Qt.LayoutDirection.LeftToRight if ltr else Qt.LayoutDirection.RightToLeft)
             self._shown = self._first_screen_end(text) if first_screen else len(text)
             self.setPlainText(text[: self._shown] if self._shown < len(text) else text)
         elif self._shown < len(text) and not first_screen:
@@ -117,6 +116,19 @@ class ArticleView(QPlainTextEdit):
         if aset is not None:
             aset.subscribe(self._on_change)
         self._schedule_refresh()
+
+    def _set_direction(self, direction: Qt.LayoutDirection) -> None:
+        """The article's direction: its paragraphs, their alignment, the scroll bar's side."""
+        option = self.document().defaultTextOption()
+        if option.textDirection() == direction and self.layoutDirection() == direction:
+            return
+        self.setLayoutDirection(direction)
+        option.setTextDirection(direction)
+        rtl_text = direction == Qt.LayoutDirection.RightToLeft
+        side = Qt.AlignmentFlag.AlignRight if rtl_text else Qt.AlignmentFlag.AlignLeft
+        option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
 
     def _first_screen_end(self, text: str) -> int:
         """Where the part of a long text put in the view first ends: four screens of it at

@@ -1547,14 +1547,23 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.last_message = text
-        self.statusBar().showMessage(text, 5000)
+        self.statusBar().showMessage(self._status_line(text), 5000)
+
+    def _status_line(self, text: str) -> str:
+        """A message of several lines as one status line (its lines ran together there, and
+        the bar cut the end off at its edge): joined with " · ", elided to the room left
+        beside the permanent status; the whole text is in the box or in last_message."""
+        joined = " · ".join(line.strip() for line in text.splitlines() if line.strip())
+        bar = self.statusBar()
+        room = bar.width() - self.status_label.sizeHint().width() - 40  # margins and the size grip
+        return bar.fontMetrics().elidedText(joined, Qt.TextElideMode.ElideRight, max(room, 200))
 
     def show_error(self, text: str) -> None:
         """A clear message, never a traceback; non-modal so nothing waits on it."""
         from PySide6.QtWidgets import QMessageBox
 
         self.last_message = text
-        self.statusBar().showMessage(text.splitlines()[0] if text else "", 10000)
+        self.statusBar().showMessage(self._status_line(text), 10000)
         if self.isVisible():
             box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -1,0 +1,71 @@
+"""The fresh-clone trial, the rest: an article wholly in Latin script was laid out right to
+left (its first word at the right edge, its full stop at the left), and a message of
+several lines ran together on the status bar and was cut off at its edge."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from annotator.ui import MainWindow
+
+from .conftest import double_click_word
+
+LATIN = "Talks in Geneva resume."  # shorter than a line: a right-to-left layout puts it at the right
+PERSIAN = "وزیر خارجه در Geneva گفت."
+
+
+def open_article(qtbot: Any, path: Path, text: str) -> MainWindow:
+    path.write_text(text, encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1000, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open(path), window.last_message
+    return window
+
+
+def x_of(window: MainWindow, cp: int) -> int:
+    cursor = QTextCursor(window.view.document())
+    cursor.setPosition(window.view.to_qt(cp))
+    return window.view.cursorRect(cursor).center().x()
+
+
+def test_a_latin_article_reads_left_to_right_and_tags_as_usual(qtbot: Any, tmp_path: Path) -> None:
+    window = open_article(qtbot, tmp_path / "en.txt", LATIN)
+    width = window.view.viewport().width()
+    assert x_of(window, 0) < width // 4  # the first word at the left edge
+    assert x_of(window, 0) < x_of(window, LATIN.index("Geneva"))  # and the line runs rightwards
+    assert x_of(window, LATIN.index(".")) > x_of(window, LATIN.index("resume"))  # its full stop at its end
+    double_click_word(qtbot, window.view, LATIN.index("Geneva") + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)  # Location
+    window.checkpoint()
+    saved = json.loads((tmp_path / "en.annotations.json").read_text(encoding="utf-8"))
+    assert [(s["label"], s["text"]) for s in saved["spans"]] == [("location", "Geneva")]
+
+    # a Persian article in the same window (with a Latin word in it) is right to left again
+    (tmp_path / "fa.txt").write_text(PERSIAN, encoding="utf-8")
+    assert window.open(tmp_path / "fa.txt"), window.last_message
+    assert x_of(window, 0) > width * 3 // 4  # its first word at the right edge
+    assert x_of(window, 0) > x_of(window, PERSIAN.index("خارجه"))
+    window.close()
+
+
+def test_a_message_of_several_lines_shows_on_one_status_line(qtbot: Any, tmp_path: Path) -> None:
+    window = open_article(qtbot, tmp_path / "fa.txt", PERSIAN)
+    window.show_status("3 documents added\n0 duplicates skipped\n\n1 problem")
+    shown = window.statusBar().currentMessage()
+    assert shown == "3 documents added · 0 duplicates skipped · 1 problem"
+    assert window.last_message == "3 documents added\n0 duplicates skipped\n\n1 problem"  # whole, for the box
+
+    long = "\n".join(f"{tmp_path}/source-{k}.jsonl:{k}: not a doccano line" for k in range(20))
+    window.show_status(long)
+    shown = window.statusBar().currentMessage()
+    assert "\n" not in shown and shown.endswith("…")
+    assert window.statusBar().fontMetrics().horizontalAdvance(shown) <= window.statusBar().width()
+    window.close()
