@@ -42,9 +42,13 @@ class LabelPalette(QWidget):
             button = QPushButton(f"{label.name(language)}{key}", self)
             button.setObjectName(f"label-{label.id}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the article's selection
+            # Qt draws a style sheet's side borders only when the whole border has a style:
+            # without the first `border`, the label's colour never showed
             button.setStyleSheet(
-                f"QPushButton {{ border-left: 6px solid {label.color}; border-right: 6px solid {label.color};"
-                " padding: 4px 12px; }"
+                "QPushButton { border: 1px solid palette(mid); border-radius: 3px; background: palette(button);"
+                f" border-left: 6px solid {label.color}; border-right: 6px solid {label.color}; padding: 4px 12px; }}"
+                " QPushButton:hover { background: palette(midlight); }"
+                " QPushButton:pressed { background: palette(mid); }"
             )
             button.setToolTip(label.name_en if language == "fa" else label.name_fa)
             button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))

@@ -528,6 +528,27 @@ def test_the_label_palette_shows_when_the_article_is_opened_before_the_window(qt
     window.close()
 
 
+def test_each_palette_button_shows_its_labels_colour(qtbot: Any, window: MainWindow) -> None:
+    """The palette's buttons are how a coder matches a key to a highlight: each is edged in
+    its label's colour on both sides.  The style sheet set only the side borders, which Qt
+    does not draw, so every button was plain grey."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    assert window.open_sample(), window.last_message
+    palette = window.findChild(QWidget, "labelPalette")
+    assert palette is not None
+    schema = window.annotations.schema if window.annotations is not None else None
+    assert schema is not None
+    for label in schema.labels:
+        button = palette.findChild(QPushButton, f"label-{label.id}")
+        assert button is not None
+        image = button.grab().toImage()
+        middle = image.height() // 2
+        for x in (2, image.width() - 3):  # inside the 6 px edge on either side
+            assert image.pixelColor(x, middle).name() == QColor(label.color).name(), (label.id, x)
+
+
 def test_a_claim_chosen_in_the_span_list_is_shown_whole(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
     """The trial: choosing a claim in the span list scrolled only as far as its first line,
     left on the view's last line with the rest of the claim out of view."""
