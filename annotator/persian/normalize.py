@@ -426,18 +426,22 @@ def _map_from_runs(original: str, normalized: str, runs: list[Run]) -> OffsetMap
 
 def _align_by_letters(original: str, normalized: str) -> OffsetMap:
     """The map that pairs the letters and digits of both texts in order (closest match of
-    the letter sequences, hazm's 1:1 letter rewrites counted as equal), with the spacing
-    and punctuation between two paired letters aligned by what they share.  Quadratic:
-    only for short texts."""
+    the letter sequences, hazm's 1:1 letter rewrites counted as equal, a letter that
+    repeats the one before it apart), with the spacing and punctuation between two paired
+    letters aligned by what they share.  Quadratic: only for short texts."""
     table = _hazm_tables()[0]
 
-    def key(ch: str) -> str:
-        mapped = ch.translate(table)
-        return mapped if len(mapped) == 1 else ch
+    def key(text: str, k: int) -> tuple[str, bool]:
+        # hazm only drops letters from a run of one letter written together ("سلامممم"),
+        # so a letter that repeats the character just before it is paired apart from one
+        # that does not: in "بااا( ا" -> "با (ا" the ا after "(" pairs with the ا after
+        # "(", not with the run's third (the closest match of the bare letters did that)
+        ch = text[k].translate(table)
+        return ch, k > 0 and text[k - 1].translate(table) == ch
 
     po = [k for k, ch in enumerate(original) if _is_letter(ch)]
     pn = [k for k, ch in enumerate(normalized) if _is_letter(ch)]
-    matcher = SequenceMatcher(None, [key(original[k]) for k in po], [normalized[k] for k in pn], autojunk=False)
+    matcher = SequenceMatcher(None, [key(original, k) for k in po], [key(normalized, k) for k in pn], autojunk=False)
     pairs = [(po[a + t], pn[b + t]) for a, b, n in matcher.get_matching_blocks() for t in range(n)]
     runs: list[Run] = []
     o = n = 0

@@ -622,19 +622,47 @@ def test_the_letter_pairing_fallback_reaches_texts_of_length_times_length_40000(
     check_map(text, result.text, result.map)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected", "after"),
+    [
+        # hazm: "با (ا! ب"; the run's 2nd and 3rd ا go, the ا after "(" stays itself
+        ("بااا( ا !ب", ("با (ا! ب", ((2, 2, 2, 1), (5, 1, 4, 0), (7, 0, 5, 1), (8, 1, 7, 0))), (6, 4)),
+        ("یییا( ا ", ("یا (ا", ((1, 2, 1, 0), (4, 0, 2, 1), (5, 1, 4, 0), (7, 1, 5, 0))), (6, 4)),
+        # a run at the very start that hazm shortens to two (x__align_by_letters__mutmut_7:
+        # the second letter of the text not taken as repeating the first)
+        ("ااا( ا !ب", ("اا (ا! ب", ((1, 1, 1, 0), (3, 0, 2, 1), (4, 1, 4, 0), (6, 0, 5, 1), (7, 1, 7, 0))), (5, 4)),
+    ],
+)
+def test_a_run_hazm_shortens_then_the_same_letter_after_punctuation_normalizes(
+    text: str, expected: tuple[str, tuple[tuple[int, int, int, int], ...]], after: tuple[int, int]
+) -> None:
+    # found from x_normalize__mutmut_39 (fifth round): normalize() refused these
+    # (UncertainAlignment): the fast alignment moves a letter, and the letter-pairing
+    # fallback paired the run's third ا with the ا after "(" (the closest match of the bare
+    # letters); it now pairs a letter that repeats the one before it apart
+    result = normalize(text)
+    assert (result.text, result.map.changes) == expected
+    assert unaligned(text, result.text, result.map, repeats=True) is None
+    check_map(text, result.text, result.map)
+    # the one-letter word after "(" maps onto itself, both ways
+    o, n = after
+    assert (text[o - 2 : o + 1], result.text[n - 1 : n + 1]) == ("( ا", "(ا")
+    assert result.map.span_to_normalized(o, o + 1) == (n, n + 1)
+    assert result.map.span_to_original(n, n + 1) == (o, o + 1)
+
+
 @pytest.mark.xfail(
     raises=UncertainAlignment,
     strict=True,
-    reason="known bug (docs/mutation/persian-normalize.md, fifth round): a run hazm shortens, then "
-    "the same letter across punctuation: the fast alignment moves a letter, and the letter-pairing "
-    "fallback is not tried (long text) or pairs the wrong one (short text)",
+    reason="known bug (docs/mutation/persian-normalize.md, fifth round): the letter-pairing "
+    "fallback is only tried on short texts",
 )
-@pytest.mark.parametrize("text", [" آ(آآآ " + PROSE_200, "بااا( ا !ب"], ids=["long", "short"])
-def test_a_repeated_letter_then_the_same_letter_after_punctuation_normalizes(text: str) -> None:
+def test_a_run_hazm_shortens_then_the_same_letter_after_punctuation_in_a_long_text() -> None:
     # " آ(آآآ" alone normalizes (test_a_short_text_with_a_repeated_letter_after_punctuation_normalizes),
-    # but in a text of more than 200 characters the quadratic letter-pairing fallback is not
-    # tried; in "بااا( ا !ب" it is, and pairs the third ا of the run with the ا after "(".
-    # normalize() refuses the whole text (an import keeps it as written, with a message).
+    # but in a text of more than 200 characters the fast alignment still moves a letter
+    # there and the quadratic fallback is not tried: normalize() refuses the whole text
+    # (an import keeps it as written, with a message)
+    text = " آ(آآآ " + PROSE_200
     result = normalize(text)
     assert unaligned(text, result.text, result.map, repeats=True) is None
     check_map(text, result.text, result.map)
@@ -991,7 +1019,7 @@ EDITED_PROSE: list[tuple[str, str, Any, Any]] = [
     # a short text the fast alignment refuses, with a lone tatweel and a score written
     # with tatweels (kept, so no tatweel is deleted before aligning):
     # x__is_letter__mutmut_3 (tatweel counted as a letter when pairing letters)
-    ("n", " آ(آآآ ـ ۲ــ۱", {}, ("آ (آآ ۲ــ۱", ((0, 3, 0, 0), (4, 0, 1, 2), (6, 3, 5, 1)))),
+    ("n", "ـ آ(آآآ ۲ــ۱", {}, ("آ (آآ ۲ــ۱", ((0, 2, 0, 0), (3, 0, 1, 1), (6, 1, 5, 0)))),
 ]
 
 
