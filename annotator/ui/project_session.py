@@ -386,7 +386,8 @@ class ProjectSession(QObject):
                 self.tr("Import articles"),
                 str(Path.home()),
                 self.tr(
-                    "Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;"
+                    "Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll"
+                    " *.bio *.iob *.iob2);;"
                     "All files (*)"
                 ),
             )

@@ -801,42 +801,42 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="125" />
+        <location filename="../../annotator/ui/inspector.py" line="130" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="141" />
+        <location filename="../../annotator/ui/inspector.py" line="146" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="153" />
+        <location filename="../../annotator/ui/inspector.py" line="158" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="167" />
+        <location filename="../../annotator/ui/inspector.py" line="172" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="168" />
+        <location filename="../../annotator/ui/inspector.py" line="173" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="178" />
+        <location filename="../../annotator/ui/inspector.py" line="183" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="213" />
+        <location filename="../../annotator/ui/inspector.py" line="218" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="213" />
+        <location filename="../../annotator/ui/inspector.py" line="218" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -1491,52 +1491,47 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="386" />
-        <location filename="../../annotator/ui/project_session.py" line="502" />
+        <location filename="../../annotator/ui/project_session.py" line="503" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="389" />
-        <source>Articles and annotations (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;All files (*)</source>
-        <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.csv *.html *.htm *.ann *.tsv *.conll);;همهٔ پرونده‌ها (*)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/project_session.py" line="398" />
+        <location filename="../../annotator/ui/project_session.py" line="399" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="492" />
+        <location filename="../../annotator/ui/project_session.py" line="493" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="493" />
+        <location filename="../../annotator/ui/project_session.py" line="494" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="494" />
+        <location filename="../../annotator/ui/project_session.py" line="495" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="496" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="496" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="498" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="509" />
+        <location filename="../../annotator/ui/project_session.py" line="510" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -1556,144 +1551,149 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="402" />
+        <location filename="../../annotator/ui/project_session.py" line="389" />
+        <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
+        <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="403" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="414" />
+        <location filename="../../annotator/ui/project_session.py" line="415" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="424" />
+        <location filename="../../annotator/ui/project_session.py" line="425" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="424" />
+        <location filename="../../annotator/ui/project_session.py" line="425" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="426" />
+        <location filename="../../annotator/ui/project_session.py" line="427" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="426" />
+        <location filename="../../annotator/ui/project_session.py" line="427" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="428" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="428" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="431" />
+        <location filename="../../annotator/ui/project_session.py" line="432" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="443" />
+        <location filename="../../annotator/ui/project_session.py" line="444" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="443" />
-        <location filename="../../annotator/ui/project_session.py" line="502" />
+        <location filename="../../annotator/ui/project_session.py" line="444" />
+        <location filename="../../annotator/ui/project_session.py" line="503" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="455" />
+        <location filename="../../annotator/ui/project_session.py" line="456" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="469" />
+        <location filename="../../annotator/ui/project_session.py" line="470" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="521" />
+        <location filename="../../annotator/ui/project_session.py" line="522" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="525" />
+        <location filename="../../annotator/ui/project_session.py" line="526" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="527" />
+        <location filename="../../annotator/ui/project_session.py" line="528" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="538" />
+        <location filename="../../annotator/ui/project_session.py" line="539" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="539" />
+        <location filename="../../annotator/ui/project_session.py" line="540" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="540" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="542" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="543" />
+        <location filename="../../annotator/ui/project_session.py" line="544" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="559" />
+        <location filename="../../annotator/ui/project_session.py" line="560" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="537" />
-        <location filename="../../annotator/ui/project_session.py" line="589" />
+        <location filename="../../annotator/ui/project_session.py" line="538" />
+        <location filename="../../annotator/ui/project_session.py" line="590" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="521" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="521" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="563" />
+        <location filename="../../annotator/ui/project_session.py" line="564" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="563" />
+        <location filename="../../annotator/ui/project_session.py" line="564" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="616" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

@@ -67,7 +67,32 @@ def detect(path: Path) -> Detection:
     if name.endswith(".txt") and path.with_suffix(".ann").exists():
         return Detection("brat", why="a .ann file beside it")
     if name.endswith((".txt", ".tsv")):
-        return _detect_token_lines(head)
+        found = _detect_token_lines(head)
+        if found.name is not None or not found.certain or not name.endswith(".tsv"):
+            return found
+    if name.endswith((".csv", ".tsv")):
+        return _detect_span_table(head)
+    return Detection(None)
+
+
+def _detect_span_table(head: str) -> Detection:
+    """A table of spans (our `export --format csv`: document_id, label, start, end ...) is
+    not articles: read as CSV articles, each span's text would become a document."""
+    import csv
+
+    first = head.split("\n", 1)[0].strip()
+    try:
+        header = next(csv.reader([first], csv.Sniffer().sniff(first, ",;\t")))
+    except (csv.Error, StopIteration):
+        return Detection(None)
+    columns = {c.strip().lower() for c in header}
+    if {"label", "start", "end"} <= columns:
+        return Detection(
+            None,
+            False,
+            "it is a table of spans (label, start, end; what export --format csv writes), which no format"
+            " here reads back: import the project's jsonl or json export instead",
+        )
     return Detection(None)
 
 

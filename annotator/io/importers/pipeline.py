@@ -444,10 +444,12 @@ def _expand_auto(source: Path, report: ImportReport) -> Iterator[tuple[Path, str
             report.detected.append((str(path), found.name, found.why))
             yield path, found.name
         elif not found.certain:
-            names = "doccano, labelstudio, spacy, jsonl" if article in ("json", "jsonl") else "conll"
+            json_formats = "doccano, labelstudio, spacy, jsonl, or "
+            names = {"json": json_formats, "jsonl": json_formats, "csv": ""}.get(article or "", "conll, or ")
+            alone = "its rows as articles" if article == "csv" else "the text alone"
             yield (
                 f"{path}: not imported: {found.why}; importing only its text would drop its labels."
-                f" Choose its format ({names}, or {article or 'txt'} for the text alone) in File > Import or"
+                f" Choose its format ({names}{article or 'txt'} for {alone}) in File > Import or"
                 " with --format"
             )
         elif article is not None:

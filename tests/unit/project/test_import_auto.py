@@ -139,3 +139,22 @@ def test_conll_lines_with_white_space_after_the_tag_keep_their_spans(tmp_path: P
     project = Project.open(tmp_path / "p")
     assert len(project) == 3
     assert spans(project) == [("LOC", "ایران"), ("LOC", "تهران"), ("LOC", "قم"), ("PER", "علی")]
+
+
+def test_our_span_table_is_not_taken_for_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`export --format csv` writes a row per span; imported on auto as CSV articles, each
+    span's text became a document. It is left out, and the report says what to import."""
+    src = write_lines(tmp_path / "export.jsonl", {"text": TEXT, "label": [[19, 24, "LOC"], [28, 33, "LOC"]]})
+    assert main(["import", str(tmp_path / "p"), str(src), "-q"]) == 0
+    table = tmp_path / "spans.csv"
+    assert main(["export", str(tmp_path / "p"), "--format", "csv", "--out", str(table)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "q"), str(table), "-q"]) == 1
+    err = capsys.readouterr().err
+    assert f"{table}: not imported: it is a table of spans (label, start, end;" in err
+    assert "Choose its format (csv for its rows as articles)" in err
+    assert len(Project.open(tmp_path / "q")) == 0
+    # a CSV of articles is still articles
+    (tmp_path / "articles.csv").write_text(f"title,text\nیک,{TEXT}\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "q"), str(tmp_path / "articles.csv"), "-q"]) == 0
+    assert len(Project.open(tmp_path / "q")) == 1
