@@ -333,6 +333,18 @@ class AnnotationStore:
         return self._dirty
 
     @property
+    def saved_sha(self) -> str | None:
+        """sha256 of the file on disk when it holds exactly what memory holds (as this
+        store last read or wrote it); None when memory is ahead of it or there is no file."""
+        return None if self._dirty else self._base_sha
+
+    @property
+    def placed_any(self) -> bool:
+        """An unplaced span was put back on the text while open (its undo lists the entry
+        again only through this store's memory of it)."""
+        return bool(self._placed)
+
+    @property
     def durable(self) -> bool:
         """False when the last edit could not be written (disk trouble): the UI must warn."""
         return self._durable

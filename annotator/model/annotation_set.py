@@ -13,6 +13,7 @@ from .commands import (
     AddRelation,
     AddSpan,
     Command,
+    History,
     Op,
     RemoveRelation,
     RemoveSpan,
@@ -413,6 +414,18 @@ class AnnotationSet:
     def undo(self) -> Command | None:
         return self.undo_stack.undo()
 
+    def restore_history(self, history: History) -> None:
+        """Take back the undo history this document had when it was last open in the
+        session; the caller guarantees the set is exactly the state it ends in (the same
+        saved file). The ids its commands use are never handed out again, as before."""
+        self.reserve_ids(
+            item.id
+            for command in history.commands
+            for op in command.ops
+            for item in _items_of(op)
+        )
+        self.undo_stack.restore(history)
+
     def redo(self) -> Command | None:
         return self.undo_stack.redo()
 
@@ -562,6 +575,14 @@ class AnnotationSet:
         return (not rt.from_labels or source_label in rt.from_labels) and (
             not rt.to_labels or target_label in rt.to_labels
         )
+
+
+def _items_of(op: Op) -> tuple[Span | Relation, ...]:
+    if isinstance(op, (AddSpan, RemoveSpan)):
+        return (op.span,)
+    if isinstance(op, (AddRelation, RemoveRelation)):
+        return (op.relation,)
+    return ()
 
 
 def _id_sort_key(item_id: str) -> tuple[str, int, str]:

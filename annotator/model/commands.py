@@ -96,6 +96,19 @@ class Command:
         return tuple(inverse(op) for op in reversed(self.ops))
 
 
+@dataclass(frozen=True)
+class History:
+    """A document's undo and redo stacks, set aside while another document is shown
+    (commands are immutable, so keeping them shares nothing that can change)."""
+
+    commands: tuple[Command, ...]
+    index: int  # commands[:index] are done, the rest can be redone
+
+    def op_count(self) -> int:
+        """A measure of the memory it holds (each op holds at most one span or relation)."""
+        return sum(len(command.ops) for command in self.commands)
+
+
 class UndoStack:
     """Linear undo/redo history with a clean (saved) marker."""
 
@@ -150,6 +163,17 @@ class UndoStack:
         self._index += 1
         self._apply(command.ops)
         return command
+
+    def history(self) -> History:
+        return History(tuple(self._commands), self._index)
+
+    def restore(self, history: History) -> None:
+        """Take back a history set aside. The caller guarantees that the annotations are
+        exactly the state it ends in (what was saved then is still what is on disk);
+        that state is the saved one."""
+        self._commands = list(history.commands)
+        self._index = history.index
+        self._clean_index = history.index
 
     def set_clean(self) -> None:
         self._clean_index = self._index

@@ -34,6 +34,7 @@ from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
 from ..io.store import AnnotationStore
 from ..model import AnnotationSet, Change, Status
+from ..model.history import KeptHistories
 from ..persian.segment import trim
 from .document_list import DocumentList
 from .settings import last_document, remember_document
@@ -78,6 +79,8 @@ class ProjectSession(QObject):
         self.annotator = annotator or DEFAULT_ANNOTATOR
         self.doc_id = ""
         self.lock: ProjectLock | None = None
+        # the undo histories of the documents left this session (docs/reliability.md)
+        self.histories = KeptHistories()
         self.list = DocumentList(parent)
         self.dock = QDockWidget(parent)
         self.dock.setObjectName("documentDock")
@@ -245,13 +248,17 @@ class ProjectSession(QObject):
         if doc_id == self.doc_id and self.window.store is not None:
             return True
         try:
-            store, message = self.open_store(doc_id)
+            store, message = self._open_with_history(doc_id)
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
             return False
         document = store.aset.document
+        left_id, left = self.doc_id, self.window.store
         if not self.window.show_store(store, store.path, title=document.title or doc_id):
+            self.keep_history(doc_id, store)  # not opened after all: its history stays kept
             return False
+        if left is not None and left_id and left is not store:
+            self.keep_history(left_id, left)  # closed (saved) by show_store
         self.doc_id = doc_id
         remember_document(self.project.path, self.annotator, doc_id)  # (QSettings never raises)
         store.aset.subscribe(self._on_change)
@@ -282,6 +289,30 @@ class ProjectSession(QObject):
             store.aset.annotator = self.annotator  # a file that named nobody: its folder's coder
         return store, message
 
+    def _open_with_history(self, doc_id: str) -> tuple[AnnotationStore, str]:
+        """open_store, with the undo history this session kept for the document given back
+        when the file is still exactly what that history ends in."""
+        store, message = self.open_store(doc_id)
+        history = self.histories.take(doc_id, self._ends_in(store))
+        if history is not None:
+            store.aset.restore_history(history)
+        return store, message
+
+    def keep_history(self, doc_id: str, store: AnnotationStore) -> None:
+        """Set aside the undo history of a document being closed (after its save)."""
+        self.histories.keep(doc_id, store.aset.undo_stack.history(), self._ends_in(store))
+
+    @staticmethod
+    def _ends_in(store: AnnotationStore) -> object:
+        """What a history must find on reopening: the saved file (None when memory is ahead
+        of it: nothing to keep), on the same text, with the same labels. Not kept either
+        when an unplaced span was placed: undoing that needs the store that placed it."""
+        saved = store.saved_sha
+        aset = store.aset
+        if saved is None or store.placed_any:
+            return None
+        return (saved, aset.document.sha256, aset.schema)
+
     def tag_everywhere(
         self, query: str, label_id: str, whole_words: bool = True, skip_coded: bool = True
     ) -> tuple[int, int, int]:
@@ -289,8 +320,9 @@ class ProjectSession(QObject):
         as they are because another label already covers exactly them (``skip_coded``)).
 
         Each document's additions are one undoable edit in that document's history (the
-        open one's right away); every document is saved as it is done, so a cancel keeps
-        what was done and loses nothing.
+        open one's right away, the others' when they are opened this session: see
+        keep_history); every document is saved as it is done, so a cancel keeps what was
+        done and loses nothing.
         """
         by_document: dict[str, list[tuple[int, int]]] = {}
         for hit in self.project.search(query, whole_words=whole_words):
@@ -308,7 +340,7 @@ class ProjectSession(QObject):
                 aset, store = self.window.annotations, None
             else:
                 try:
-                    store, _message = self.open_store(doc_id)
+                    store, _message = self._open_with_history(doc_id)
                 except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
                     problems.append(str(exc))
                     continue
@@ -323,6 +355,9 @@ class ProjectSession(QObject):
                 except OSError as exc:
                     problems.append(str(exc))  # the journal holds the edit; the next open replays it
                     store.detach()
+                # the Tag all step is undone in that document when it is opened (not kept
+                # when the save failed: the journal holds it, and a history must end on disk)
+                self.keep_history(doc_id, store)
             if new:
                 added += len(new)
                 changed += 1
