@@ -76,7 +76,8 @@ class ArticleView(QPlainTextEdit):
         # what the last refresh made, reused while the view neither scrolls nor re-lays out:
         # an edit then costs the pieces and caret rectangles it changed, not the whole screen
         self._caret_rects: dict[int, QRect] = {}
-        self._bar_sides: dict[tuple[int, int], int] = {}  # see _inward
+        self._bar_sides: dict[tuple[int, int], int] = {}  # see _bar_side
+        self._edge_rects: dict[tuple[int, int], QRect] = {}  # see _edge_rect
         self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
         # one format a look (entity, depth, claim), shared by its pieces; made again with them
         self._formats: dict[object, QTextCharFormat] = {}
@@ -357,6 +358,7 @@ class ArticleView(QPlainTextEdit):
         if geometry:
             self._caret_rects.clear()
             self._bar_sides.clear()
+            self._edge_rects.clear()
             self._block_origins.clear()
         self._stale = True
         self.viewport().update()
@@ -439,7 +441,7 @@ class ArticleView(QPlainTextEdit):
             inset = min(depth * 3, 9)
             width = 4 if span.id == self._current else 2
             for pos, inside, outside in ((span.start, span.start, span.start - 1), (span.end, span.end - 1, span.end)):
-                rect = self._caret_rect(pos)
+                rect = self._edge_rect(pos, inside)
                 x = rect.center().x() + self._bar_side(pos, inside, outside) * (width // 2)
                 painter.drawLine(x, rect.top() + inset, x, rect.bottom() - inset)
             if span.id == self._current:
@@ -483,8 +485,64 @@ class ArticleView(QPlainTextEdit):
             if len(self._caret_rects) > 20_000:  # a long session without scrolling
                 self._caret_rects.clear()
                 self._bar_sides.clear()
+                self._edge_rects.clear()
                 self._block_origins.clear()
         return rect
+
+    def _edge_rect(self, boundary: int, inside: int) -> QRect:
+        """Where a span's bar at `boundary` stands: at the edge of its own first (or last)
+        character, the one at `inside`, on that character's line. The caret at a boundary
+        is not always there: between a right-to-left space and a Latin word inside a
+        Persian line, Qt puts it on the space's side, so the bars of "Comissaria" stood
+        before the space and over its last letter."""
+        key = (boundary, inside)
+        rect = self._edge_rects.get(key)
+        if rect is None:
+            rect = self._caret_rect(boundary)
+            text = self._aset.text if self._aset is not None else ""
+            if 0 <= inside < len(text) and boundary <= self._shown:
+                found = self._char_box(inside)
+                if found is not None and found[1] is not None:
+                    box, rtl = found
+                    # a span's first character's leading edge, its last one's trailing edge
+                    x = box.right() if rtl == (inside == boundary) else box.left()
+                    # centred on x as Qt centres a caret there (QRect.center() of an even width)
+                    left = round(x) - (rect.width() - 1) // 2
+                    rect = QRect(left, round(box.top()), rect.width(), round(box.height()))
+            self._edge_rects[key] = rect
+        return rect
+
+    def _char_box(self, cp: int) -> tuple[QRectF, bool | None] | None:
+        """Where the character at cp is drawn (viewport coordinates, the height of its
+        line: between the layout's leading and trailing cursor edges of it), and whether
+        it runs right to left (None: not known); None when it takes no room (a ZWNJ).
+        Where a Latin word starts inside a Persian line both edges are the same x (Qt puts
+        the cursor on the Persian side), which made its first letter's box empty and put
+        its bars on the wrong side: its glyphs' own box is taken there."""
+        qt = self.to_qt(cp)
+        block = self.document().findBlock(qt)
+        layout = block.layout()
+        if layout is None:
+            return None
+        line = layout.lineForTextPosition(qt - block.position())
+        if not line.isValid():
+            return None
+        at = qt - block.position()
+        lead, trail = (line.cursorToX(at, edge)[0] for edge in (QTextLine.Edge.Leading, QTextLine.Edge.Trailing))
+        left, right = sorted((lead, trail))
+        runs = line.glyphRuns(at, 1)
+        rtl = runs[0].isRightToLeft() if runs else None
+        if right <= left and runs:  # the first letter of a Latin word in a Persian line
+            left = min(run.boundingRect().left() for run in runs)
+            right = max(run.boundingRect().right() for run in runs)
+        if right <= left:
+            return None
+        origin = self._block_origins.get(block.blockNumber())
+        if origin is None:
+            origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
+            self._block_origins[block.blockNumber()] = origin
+        box = QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
+        return box, rtl
 
     def _bar_side(self, boundary: int, inside: int, outside: int) -> int:
         """Which way a span's bar at boundary is moved off the caret: +1 right, -1 left.
@@ -498,7 +556,7 @@ class ArticleView(QPlainTextEdit):
             text = self._aset.text if self._aset is not None else ""
             if 0 <= inside < len(text):
                 char = self._char_rect(inside)
-                caret = self._caret_rect(boundary)
+                caret = self._edge_rect(boundary, inside)
                 if not char.isEmpty() and char.top() <= caret.center().y() <= char.bottom():
                     side = 1 if char.center().x() > caret.center().x() else -1  # inward
                     neighbour = 0 <= outside < len(text) and not text[outside].isspace()
@@ -576,24 +634,10 @@ class ArticleView(QPlainTextEdit):
         return None
 
     def _char_rect(self, cp: int) -> QRectF:
-        """Where the character at cp is drawn, in viewport coordinates, from the layout's
-        own leading and trailing edges of it (right whichever way bidi ordered its line)."""
-        qt = self.to_qt(cp)
-        block = self.document().findBlock(qt)
-        layout = block.layout()
-        if layout is None:
-            return QRectF()
-        line = layout.lineForTextPosition(qt - block.position())
-        if not line.isValid():
-            return QRectF()
-        lead, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Leading)
-        trail, _ = line.cursorToX(qt - block.position(), QTextLine.Edge.Trailing)
-        origin = self._block_origins.get(block.blockNumber())
-        if origin is None:
-            origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
-            self._block_origins[block.blockNumber()] = origin
-        left, right = sorted((lead, trail))
-        return QRectF(origin.x() + left - 1, origin.y() + line.y(), right - left + 2, line.height())
+        """Where the character at cp is drawn, in viewport coordinates, a pixel wider on
+        each side (right whichever way bidi ordered its line); empty when it has no glyph."""
+        found = self._char_box(cp)
+        return found[0].adjusted(-1, 0, 1, 0) if found is not None else QRectF()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:  # a scroll bar came or went: lines re-wrap

@@ -144,3 +144,56 @@ def test_a_claims_bars_leave_its_neighbours_readable(qtbot: Any, window: MainWin
     # a span between spaces: its bars stand in the spaces, not on its letters
     assert bar_columns(image, cell(view, word), actor_bar) == 0
     assert bar_columns(image, cell(view, word + 2), actor_bar) == 0
+
+
+def glyph_box(view: Any, cp: int) -> tuple[float, float]:
+    """Left and right of the glyphs of the character at cp, in viewport x, from the line's
+    glyph runs (the cursor's x is ambiguous where a Latin word starts in a Persian line)."""
+    block = view.document().findBlock(view.to_qt(cp))
+    layout = block.layout()
+    at = view.to_qt(cp) - block.position()
+    runs = layout.lineForTextPosition(at).glyphRuns(at, 1)
+    origin = view.blockBoundingGeometry(block).translated(view.contentOffset()).topLeft() + layout.position()
+    return (
+        origin.x() + min(r.boundingRect().left() for r in runs),
+        origin.x() + max(r.boundingRect().right() for r in runs),
+    )
+
+
+def test_the_bars_of_a_latin_word_in_a_persian_line_stand_at_its_own_ends(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    """The trial: on "Comissaria" in a Persian sentence the start bar stood at the word's
+    right end (Qt's cursor before "C" is on the Persian side) and the end bar over its last
+    letter. A Latin word reads left to right: its bars stand left of its first letter and
+    right of its last, current or not."""
+    text = "به گزارش خبرگزاری Comissaria در تهران نشست NATO برگزار شد."
+    article = tmp_path / "latin.txt"
+    article.write_text(text, encoding="utf-8")
+    assert window.open(article), window.last_message
+    view = window.view
+    aset = window.annotations
+    assert aset is not None
+    actor = next(label for label in aset.schema.labels if label.id == "actor")
+    bar = line_color_for(actor.color, view.palette()).getRgb()[:3]
+    for word in ("Comissaria", "NATO"):
+        start = text.index(word)
+        view.select_range(start, start + len(word))
+        qtbot.keyClick(view, Qt.Key.Key_1)
+        span = next(s for s in aset.spans() if s.text == word)
+        for current in (False, True):
+            view.set_current_span(span.id if current else "")
+            view.viewport().repaint()
+            image = view.viewport().grab().toImage()
+            first_left, _ = glyph_box(view, start)
+            _, last_right = glyph_box(view, start + len(word) - 1)
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(view.to_qt(start))
+            line = view.cursorRect(cursor)
+            middle = line.center().y()
+            columns = [x for x in range(image.width()) if image.pixelColor(x, middle).getRgb()[:3] == bar]
+            assert columns, (word, current)
+            # one bar within 3 px of each end of the word, none in between
+            assert any(abs(x - first_left) <= 3 for x in columns), (word, current, first_left, columns)
+            assert any(abs(x - last_right) <= 3 for x in columns), (word, current, last_right, columns)
+            assert not [x for x in columns if first_left + 3 < x < last_right - 3], (word, current, columns)
