@@ -157,12 +157,10 @@ def coders(project: Project, filters: Filters) -> list[str]:
     pre-annotations of an import (annotator "imported") count only when nobody else coded."""
     present = project.annotators()
     if filters.annotators:
-        missing = [a for a in filters.annotators if a not in present]
-        if missing:
-            raise AnalysisError(
-                f"{project.path}: no annotations by {', '.join(missing)} (coders: {', '.join(present) or 'none'})"
-            )
-        return list(filters.annotators)
+        try:
+            return list(dict.fromkeys(project.resolve_annotator(a) for a in filters.annotators))
+        except ProjectError as exc:
+            raise AnalysisError(str(exc)) from None
     coding = [a for a in present if a != IMPORT_ANNOTATOR]
     return coding or present
 

@@ -81,6 +81,9 @@ def with_study_figures(project: Project, stats: dict[str, Any], annotator: str |
 def run(args: argparse.Namespace) -> int:
     try:
         project = Project.open(Path(args.project))
+        if args.annotator is not None:
+            # an unknown name used to print every count as 0, as if nobody had begun
+            args.annotator = project.resolve_annotator(args.annotator)
         stats = with_study_figures(project, project.stats(args.annotator), args.annotator)
     except ProjectError as exc:
         print(f"annotator stats: {exc}", file=sys.stderr)

@@ -45,6 +45,11 @@ def iter_project_documents(path: Path, annotator: str | None, original_offsets: 
         if len(names) > 1:
             raise ValueError(f"{path}: annotations by {', '.join(names)}: choose one with --annotator")
         annotator = names[0] if names else IMPORT_ANNOTATOR
+    else:
+        try:
+            annotator = project.resolve_annotator(annotator)
+        except ProjectError as exc:
+            raise ValueError(str(exc)) from None
     skipped: dict[str, int] = {}
 
     def documents() -> Iterator[Any]:

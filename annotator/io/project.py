@@ -563,6 +563,25 @@ class Project:
             names.append(found)
         return names
 
+    def resolve_annotator(self, name: str) -> str:
+        """The known annotator `name` stands for: their name as stored, matched exactly or by
+        their folder's name. Raises ProjectError naming the project and the annotators for
+        any other name (a misspelt --annotator used to export or count nobody's work)."""
+        known = self.annotators()
+        wanted = name.strip()
+        if wanted in known:
+            return wanted
+        folder = safe_name(wanted, "")
+        for found in known:
+            if folder and safe_name(found, DEFAULT_ANNOTATOR) == folder:
+                return found
+        message = f"{self.path}: no annotator {wanted!r} (annotators: {', '.join(known) or 'none'})"
+        # not matched without regard to case: on Linux "Sara" and "sara" are two folders
+        alike = [k for k in known if k.casefold() == wanted.casefold()]
+        if len(alike) == 1:
+            message += f"; did you mean {alike[0]!r}?"
+        raise ProjectError(message)
+
     # ---- documents ---------------------------------------------------------------------
 
     def _entry(self, doc_id: str) -> _Entry:

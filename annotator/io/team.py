@@ -38,19 +38,11 @@ def coders(project: Project) -> list[str]:
 
 
 def resolve_annotators(project: Project, names: Sequence[str] | None) -> list[str]:
-    """The coders to compare: the given names (checked), or every coder of the project.
-    Raises ProjectError naming an unknown one."""
-    known = project.annotators()
+    """The coders to compare: the given names (checked: Project.resolve_annotator), or every
+    coder of the project. Raises ProjectError naming an unknown one."""
     if not names:
         return coders(project)
-    by_folder = {safe_name(n).casefold(): n for n in known}
-    chosen: list[str] = []
-    for name in names:
-        found = by_folder.get(safe_name(name.strip()).casefold())
-        if found is None:
-            listed = ", ".join(known) or "none"
-            raise ProjectError(f"{project.path}: no annotator {name.strip()!r} (annotators: {listed})")
-        chosen.append(found)
+    chosen = [project.resolve_annotator(name) for name in names]
     return list(dict.fromkeys(chosen))
 
 

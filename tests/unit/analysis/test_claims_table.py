@@ -146,7 +146,7 @@ def test_xlsx_holds_the_same_rows(coded_fars: Path, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (["--from", "yesterday"], "--from 'yesterday': not a date"),
-        (["--annotator", "nobody"], "no annotations by nobody"),
+        (["--annotator", "nobody"], "no annotator 'nobody'"),
         (["--from", "2020-01-02", "--to", "2020-01-01"], "is after --to"),
     ],
 )
