@@ -26,13 +26,18 @@ class Source:
 def open_source(path: Path, annotator: str | None, original_offsets: bool) -> Source:
     """Raise SystemExit-worthy ValueError with a message when the path cannot be exported."""
     if (path / "project.json").exists():
-        return iter_project_documents(path, annotator, original_offsets)
+        return iter_project_documents(path, annotator, original_offsets, known_only=True)
     if original_offsets:
         raise ValueError("--original-offsets needs a project (annotation files keep one text)")
     return _annotation_files(path)
 
 
-def iter_project_documents(path: Path, annotator: str | None, original_offsets: bool) -> Source:
+def iter_project_documents(
+    path: Path, annotator: str | None, original_offsets: bool, known_only: bool = False
+) -> Source:
+    """known_only: `annotator` must be one of the project's (`export --annotator`: a
+    misspelt name wrote nobody's work); the window exports its coder's view, their
+    files or, before they have any, what the import brought."""
     from .formats import from_annotation_set
     from .project import IMPORT_ANNOTATOR, Project, ProjectError
 
@@ -45,7 +50,7 @@ def iter_project_documents(path: Path, annotator: str | None, original_offsets: 
         if len(names) > 1:
             raise ValueError(f"{path}: annotations by {', '.join(names)}: choose one with --annotator")
         annotator = names[0] if names else IMPORT_ANNOTATOR
-    else:
+    elif known_only:
         try:
             annotator = project.resolve_annotator(annotator)
         except ProjectError as exc:
