@@ -114,6 +114,9 @@ FA = {
     "The search index is being made (its progress is under the document list): search again when it is done": (
         "نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید"
     ),
+    "Those results were of another project or article: search again": (
+        "آن نتیجه‌ها از پروژه یا مقالهٔ دیگری بودند؛ دوباره جست‌وجو کنید"
+    ),
     "The search index is being made: tag when it is done": (
         "نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید"
     ),

@@ -793,6 +793,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         self._file_lock = lock
         self._attach(store, path)
+        self._search_follows()
         self.tell_recovery(recovery_message)
         if not self._deferred:  # all of it, the span list and panels too, once open() returns
             self.build_rest()
@@ -876,6 +877,7 @@ class MainWindow(QMainWindow):
         else:
             self.session = ProjectSession(self, project, self.annotator, self)
         self.session.hold(lock)
+        self._search_follows()
         # this project's labels from the start: the previous project's stayed in the
         # palette until a document opened (a new, empty project showed them all along)
         self.label_palette.set_schema(project.schema, self.language)
@@ -885,6 +887,12 @@ class MainWindow(QMainWindow):
             self.session.open_document(first)
         self.refresh_state()
         return True
+
+    def _search_follows(self) -> None:
+        """Another project or article is open: the search results of the last one go (one
+        opened gave "no document", Tag all did nothing); the same one reopened keeps them."""
+        if self._built:
+            self.searching.follow()
 
     def _lock_file(self, path: Path) -> tuple[bool, ProjectLock | None]:
         """Take the lock of an annotation file (article mode), as a project's is taken:

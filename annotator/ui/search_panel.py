@@ -185,6 +185,38 @@ class SearchController(QObject):
         self.panel.hitActivated.connect(self.go_to)
         self.panel.tagAllRequested.connect(self.tag_all)
         self.panel.closeRequested.connect(self.close)
+        # what the listed hits were found in (_scope()): a hit is only opened or tagged there
+        self._searched_in: tuple[str, str] | None = None
+
+    def _scope(self) -> tuple[str, str] | None:
+        """The project open (its folder), or the article open (its text's hash): hits found
+        in one mean nothing in another (their ids and offsets are of that text)."""
+        session = self.window.session
+        if session is not None:
+            return ("project", str(session.project.path))
+        aset = self.window.annotations
+        return ("article", aset.document.sha256) if aset is not None else None
+
+    def forget(self) -> None:
+        """Clear the results (another project or article was opened); the query stays, so
+        that Return searches the new one."""
+        self._searched_in = None
+        self.panel.show_hits([])
+        self.panel.count.setText("")
+
+    def follow(self) -> None:
+        """Clear the results if they were found in another project or article than the one
+        now open."""
+        if self._searched_in is not None and self._searched_in != self._scope():
+            self.forget()
+
+    def _stale(self) -> bool:
+        """True (and the results cleared) when the listed hits were found elsewhere."""
+        if self._searched_in is None or self._searched_in == self._scope():
+            return False
+        self.forget()
+        self.window.show_status(self.tr("Those results were of another project or article: search again"))
+        return True
 
     def close(self) -> None:
         """Hide the panel (Escape) and give the keyboard back to the article."""
@@ -235,8 +267,11 @@ class SearchController(QObject):
         labels = aset.schema.labels if aset else ()
         self.panel.set_labels([(label.id, label.name(self.window.language)) for label in labels])
         self.panel.show_hits(hits[: self.LIMIT], limited=len(hits) > self.LIMIT)
+        self._searched_in = self._scope()
 
     def go_to(self, hit: Hit) -> None:
+        if hit not in self.panel.hits or self._stale():
+            return  # only a hit listed, found in what is open now
         session = self.window.session
         if (
             session is not None
@@ -253,6 +288,8 @@ class SearchController(QObject):
     def tag_all(self, label_id: str) -> None:
         """Every hit of the current query tagged: in the open article as one undoable edit,
         or, when the search was project-wide, in every document (one edit in each)."""
+        if self._stale():
+            return
         session = self.window.session
         query, whole = self.panel.query.text(), self.panel.whole_words.isChecked()
         label = self.panel.label_box.currentText()

@@ -1000,7 +1000,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="649" />
-        <location filename="../../annotator/ui/main_window.py" line="1017" />
+        <location filename="../../annotator/ui/main_window.py" line="1025" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
@@ -1082,57 +1082,57 @@
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="830" />
+        <location filename="../../annotator/ui/main_window.py" line="831" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="861" />
+        <location filename="../../annotator/ui/main_window.py" line="862" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="962" />
+        <location filename="../../annotator/ui/main_window.py" line="970" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="964" />
+        <location filename="../../annotator/ui/main_window.py" line="972" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="975" />
+        <location filename="../../annotator/ui/main_window.py" line="983" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="979" />
+        <location filename="../../annotator/ui/main_window.py" line="987" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="998" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="992" />
+        <location filename="../../annotator/ui/main_window.py" line="1000" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1029" />
+        <location filename="../../annotator/ui/main_window.py" line="1037" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1049" />
+        <location filename="../../annotator/ui/main_window.py" line="1057" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1050" />
+        <location filename="../../annotator/ui/main_window.py" line="1058" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1141,300 +1141,300 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1064" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1064" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1087" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1161" />
+        <location filename="../../annotator/ui/main_window.py" line="1169" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1163" />
+        <location filename="../../annotator/ui/main_window.py" line="1171" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1207" />
+        <location filename="../../annotator/ui/main_window.py" line="1215" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1214" />
+        <location filename="../../annotator/ui/main_window.py" line="1222" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1230" />
+        <location filename="../../annotator/ui/main_window.py" line="1238" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1257" />
+        <location filename="../../annotator/ui/main_window.py" line="1265" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1262" />
+        <location filename="../../annotator/ui/main_window.py" line="1270" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1262" />
+        <location filename="../../annotator/ui/main_window.py" line="1270" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1298" />
+        <location filename="../../annotator/ui/main_window.py" line="1306" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1306" />
+        <location filename="../../annotator/ui/main_window.py" line="1314" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1348" />
+        <location filename="../../annotator/ui/main_window.py" line="1356" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1375" />
+        <location filename="../../annotator/ui/main_window.py" line="1383" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1400" />
+        <location filename="../../annotator/ui/main_window.py" line="1408" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1402" />
+        <location filename="../../annotator/ui/main_window.py" line="1410" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1414" />
+        <location filename="../../annotator/ui/main_window.py" line="1422" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1427" />
+        <location filename="../../annotator/ui/main_window.py" line="1435" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1428" />
+        <location filename="../../annotator/ui/main_window.py" line="1436" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1499" />
+        <location filename="../../annotator/ui/main_window.py" line="1507" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1511" />
+        <location filename="../../annotator/ui/main_window.py" line="1519" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1526" />
+        <location filename="../../annotator/ui/main_window.py" line="1534" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1537" />
+        <location filename="../../annotator/ui/main_window.py" line="1545" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1538" />
+        <location filename="../../annotator/ui/main_window.py" line="1546" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1539" />
+        <location filename="../../annotator/ui/main_window.py" line="1547" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1540" />
+        <location filename="../../annotator/ui/main_window.py" line="1548" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1541" />
+        <location filename="../../annotator/ui/main_window.py" line="1549" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1542" />
+        <location filename="../../annotator/ui/main_window.py" line="1550" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1543" />
+        <location filename="../../annotator/ui/main_window.py" line="1551" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="638" />
-        <location filename="../../annotator/ui/main_window.py" line="1477" />
+        <location filename="../../annotator/ui/main_window.py" line="1485" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="973" />
+        <location filename="../../annotator/ui/main_window.py" line="981" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="973" />
+        <location filename="../../annotator/ui/main_window.py" line="981" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <location filename="../../annotator/ui/main_window.py" line="990" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <location filename="../../annotator/ui/main_window.py" line="990" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <location filename="../../annotator/ui/main_window.py" line="993" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="985" />
+        <location filename="../../annotator/ui/main_window.py" line="993" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="988" />
+        <location filename="../../annotator/ui/main_window.py" line="996" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1478" />
+        <location filename="../../annotator/ui/main_window.py" line="1486" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1494" />
+        <location filename="../../annotator/ui/main_window.py" line="1502" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1495" />
+        <location filename="../../annotator/ui/main_window.py" line="1503" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1497" />
+        <location filename="../../annotator/ui/main_window.py" line="1505" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1502" />
+        <location filename="../../annotator/ui/main_window.py" line="1510" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1507" />
+        <location filename="../../annotator/ui/main_window.py" line="1515" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1508" />
+        <location filename="../../annotator/ui/main_window.py" line="1516" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1509" />
+        <location filename="../../annotator/ui/main_window.py" line="1517" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1528" />
+        <location filename="../../annotator/ui/main_window.py" line="1536" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1526" />
+        <location filename="../../annotator/ui/main_window.py" line="1534" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1529" />
+        <location filename="../../annotator/ui/main_window.py" line="1537" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1530" />
+        <location filename="../../annotator/ui/main_window.py" line="1538" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="626" />
-        <location filename="../../annotator/ui/main_window.py" line="1531" />
+        <location filename="../../annotator/ui/main_window.py" line="1539" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1532" />
+        <location filename="../../annotator/ui/main_window.py" line="1540" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1533" />
+        <location filename="../../annotator/ui/main_window.py" line="1541" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1534" />
+        <location filename="../../annotator/ui/main_window.py" line="1542" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1535" />
+        <location filename="../../annotator/ui/main_window.py" line="1543" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1536" />
+        <location filename="../../annotator/ui/main_window.py" line="1544" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1834,111 +1834,116 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="312" />
+        <location filename="../../annotator/ui/search_panel.py" line="349" />
         <source>Already tagged “%2”, left as they are: %1.</source>
         <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="316" />
+        <location filename="../../annotator/ui/search_panel.py" line="353" />
         <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
         <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="320" />
+        <location filename="../../annotator/ui/search_panel.py" line="357" />
         <source>Also tag those already tagged with another label (%1)</source>
         <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="326" />
+        <location filename="../../annotator/ui/search_panel.py" line="363" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="346" />
+        <location filename="../../annotator/ui/search_panel.py" line="383" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="214" />
+        <location filename="../../annotator/ui/search_panel.py" line="246" />
         <source>The document list is being read again (documents.json changed outside annotator; its progress is under the list): search again when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="219" />
+        <location filename="../../annotator/ui/search_panel.py" line="218" />
+        <source>Those results were of another project or article: search again</source>
+        <translation>آن نتیجه‌ها از پروژه یا مقالهٔ دیگری بودند؛ دوباره جست‌وجو کنید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="251" />
         <source>The search index is being made (its progress is under the document list): search again when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="262" />
+        <location filename="../../annotator/ui/search_panel.py" line="299" />
         <source>The document list is being read again: tag when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="264" />
+        <location filename="../../annotator/ui/search_panel.py" line="301" />
         <source>The search index is being made: tag when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="272" />
+        <location filename="../../annotator/ui/search_panel.py" line="309" />
         <source>Tag %1 as “%2” in %3?</source>
         <translation>%1 در %3 به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="273" />
-        <location filename="../../annotator/ui/search_panel.py" line="308" />
+        <location filename="../../annotator/ui/search_panel.py" line="310" />
+        <location filename="../../annotator/ui/search_panel.py" line="345" />
         <source>%1 result</source>
         <translation>%1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="273" />
-        <location filename="../../annotator/ui/search_panel.py" line="308" />
+        <location filename="../../annotator/ui/search_panel.py" line="310" />
+        <location filename="../../annotator/ui/search_panel.py" line="345" />
         <source>%1 results</source>
         <translation>%1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="274" />
-        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <location filename="../../annotator/ui/search_panel.py" line="311" />
+        <location filename="../../annotator/ui/search_panel.py" line="324" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="274" />
-        <location filename="../../annotator/ui/search_panel.py" line="287" />
+        <location filename="../../annotator/ui/search_panel.py" line="311" />
+        <location filename="../../annotator/ui/search_panel.py" line="324" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="279" />
+        <location filename="../../annotator/ui/search_panel.py" line="316" />
         <source>Results already tagged with another label stay as they are unless you tick the box.</source>
         <translation>نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="280" />
+        <location filename="../../annotator/ui/search_panel.py" line="317" />
         <source>Also tag results already tagged with another label</source>
         <translation>نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="286" />
+        <location filename="../../annotator/ui/search_panel.py" line="323" />
         <source>Spans added: %1, in %2</source>
         <translation>بازه‌های افزوده: %1، در %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="291" />
+        <location filename="../../annotator/ui/search_panel.py" line="328" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="306" />
+        <location filename="../../annotator/ui/search_panel.py" line="343" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="309" />
+        <location filename="../../annotator/ui/search_panel.py" line="346" />
         <source>Tag %1 as “%2” in this article?</source>
         <translation>%1 در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="331" />
+        <location filename="../../annotator/ui/search_panel.py" line="368" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>
