@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Label, RelationType, Schema
+from ..model.label_colors import new_colors
 from . import jsonformat
 from .reading import read_regular
 
@@ -394,9 +395,6 @@ def document_json(
     return data
 
 
-_LABEL_COLORS = ("#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#008080", "#9a6324")
-
-
 def extend_schema(schema_json: Any, labels: Iterable[str], relation_types: Iterable[str] = ()) -> dict[str, Any] | None:
     """The schema (as JSON) with the labels and relation types it lacks added; None when
     it has them all."""
@@ -405,10 +403,9 @@ def extend_schema(schema_json: Any, labels: Iterable[str], relation_types: Itera
     new_types = [t for t in dict.fromkeys(relation_types) if schema.relation_type(t) is None]
     if not new_labels and not new_types:
         return None
-    added = tuple(
-        Label(lb, lb, lb, _LABEL_COLORS[(len(schema.labels) + i) % len(_LABEL_COLORS)])
-        for i, lb in enumerate(new_labels)
-    )
+    # each its own colour, none a label of the project has (the labels it has keep theirs)
+    colors = new_colors((lb.color for lb in schema.labels), len(new_labels))
+    added = tuple(Label(lb, lb, lb, color) for lb, color in zip(new_labels, colors, strict=True))
     types = tuple(RelationType(t, t, t) for t in new_types)
     return Schema(schema.labels + added, schema.relation_types + types, schema.attributes).to_json()
 

@@ -34,6 +34,7 @@ from ..model import (
     SchemaError,
     SchemaMigration,
 )
+from ..model.label_colors import new_colors
 
 ORIGIN = Qt.ItemDataRole.UserRole
 _INVISIBLE = {c: None for c in (0x200E, 0x200F, 0x2066, 0x2067, 0x2068, 0x2069)}  # bidi marks, isolates
@@ -223,8 +224,10 @@ class SchemaEditor(QDialog):
                 item.setBackground(QColor(item.text()))
 
     def add_row(self, table: QTableWidget) -> None:
+        # a new label: a colour no label in the table has (annotator.model.label_colors)
+        taken = [item.text() for r in range(self.labels.rowCount()) if (item := self.labels.item(r, 3))]
         defaults = {
-            id(self.labels): ["", "", "", "#888888", "", "entity"],
+            id(self.labels): ["", "", "", new_colors(taken, 1)[0], "", "entity"],
             id(self.attributes): ["", "", "", "", "text", "", ""],
             id(self.relations): ["", "", "", "", "", ""],
         }[id(table)]
