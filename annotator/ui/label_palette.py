@@ -1,11 +1,15 @@
-"""The label palette: one button a label, showing its colour and key."""
+"""The label palette: one button a label, showing its colour and key. The buttons wrap onto
+more rows when the window is narrower than one row of them (20 labels are ~1450 px), so
+the window's minimum width does not grow with the number of labels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from ..model import Schema
+from .flow_layout import FlowLayout
 from .theme import number
 
 
@@ -15,8 +19,13 @@ class LabelPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("labelPalette")
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self, spacing=6)
         self._layout.setContentsMargins(6, 4, 6, 4)
+        # as wide as the tool bar gives, as tall as its rows need at that width
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._rows_height = 0
         self._buttons: dict[str, QPushButton] = {}
         self._shown: object = None  # what the buttons show (see set_schema)
 
@@ -56,7 +65,31 @@ class LabelPalette(QWidget):
             if self.isVisible():  # at once, for the first frame: the layout would show it at the next turn
                 button.show()  # (never hide() it here: a hidden child stays hidden when the window shows)
             self._buttons[label.id] = button
-        self._layout.addStretch(1)
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        """At the width it has, the height of its rows there: a tool bar asks no
+        height-for-width, so the hint changes with the width (resizeEvent)."""
+        hint = self._layout.sizeHint()
+        if self.width() > 0 and self.isVisible():
+            return QSize(min(hint.width(), self.width()), max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self._layout.minimumSize()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(event.size().width())
+        if needed != self._rows_height:  # more or fewer rows: the tool bar gets taller or lower
+            self._rows_height = needed
+            self.updateGeometry()
 
     def button(self, label_id: str) -> QPushButton:
         return self._buttons[label_id]
