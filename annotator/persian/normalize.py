@@ -359,11 +359,13 @@ class UncertainAlignment(ValueError):
     """hazm's output could not be aligned with the original with certainty.
 
     Raised by :func:`normalize` rather than returning a map that could move spans onto
-    other words; ``offset`` is where in the original the doubt starts.
+    other words (or rewriting a token it keeps as written: in a text that uses every
+    private-use character none is free to stand in for it); ``offset`` is where in the
+    original the doubt starts.
     """
 
-    def __init__(self, offset: int) -> None:
-        super().__init__(f"normalization could not be aligned with the original at character {offset}")
+    def __init__(self, offset: int, reason: str | None = None) -> None:
+        super().__init__(reason or f"normalization could not be aligned with the original at character {offset}")
         self.offset = offset
 
 
@@ -378,8 +380,17 @@ def _normalize_around_tokens(text: str, normalizer: Any, options: dict[str, bool
     if not tokens:
         return str(normalizer.normalize(text))
     pieces.append(text[at:])
-    # a private-use character: hazm neither deletes, splits nor spaces it
-    holder = next(chr(c) for c in range(0xE000, 0xF8FF) if chr(c) not in text)
+    # a private-use character (U+E000-U+F8FF): hazm neither deletes, splits nor spaces it
+    holder = next((chr(c) for c in range(0xE000, 0xF900) if chr(c) not in text), None)
+    if holder is None:
+        # every one is in the text: nothing can stand in for its tokens, and hazm let loose
+        # on them would rewrite them (the caller keeps the text as written)
+        at = len(pieces[0])
+        raise UncertainAlignment(
+            at,
+            f"normalization could not keep the token at character {at} as written: the text uses"
+            " every private-use character (U+E000-U+F8FF), so none is free to stand in for it",
+        )
     masked = holder.join(pieces)
     out = str(normalizer.normalize(masked))
     if out.count(holder) != len(tokens):

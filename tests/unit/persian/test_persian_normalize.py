@@ -524,6 +524,33 @@ def test_kept_tokens_survive_a_normalizer_that_drops_their_placeholders(
     assert result.map.changes == ()
 
 
+_PRIVATE_USE = "".join(chr(c) for c in range(0xE000, 0xF900))  # U+E000-U+F8FF, 6,400
+
+
+@pytest.mark.parametrize("free", ["\ue000", "\uf8ff"])
+def test_a_text_with_one_private_use_character_free_keeps_its_tokens(free: str) -> None:
+    # the placeholder that stands in for "۱۲" while hazm works is the one left free
+    text = _PRIVATE_USE.replace(free, "") + " قيمت ۱۲ دلار"
+    result = normalize(text)
+    assert result.text == _PRIVATE_USE.replace(free, "") + " قیمت ۱۲ دلار"
+    assert result.map.changes == ()  # ي -> ی is one character for one: no block
+
+
+def test_a_text_that_uses_every_private_use_character_is_refused_not_crashed() -> None:
+    # none is free to stand in for "۱۲": normalize() used to let StopIteration escape
+    # (an import would have stopped with a traceback); now the import keeps the text as
+    # written and says why, as for any text it cannot normalize safely
+    with pytest.raises(
+        UncertainAlignment,
+        match=r"^normalization could not keep the token at character 6406 as written: the text uses every"
+        r" private-use character \(U\+E000-U\+F8FF\), so none is free to stand in for it$",
+    ) as refused:
+        normalize(_PRIVATE_USE + " قيمت ۱۲ دلار")
+    assert refused.value.offset == 6406
+    # without a token to stand in for there is nothing to keep: hazm normalizes it all
+    assert normalize(_PRIVATE_USE + " قيمت دلار").text == _PRIVATE_USE + " قیمت دلار"
+
+
 def test_marks_and_tatweel_go_with_the_letter_before_them() -> None:
     # a deleted combining mark (Mn), enclosing mark (Me) or tatweel belongs to its letter
     for mark in ("\u064e", "\u20dd", "\u0640"):
