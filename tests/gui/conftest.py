@@ -41,6 +41,29 @@ def window(qtbot: Any) -> Iterator[MainWindow]:
     win.close()
 
 
+def open_in_window(
+    qtbot: Any, path: Path, annotator: str | None = None, size: tuple[int, int] | None = None
+) -> MainWindow:
+    """A shown and active window (its shortcuts need an active window) with `path` (an
+    article or a project) opened; `annotator`: the coder's name in its settings."""
+    from annotator.ui.settings import Settings
+
+    settings = None
+    if annotator is not None:
+        settings = Settings()
+        settings.annotator = annotator
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    if size is not None:
+        window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.open(path), window.last_message
+    return window
+
+
 def char_point(view: Any, cp: int) -> QPoint:
     """The middle of the character at code point cp, in viewport coordinates."""
     cursor = QTextCursor(view.document())

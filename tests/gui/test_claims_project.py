@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from annotator.io.project import Project
 from annotator.ui import MainWindow
 
-from .conftest import wait_saved
-from .test_project_window import annotation_file, open_window
+from .conftest import open_in_window, wait_saved
+from .test_project_window import annotation_file
 
 ARTICLES = {
     "a.txt": "آمریکا گفت که تحریم‌ها ادامه دارد.",
@@ -57,7 +57,7 @@ def entities(root: Path) -> dict[str, Any]:
 
 def test_entity_merge_and_rename_relink_every_document_and_undo(qtbot: Any, tmp_path: Path) -> None:
     root, (a, b) = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None and window.session.doc_id == a
     tag(window, "actor", "آمریکا")
     new_entity_for_current(qtbot, window)
@@ -102,7 +102,7 @@ def test_entity_merge_and_rename_relink_every_document_and_undo(qtbot: Any, tmp_
 
 def test_a_label_renamed_in_a_project_reaches_closed_documents_and_undoes(qtbot: Any, tmp_path: Path) -> None:
     root, (a, b) = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     tag(window, "claim", "تحریم‌ها ادامه دارد")
     assert window.session is not None
     window.session.open_document(b)
@@ -130,7 +130,7 @@ def test_a_label_renamed_in_a_project_reaches_closed_documents_and_undoes(qtbot:
 
 def test_document_details_edited_above_the_article_reach_the_list(qtbot: Any, tmp_path: Path) -> None:
     root, (a, _b) = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     header = window.claims.header
     assert header.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -155,7 +155,7 @@ def test_document_details_edited_above_the_article_reach_the_list(qtbot: Any, tm
 
 def test_claims_by_actor_opens_the_claims_document(qtbot: Any, tmp_path: Path) -> None:
     root, (a, b) = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     actor = tag(window, "actor", "آمریکا")
     new_entity_for_current(qtbot, window)
@@ -182,7 +182,7 @@ def test_entity_counts_read_only_the_files_that_changed(qtbot: Any, tmp_path: Pa
     read them all again each time.  Now a file is read again only when it changed, and a
     change made outside the window (another coder's save) still shows."""
     root, (a, b) = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None and window.session.doc_id == a
     tag(window, "actor", "آمریکا")
     new_entity_for_current(qtbot, window)

@@ -11,10 +11,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from annotator.io.project import Project
-from annotator.ui import MainWindow
-from annotator.ui.settings import Settings
 
-from .conftest import wait_saved
+from .conftest import open_in_window, wait_saved
 
 TEXT = "نخست‌وزیر عراق در بغداد گفت که آمریکا باید برود."
 PM, BAGHDAD, USA = (TEXT.index(w) for w in ("نخست‌وزیر", "بغداد", "آمریکا"))
@@ -42,26 +40,13 @@ def three_coders(tmp_path: Path) -> tuple[Path, str]:
     return root, doc
 
 
-def open_window(qtbot: Any, root: Path) -> MainWindow:
-    settings = Settings()
-    settings.annotator = "Sara"
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    assert window.open(root), window.last_message
-    return window
-
-
 def spans_of(data: dict[str, Any]) -> list[tuple[str, str]]:
     return sorted((s["label"], s["text"]) for s in data["spans"])
 
 
 def test_curation_by_keyboard(qtbot: Any, tmp_path: Path) -> None:
     root, doc = three_coders(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, "Sara")
     assert window.session is not None and window.session.doc_id == doc
     qtbot.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     from annotator.ui.curation import CurationSession
@@ -123,7 +108,7 @@ def test_agreement_view_opens_the_least_agreed_document(qtbot: Any, tmp_path: Pa
         aset = project.load_annotations(other, coder)
         aset.add_span("actor", 0, 3)
         project.save_annotations(aset)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, "Sara")
     assert window.session is not None
     window.session.open_document(other)
     qtbot.keyClick(window.view, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -155,7 +140,7 @@ def test_agreement_with_one_coder_says_so_in_the_interface_language(qtbot: Any, 
     for coder in "BC":  # only A's work is left
         for file in (root / "annotations" / coder).glob("*.json"):
             file.unlink()
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, "Sara")
     window.set_language("fa", save=False)
     assert window.session is not None
     window.session.open_document(doc)

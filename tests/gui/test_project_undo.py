@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 
 from annotator.ui import MainWindow
 
-from .conftest import double_click_word, type_text
-from .test_project_window import annotation_file, answer_tag_question, make_project, open_window
+from .conftest import double_click_word, open_in_window, type_text
+from .test_project_window import annotation_file, answer_tag_question, make_project
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -34,7 +34,7 @@ def spans_on_disk(root: Path, doc_id: str) -> list[tuple[str, str]]:
 
 def test_undo_and_redo_come_back_with_the_document(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None and window.annotations is not None
     first = window.session.doc_id
     text = window.annotations.text
@@ -70,7 +70,7 @@ def test_undo_and_redo_come_back_with_the_document(qtbot: Any, tmp_path: Path) -
 
 def test_project_tag_all_is_one_undoable_step_in_each_document(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     ids = window.session.project.document_ids()
     gaza = next(d for d in ids if "gaza" in d)
@@ -126,7 +126,7 @@ def test_project_tag_all_is_one_undoable_step_in_each_document(qtbot: Any, tmp_p
 
 def test_a_file_changed_by_someone_else_meanwhile_drops_its_history(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None and window.annotations is not None
     first = window.session.doc_id
     double_click_word(qtbot, window.view, window.annotations.text.index("بغداد") + 1)

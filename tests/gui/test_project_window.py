@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.io.project import Project
 from annotator.ui import MainWindow
 
-from .conftest import double_click_word, type_text
+from .conftest import double_click_word, open_in_window, type_text
 
 ARTICLES = {
     "a-baghdad.txt": "حمله پهپادی در بغداد. نخست‌وزیر عراق واكنش نشان داد.",
@@ -32,18 +32,6 @@ def make_project(tmp_path: Path) -> Path:
     report = project.import_sources([sources])
     assert len(report.added) == 3, report.problems
     return root
-
-
-def open_window(qtbot: Any, root: Path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
-    assert window.open(root), window.last_message
-    return window
 
 
 def answer_question(qtbot: Any, asked: list[str], key: Qt.Key = Qt.Key.Key_Return) -> None:
@@ -66,7 +54,7 @@ def annotation_file(root: Path, doc_id: str) -> dict[str, Any]:
 
 def test_document_list_navigation_done_and_restart(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     table = window.findChild(type(window.table).__mro__[1], "documentList")
     assert table is not None and table.model().rowCount() == 3
@@ -90,7 +78,7 @@ def test_document_list_navigation_done_and_restart(qtbot: Any, tmp_path: Path) -
     assert window.session.doc_id == second
     window.close()
 
-    again = open_window(qtbot, root)
+    again = open_in_window(qtbot, root, size=(1200, 800))
     assert again.session is not None
     assert again.session.doc_id == second  # the first unfinished document
     rows = {again.session.list.model.summary_at(r).id: again.session.list.model.summary_at(r) for r in range(3)}  # type: ignore[union-attr]
@@ -124,7 +112,7 @@ def test_filter_the_document_list_persian_aware(qtbot: Any, tmp_path: Path) -> N
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in TITLED), encoding="utf-8")
     root = tmp_path / "project"
     assert len(Project.create(root, "test").import_sources([source]).added) == 4
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     titles = shown_titles(window)
     assert len(titles) == 4
 
@@ -162,7 +150,7 @@ def test_filter_the_document_list_persian_aware(qtbot: Any, tmp_path: Path) -> N
 
 def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.search.query.hasFocus()
     type_text(window.search.query, "امريكا")  # Arabic ي and ك: must find آمريکا / آمریکا
@@ -219,7 +207,7 @@ def test_search_project_opens_hit_and_tag_all(qtbot: Any, tmp_path: Path) -> Non
 
 def test_tag_all_in_the_article_scope_stays_in_the_article(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
     assert window.session.open_document(gaza)
@@ -260,7 +248,7 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
     second time with another label by a bulk Tag all: the question says how many are left
     as they are, and a box (off by default) tags them too."""
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
     assert window.session.open_document(gaza)
@@ -312,7 +300,7 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
 
 def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     gaza = next(d for d in window.session.project.document_ids() if "gaza" in d)
     assert window.session.open_document(gaza)
@@ -347,7 +335,7 @@ def test_second_window_on_the_project_is_warned_and_never_overwrites(
     qtbot: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     root = make_project(tmp_path)
-    first = open_window(qtbot, root)
+    first = open_in_window(qtbot, root, size=(1200, 800))
     asked: list[str] = []
 
     def refuse(self: MainWindow, reason: str) -> bool:
@@ -367,7 +355,7 @@ def test_second_window_on_the_project_is_warned_and_never_overwrites(
 
 def test_export_from_the_window_writes_the_chosen_format(qtbot: Any, tmp_path: Path) -> None:
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     aset = window.annotations
     assert aset is not None and window.session is not None
     double_click_word(qtbot, window.view, aset.text.index("بغداد") + 1)
@@ -431,7 +419,7 @@ def test_import_from_the_window_and_cancel_leaves_the_project_as_it_was(
     from PySide6.QtWidgets import QProgressDialog
 
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     session = window.session
     assert session is not None
     more = tmp_path / "more"
@@ -498,7 +486,7 @@ def test_window_imports_a_conll_file_and_exports_it_back_the_same(qtbot: Any, tm
     source.write_text(conll, encoding="utf-8")
     root = tmp_path / "ner"
     Project.create(root, "ner")
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     session = window.session
     assert session is not None and window.annotations is None  # an empty project
     monkeypatch.setattr(QInputDialog, "getItem", lambda *args, **kwargs: ("conll", True))
@@ -516,7 +504,7 @@ def test_window_imports_a_conll_file_and_exports_it_back_the_same(qtbot: Any, tm
 
 def test_a_window_whose_project_was_taken_over_stops_writing(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     root = make_project(tmp_path)
-    first = open_window(qtbot, root)
+    first = open_in_window(qtbot, root, size=(1200, 800))
     aset = first.annotations
     assert aset is not None and first.session is not None
     double_click_word(qtbot, first.view, aset.text.index("بغداد") + 1)
@@ -539,7 +527,7 @@ def test_a_window_whose_project_was_taken_over_stops_writing(qtbot: Any, tmp_pat
 def test_an_empty_project_and_no_document_are_harmless(qtbot: Any, tmp_path: Path) -> None:
     root = tmp_path / "empty"
     Project.create(root, "empty")
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None and window.annotations is None
     for key, modifiers in (
         (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
@@ -580,7 +568,7 @@ def test_opening_a_hit_the_filter_hides_shows_it_in_the_list(qtbot: Any, tmp_pat
     from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     box = window.findChild(QLineEdit, "documentFilter")
     assert box is not None
     box.setFocus()
@@ -614,7 +602,7 @@ def test_export_dialog_names_each_format_and_suggests_its_extension(
     from PySide6.QtWidgets import QFileDialog, QInputDialog
 
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     asked: dict[str, Any] = {}
 
@@ -670,7 +658,7 @@ def test_a_project_reopens_on_the_document_last_read(qtbot: Any, tmp_path: Path)
     """Reopening a project goes back to the document this annotator was reading (not the
     first one not done), and to the first not done when that document is gone."""
     root = make_project(tmp_path)
-    window = open_window(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
     ids = window.session.project.document_ids()
     first = window.session.doc_id
@@ -679,7 +667,7 @@ def test_a_project_reopens_on_the_document_last_read(qtbot: Any, tmp_path: Path)
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.session.doc_id == third != first
     window.close()
-    again = open_window(qtbot, root)
+    again = open_in_window(qtbot, root, size=(1200, 800))
     assert again.session is not None and again.session.doc_id == third
     assert again.session.list.table.currentIndex().row() == again.session.list.model.row_of(third)
     again.close()
@@ -691,6 +679,6 @@ def test_a_project_reopens_on_the_document_last_read(qtbot: Any, tmp_path: Path)
     other.close()
     # the document was removed from the project outside the program: the first not done
     Project.open(root).document_path(third).unlink()
-    gone = open_window(qtbot, root)
+    gone = open_in_window(qtbot, root, size=(1200, 800))
     assert gone.session is not None and gone.session.doc_id == first, gone.last_message
     gone.close()

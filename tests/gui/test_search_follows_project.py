@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from annotator.io.project import Project
 from annotator.ui import MainWindow
 
-from .conftest import type_text
-from .test_project_window import make_project, open_window
+from .conftest import open_in_window, type_text
+from .test_project_window import make_project
 
 
 def warnings_shown() -> list[str]:
@@ -42,7 +42,7 @@ def test_opening_another_project_clears_the_search_results(qtbot: Any, tmp_path:
     (tmp_path / "first").mkdir()
     first = make_project(tmp_path / "first")
     second = other_project(tmp_path)
-    window = open_window(qtbot, first)
+    window = open_in_window(qtbot, first, size=(1200, 800))
     search_project(qtbot, window, "آمریکا")
     old_hits = list(window.search.hits)
     assert len(old_hits) == 2 and window.search.results.count() == 2 and window.search.tag_all.isEnabled()
@@ -80,7 +80,7 @@ def test_opening_another_project_clears_the_search_results(qtbot: Any, tmp_path:
 def test_a_new_project_clears_the_search_results(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     (tmp_path / "first").mkdir()
     first = make_project(tmp_path / "first")
-    window = open_window(qtbot, first)
+    window = open_in_window(qtbot, first, size=(1200, 800))
     search_project(qtbot, window, "آمریکا")
     assert window.search.results.count() == 2
     fresh = tmp_path / "fresh"
@@ -97,7 +97,7 @@ def test_a_new_project_clears_the_search_results(qtbot: Any, tmp_path: Path, mon
 
 def test_the_same_project_reopened_keeps_its_results(qtbot: Any, tmp_path: Path, monkeypatch: Any) -> None:
     first = make_project(tmp_path)
-    window = open_window(qtbot, first)
+    window = open_in_window(qtbot, first, size=(1200, 800))
     search_project(qtbot, window, "آمریکا")
     assert window.search.results.count() == 2
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(first))

@@ -12,10 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from annotator.io.project import Project
-from annotator.ui import MainWindow
-from annotator.ui.settings import Settings
 
-from .conftest import double_click_word
+from .conftest import double_click_word, open_in_window
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -26,19 +24,6 @@ def git(cwd: Path, *args: str) -> str:
         cwd=cwd, capture_output=True, text=True, check=True,
     )  # fmt: skip
     return done.stdout
-
-
-def open_window(qtbot: Any, root: Path, name: str) -> MainWindow:
-    settings = Settings()
-    settings.annotator = name
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    assert window.open(root), window.last_message
-    return window
 
 
 def test_browsing_is_invisible_to_git_and_synchronise_reports_arrivals(qtbot: Any, tmp_path: Path) -> None:
@@ -57,7 +42,7 @@ def test_browsing_is_invisible_to_git_and_synchronise_reports_arrivals(qtbot: An
     git(tmp_path, "clone", "-q", str(bare), "sara")
     sara = tmp_path / "sara"
 
-    window = open_window(qtbot, sara, "Sara")
+    window = open_in_window(qtbot, sara, "Sara")
     assert window.session is not None
     qtbot.keyClick(window.view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
@@ -100,7 +85,7 @@ def test_synchronise_outside_git_says_so(qtbot: Any, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("سلام دنیا", encoding="utf-8")
     root = tmp_path / "p"
     Project.create(root, "p").import_sources([tmp_path / "a.txt"])
-    window = open_window(qtbot, root, "Sara")
+    window = open_in_window(qtbot, root, "Sara")
     assert not window.synchronise()
     assert "not a git work tree" in window.last_message
     assert window.session is not None and window.annotations is not None  # still working

@@ -15,19 +15,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 from annotator.io.project import Project
 from annotator.ui import MainWindow
 
+from .conftest import open_in_window
+
 TEXT = "سخنگوی وزارت خارجه ایران در تهران گفت"
-
-
-def open_project(qtbot: Any, root: Path) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.resize(1100, 760)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)  # window shortcuts need an active window
-    assert window.open(root), window.last_message
-    return window
 
 
 def test_ctrl_i_on_the_default_format_keeps_a_doccano_files_labels(
@@ -38,7 +28,7 @@ def test_ctrl_i_on_the_default_format_keeps_a_doccano_files_labels(
     source.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     root = tmp_path / "p"
     Project.create(root, "p")
-    window = open_project(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1100, 760))
     asked: dict[str, Any] = {}
 
     def pick(_parent: Any, _title: str, label: str, items: list[str], current: int, *_a: Any) -> tuple[str, bool]:
@@ -90,7 +80,7 @@ def test_the_list_counts_the_spans_an_import_brought(qtbot: Any, tmp_path: Path)
     source.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
     root = tmp_path / "p"
     assert not Project.create(root, "p").import_sources([source]).problems
-    window = open_project(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1100, 760))
     first, second = Project.open(root).document_ids()
     assert window.session is not None and window.session.doc_id == first
     assert spans_column(window) == {first: "0", second: "2"}
@@ -106,7 +96,7 @@ def test_the_list_counts_what_a_journal_replay_brought_back(qtbot: Any, tmp_path
     project = Project.create(root, "p")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     project.import_sources([tmp_path / "a.txt"])
-    window = open_project(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1100, 760))
     assert window.session is not None
     doc_id, annotator = window.session.doc_id, window.session.annotator
     window.close()
@@ -124,7 +114,7 @@ def test_the_list_counts_what_a_journal_replay_brought_back(qtbot: Any, tmp_path
     store.detach()
     assert journal_path(path).exists()
 
-    window = open_project(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1100, 760))
     assert window.annotations is not None and len(window.annotations.spans()) == 2
     assert spans_column(window) == {doc_id: "2"}
     window.close()
@@ -137,7 +127,7 @@ def test_the_status_bar_counts_follow_an_import_and_marking_done(qtbot: Any, tmp
     project = Project.create(root, "p")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     project.import_sources([tmp_path / "a.txt"])
-    window = open_project(qtbot, root)
+    window = open_in_window(qtbot, root, size=(1100, 760))
     assert window.session is not None
     assert window.status_label.text().startswith("0 of 1 document done")
     more = tmp_path / "more"
@@ -165,7 +155,7 @@ def test_a_new_project_shows_its_own_labels_before_any_document(
     source.write_text(json.dumps({"text": TEXT, "label": [[19, 24, "GPE"]]}, ensure_ascii=False) + "\n", "utf-8")
     old = tmp_path / "old"
     Project.create(old, "old").import_sources([source])
-    window = open_project(qtbot, old)
+    window = open_in_window(qtbot, old, size=(1100, 760))
     palette = window.findChild(LabelPalette, "labelPalette")
     assert palette is not None
     shown = lambda: [b.text() for b in palette.findChildren(QPushButton) if b.isVisible()]  # noqa: E731
