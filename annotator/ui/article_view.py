@@ -78,6 +78,7 @@ class ArticleView(QPlainTextEdit):
         self._caret_rects: dict[int, QRect] = {}
         self._bar_sides: dict[tuple[int, int], int] = {}  # see _bar_side
         self._edge_rects: dict[tuple[int, int], QRect] = {}  # see _edge_rect
+        self._boxes: dict[int, tuple[QRectF, bool] | None] = {}  # see _char_box
         self._pieces: dict[tuple[int, int, object], QTextEdit.ExtraSelection] = {}
         # one format a look (entity, depth, claim), shared by its pieces; made again with them
         self._formats: dict[object, QTextCharFormat] = {}
@@ -359,6 +360,7 @@ class ArticleView(QPlainTextEdit):
             self._caret_rects.clear()
             self._bar_sides.clear()
             self._edge_rects.clear()
+            self._boxes.clear()
             self._block_origins.clear()
         self._stale = True
         self.viewport().update()
@@ -486,6 +488,7 @@ class ArticleView(QPlainTextEdit):
                 self._caret_rects.clear()
                 self._bar_sides.clear()
                 self._edge_rects.clear()
+                self._boxes.clear()
                 self._block_origins.clear()
         return rect
 
@@ -502,7 +505,7 @@ class ArticleView(QPlainTextEdit):
             text = self._aset.text if self._aset is not None else ""
             if 0 <= inside < len(text) and boundary <= self._shown:
                 found = self._char_box(inside)
-                if found is not None and found[1] is not None:
+                if found is not None:
                     box, rtl = found
                     # a span's first character's leading edge, its last one's trailing edge
                     x = box.right() if rtl == (inside == boundary) else box.left()
@@ -512,10 +515,17 @@ class ArticleView(QPlainTextEdit):
             self._edge_rects[key] = rect
         return rect
 
-    def _char_box(self, cp: int) -> tuple[QRectF, bool | None] | None:
+    def _char_box(self, cp: int) -> tuple[QRectF, bool] | None:
+        if cp in self._boxes:  # a bar asks for its character's box twice (where, which side)
+            return self._boxes[cp]
+        found = self._char_box_now(cp)
+        self._boxes[cp] = found
+        return found
+
+    def _char_box_now(self, cp: int) -> tuple[QRectF, bool] | None:
         """Where the character at cp is drawn (viewport coordinates, the height of its
         line: between the layout's leading and trailing cursor edges of it), and whether
-        it runs right to left (None: not known); None when it takes no room (a ZWNJ).
+        it runs right to left; None when it takes no room (a ZWNJ).
         Where a Latin word starts inside a Persian line both edges are the same x (Qt puts
         the cursor on the Persian side), which made its first letter's box empty and put
         its bars on the wrong side: its glyphs' own box is taken there."""
@@ -528,15 +538,20 @@ class ArticleView(QPlainTextEdit):
         if not line.isValid():
             return None
         at = qt - block.position()
-        lead, trail = (line.cursorToX(at, edge)[0] for edge in (QTextLine.Edge.Leading, QTextLine.Edge.Trailing))
-        left, right = sorted((lead, trail))
-        runs = line.glyphRuns(at, 1)
-        rtl = runs[0].isRightToLeft() if runs else None
-        if right <= left and runs:  # the first letter of a Latin word in a Persian line
+        lead = line.cursorToX(at, QTextLine.Edge.Leading)[0]
+        trail = line.cursorToX(at, QTextLine.Edge.Trailing)[0]
+        if lead != trail:  # a right-to-left character leads on its right
+            rtl = lead > trail
+            left, right = sorted((lead, trail))
+        else:  # the first letter of a Latin word in a Persian line: its glyphs say
+            runs = line.glyphRuns(at, 1)
+            if not runs:
+                return None
+            rtl = runs[0].isRightToLeft()
             left = min(run.boundingRect().left() for run in runs)
             right = max(run.boundingRect().right() for run in runs)
-        if right <= left:
-            return None
+            if right <= left:
+                return None
         origin = self._block_origins.get(block.blockNumber())
         if origin is None:
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
