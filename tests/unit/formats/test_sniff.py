@@ -507,3 +507,101 @@ def test_the_real_files(corpora: Path, tmp_path: Path) -> None:
     articles = json.loads((corpora / "news/fars-news-2.json").read_text(encoding="utf-8"))
     assert sniff(tmp_path, "fars.jsonl", lines(*articles)) == PLAIN
     assert sniff(tmp_path, "fars.json", json.dumps(articles[0], ensure_ascii=False, indent=2)) == PLAIN
+
+
+# ---- our own span table (export --format csv) ---------------------------------------------
+
+SPAN_TABLE = Detection(
+    None,
+    False,
+    "it is a table of spans (label, start, end; what export --format csv writes), which no format"
+    " here reads back: import the project's jsonl or json export instead",
+)
+SPAN_ROW = ("doc-1", "خبر", "PER", "علی", "0", "3", "", "")
+
+
+def table(header: tuple[str, ...] | list[str], sep: str = ",", end: str = "\r\n") -> str:
+    rows = [sep.join(header), sep.join(SPAN_ROW[: len(header)])]
+    return "".join(row + end for row in rows)
+
+
+def test_our_own_csv_export_is_a_span_table(tmp_path: Path) -> None:
+    # exactly what `annotator export --format csv` writes: BOM, CRLF, every column
+    from annotator.io.formats.csvspans import COLUMNS
+
+    assert sniff(tmp_path, "spans.csv", "\ufeff" + table(COLUMNS)) == SPAN_TABLE
+
+
+@pytest.mark.parametrize(
+    ("header", "sep", "end"),
+    [
+        (["label", "start", "end"], ",", "\n"),  # the three columns alone are enough
+        (["document_id", "label", "text", "start", "end"], ";", "\n"),
+        (["document_id", "label", "text", "start", "end"], "\t", "\r\n"),
+        (["Document_ID", "LABEL", "Start", "End"], ",", "\n"),  # any case
+        (["document_id ", " label", " start ", "end "], ";", "\n"),  # blanks around names
+    ],
+)
+def test_span_tables_in_other_shapes(tmp_path: Path, header: list[str], sep: str, end: str) -> None:
+    name = "spans.tsv" if sep == "\t" else "spans.csv"
+    assert sniff(tmp_path, name, table(header, sep, end)) == SPAN_TABLE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["title", "text"],  # articles
+        ["id", "title", "text", "date"],
+        ["label", "start", "text"],  # no end: not our span table
+        ["label", "end", "text"],
+        ["start", "end", "text"],
+        ["labels", "starts", "ends"],
+    ],
+)
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_a_table_of_articles_stays_articles(tmp_path: Path, header: list[str], sep: str) -> None:
+    content = table(header, sep) + sep.join(["2", TEXT, "x"][: len(header)]) + "\n"
+    name = "articles.tsv" if sep == "\t" else "articles.csv"
+    assert sniff(tmp_path, name, content) == PLAIN
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "",
+        "\n\n",
+        "text\n" + TEXT + "\n",  # one column: no separator to find
+        TEXT + "\n",
+        '"label,start,end\n1,2,3\n',  # an unclosed quote
+    ],
+)
+def test_a_first_line_that_is_no_table(tmp_path: Path, content: str) -> None:
+    assert sniff(tmp_path, "a.csv", content) == PLAIN
+    assert sniff(tmp_path, "a.tsv", content) == PLAIN
+
+
+def test_only_the_first_line_is_the_header(tmp_path: Path) -> None:
+    # the span columns on the second line are data, not the header
+    assert sniff(tmp_path, "a.csv", "title,text\nlabel,start,end\n") == PLAIN
+    assert sniff(tmp_path, "a.csv", "label,start,end") == SPAN_TABLE  # no line end at all
+
+
+def test_a_span_table_is_looked_for_only_in_csv_and_tsv(tmp_path: Path) -> None:
+    content = table(["label", "start", "end"])
+    assert sniff(tmp_path, "spans.txt", content) == PLAIN
+    assert sniff(tmp_path, "spans.CSV", content) == SPAN_TABLE
+    assert sniff(tmp_path, "spans.TSV", table(["label", "start", "end"], "\t")) == SPAN_TABLE
+    assert sniff(tmp_path, "spans.html", content) == PLAIN
+
+
+def test_token_lines_in_a_tsv_win_over_a_span_table(tmp_path: Path) -> None:
+    # a .tsv of token and tag lines is CoNLL; one that is only half so is uncertain CoNLL
+    conll = "label\tO\nstart\tO\nend\tO\n"
+    assert sniff(tmp_path, "ner.tsv", conll) == Detection("conll", why="100% of its first lines are token and tag")
+    half = "label\tstart\tend\nعلی\tB-PER\n"
+    assert sniff(tmp_path, "half.tsv", half) == Detection(
+        None, False, "50% of its first lines look like CoNLL token and tag lines"
+    )
+    assert sniff(tmp_path, "half.txt", "label,start,end\nعلی\tB-PER\n") == Detection(
+        None, False, "50% of its first lines look like CoNLL token and tag lines"
+    )

@@ -1235,3 +1235,23 @@ def test_sync_after_a_checkpointing_edit_then_a_journaled_one_saves_both(saved: 
     assert data["document"]["title"] == "عنوان تازه" and "s3" in {s["id"] for s in data["spans"]}
     assert store.durable and not store.needs_checkpoint
     crash(store)
+
+
+def test_saved_sha_is_the_files_sha256_only_while_memory_matches_it(saved: Path, schema: Schema) -> None:
+    # what undo across documents compares: the file on disk is exactly what memory holds
+    def file_sha() -> str:
+        return hashlib.sha256(saved.read_bytes()).hexdigest()
+
+    store, _ = AnnotationStore.open(saved, schema)
+    assert store.saved_sha == file_sha()
+    store.aset.add_span("location", 0, 3)  # journaled: the file is behind memory
+    assert store.saved_sha is None
+    store.save()
+    assert not journal_path(saved).exists()
+    assert store.saved_sha == file_sha()
+    before = store.saved_sha
+    store.aset.undo()
+    assert store.saved_sha is None
+    store.save()
+    assert store.saved_sha == file_sha() != before
+    store.close()

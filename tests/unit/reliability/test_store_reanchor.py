@@ -257,3 +257,21 @@ def test_placing_after_a_failed_re_anchoring_save_still_leaves_the_list(
     store.close()
     data = json.loads(path.read_text(encoding="utf-8"))
     assert "unplaced" not in data and [s["text"] for s in data["spans"]] == ["گفتگوها متوقف شد"]
+
+
+def test_placed_any_says_an_unplaced_span_was_put_back(tmp_path: Path, schema: Schema) -> None:
+    path = annotation_file(tmp_path, schema, ("claim", "مذاکرات ادامه دارد"))
+    document = Document("doc1", NEW_TEXT, "نمونه")
+    store, _ = AnnotationStore.open(path, schema, document)
+    assert store.placed_any is False
+    store.aset.add_span("actor", 0, 3)  # an ordinary edit is no placing
+    assert store.placed_any is False
+    where = NEW_TEXT.index("گفتگوها متوقف شد")
+    store.place_unplaced("s1", where, where + 3)
+    assert store.placed_any is True
+    store.aset.undo()  # the entry is listed again, and the store still remembers the placing
+    assert [s.id for s in store.unplaced] == ["s1"] and store.placed_any is True
+    store.close()
+    again, _ = AnnotationStore.open(path, schema, document)
+    assert again.placed_any is False  # a new session placed nothing
+    again.close()
