@@ -605,3 +605,11 @@ def test_token_lines_in_a_tsv_win_over_a_span_table(tmp_path: Path) -> None:
     assert sniff(tmp_path, "half.txt", "label,start,end\nعلی\tB-PER\n") == Detection(
         None, False, "50% of its first lines look like CoNLL token and tag lines"
     )
+
+
+@pytest.mark.parametrize("sep", ["|", " ", ":", "X"])
+def test_only_commas_semicolons_and_tabs_separate_a_span_tables_columns(tmp_path: Path, sep: str) -> None:
+    # what export --format csv writes, or a spreadsheet saves, is split by , ; or tab; a
+    # first line split by anything else is text (an article's first line), not a header
+    assert sniff(tmp_path, "a.csv", table(["label", "start", "end"], sep)) == PLAIN
+    assert sniff(tmp_path, "a.tsv", table(["document_id", "label", "start", "end"], sep)) == PLAIN
