@@ -80,6 +80,8 @@ def run(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
     for line in report.detected_lines() + report.problems + report.notices:
         print(line, file=sys.stderr)
+    if report.spans:
+        print(f"{project.path}: {report.spans_line()}", file=sys.stderr)
     print(
         f"{project.path}: {len(report.added)} document(s) added, "
         f"{len(report.skipped_duplicates)} duplicate(s) skipped, "

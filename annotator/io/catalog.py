@@ -173,6 +173,18 @@ class ImportReport:
     # (source file, interchange format, what showed it): what `auto` found in each file
     detected: list[tuple[str, str, str]] = field(default_factory=list)
 
+    # label -> how many spans the imported documents brought with them (interchange formats)
+    spans: dict[str, int] = field(default_factory=dict)
+
+    def spans_line(self) -> str:
+        """How many spans came in, by label (most first), or "" when none did."""
+        if not self.spans:
+            return ""
+        labels = sorted(self.spans.items(), key=lambda item: (-item[1], item[0]))
+        shown = ", ".join(f"{label} {n}" for label, n in labels[:12])
+        more = f", and {len(labels) - 12} more labels" if len(labels) > 12 else ""
+        return f"{sum(self.spans.values())} span(s) imported with the documents: {shown}{more}"
+
     def detected_lines(self) -> list[str]:
         return [f"{path}: format detected: {name} ({why})" for path, name, why in self.detected]
 

@@ -463,6 +463,14 @@ class ProjectSession(QObject):
             ),
             counted(len(report.problems), self.tr("%1 problem"), self.tr("%1 problems")),
         ]
+        if report.spans:  # a coder sees their labels came in, and how many of each
+            labels = sorted(report.spans.items(), key=lambda item: (-item[1], item[0]))
+            lines.append(
+                counted(sum(report.spans.values()), self.tr("%1 span imported"), self.tr("%1 spans imported"))
+                + ": "
+                + self.tr(", ").join(f"{label} {number(n)}" for label, n in labels[:12])
+                + ("…" if len(labels) > 12 else "")
+            )
         for path, name, _why in report.detected[:20]:
             lines.append(self.tr("%1: format detected: %2").replace("%1", Path(path).name).replace("%2", name))
         return lines

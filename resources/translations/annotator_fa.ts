@@ -1475,225 +1475,240 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="361" />
+        <location filename="../../annotator/ui/project_session.py" line="396" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="361" />
+        <location filename="../../annotator/ui/project_session.py" line="396" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="375" />
+        <location filename="../../annotator/ui/project_session.py" line="410" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="386" />
-        <location filename="../../annotator/ui/project_session.py" line="503" />
+        <location filename="../../annotator/ui/project_session.py" line="421" />
+        <location filename="../../annotator/ui/project_session.py" line="546" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="399" />
+        <location filename="../../annotator/ui/project_session.py" line="434" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="493" />
+        <location filename="../../annotator/ui/project_session.py" line="536" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="494" />
+        <location filename="../../annotator/ui/project_session.py" line="537" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="538" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="496" />
+        <location filename="../../annotator/ui/project_session.py" line="539" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="540" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="498" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="510" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="298" />
+        <location filename="../../annotator/ui/project_session.py" line="330" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="199" />
+        <location filename="../../annotator/ui/project_session.py" line="202" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="375" />
+        <location filename="../../annotator/ui/project_session.py" line="410" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="389" />
+        <location filename="../../annotator/ui/project_session.py" line="424" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="403" />
+        <location filename="../../annotator/ui/project_session.py" line="438" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="415" />
+        <location filename="../../annotator/ui/project_session.py" line="450" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="425" />
+        <location filename="../../annotator/ui/project_session.py" line="460" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="425" />
+        <location filename="../../annotator/ui/project_session.py" line="460" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="427" />
+        <location filename="../../annotator/ui/project_session.py" line="462" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="427" />
+        <location filename="../../annotator/ui/project_session.py" line="462" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="429" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="429" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="432" />
+        <location filename="../../annotator/ui/project_session.py" line="469" />
+        <source>%1 span imported</source>
+        <translation>%1 بازه با سندها آمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="469" />
+        <source>%1 spans imported</source>
+        <translation>%1 بازه با سندها آمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="471" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/project_session.py" line="475" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="444" />
+        <location filename="../../annotator/ui/project_session.py" line="487" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="444" />
-        <location filename="../../annotator/ui/project_session.py" line="503" />
+        <location filename="../../annotator/ui/project_session.py" line="487" />
+        <location filename="../../annotator/ui/project_session.py" line="546" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="456" />
+        <location filename="../../annotator/ui/project_session.py" line="499" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="470" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="522" />
+        <location filename="../../annotator/ui/project_session.py" line="565" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="526" />
+        <location filename="../../annotator/ui/project_session.py" line="569" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="528" />
+        <location filename="../../annotator/ui/project_session.py" line="571" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="539" />
+        <location filename="../../annotator/ui/project_session.py" line="582" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="540" />
+        <location filename="../../annotator/ui/project_session.py" line="583" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="584" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="542" />
+        <location filename="../../annotator/ui/project_session.py" line="585" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="544" />
+        <location filename="../../annotator/ui/project_session.py" line="587" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="560" />
+        <location filename="../../annotator/ui/project_session.py" line="603" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="538" />
-        <location filename="../../annotator/ui/project_session.py" line="590" />
+        <location filename="../../annotator/ui/project_session.py" line="581" />
+        <location filename="../../annotator/ui/project_session.py" line="633" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="521" />
+        <location filename="../../annotator/ui/project_session.py" line="564" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="521" />
+        <location filename="../../annotator/ui/project_session.py" line="564" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="607" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="607" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="616" />
+        <location filename="../../annotator/ui/project_session.py" line="659" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1703,130 +1718,130 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SchemaEditor</name>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="85" />
+        <location filename="../../annotator/ui/schema_editor.py" line="86" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="90" />
-        <location filename="../../annotator/ui/schema_editor.py" line="101" />
-        <location filename="../../annotator/ui/schema_editor.py" line="113" />
-        <source>Id</source>
-        <translation>شناسه</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/schema_editor.py" line="91" />
         <location filename="../../annotator/ui/schema_editor.py" line="102" />
         <location filename="../../annotator/ui/schema_editor.py" line="114" />
-        <source>Persian name</source>
-        <translation>نام فارسی</translation>
+        <source>Id</source>
+        <translation>شناسه</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/schema_editor.py" line="92" />
         <location filename="../../annotator/ui/schema_editor.py" line="103" />
         <location filename="../../annotator/ui/schema_editor.py" line="115" />
+        <source>Persian name</source>
+        <translation>نام فارسی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/schema_editor.py" line="93" />
+        <location filename="../../annotator/ui/schema_editor.py" line="104" />
+        <location filename="../../annotator/ui/schema_editor.py" line="116" />
         <source>English name</source>
         <translation>نام انگلیسی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="93" />
+        <location filename="../../annotator/ui/schema_editor.py" line="94" />
         <source>Colour</source>
         <translation>رنگ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="94" />
-        <location filename="../../annotator/ui/schema_editor.py" line="118" />
+        <location filename="../../annotator/ui/schema_editor.py" line="95" />
+        <location filename="../../annotator/ui/schema_editor.py" line="119" />
         <source>Key</source>
         <translation>کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="95" />
+        <location filename="../../annotator/ui/schema_editor.py" line="96" />
         <source>Kind (entity/claim)</source>
         <translation>گونه (entity/claim)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="104" />
-        <location filename="../../annotator/ui/schema_editor.py" line="121" />
+        <location filename="../../annotator/ui/schema_editor.py" line="105" />
+        <location filename="../../annotator/ui/schema_editor.py" line="122" />
         <source>Labels</source>
         <translation>برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="105" />
+        <location filename="../../annotator/ui/schema_editor.py" line="106" />
         <source>Type (choice/text/number/boolean)</source>
         <translation>نوع (choice/text/number/boolean)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="106" />
+        <location filename="../../annotator/ui/schema_editor.py" line="107" />
         <source>Values (id=Persian/English; …)</source>
         <translation>مقدارها (شناسه=فارسی/انگلیسی؛ …)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="107" />
+        <location filename="../../annotator/ui/schema_editor.py" line="108" />
         <source>Default</source>
         <translation>پیش‌فرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="116" />
+        <location filename="../../annotator/ui/schema_editor.py" line="117" />
         <source>From labels</source>
         <translation>از برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="117" />
+        <location filename="../../annotator/ui/schema_editor.py" line="118" />
         <source>To labels</source>
         <translation>به برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="122" />
+        <location filename="../../annotator/ui/schema_editor.py" line="123" />
         <source>Attributes</source>
         <translation>ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="123" />
+        <location filename="../../annotator/ui/schema_editor.py" line="124" />
         <source>Relation types</source>
         <translation>گونه‌های پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="127" />
+        <location filename="../../annotator/ui/schema_editor.py" line="128" />
         <source>Apply</source>
         <translation>اعمال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="131" />
+        <location filename="../../annotator/ui/schema_editor.py" line="132" />
         <source>Close</source>
         <translation>بستن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="154" />
+        <location filename="../../annotator/ui/schema_editor.py" line="155" />
         <source>Add</source>
         <translation>افزودن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="156" />
+        <location filename="../../annotator/ui/schema_editor.py" line="157" />
         <source>Remove</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="272" />
+        <location filename="../../annotator/ui/schema_editor.py" line="275" />
         <source>label %1: kind must be entity or claim</source>
         <translation>برچسب %1: گونه باید entity یا claim باشد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="274" />
+        <location filename="../../annotator/ui/schema_editor.py" line="277" />
         <source>label %1: %2 is not a colour</source>
         <translation>برچسب %1: %2 رنگ نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="293" />
+        <location filename="../../annotator/ui/schema_editor.py" line="296" />
         <source>attribute %1: unknown type %2</source>
         <translation>ویژگی %1: نوع ناشناختهٔ %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="307" />
+        <location filename="../../annotator/ui/schema_editor.py" line="310" />
         <source>attribute %1: default is not a number</source>
         <translation>ویژگی %1: پیش‌فرض عدد نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/schema_editor.py" line="359" />
+        <location filename="../../annotator/ui/schema_editor.py" line="362" />
         <source>Nothing changed</source>
         <translation>چیزی تغییر نکرد</translation>
     </message>

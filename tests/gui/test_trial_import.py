@@ -52,10 +52,11 @@ def test_ctrl_i_on_the_default_format_keeps_a_doccano_files_labels(
     assert [(s["label"], s["text"]) for s in saved["spans"]] == [("LOC", "ایران"), ("LOC", "تهران")]
     assert window.annotations is not None  # the imported document opens with its labels on it
     assert [(s.label, s.text) for s in window.annotations.spans()] == [("LOC", "ایران"), ("LOC", "تهران")]
-    assert window.last_message.splitlines()[:4] == [
+    assert window.last_message.splitlines()[:5] == [
         "1 document added",
         "0 duplicates skipped",
         "0 problems",
+        "2 spans imported: LOC 2",
         "doccano.jsonl: format detected: doccano",
     ]
     window.close()

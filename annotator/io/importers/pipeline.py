@@ -327,6 +327,8 @@ class _Importer:
             aset = to_annotation_set(copy, Schema.from_json(self.schema_json), refused)
             self.report.problems += [f"{where}: {line}" for line in refused]
             aset.annotator = adoc.annotator or self.annotator
+            for span in aset.spans():  # what the report counts: the spans that came in
+                self.report.spans[span.label] = self.report.spans.get(span.label, 0) + 1
             folder = safe_name(aset.annotator, "anonymous")
             relative = Path("annotations") / folder / f"{doc_id}.json"
             (self.staging / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -407,6 +409,7 @@ def run_import(
     except _Cancelled:
         report.cancelled = True
         report.added = []
+        report.spans = {}
     except OSError as exc:  # staging on the project's disk failed
         raise ProjectError(f"{project.path}: cannot import: {_disk_reason(exc)}") from None
     finally:
