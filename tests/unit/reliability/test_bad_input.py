@@ -187,6 +187,7 @@ def test_unknown_labels_extend_the_project_and_say_nothing_is_wrong(
     # nothing is wrong; the project already had this text without these annotations
     assert captured.err == (
         f"{path}: the same text as first, added as another document because it comes with other annotations\n"
+        f"{project.path}: 3 span(s) imported with the documents: actor 1, claim 1, no-such-label 1\n"
     )
     assert captured.out == (
         f"{project.path}: 1 document(s) added, 0 duplicate(s) skipped, 0 problem(s); 2 document(s) in the project\n"
