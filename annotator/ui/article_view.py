@@ -357,11 +357,7 @@ class ArticleView(QPlainTextEdit):
         """Refresh everything at the next paint; geometry: the text moved (a scroll, a
         resize, a new font or text), so the rectangles kept are no longer where they were."""
         if geometry:
-            self._caret_rects.clear()
-            self._bar_sides.clear()
-            self._edge_rects.clear()
-            self._boxes.clear()
-            self._block_origins.clear()
+            self._forget_geometry()
         self._stale = True
         self.viewport().update()
 
@@ -485,12 +481,16 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(self.to_qt(cp))
             rect = self._caret_rects[cp] = self.cursorRect(cursor)
             if len(self._caret_rects) > 20_000:  # a long session without scrolling
-                self._caret_rects.clear()
-                self._bar_sides.clear()
-                self._edge_rects.clear()
-                self._boxes.clear()
-                self._block_origins.clear()
+                self._forget_geometry()
         return rect
+
+    def _forget_geometry(self) -> None:
+        """Drop every rectangle kept for where the text was drawn (it moved, or too many)."""
+        self._caret_rects.clear()
+        self._bar_sides.clear()
+        self._edge_rects.clear()
+        self._boxes.clear()
+        self._block_origins.clear()
 
     def _edge_rect(self, boundary: int, inside: int) -> QRect:
         """Where a span's bar at `boundary` stands: at the edge of its own first (or last)
@@ -506,9 +506,9 @@ class ArticleView(QPlainTextEdit):
             if 0 <= inside < len(text) and boundary <= self._shown:
                 found = self._char_box(inside)
                 if found is not None:
-                    box, rtl = found
+                    box, right_to_left = found
                     # a span's first character's leading edge, its last one's trailing edge
-                    x = box.right() if rtl == (inside == boundary) else box.left()
+                    x = box.right() if right_to_left == (inside == boundary) else box.left()
                     # centred on x as Qt centres a caret there (QRect.center() of an even width)
                     left = round(x) - (rect.width() - 1) // 2
                     rect = QRect(left, round(box.top()), rect.width(), round(box.height()))
@@ -541,13 +541,13 @@ class ArticleView(QPlainTextEdit):
         lead = line.cursorToX(at, QTextLine.Edge.Leading)[0]
         trail = line.cursorToX(at, QTextLine.Edge.Trailing)[0]
         if lead != trail:  # a right-to-left character leads on its right
-            rtl = lead > trail
+            right_to_left = lead > trail
             left, right = sorted((lead, trail))
         else:  # the first letter of a Latin word in a Persian line: its glyphs say
             runs = line.glyphRuns(at, 1)
             if not runs:
                 return None
-            rtl = runs[0].isRightToLeft()
+            right_to_left = runs[0].isRightToLeft()
             left = min(run.boundingRect().left() for run in runs)
             right = max(run.boundingRect().right() for run in runs)
             if right <= left:
@@ -557,7 +557,7 @@ class ArticleView(QPlainTextEdit):
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
             self._block_origins[block.blockNumber()] = origin
         box = QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
-        return box, rtl
+        return box, right_to_left
 
     def _bar_side(self, boundary: int, inside: int, outside: int) -> int:
         """Which way a span's bar at boundary is moved off the caret: +1 right, -1 left.
