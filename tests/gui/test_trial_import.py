@@ -88,15 +88,20 @@ def test_the_list_counts_the_spans_an_import_brought(qtbot: Any, tmp_path: Path)
     window.close()
 
 
+def one_article_project(tmp_path: Path) -> Path:
+    """A project of one imported article (TEXT), no annotations: its folder."""
+    root = tmp_path / "p"
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    Project.create(root, "p").import_sources([tmp_path / "a.txt"])
+    return root
+
+
 def test_the_list_counts_what_a_journal_replay_brought_back(qtbot: Any, tmp_path: Path) -> None:
     """Trial: after a crash, the reopened document showed its recovered spans, the list the
     count of the file as it was before them."""
     from annotator.io.store import AnnotationStore, journal_path
 
-    root = tmp_path / "p"
-    project = Project.create(root, "p")
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    project.import_sources([tmp_path / "a.txt"])
+    root = one_article_project(tmp_path)
     window = open_in_window(qtbot, root, size=(1100, 760))
     assert window.session is not None
     doc_id, annotator = window.session.doc_id, window.session.annotator
@@ -124,10 +129,7 @@ def test_the_list_counts_what_a_journal_replay_brought_back(qtbot: Any, tmp_path
 def test_the_status_bar_counts_follow_an_import_and_marking_done(qtbot: Any, tmp_path: Path) -> None:
     """Trial: the status bar's "0 of 1 documents done" stayed after an import (and after
     marking the document done) until something else happened."""
-    root = tmp_path / "p"
-    project = Project.create(root, "p")
-    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    project.import_sources([tmp_path / "a.txt"])
+    root = one_article_project(tmp_path)
     window = open_in_window(qtbot, root, size=(1100, 760))
     assert window.session is not None
     assert window.status_label.text().startswith("0 of 1 document done")
