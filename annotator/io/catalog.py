@@ -176,11 +176,15 @@ class ImportReport:
     # label -> how many spans the imported documents brought with them (interchange formats)
     spans: dict[str, int] = field(default_factory=dict)
 
+    def spans_ranked(self) -> list[tuple[str, int]]:
+        """(label, spans that came in), most first, then by label."""
+        return sorted(self.spans.items(), key=lambda item: (-item[1], item[0]))
+
     def spans_line(self) -> str:
         """How many spans came in, by label (most first), or "" when none did."""
         if not self.spans:
             return ""
-        labels = sorted(self.spans.items(), key=lambda item: (-item[1], item[0]))
+        labels = self.spans_ranked()
         shown = ", ".join(f"{label} {n}" for label, n in labels[:12])
         more = f", and {len(labels) - 12} more labels" if len(labels) > 12 else ""
         return f"{sum(self.spans.values())} span(s) imported with the documents: {shown}{more}"

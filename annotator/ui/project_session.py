@@ -464,7 +464,7 @@ class ProjectSession(QObject):
             counted(len(report.problems), self.tr("%1 problem"), self.tr("%1 problems")),
         ]
         if report.spans:  # a coder sees their labels came in, and how many of each
-            labels = sorted(report.spans.items(), key=lambda item: (-item[1], item[0]))
+            labels = report.spans_ranked()
             lines.append(
                 counted(sum(report.spans.values()), self.tr("%1 span imported"), self.tr("%1 spans imported"))
                 + ": "
