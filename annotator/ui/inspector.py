@@ -1,16 +1,23 @@
 """The inspector: everything about the current span, shown and edited in one panel.
 
-Label, attributes (a choice, text, a number, yes/no, as the schema defines them), note,
-the span's links (for a claim: claimant, addressee, location) and its entity. Every edit is
+Label, note, entity, attributes (a choice, text, a number, yes/no, as the schema defines
+them) and the span's links (for a claim: claimant, addressee, location). Every edit is
 one model command; the panel is rebuilt from the model after each change. The keys that
 open type-ahead lists (C, A, L, E, V) belong to the window (ui/claims.py).
+
+The panel keeps one shape whatever the current span: the heading has a fixed height (a
+long claim is cut between words, with …, and whole in its tooltip), the note is the first
+row, the titles' column is as wide as the schema's widest, the links' place is kept when
+they are hidden, and the scroll bar is always there. Moving between an actor and a claim
+used to move every field (and the note) up or down and sideways under the user's eyes.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import AnnotationSet, AttributeDef, AttributeType, LabelKind
+from .bidi import clip
+
+HEADING_LINES = 3  # the heading's fixed height; a longer claim is cut with …
 
 if TYPE_CHECKING:  # the registry module is imported with the claims parts, after the first frame
     from ..model import EntityRegistry
@@ -55,9 +65,11 @@ class Inspector(QWidget):
         self.heading.setObjectName("inspectorHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # left: leading
         self.form_host = QWidget(self)
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.links_label = QLabel(self)
         self.links_label.setWordWrap(True)  # the keys' list must not widen the panel (or the window)
         for label in (self.heading, self.links_label):
@@ -68,6 +80,10 @@ class Inspector(QWidget):
         self.links.setObjectName("inspectorLinks")
         self.links.itemActivated.connect(self._activate_link)
         self.links.installEventFilter(self)
+        for widget in (self.links_label, self.links):  # hidden (an actor's), their place is kept
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         # the panel scrolls rather than squeeze: in a short dock a long claim's heading was
         # cut off mid-line and the attribute boxes shrank to slivers
         body = QWidget(self)
@@ -77,6 +93,8 @@ class Inspector(QWidget):
         layout.addWidget(self.form_host)
         layout.addWidget(self.links_label)
         layout.addWidget(self.links, 1)
+        self._heading_text = ""  # the whole heading, of which the label shows what fits
+        self._fix_heading_height()
         self.links.setMinimumHeight(3 * self.fontMetrics().lineSpacing() + 8)  # three links in view
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("inspectorScroll")
@@ -84,6 +102,9 @@ class Inspector(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # always there: shown only for the spans whose form does not fit, it narrowed the
+        # panel's contents and moved every field sideways
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll)
@@ -123,11 +144,12 @@ class Inspector(QWidget):
             for item in (row.labelItem, row.fieldItem):
                 widget = item.widget() if item is not None else None
                 if widget is not None and widget not in (self.note, self.entity_label):
+                    widget.hide()  # out of the form now: not drawn where it was until deleted
                     widget.deleteLater()
         self.editors = {}
         self.links.clear()
         if aset is None or not span_id or not aset.has_span(span_id):
-            self.heading.setText(self.tr("No current span. Select text and press a label key, or click a span."))
+            self._set_heading(self.tr("No current span. Select text and press a label key, or click a span."))
             self.form_host.hide()
             self.links_label.hide()
             self.links.hide()
@@ -141,9 +163,17 @@ class Inspector(QWidget):
         label = schema.label(span.label)
         # the span's text isolated right to left: in an English (left-to-right) heading the
         # guillemets and a wrapped claim's words would otherwise be reordered around the name
-        self.heading.setText(f"{schema.label_name(span.label, self._language)}: \u2067«{short(span.text, 160)}»\u2069")
+        name = schema.label_name(span.label, self._language)
+        self._set_heading(f"{name}: \u2067«", " ".join(span.text.split()), "»\u2069")
+        width = self._titles_width(aset)
+        # the note first: every span has one, so it never moves as the current span changes
+        self.note.blockSignals(True)
+        self.note.setText(span.note)
+        self.note.blockSignals(False)
+        self._add_row(self.tr("Note:"), self.note, width)
+        self.note.show()
         if label is None or label.kind is not LabelKind.CLAIM:
-            self.form.addRow(self.tr("Entity (E):"), self.entity_label)
+            self._add_row(self.tr("Entity (E):"), self.entity_label, width)
             self.entity_label.setText(self._entity_text())
             self.entity_label.show()
         else:
@@ -151,13 +181,65 @@ class Inspector(QWidget):
         for definition in schema.attributes_for(span.label):
             editor = self._editor(definition, span.attributes.get(definition.id))
             self.editors[definition.id] = editor
-            self.form.addRow(f"{definition.name(self._language)}:", editor)
-        self.note.blockSignals(True)
-        self.note.setText(span.note)
-        self.note.blockSignals(False)
-        self.form.addRow(self.tr("Note:"), self.note)
-        self.note.show()
+            self._add_row(f"{definition.name(self._language)}:", editor, width)
         self._fill_links()
+
+    def _add_row(self, title: str, field: QWidget, width: int) -> None:
+        label = QLabel(title, self.form_host)
+        label.setMinimumWidth(width)  # the fields start where they start for any span
+        self.form.addRow(label, field)
+
+    def _titles_width(self, aset: AnnotationSet) -> int:
+        """The widest row title any span of this schema can have."""
+        titles = [self.tr("Note:"), self.tr("Entity (E):")]
+        titles += [f"{d.name(self._language)}:" for d in aset.schema.attributes]
+        metrics = self.fontMetrics()
+        return max(metrics.horizontalAdvance(t) for t in titles) + 2
+
+    # ---- the heading -------------------------------------------------------------------
+
+    def _fix_heading_height(self) -> None:
+        """HEADING_LINES lines high, measured as the label measures its own text."""
+        self.heading.setText("\n".join(["ا"] * HEADING_LINES))
+        self.heading.setFixedHeight(self.heading.heightForWidth(1000))
+        self.heading.setText(self._heading_text)
+
+    def _set_heading(self, before: str, body: str = "", after: str = "") -> None:
+        self._heading_parts = (before, body, after)
+        self._heading_text = before + body + after
+        self._fit_heading()
+
+    def _fit_heading(self) -> None:
+        """The whole heading when it fits its lines; else as many of the span's words as
+        fit, cut between words with …, the whole in the tooltip."""
+        before, body, after = getattr(self, "_heading_parts", ("", "", ""))
+        heading = self.heading
+        room, width = heading.maximumHeight(), heading.width()
+        heading.setText(self._heading_text)
+        heading.setToolTip("")
+        if not body or heading.heightForWidth(width) <= room:
+            return
+        low, high = 1, len(body)  # the longest clip of body that fits (clip adds the …)
+        while low < high:
+            middle = (low + high + 1) // 2
+            heading.setText(before + clip(body, middle) + after)
+            if heading.heightForWidth(width) <= room:
+                low = middle
+            else:
+                high = middle - 1
+        heading.setText(before + clip(body, low) + after)
+        heading.setToolTip(self._heading_text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "_heading_text"):
+            self._fit_heading()  # the width the heading's lines are cut at
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_heading_text"):
+            self._fix_heading_height()
+            self._fit_heading()
 
     def _entity_text(self) -> str:
         assert self._aset is not None
@@ -250,7 +332,6 @@ class Inspector(QWidget):
         self.spanRequested.emit(item.data(Qt.ItemDataRole.UserRole)[1])
 
     def eventFilter(self, watched: object, event: object) -> bool:
-        from PySide6.QtCore import QEvent
         from PySide6.QtGui import QKeyEvent
 
         if (

@@ -34,7 +34,9 @@ def test_undo_and_redo_say_what_they_did(qtbot: Any, window: MainWindow) -> None
 
 def test_a_long_claim_is_shown_whole_and_its_form_keeps_its_size(qtbot: Any, window: MainWindow) -> None:
     """In a short inspector a long claim's heading was cut mid-line and the attribute boxes
-    squeezed to slivers; the panel now scrolls instead, every row at its own height."""
+    squeezed to slivers; the panel now scrolls instead, every row at its own height (the
+    heading's lines are whole: a claim longer than them is cut between words, see
+    test_steady_panels)."""
     window.resize(1100, 600)
     text = open_sample(window)
     start = text.index("این گروه با انتشار")

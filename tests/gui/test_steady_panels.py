@@ -1,0 +1,86 @@
+"""The panels keep their shape while the user works: moving between an actor and a claim
+does not move the inspector's fields (nor the rest of the window)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QWidget
+
+from annotator.ui import MainWindow
+
+from .conftest import double_click_word
+from .test_window import open_sample
+
+
+def tag_actor_location_claim(qtbot: Any, window: MainWindow) -> str:
+    """The sample in Persian with an actor, a location and a claim tagged by keys."""
+    window.set_language("fa", save=False)
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("السودانی") + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    double_click_word(qtbot, window.view, text.index("عراق") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_2)
+    start = text.index("این گروه با انتشار")
+    window.view.select_range(start, text.index(".", text.index(".", start) + 1))
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    assert window.annotations is not None
+    assert sorted(s.label for s in window.annotations.spans()) == ["actor", "claim", "location"]
+    return text
+
+
+def click_span_row(qtbot: Any, window: MainWindow, label: str) -> None:
+    table = window.table
+    row = next(r for r in range(table.model().rowCount()) if table.span_model.span_at(r).label == label)
+    rect = table.visualRect(table.model().index(row, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.claims.inspector.span_id == table.span_model.span_at(row).id)
+    qtbot.wait(20)  # the frame after: what the old span's form left is gone
+
+
+def places(window: MainWindow) -> dict[str, QRect]:
+    """Where the inspector's heading and note, its panel and the panels around are."""
+    inspector = window.claims.inspector
+
+    def at(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+
+    return {
+        "heading": at(inspector.heading),
+        "note": at(inspector.note),
+        "form": at(inspector.form_host).adjusted(0, 0, 0, -inspector.form_host.height()),  # its top and width
+        "inspector": at(inspector),
+        "article": at(window.view),
+        "spans": at(window.table),
+    }
+
+
+def test_the_inspector_keeps_its_shape_between_an_actor_and_a_claim(qtbot: Any, window: MainWindow) -> None:
+    tag_actor_location_claim(qtbot, window)
+    seen = {}
+    for label in ("actor", "claim", "location", "claim", "actor"):
+        click_span_row(qtbot, window, label)
+        inspector = window.claims.inspector
+        assert inspector.note.isVisible()
+        # the claim's links are drawn where the actor's blank place for them was
+        assert inspector.links.isVisible() == (label == "claim")
+        seen[label] = places(window)
+        assert seen[label] == seen["actor"], (label, seen[label], seen["actor"])
+
+
+def test_a_long_claim_heading_is_cut_between_words_and_whole_in_its_tooltip(qtbot: Any, window: MainWindow) -> None:
+    window.resize(1100, 600)
+    text = open_sample(window)
+    start = text.index("این گروه با انتشار")
+    end = text.index(".", text.index(".", text.index(".", start) + 1) + 1)  # three sentences
+    window.view.select_range(start, end)
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    heading = window.claims.inspector.heading
+    qtbot.waitUntil(heading.isVisible)
+    shown, whole = heading.text(), heading.toolTip()
+    assert shown.endswith("…»\u2069") and len(shown) < len(whole)
+    assert " ".join(text[start:end].split()) in whole
+    body = shown[shown.index("«") + 1 : -3]
+    assert " ".join(text[start:end].split()).startswith(body)  # whole words, from the first
+    assert heading.heightForWidth(heading.width()) <= heading.height()  # every shown line in full
