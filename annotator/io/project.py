@@ -690,7 +690,8 @@ class Project:
 
     def load_annotations(self, doc_id: str, annotator: str, document: Document | None = None) -> AnnotationSet:
         """An annotator's annotations on a document. When they have none yet: a copy of the
-        annotations the import brought (annotator "imported"), else a new empty set.
+        annotations the import brought (annotator "imported"), with the status the import
+        recorded (a Label Studio task completed there is done), else a new empty set.
 
         Raises jsonformat.AnnotationFileError (listing the problems) for a bad file.
         """
@@ -701,11 +702,11 @@ class Project:
                 return AnnotationSet(document, annotator, self.schema)
             imported = self.annotation_path(doc_id, IMPORT_ANNOTATOR)
             # an annotator who has not touched a document starts from what the import
-            # brought (e.g. a NER corpus being corrected); their own file appears on the
-            # first edit, and the imported file stays as it was
+            # brought (e.g. a NER corpus being corrected), its status included, as the
+            # document list and `stats` count it (_facts_for); their own file appears on
+            # the first edit, and the imported file stays as it was
             aset = jsonformat.load(imported, self.schema, document)
             aset.annotator = annotator
-            aset.status = Status.NEW
             return aset
         aset = jsonformat.load(self.annotation_path(doc_id, annotator), self.schema, document)
         if not aset.annotator:
@@ -826,7 +827,10 @@ class Project:
             folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
             found = index.get(folder, {}).get(doc_id)
             if found is None and folder != IMPORT_ANNOTATOR:
-                found = _as_started_from(index.get(IMPORT_ANNOTATOR, {}).get(doc_id))
+                # what the import brought, with its status (load_annotations): a Label Studio task
+                # completed there is done for the list, `stats` and the analysis alike (it
+                # used to be new in the window and done in `stats`)
+                found = index.get(IMPORT_ANNOTATOR, {}).get(doc_id)
             return [found] if found else []
         return [files[doc_id] for files in index.values() if doc_id in files]
 
@@ -861,9 +865,9 @@ class Project:
         folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
         own = index.get(folder, {})
         # a document this annotator has not touched opens with what the import brought
-        # (load_annotations): the list counts those spans, as new
+        # (load_annotations): the list counts those spans, with the import's status
         imported = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
-        started = {d: _as_started_from(f) for d, f in imported.items() if d not in own}
+        started = {d: f for d, f in imported.items() if d not in own}
         return [(d, f.status, f.spans) for d, f in (*own.items(), *started.items()) if f is not None]
 
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
@@ -888,7 +892,10 @@ class Project:
             folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR) if annotator is not None else None
             index = self._refreshed_index()
             if folder is not None:
-                done = {d for d, f in index.get(folder, {}).items() if f.status == Status.DONE.value}
+                # their own files, else what the import brought (as _facts_for counts it)
+                started = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
+                seen = {**started, **index.get(folder, {})}
+                done = {d for d, f in seen.items() if f.status == Status.DONE.value}
             else:
                 done = {d for d in set().union(*index.values()) if self._summary_status(d, None, index) == Status.DONE}
             wrapped = lazy.ids_from(-1, 1) if step > 0 else lazy.ids_from(lazy.count(), -1)
@@ -1558,12 +1565,6 @@ def _combined_status(facts: Sequence[_FileFacts]) -> Status:
     if statuses == {Status.DONE.value}:
         return Status.DONE
     return Status.IN_PROGRESS
-
-
-def _as_started_from(imported: _FileFacts | None) -> _FileFacts | None:
-    """What an annotator without a file of their own sees of a document: the imported
-    annotations, new to them (as Project.load_annotations gives them)."""
-    return None if imported is None else replace(imported, status=Status.NEW.value)
 
 
 def _facts_of_set(aset: AnnotationSet, st: os.stat_result) -> _FileFacts:
