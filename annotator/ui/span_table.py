@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from ..model import AnnotationSet, Change, Span
 from .colors import background_for
@@ -55,6 +55,8 @@ class SpanTableModel(QAbstractTableModel):
     def _on_change(self, change: Change) -> None:
         if change.schema_changed:
             self._brushes.clear()  # a label's colour may have changed
+            # a label renamed or added: the list measures its label column again
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         self.changing = True
         try:
             self._apply_change(change)
@@ -206,28 +208,27 @@ class SpanTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         self.setWordWrap(False)
         # the Text column takes the room the others leave; label, links and note are as wide
-        # as what the rows in view show (up to a limit; longer ones are elided, the tooltip
-        # has it all), re-measured after the rows or the scroll position change. Qt's own
-        # ResizeToContents mode is not used: it measured once, on the empty list, and then
-        # squeezed every text to a letter
+        # as what they show (the label: the schema's widest name; links and note: the rows
+        # in view, up to a limit; longer ones are elided, the tooltip has it all), measured
+        # when a document is shown, the list resized or the interface's language changed,
+        # never on an edit or a scroll: a note written on a span, a new span or a link
+        # made the columns jump under the user's eyes. A column the user has resized keeps
+        # the user's width. Qt's own ResizeToContents mode is not used: it measured once,
+        # on the empty list, and then squeezed every text to a letter
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(SpanTableModel.COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(0)
         header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
         header.setStretchLastSection(False)
+        self._fitting = False  # fit_columns is resizing: not the user
+        self.user_sized: set[str] = set()  # the columns the user has resized
+        header.sectionResized.connect(self._on_section_resized)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
-        self._fit_timer.setInterval(0)  # after the frame that shows the edit
+        self._fit_timer.setInterval(0)  # after the frame that shows the document
         self._fit_timer.timeout.connect(self.fit_columns)
-        for signal in (
-            self.span_model.rowsInserted,
-            self.span_model.rowsRemoved,
-            self.span_model.modelReset,
-            self.span_model.dataChanged,
-            self.span_model.headerDataChanged,
-            self.verticalScrollBar().valueChanged,
-        ):
+        for signal in (self.span_model.modelReset, self.span_model.headerDataChanged):
             signal.connect(self._fit_timer.start)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         palette = self.palette()
@@ -239,33 +240,61 @@ class SpanTable(QTableView):
         self._quiet = False
 
     def fit_columns(self) -> None:
-        """Label, links and note as wide as their widest cell in view or their title, but
-        together at most OTHERS_SHARE of the list's width: a claim's links ("Claimed by: …,
-        Addressed to: …") squeezed the text to two letters and pushed the note out of
-        view. The links give way first, then the note; elided cells keep their tooltips."""
+        """Label, links and note as wide as their widest cell in view or their title (the
+        label: as its widest name in the schema), but together at most OTHERS_SHARE of the
+        list's width: a claim's links ("Claimed by: …, Addressed to: …") squeezed the text
+        to two letters and pushed the note out of view. The links give way first, then the
+        note; elided cells keep their tooltips. A column the user has resized is left as
+        the user made it."""
         header = self.horizontalHeader()
         widths: dict[str, int] = {}
         for column, name in enumerate(SpanTableModel.COLUMNS):
-            if name != "text":
-                natural = max(self.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
-                widths[name] = min(natural, MAX_COLUMN_WIDTH)
+            if name == "text":
+                continue
+            natural = max(self.sizeHintForColumn(column), header.sectionSizeFromContents(column).width())
+            if name == "label":
+                natural = max(natural, self._label_names_width())
+            widths[name] = min(natural, MAX_COLUMN_WIDTH)
         budget = int(self.viewport().width() * OTHERS_SHARE)
         for name in ("links", "note"):
             excess = sum(widths.values()) - budget
-            if excess > 0 and name in widths:
+            if excess > 0 and name in widths and name not in self.user_sized:
                 title = header.sectionSizeFromContents(SpanTableModel.COLUMNS.index(name)).width()
                 widths[name] = max(title, widths[name] - excess)
         resized = False
-        for name, width in widths.items():
-            column = SpanTableModel.COLUMNS.index(name)
-            if header.sectionSize(column) != width:
-                header.resizeSection(column, width)
-                resized = True
+        self._fitting = True
+        try:
+            for name, width in widths.items():
+                column = SpanTableModel.COLUMNS.index(name)
+                if name not in self.user_sized and header.sectionSize(column) != width:
+                    header.resizeSection(column, width)
+                    resized = True
+        finally:
+            self._fitting = False
         if resized:
             # the scroll bars follow now: Qt updates them at its own timer after a column
             # resize, and until then a list filled after the window was shown kept a
             # horizontal scroll bar for the columns' old widths
             self.updateGeometries()
+
+    def _label_names_width(self) -> int:
+        """The width of the label column's widest possible cell: the schema's widest
+        label name, whatever the rows hold now (a new span's label then fits as it is)."""
+        aset = self.span_model.annotations
+        if aset is None:
+            return 0
+        language = self.span_model.language
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(label.name(language)) for label in aset.schema.labels), default=0)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return widest + 2 * margin + (1 if self.showGrid() else 0)
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        # every other resize of these columns is the user's (a drag or a double click on
+        # the header's edge); the Text column follows the others (Stretch)
+        name = SpanTableModel.COLUMNS[column]
+        if not self._fitting and name != "text":
+            self.user_sized.add(name)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

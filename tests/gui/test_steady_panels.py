@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QWidget
 
 from annotator.ui import MainWindow
 
-from .conftest import double_click_word
+from .conftest import double_click_word, type_text
 from .test_window import open_sample
 
 
@@ -84,3 +84,51 @@ def test_a_long_claim_heading_is_cut_between_words_and_whole_in_its_tooltip(qtbo
     body = shown[shown.index("«") + 1 : -3]
     assert " ".join(text[start:end].split()).startswith(body)  # whole words, from the first
     assert heading.heightForWidth(heading.width()) <= heading.height()  # every shown line in full
+
+
+def write_note(qtbot: Any, window: MainWindow, label: str, note: str) -> None:
+    """Choose the span's row, press N, type the note and Enter, as the user does."""
+    click_span_row(qtbot, window, label)
+    qtbot.keyClick(window.table, Qt.Key.Key_N)
+    assert window.note_edit.hasFocus()
+    type_text(window.note_edit, note)
+    qtbot.keyClick(window.note_edit, Qt.Key.Key_Return)
+    assert window.annotations is not None
+    assert [s.note for s in window.annotations.spans() if s.label == label] == [note]
+    qtbot.wait(50)  # the turns after the edit, when the columns were measured again
+
+
+def column_widths(window: MainWindow) -> list[int]:
+    header = window.table.horizontalHeader()
+    return [header.sectionSize(c) for c in range(header.count())]
+
+
+def test_the_span_lists_columns_stay_put_when_a_note_is_written(qtbot: Any, window: MainWindow) -> None:
+    tag_actor_location_claim(qtbot, window)
+    qtbot.wait(50)
+    before = column_widths(window)
+    write_note(qtbot, window, "actor", "سخنگوی گروه مقاومت، به نقل از بیانیهٔ دوم")
+    assert column_widths(window) == before
+    # the note is there, elided in its column and whole in its tooltip
+    table = window.table
+    row = next(r for r in range(table.model().rowCount()) if table.span_model.span_at(r).label == "actor")
+    assert "بیانیهٔ دوم" in table.model().index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_column_the_user_widened_keeps_its_width(qtbot: Any, window: MainWindow) -> None:
+    window.set_language("en", save=False)  # left to right: the label column's edge is its right side
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("السودانی") + 2)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    qtbot.wait(50)
+    header = window.table.horizontalHeader()
+    width = header.sectionSize(0)
+    edge = QPoint(header.sectionViewportPosition(0) + width - 1, header.height() // 2)
+    qtbot.mousePress(header.viewport(), Qt.MouseButton.LeftButton, pos=edge)
+    qtbot.mouseMove(header.viewport(), edge + QPoint(40, 0))
+    qtbot.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, pos=edge + QPoint(40, 0))
+    assert header.sectionSize(0) == width + 40
+    write_note(qtbot, window, "actor", "a note")
+    window.resize(window.width() - 60, window.height())  # the list narrower: measured again
+    qtbot.wait(50)
+    assert header.sectionSize(0) == width + 40
