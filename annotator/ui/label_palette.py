@@ -13,6 +13,15 @@ from .flow_layout import FlowLayout
 from .theme import number
 
 
+def _style(color: str) -> str:
+    return (
+        "QPushButton { border: 1px solid palette(mid); border-radius: 3px; background: palette(button);"
+        f" border-left: 6px solid {color}; border-right: 6px solid {color}; padding: 4px 12px; }}"
+        " QPushButton:hover { background: palette(midlight); }"
+        " QPushButton:pressed { background: palette(mid); }"
+    )
+
+
 class LabelPalette(QWidget):
     labelClicked = Signal(str)
 
@@ -28,6 +37,7 @@ class LabelPalette(QWidget):
         self._rows_height = 0
         self._buttons: dict[str, QPushButton] = {}
         self._shown: object = None  # what the buttons show (see set_schema)
+        self._one_row = 0  # the height of one row of buttons (see _row_height)
 
     def set_schema(self, schema: Schema | None, language: str) -> None:
         """A button per label of `schema` (none for None: no document)."""
@@ -53,12 +63,7 @@ class LabelPalette(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the article's selection
             # Qt draws a style sheet's side borders only when the whole border has a style:
             # without the first `border`, the label's colour never showed
-            button.setStyleSheet(
-                "QPushButton { border: 1px solid palette(mid); border-radius: 3px; background: palette(button);"
-                f" border-left: 6px solid {label.color}; border-right: 6px solid {label.color}; padding: 4px 12px; }}"
-                " QPushButton:hover { background: palette(midlight); }"
-                " QPushButton:pressed { background: palette(mid); }"
-            )
+            button.setStyleSheet(_style(label.color))
             button.setToolTip(label.name_en if language == "fa" else label.name_fa)
             button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))
             self._layout.addWidget(button)
@@ -71,7 +76,20 @@ class LabelPalette(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._layout.heightForWidth(width)
+        return max(self._layout.heightForWidth(width), self._row_height())
+
+    def _row_height(self) -> int:
+        """One row of buttons high, with none yet (no document): the first document's
+        buttons then take no more room, and the panels under the tool bar stay where they
+        are. They moved down a row when it opened, and were all painted again in its first
+        frame (issue 10)."""
+        if not self._one_row:
+            probe = QPushButton("X", self)  # styled as a label's button: same font, padding, borders
+            probe.setStyleSheet(_style("gray"))
+            margins = self._layout.contentsMargins()
+            self._one_row = probe.sizeHint().height() + margins.top() + margins.bottom()
+            probe.setParent(None)  # gone with its wrapper, never shown
+        return self._one_row
 
     def sizeHint(self) -> QSize:
         """At the width it has, the height of its rows there: a tool bar asks no
@@ -79,10 +97,11 @@ class LabelPalette(QWidget):
         hint = self._layout.sizeHint()
         if self.width() > 0 and self.isVisible():
             return QSize(min(hint.width(), self.width()), max(hint.height(), self.heightForWidth(self.width())))
-        return hint
+        return QSize(hint.width(), max(hint.height(), self._row_height()))
 
     def minimumSizeHint(self) -> QSize:
-        return self._layout.minimumSize()
+        least = self._layout.minimumSize()
+        return QSize(least.width(), max(least.height(), self._row_height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -305,3 +305,21 @@ def test_a_span_running_past_the_first_screens_draws_no_bar_in_the_wrong_place(
     assert 0 <= top < 100  # the start's bar on the first line
     assert bottom > window.view.viewport().height() * 100  # the end's: far below, never on screen
     window._checkpoint_timer.stop()
+
+
+def test_the_panels_stay_where_the_empty_window_had_them_when_the_first_article_opens(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    # the label palette's tool bar kept one row of buttons' height with no document: the
+    # first article's buttons moved every panel under it down a row (a jump the user sees,
+    # and every panel painted again in the article's first frame)
+    article, _ = write_article(tmp_path)
+    docks = [window.findChild(QObject, name) for name in ("spansDock", "inspectorDock")]
+    empty = [dock.geometry() for dock in docks]  # type: ignore[union-attr]
+    bar = window.label_palette.height()
+    assert window.open(article), window.last_message
+    assert [dock.geometry() for dock in docks] == empty  # type: ignore[union-attr]
+    assert window.label_palette.height() == bar
+    first = window.label_palette.button("actor")
+    assert first.isVisible() and window.label_palette.rect().contains(first.geometry())  # not clipped
+    window._checkpoint_timer.stop()
