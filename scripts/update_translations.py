@@ -246,8 +246,6 @@ FA = {
     "Whole words": "فقط واژهٔ کامل",
     "Match only whole words: تهران, not تهرانی or تهران‌ها": "فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها",
     "Tag all": "برچسب زدن همه",
-    "Results already tagged with another label stay as they are unless you tick the box.": "نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.",
-    "Also tag results already tagged with another label": "نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن",
     "; already tagged with another label, left as they are: %1": "؛ با برچسبی دیگر، دست‌نخورده: %1",
     "Every result is already tagged “%1”": "همهٔ نتیجه‌ها از پیش برچسب «%1» دارند",
     "The first date is after the second: no document can be in this range": "تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست",

@@ -858,6 +858,30 @@ class Project:
     def _summary_status(self, doc_id: str, annotator: str | None, index: dict[str, dict[str, _FileFacts]]) -> Status:
         return _combined_status(self._facts_for(doc_id, annotator, index))
 
+    def saved_spans(self, annotator: str, doc_ids: Iterable[str]) -> dict[str, list[tuple[str, int, int]]]:
+        """(label, start, end) of the spans each of these documents opens with for this
+        annotator (their own file, else the import's, as load_annotations chooses), read
+        from the saved files, for the documents the index says hold spans: the others
+        are left out, unread. What a project-wide Tag all counts before it asks. A file
+        that cannot be read gives nothing here (tagging names it); edits still only in a
+        journal (a crashed window's) are not seen."""
+        index = self._refreshed_index()
+        folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+        own = index.get(folder, {})
+        imported = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
+        found: dict[str, list[tuple[str, int, int]]] = {}
+        for doc_id in doc_ids:
+            whose = folder if doc_id in own else IMPORT_ANNOTATOR if doc_id in imported else None
+            facts = own.get(doc_id) or imported.get(doc_id)
+            if whose is None or facts is None or not facts.spans:
+                continue
+            try:
+                data = json.loads(jsonformat.read_bytes(Path(self._annotation_file(doc_id, whose))))
+                found[doc_id] = [(str(s["label"]), int(s["start"]), int(s["end"])) for s in data["spans"]]
+            except (OSError, ValueError, TypeError, KeyError, jsonformat.AnnotationFileError):
+                continue
+        return found
+
     def progress_facts(self, annotator: str) -> list[tuple[str, str, int]]:
         """(document id, status, span count) of each document this annotator has a file
         for (the others are new, with no spans): what the document list shows."""

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 from ..io import jsonformat
 from ..io.catalog import ImportReport
 from ..io.lock import LockedError, ProjectLock
-from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError
+from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError, SearchHit
 from ..io.store import AnnotationStore
+from ..io.tagall import TagAllPlan, plan_tag_all
 from ..model import AnnotationSet, Change, Status
 from ..model.history import KeptHistories
 from ..persian.segment import trim
@@ -313,11 +314,26 @@ class ProjectSession(QObject):
             return None
         return (saved, aset.document.sha256, aset.schema)
 
+    def plan_tag_all(self, hits: list[SearchHit], label_id: str) -> TagAllPlan:
+        """What tagging these hits with the label would do, counted before asking (io.tagall);
+        the open document from its memory, which may be ahead of its file."""
+        aset = self.window.annotations
+        open_spans = {}
+        if self.doc_id and aset is not None and aset.document.id == self.doc_id:
+            open_spans[self.doc_id] = [(s.label, s.start, s.end) for s in aset.spans()]
+        return plan_tag_all(self.project, self.annotator, label_id, hits, open_spans)
+
     def tag_everywhere(
-        self, query: str, label_id: str, whole_words: bool = True, skip_coded: bool = True
+        self,
+        query: str,
+        label_id: str,
+        whole_words: bool = True,
+        skip_coded: bool = True,
+        ranges: dict[str, list[tuple[int, int]]] | None = None,
     ) -> tuple[int, int, int]:
         """Tag every hit of a project-wide search: (spans added, documents changed, hits left
         as they are because another label already covers exactly them (``skip_coded``)).
+        ``ranges``: the hits by document as plan_tag_all found them (else searched again).
 
         Each document's additions are one undoable edit in that document's history (the
         open one's right away, the others' when they are opened this session: see
@@ -325,8 +341,11 @@ class ProjectSession(QObject):
         done and loses nothing.
         """
         by_document: dict[str, list[tuple[int, int]]] = {}
-        for hit in self.project.search(query, whole_words=whole_words):
-            by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
+        if ranges is not None:
+            by_document = ranges
+        else:
+            for hit in self.project.search(query, whole_words=whole_words):
+                by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
         dialog = self._progress(self.tr("Tagging…"), len(by_document), "tagProgress")
         added = changed = left = 0
         problems: list[str] = []

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDockWidget,
@@ -301,24 +302,29 @@ class SearchController(QObject):
                     else self.tr("The search index is being made: tag when it is done")
                 )
                 return
-            hits = session.project.search(query, whole_words=whole)
-            documents = len({h.document_id for h in hits})
-            if not hits:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                # which hits are coded already is known before asking: from the files that
+                # hold spans, and the open document's memory (io.tagall)
+                plan = session.plan_tag_all(session.project.search(query, whole_words=whole), label_id)
+            finally:
+                QApplication.restoreOverrideCursor()
+            if not plan.ranges:
+                return
+            if not plan.fresh and not plan.other:
+                self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
                 return
             question = (
                 self.tr("Tag %1 as “%2” in %3?")
-                .replace("%1", counted(len(hits), self.tr("%1 result"), self.tr("%1 results")))
-                .replace("%3", counted(documents, self.tr("%1 document"), self.tr("%1 documents")))
+                .replace("%1", counted(plan.fresh, self.tr("%1 result"), self.tr("%1 results")))
+                .replace("%3", counted(plan.documents, self.tr("%1 document"), self.tr("%1 documents")))
             )
-            # which hits are already coded is known only document by document, while tagging
-            yes, also = self.confirm(
-                question.replace("%2", label),
-                self.tr("Results already tagged with another label stay as they are unless you tick the box."),
-                self.tr("Also tag results already tagged with another label"),
-            )
+            yes, also = self.confirm(question.replace("%2", label), *self._coded_details(label, plan.same, plan.other))
             if not yes:
                 return
-            added, changed, left = session.tag_everywhere(query, label_id, whole_words=whole, skip_coded=not also)
+            added, changed, left = session.tag_everywhere(
+                query, label_id, whole_words=whole, skip_coded=not also, ranges=plan.ranges
+            )
             message = (
                 self.tr("Spans added: %1, in %2")
                 .replace("%2", counted(changed, self.tr("%1 document"), self.tr("%1 documents")))
@@ -344,6 +350,16 @@ class SearchController(QObject):
             return
         results = counted(fresh, self.tr("%1 result"), self.tr("%1 results"))
         question = self.tr("Tag %1 as “%2” in this article?").replace("%1", results).replace("%2", label)
+        yes, also = self.confirm(question, *self._coded_details(label, same, other))
+        if not yes:
+            return
+        wanted = [(label_id, s, e) for s, e in ranges]
+        added = aset.add_spans(f"Tag {len(ranges)} results", wanted, skip_coded=not also)
+        self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
+
+    def _coded_details(self, label: str, same: int, other: int) -> tuple[str, str]:
+        """The question's details on hits already coded, and the box that tags those of
+        another label too ("" when there are none): (details, box's text)."""
         details = []
         if same:
             details.append(self.tr("Already tagged “%2”, left as they are: %1.").replace("%1", number(same))
@@ -355,12 +371,7 @@ class SearchController(QObject):
                 )
             )
         also_text = self.tr("Also tag those already tagged with another label (%1)").replace("%1", number(other))
-        yes, also = self.confirm(question, " ".join(details), also_text if other else "")
-        if not yes:
-            return
-        wanted = [(label_id, s, e) for s, e in ranges]
-        added = aset.add_spans(f"Tag {len(ranges)} results", wanted, skip_coded=not also)
-        self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
+        return " ".join(details), also_text if other else ""
 
     def confirm(self, question: str, details: str = "", also: str = "") -> tuple[bool, bool]:
         """Ask before tagging (Enter answers yes: the question names what will happen); with

@@ -801,42 +801,44 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="130" />
+        <location filename="../../annotator/ui/inspector.py" line="152" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="146" />
+        <location filename="../../annotator/ui/inspector.py" line="176" />
+        <location filename="../../annotator/ui/inspector.py" line="194" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="158" />
+        <location filename="../../annotator/ui/inspector.py" line="173" />
+        <location filename="../../annotator/ui/inspector.py" line="194" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="172" />
+        <location filename="../../annotator/ui/inspector.py" line="254" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="173" />
+        <location filename="../../annotator/ui/inspector.py" line="255" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="183" />
+        <location filename="../../annotator/ui/inspector.py" line="265" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="218" />
+        <location filename="../../annotator/ui/inspector.py" line="300" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="218" />
+        <location filename="../../annotator/ui/inspector.py" line="300" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -1475,240 +1477,240 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="396" />
+        <location filename="../../annotator/ui/project_session.py" line="415" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="396" />
+        <location filename="../../annotator/ui/project_session.py" line="415" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="410" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="421" />
-        <location filename="../../annotator/ui/project_session.py" line="546" />
+        <location filename="../../annotator/ui/project_session.py" line="440" />
+        <location filename="../../annotator/ui/project_session.py" line="565" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="434" />
+        <location filename="../../annotator/ui/project_session.py" line="453" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="536" />
+        <location filename="../../annotator/ui/project_session.py" line="555" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="537" />
+        <location filename="../../annotator/ui/project_session.py" line="556" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="538" />
+        <location filename="../../annotator/ui/project_session.py" line="557" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="539" />
+        <location filename="../../annotator/ui/project_session.py" line="558" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="540" />
+        <location filename="../../annotator/ui/project_session.py" line="559" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="560" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="553" />
+        <location filename="../../annotator/ui/project_session.py" line="572" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="330" />
+        <location filename="../../annotator/ui/project_session.py" line="349" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="202" />
+        <location filename="../../annotator/ui/project_session.py" line="203" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="410" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="424" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="438" />
+        <location filename="../../annotator/ui/project_session.py" line="457" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="450" />
+        <location filename="../../annotator/ui/project_session.py" line="469" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="460" />
+        <location filename="../../annotator/ui/project_session.py" line="479" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="460" />
+        <location filename="../../annotator/ui/project_session.py" line="479" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="462" />
+        <location filename="../../annotator/ui/project_session.py" line="481" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="462" />
+        <location filename="../../annotator/ui/project_session.py" line="481" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="464" />
+        <location filename="../../annotator/ui/project_session.py" line="483" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="464" />
+        <location filename="../../annotator/ui/project_session.py" line="483" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="469" />
+        <location filename="../../annotator/ui/project_session.py" line="488" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="469" />
+        <location filename="../../annotator/ui/project_session.py" line="488" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="471" />
+        <location filename="../../annotator/ui/project_session.py" line="490" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="475" />
+        <location filename="../../annotator/ui/project_session.py" line="494" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="487" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="487" />
-        <location filename="../../annotator/ui/project_session.py" line="546" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="565" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="499" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="532" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="565" />
+        <location filename="../../annotator/ui/project_session.py" line="584" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="569" />
+        <location filename="../../annotator/ui/project_session.py" line="588" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="571" />
+        <location filename="../../annotator/ui/project_session.py" line="590" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="582" />
+        <location filename="../../annotator/ui/project_session.py" line="601" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="583" />
+        <location filename="../../annotator/ui/project_session.py" line="602" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="584" />
+        <location filename="../../annotator/ui/project_session.py" line="603" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="585" />
+        <location filename="../../annotator/ui/project_session.py" line="604" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="587" />
+        <location filename="../../annotator/ui/project_session.py" line="606" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="603" />
+        <location filename="../../annotator/ui/project_session.py" line="622" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="581" />
-        <location filename="../../annotator/ui/project_session.py" line="633" />
+        <location filename="../../annotator/ui/project_session.py" line="600" />
+        <location filename="../../annotator/ui/project_session.py" line="652" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="583" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="583" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="607" />
+        <location filename="../../annotator/ui/project_session.py" line="626" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="607" />
+        <location filename="../../annotator/ui/project_session.py" line="626" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="659" />
+        <location filename="../../annotator/ui/project_session.py" line="678" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1849,116 +1851,107 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="349" />
+        <location filename="../../annotator/ui/search_panel.py" line="365" />
         <source>Already tagged “%2”, left as they are: %1.</source>
         <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="353" />
+        <location filename="../../annotator/ui/search_panel.py" line="369" />
         <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
         <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="357" />
+        <location filename="../../annotator/ui/search_panel.py" line="373" />
         <source>Also tag those already tagged with another label (%1)</source>
         <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="363" />
+        <location filename="../../annotator/ui/search_panel.py" line="358" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="383" />
+        <location filename="../../annotator/ui/search_panel.py" line="394" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="246" />
+        <location filename="../../annotator/ui/search_panel.py" line="247" />
         <source>The document list is being read again (documents.json changed outside annotator; its progress is under the list): search again when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="218" />
+        <location filename="../../annotator/ui/search_panel.py" line="219" />
         <source>Those results were of another project or article: search again</source>
         <translation>آن نتیجه‌ها از پروژه یا مقالهٔ دیگری بودند؛ دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="251" />
+        <location filename="../../annotator/ui/search_panel.py" line="252" />
         <source>The search index is being made (its progress is under the document list): search again when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="299" />
+        <location filename="../../annotator/ui/search_panel.py" line="300" />
         <source>The document list is being read again: tag when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="301" />
+        <location filename="../../annotator/ui/search_panel.py" line="302" />
         <source>The search index is being made: tag when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="309" />
+        <location filename="../../annotator/ui/search_panel.py" line="318" />
         <source>Tag %1 as “%2” in %3?</source>
         <translation>%1 در %3 به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="310" />
-        <location filename="../../annotator/ui/search_panel.py" line="345" />
+        <location filename="../../annotator/ui/search_panel.py" line="319" />
+        <location filename="../../annotator/ui/search_panel.py" line="351" />
         <source>%1 result</source>
         <translation>%1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="310" />
-        <location filename="../../annotator/ui/search_panel.py" line="345" />
+        <location filename="../../annotator/ui/search_panel.py" line="319" />
+        <location filename="../../annotator/ui/search_panel.py" line="351" />
         <source>%1 results</source>
         <translation>%1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="311" />
-        <location filename="../../annotator/ui/search_panel.py" line="324" />
+        <location filename="../../annotator/ui/search_panel.py" line="320" />
+        <location filename="../../annotator/ui/search_panel.py" line="330" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="311" />
-        <location filename="../../annotator/ui/search_panel.py" line="324" />
+        <location filename="../../annotator/ui/search_panel.py" line="320" />
+        <location filename="../../annotator/ui/search_panel.py" line="330" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="316" />
-        <source>Results already tagged with another label stay as they are unless you tick the box.</source>
-        <translation>نتیجه‌هایی که برچسب دیگری دارند دست نمی‌خورند، مگر این گزینه را تیک بزنید.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="317" />
-        <source>Also tag results already tagged with another label</source>
-        <translation>نتیجه‌هایی را هم که برچسب دیگری دارند برچسب بزن</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="323" />
+        <location filename="../../annotator/ui/search_panel.py" line="329" />
         <source>Spans added: %1, in %2</source>
         <translation>بازه‌های افزوده: %1، در %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="328" />
+        <location filename="../../annotator/ui/search_panel.py" line="334" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="343" />
+        <location filename="../../annotator/ui/search_panel.py" line="315" />
+        <location filename="../../annotator/ui/search_panel.py" line="349" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="346" />
+        <location filename="../../annotator/ui/search_panel.py" line="352" />
         <source>Tag %1 as “%2” in this article?</source>
         <translation>%1 در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="368" />
+        <location filename="../../annotator/ui/search_panel.py" line="379" />
         <source>Tag all</source>
         <translation>برچسب زدن همه</translation>
     </message>
@@ -1966,37 +1959,37 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="135" />
+        <location filename="../../annotator/ui/search_panel.py" line="136" />
         <source>Results: %1</source>
         <translation>نتیجه‌ها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="154" />
+        <location filename="../../annotator/ui/search_panel.py" line="155" />
         <source>Search (%1, %2, digits, ZWNJ and diacritics ignored)</source>
         <translation>جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="160" />
+        <location filename="../../annotator/ui/search_panel.py" line="161" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="160" />
+        <location filename="../../annotator/ui/search_panel.py" line="161" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="162" />
+        <location filename="../../annotator/ui/search_panel.py" line="163" />
         <source>Tag all results as</source>
         <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="163" />
+        <location filename="../../annotator/ui/search_panel.py" line="164" />
         <source>Whole words</source>
         <translation>فقط واژهٔ کامل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="164" />
+        <location filename="../../annotator/ui/search_panel.py" line="165" />
         <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
         <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>

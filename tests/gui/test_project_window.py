@@ -318,8 +318,8 @@ def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_p
     answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert asked == [
-        "Tag 2 results as “Location” in 1 document? | Results already tagged with another label stay as they"
-        " are unless you tick the box. | Also tag results already tagged with another label"
+        "Tag 1 result as “Location” in 1 document? | Already tagged with another label, left as they are"
+        " unless you tick the box: 1. | Also tag those already tagged with another label (1)"
     ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [
         (first, "actor"),
