@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -268,6 +269,11 @@ class DocumentList(QWidget):
         )
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
+        self.current_id = ""  # the open document (select_document)
+        # a new filter (or the list read again) shows its top, or the open document when it
+        # is among the rows: the view kept its old scroll position, clamped to the shorter
+        # list, so a filter typed in a scrolled list showed its last matches
+        self.model.modelReset.connect(self._show_current_or_top)
 
     TITLE_MIN = 170
 
@@ -286,9 +292,31 @@ class DocumentList(QWidget):
         if summary is not None:
             self.documentActivated.emit(summary.id)
 
+    def _show_current_or_top(self) -> None:
+        row = self.model.row_of(self.current_id) if self.current_id else -1
+        self.table.doItemsLayout()  # the rows and the scroll bar's range for the new rows, now
+        self.table.scrollToTop()
+        if row >= 0:  # in the first rows it is seen from the top; else in the middle
+            index = self.model.index(row, 0)
+            if not self.table.viewport().rect().contains(self.table.visualRect(index)):
+                self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+            self._select_row(row)  # the reset dropped the selection (made current: in view)
+
+    def _select_row(self, row: int) -> None:
+        """The row selected and current. Not QTableView.selectRow: in a right-to-left list
+        wider than its panel it takes the column at the viewport's far edge, finds none,
+        and selects nothing (the open document was never selected in Persian)."""
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+            | QItemSelectionModel.SelectionFlag.Current
+        )
+        self.table.selectionModel().setCurrentIndex(self.model.index(row, 0), flags)
+
     def select_document(self, doc_id: str) -> None:
         """Select the open document's row; when the filters hide it (opened from a search
         hit or by Next), they are cleared, so the list never hides the open document."""
+        self.current_id = doc_id
         row = self.model.row_of(doc_id)
         if row < 0 and self.clear_filters():
             row = self.model.row_of(doc_id)
@@ -296,7 +324,7 @@ class DocumentList(QWidget):
             return
         index = self.model.index(row, 0)
         if index.isValid():
-            self.table.selectRow(index.row())
+            self._select_row(row)
             self.table.scrollTo(index)
 
     def clear_filters(self) -> bool:
