@@ -101,14 +101,21 @@ def install_language(language: str) -> None:
         app.setLayoutDirection(direction)
 
 
+_themed = False  # a theme other than the system's was applied in this process
+
+
 def apply_theme(theme: str) -> None:
     """System palette, or Fusion light/dark so the choice looks the same everywhere."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     if theme == "system":
-        app.setPalette(QApplication.style().standardPalette())
+        global _themed
+        if _themed:  # back from light or dark; untouched, the application's palette is the system's
+            app.setPalette(QApplication.style().standardPalette())
+        # (asking for the style at start-up costs 16 ms: PySide makes its wrapper and enums)
         return
+    _themed = True
     app.setStyle(QStyleFactory.create("Fusion"))
     palette = app.style().standardPalette()
     if theme == "dark":
