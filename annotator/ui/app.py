@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
 from ..io.article import SUFFIX, article_to_annotate
 from ..io.textfile import TextFileError
@@ -75,38 +75,50 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
     # the first frame's parts only: the span list, the panels and the menus are built
     # right after the article's first frame is painted (or at the first key or click)
     window = MainWindow(settings, annotator=annotator, deferred=True)
-    # open before showing: a file that cannot be opened is one line and no window
+    hook = _QuitAfterPaint(window.view, app) if os.environ.get("ANNOTATOR_EXIT_AFTER_PAINT") else None
+    # shown before opening: `open` paints the article's first screen as soon as the window
+    # is exposed, then reads and checks the rest (a long article was shown only after all
+    # of it). A file that cannot be opened still ends in one line and no window.
+    window.show()
     opened = window.open(Path(path)) if path else window.open_sample()
     if not opened:
+        window.hide()
         print(
             f"annotator: {window.last_message.splitlines()[0] if window.last_message else 'cannot open'}",
             file=sys.stderr,
         )
         window.deleteLater()
         return 1
-    window.show()
-    if os.environ.get("ANNOTATOR_EXIT_AFTER_PAINT"):
-        # benchmarks/bench_window.py times a whole start-up to this first painted frame
-        window.view.viewport().installEventFilter(_QuitAfterPaint(window.view, app))
+    if hook is not None:
+        QTimer.singleShot(0, hook.quit_when_painted)  # at the event loop's first turn
     return app.exec()
 
 
 class _QuitAfterPaint(QObject):
-    """At the article's first paint: say "painted" and quit once that frame is done (the
-    timer made before the paint runs right after it, before what the paint queues). A
-    timer at the first turn of the event loop came before the window was even exposed:
-    nothing had been painted."""
+    """benchmarks/bench_window.py times a whole start-up to the article's first paint: at
+    the end of that paint, say "painted", and quit once the event loop runs (the first
+    frame may come inside `open`, before it)."""
 
-    def __init__(self, parent: QObject, app: QApplication) -> None:
-        super().__init__(parent)
+    def __init__(self, view: QAbstractScrollArea, app: QApplication) -> None:
+        super().__init__(view)
+        self._view = view
         self._app = app
+        self._painted = False
+        self._running = False
+        view.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._painted)
-        return False
-
-    def _painted(self) -> None:
+        if event.type() != QEvent.Type.Paint:
+            return False
+        watched.removeEventFilter(self)
+        self._view.viewportEvent(event)  # the article's paint, whole, before the line
         print("annotator: painted", flush=True)
-        self._app.quit()
+        self._painted = True
+        if self._running:
+            self._app.quit()
+        return True  # painted
+
+    def quit_when_painted(self) -> None:
+        self._running = True
+        if self._painted:
+            self._app.quit()

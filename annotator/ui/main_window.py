@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -67,6 +68,7 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
 _REST = frozenset({"searching", "search", "claims", "label_actions"})
 # a window shown empty builds the rest after this long (a document opened first: after its frame)
 IDLE_BUILD_MS = 200
+EXPOSE_WAIT_MS = 100  # a window shown but never exposed (minimised) is painted later, as before
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
 
@@ -820,7 +822,22 @@ class MainWindow(QMainWindow):
         visible = self.view.visible_range()
         first.load(opening.first_spans(visible[1]))
         self.view.refresh_highlights(visible=visible)  # the range is found once for this frame
-        self.view.viewport().repaint()
+        if not self._exposed_now():  # painted by the expose, with the article on it
+            self.view.viewport().repaint()
+
+    def _exposed_now(self) -> bool:
+        """True when the window was just shown and its first frame came now. A window just
+        shown is exposed (and painted) only when the window system's expose arrives: its
+        `repaint()` paints nothing before, so the article's first frame came after the
+        slow part of opening (`MainWindow(); show(); open(path)`). That event is taken here
+        (for at most EXPOSE_WAIT_MS), keys and clicks left for later."""
+        handle = self.windowHandle()
+        if handle is None or handle.isExposed():
+            return False
+        deadline = time.monotonic() + EXPOSE_WAIT_MS / 1000
+        while not handle.isExposed() and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 5)
+        return handle.isExposed()
 
     def tell_recovery(self, message: str) -> None:
         """Say what opening recovered or re-anchored, listing every span left unplaced."""

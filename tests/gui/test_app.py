@@ -104,3 +104,31 @@ def test_the_benchmarks_exit_hook_says_painted_only_after_the_article_was_painte
         if isinstance(window, MainWindow):
             qtbot.addWidget(window)
             window.close()
+
+
+def test_a_long_article_is_painted_before_its_annotations_are_all_read(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`annotator ARTICLE` shows the window before it opens the article, so the first
+    screen is painted before the slow part of opening; it was opened whole first, and a
+    long article's window came only after its whole annotation file was read and checked."""
+    from annotator.ui.article_view import ArticleView
+
+    from .test_first_frame import write_article
+
+    article, _ = write_article(tmp_path)
+    painted: list[tuple[bool, bool]] = []  # (text with spans on screen, whole document open)
+    paint = ArticleView.paintEvent
+
+    def spy(view: ArticleView, event: Any) -> None:
+        paint(view, event)
+        window = view.window()
+        shown = bool(view.annotations and view.annotations.span_count())
+        painted.append((shown, isinstance(window, MainWindow) and window.store is not None))
+
+    monkeypatch.setattr(ArticleView, "paintEvent", spy)
+    window = _run(monkeypatch, [str(article), "--annotator", "test"])
+    qtbot.addWidget(window)
+    assert painted and painted[0] == (True, False), painted
+    assert window.store is not None and window.annotations is not None
+    window.close()

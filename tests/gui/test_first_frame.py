@@ -323,3 +323,23 @@ def test_the_panels_stay_where_the_empty_window_had_them_when_the_first_article_
     first = window.label_palette.button("actor")
     assert first.isVisible() and window.label_palette.rect().contains(first.geometry())  # not clipped
     window._checkpoint_timer.stop()
+
+
+def test_a_window_opened_as_soon_as_it_is_shown_paints_the_article_before_the_rest_loads(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    # `MainWindow(); show(); open(path)`, as the program's start does: the window is not
+    # exposed yet when open() begins, and its repaint() painted nothing, so the first frame
+    # came only after the whole file was parsed and checked
+    article, spans = write_article(tmp_path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    frames = Frames(window)
+    window.show()
+    assert window.open(article), window.last_message
+    assert frames.seen, "open() painted nothing before it returned"
+    on_screen, rows, loaded = frames.seen[0]
+    assert on_screen > 0 and rows == 0 and not loaded  # the article with its spans, first
+    assert window.table.span_model.rowCount() == len(spans)
+    window._checkpoint_timer.stop()
