@@ -132,3 +132,19 @@ def test_a_long_article_is_painted_before_its_annotations_are_all_read(
     assert painted and painted[0] == (True, False), painted
     assert window.store is not None and window.annotations is not None
     window.close()
+
+
+def test_an_annotation_file_that_cannot_be_read_is_one_line_no_window_and_a_failure(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the window is shown before the article is opened (its first screen comes sooner):
+    # an annotation file that fails its check still ends the start in one line, no window
+    article = tmp_path / "x.txt"
+    article.write_text("سلام دنیا", encoding="utf-8")
+    (tmp_path / "x.annotations.json").write_text('{"format": "annotator", "spans": [', encoding="utf-8")
+    monkeypatch.setattr(QApplication, "exec", lambda *_a: pytest.fail("the event loop ran"))
+    assert main([str(article), "--annotator", "test"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("annotator: ") and "x.annotations.json" in err and err.count("\n") == 1, err
+    assert not any(isinstance(w, MainWindow) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert (tmp_path / "x.annotations.json").read_text(encoding="utf-8") == '{"format": "annotator", "spans": ['
