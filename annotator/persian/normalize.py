@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -436,32 +436,82 @@ def _map_from_runs(original: str, normalized: str, runs: list[Run]) -> OffsetMap
 
 
 def _align_by_letters(original: str, normalized: str) -> OffsetMap:
-    """The map that pairs the letters and digits of both texts in order (closest match of
-    the letter sequences, hazm's 1:1 letter rewrites counted as equal, a letter that
-    repeats the one before it apart), with the spacing and punctuation between two paired
-    letters aligned by what they share.  Quadratic: only for short texts."""
-    table = _hazm_tables()[0]
+    """The map that pairs the letters and digits of both texts in order, with the spacing
+    and punctuation between two paired letters aligned by what they share.  Quadratic:
+    only for short texts.
 
-    def key(text: str, k: int) -> tuple[str, bool]:
-        # hazm only drops letters from a run of one letter written together ("سلامممم"),
-        # so a letter that repeats the character just before it is paired apart from one
-        # that does not: in "بااا( ا" -> "با (ا" the ا after "(" pairs with the ا after
-        # "(", not with the run's third (the closest match of the bare letters did that)
-        ch = text[k].translate(table)
-        return ch, k > 0 and text[k - 1].translate(table) == ch
-
-    po = [k for k, ch in enumerate(original) if _is_letter(ch)]
-    pn = [k for k, ch in enumerate(normalized) if _is_letter(ch)]
-    matcher = SequenceMatcher(None, [key(original, k) for k in po], [key(normalized, k) for k in pn], autojunk=False)
-    pairs = [(po[a + t], pn[b + t]) for a, b, n in matcher.get_matching_blocks() for t in range(n)]
+    hazm keeps the letters and their order and only shortens runs of one letter written
+    together, so the texts' runs (:func:`_letter_runs`) are paired by their letter
+    (closest match of the two sequences), and the letters of two paired runs by
+    :func:`_pair_run`.  No letter pairs with one of another word that happens to be the
+    same ("هههه هههه").
+    """
+    xs, ys = _letter_runs(original), _letter_runs(normalized)
+    matcher = SequenceMatcher(None, [x[0] for x in xs], [y[0] for y in ys], autojunk=False)
+    pairs = [
+        pair
+        for a, b, n in matcher.get_matching_blocks()
+        for (_, x), (_, y) in zip(xs[a : a + n], ys[b : b + n], strict=True)
+        for pair in _pair_run(x, y)
+    ]
     runs: list[Run] = []
     o = n = 0
     for ro, rn in [*pairs, (len(original), len(normalized))]:
         runs += _matching(original[o:ro], normalized[n:rn], o, n)  # the gap before the pair
-        if ro < len(original) and original[ro] == normalized[rn]:
-            runs.append((ro, rn, 1))
+        if ro < len(original):
+            runs.append((ro, rn, 1))  # the same letter, up to hazm's 1:1 translations
         o, n = ro + 1, rn + 1
     return _map_from_runs(original, normalized, _merge_runs(runs))
+
+
+_Letters = list[list[list[int]]]
+"""A run of one letter: its words (parts between white space), each a list of parts
+(between ZWNJs), each a list of the letter's offsets."""
+
+
+def _letter_runs(text: str) -> list[tuple[str, _Letters]]:
+    """The letters and digits of ``text`` (hazm's 1:1 translations applied) as runs of one
+    letter, each with its offsets.
+
+    Marks and tatweel inside a word do not end a run (hazm deletes them before it
+    shortens runs); white space starts a new word of the run and a ZWNJ a new part of the
+    word (hazm turns some spaces into ZWNJs and inserts ZWNJs inside runs); anything else
+    ends the run.
+    """
+    table = _hazm_tables()[0]
+    runs: list[tuple[str, _Letters]] = []
+    for k, ch in enumerate(text):
+        if not _is_letter(ch):
+            continue
+        ch = ch.translate(table)
+        if runs and runs[-1][0] == ch:
+            words = runs[-1][1]
+            gap = _deletion_candidates().sub("", text[words[-1][-1][-1] + 1 : k])
+            if not gap:
+                words[-1][-1].append(k)
+                continue
+            if not gap.strip("\u200c"):
+                words[-1].append([k])
+                continue
+            if not gap.replace("\u200c", " ").strip():
+                words.append([[k]])
+                continue
+        runs.append((ch, [[[k]]]))
+    return runs
+
+
+def _pair_run(x: _Letters, y: _Letters) -> Iterator[tuple[int, int]]:
+    """Pair the letters of two runs of one letter: word by word when both have as many
+    words, and in a word part by part when both have as many parts, each from its first
+    letter (the letters hazm drops are a run's last); otherwise from the first letter of
+    the whole (a word or part hazm split or joined)."""
+    if len(x) != len(y):
+        x, y = [[[k for w in x for p in w for k in p]]], [[[k for w in y for p in w for k in p]]]
+    for wx, wy in zip(x, y, strict=True):
+        if len(wx) != len(wy):
+            wx, wy = [[k for p in wx for k in p]], [[k for p in wy for k in p]]
+        for px, py in zip(wx, wy, strict=True):
+            yield from zip(px, py, strict=False)
 
 
 def unaligned(original: str, normalized: str, mapping: OffsetMap, *, repeats: bool = False) -> int | None:
@@ -489,29 +539,46 @@ _NOT_ALNUM = re.compile(r"[\W_\u0640]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
-def _letters(text: str) -> str:
+def _letters(text: str, squeeze: bool = False) -> str:
     # hazm's 1:1 translations and ligature spellings on both sides: hazm does not always
     # spell a ligature out ("ﻻ" stays "ﻻ" after hazm 0.12 deletes a mark or tatweel next to it)
     table, _diacritics, _specials, ligatures = _hazm_tables()
-    text = text.translate(table).translate(ligatures)
-    return _NOT_ALNUM.sub("", _deletion_candidates().sub("", text))
+    text = _deletion_candidates().sub("", text.translate(table).translate(ligatures))
+    if squeeze:
+        # hazm shortens a run of one letter written together (after deleting the marks and
+        # tatweel in it), never one that a space or punctuation interrupts: runs are
+        # squeezed before those go, so "هههه  هههه" keeps two letters, one per word.  A
+        # ZWNJ does not end a run: hazm inserts some inside a run it shortens ("هههها" ->
+        # "هه‌ها", "ها" split off first; "می" split off after)
+        text = _REPEATS.sub(r"\1", text.replace("\u200c", ""))
+    return _NOT_ALNUM.sub("", text)
 
 
 def _same_letters(a: str, a0: int, a1: int, b: str, b0: int, b1: int, repeats: bool) -> bool:
     """Whether a[a0:a1] and b[b0:b1] hold the same letters and digits in the same order,
     up to hazm's letter translations and ligatures.
 
-    With ``repeats``, runs of one letter count as one, the letters just outside each
-    stretch included (hazm shortens "سلامممم" to "سلام").
+    With ``repeats``, runs of one letter written together count as one, the letters just
+    outside each stretch included (hazm shortens "سلامممم" to "سلام"); a run never spans
+    a space or punctuation (hazm shortens "هههه هههه" word by word).
     """
     x, y = _letters(a[a0:a1]), _letters(b[b0:b1])
     if x == y:
         return True
     if not repeats:
         return False
-    x = _letters(a[max(a0 - 1, 0) : a1 + 1])
-    y = _letters(b[max(b0 - 1, 0) : b1 + 1])
-    return _REPEATS.sub(r"\1", x) == _REPEATS.sub(r"\1", y)
+    return _letters(_around(a, a0, a1), squeeze=True) == _letters(_around(b, b0, b1), squeeze=True)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """text[start:end] with the character just outside each end, past the marks and tatweel
+    hazm deletes (a run hazm shortens may begin or end beyond them)."""
+    deleted = _deletion_candidates()
+    while start > 0 and deleted.fullmatch(text[start - 1]):
+        start -= 1
+    while end < len(text) and deleted.fullmatch(text[end]):
+        end += 1
+    return text[max(start - 1, 0) : end + 1]
 
 
 Run = tuple[int, int, int]

@@ -33,3 +33,21 @@ def text_and_span(draw: st.DrawFn) -> tuple[str, int, int]:
     a = draw(st.integers(0, len(text)))
     b = draw(st.integers(0, len(text)))
     return text, min(a, b), max(a, b)
+
+
+# Words of one repeated letter ("هههه", laughter; "ممم"), the runs hazm shortens, Arabic
+# and Persian forms mixed, apart by the white space, ZWNJs and punctuation hazm keeps,
+# swaps, joins or spaces: a letter check that squeezed runs across words once mapped one
+# laugh onto an empty span, and the next onto the first.
+SEPARATORS = [" ", "  ", "\n", "\n\n", "\t", "\u00a0", ZWNJ, ZWNJ * 2, ZWNJ + " ", " " + ZWNJ]
+SEPARATORS += ["، ", "،", ".", " . ", "(", ")", "«", "»", "!", "؟", ":", "-"]
+repeated_words = st.builds(
+    lambda head, ch, n, tail: head + ch * n + tail,
+    st.sampled_from(["", "", "", *"مبآ"]),
+    st.sampled_from("هماآبسلیيکك"),
+    st.integers(1, 7),
+    st.sampled_from(["", "", "", *"ابیک"]),
+)
+repeated_letter_words = st.lists(
+    st.tuples(st.sampled_from(["", *SEPARATORS]), repeated_words), min_size=1, max_size=6
+).map(lambda pairs: "".join(sep + word for sep, word in pairs))
