@@ -16,7 +16,13 @@ its position. Nodes are entities, or the folded text of a mention not yet linked
   their difference, subtract). Claims without a topic or a position cannot take part.
 - `claimant-addressee`: directed; claimant -> addressee, weighted by claims, with positions.
 - `co-occurrence`: entities (actors, locations: every mention not of a claim label)
-  mentioned in the same document; weight = the number of documents.
+  mentioned in the same window: the document (the default), a paragraph (a line of its
+  text) or a sentence (persian.segment.sentence_spans, what `S` selects); weight = the
+  number of windows that mention both, one edge per pair. Optionally normalised as DNA
+  normalises one-mode networks, with a_i the number of windows mentioning i: `average`
+  w / ((a_i + a_j) / 2), `jaccard` w / (a_i + a_j - w), `cosine` w / sqrt(a_i * a_j) (the
+  cosine of the two binary occurrence vectors); the count is then kept as `count`. Pairs
+  seen in fewer than `min_weight` windows are left out.
 
 Every edge carries `first_date` and `last_date` (ISO Gregorian of its earliest and latest
 dated document; "" when none of its documents has a date).
@@ -25,6 +31,8 @@ dated document; "" when none of its documents has a date).
 from __future__ import annotations
 
 import io
+import math
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,11 +44,14 @@ import networkx as nx
 
 from ..io.atomic import write_atomic
 from ..model.schema import Schema
+from ..persian.segment import sentence_spans
 from .records import Coding, Party, distinct
 
 KINDS = ("actor-topic", "actor-actor", "claimant-addressee", "co-occurrence")
 AGGREGATIONS = ("congruence", "conflict", "subtract")
 POSITIONS = ("supports", "opposes", "neutral")
+WINDOWS = ("document", "paragraph", "sentence")  # co-occurrence: mentioned together in one of these
+NORMALIZATIONS = ("no", "average", "jaccard", "cosine")  # DNA's one-mode normalisations
 TOPIC_PREFIX = "topic:"
 
 
@@ -88,20 +99,33 @@ def _add_node(graph: nx.Graph, party: Party, **extra: Any) -> None:
 
 
 def build(
-    kind: str, codings: Iterable[Coding], schema: Schema, aggregation: str = "congruence"
+    kind: str,
+    codings: Iterable[Coding],
+    schema: Schema,
+    aggregation: str = "congruence",
+    window: str = "document",
+    normalization: str = "no",
+    min_weight: int = 1,
 ) -> tuple[nx.Graph, NetworkReport]:
+    """`window`, `normalization` and `min_weight` shape a co-occurrence network only."""
     if kind not in KINDS:
         raise ValueError(f"unknown network {kind!r} (choose {', '.join(KINDS)})")
     if aggregation not in AGGREGATIONS:
         raise ValueError(f"unknown aggregation {aggregation!r} (choose {', '.join(AGGREGATIONS)})")
+    if window not in WINDOWS:
+        raise ValueError(f"unknown window {window!r} (choose {', '.join(WINDOWS)})")
+    if normalization not in NORMALIZATIONS:
+        raise ValueError(f"unknown normalization {normalization!r} (choose {', '.join(NORMALIZATIONS)})")
     report = NetworkReport()
-    builder = {
-        "actor-topic": _actor_topic,
-        "actor-actor": _actor_actor,
-        "claimant-addressee": _claimant_addressee,
-        "co-occurrence": _co_occurrence,
-    }[kind]
-    graph = builder(list(codings), schema, report, aggregation)
+    if kind == "co-occurrence":
+        graph = _co_occurrence(list(codings), report, window, normalization, max(1, min_weight))
+    else:
+        builder = {
+            "actor-topic": _actor_topic,
+            "actor-actor": _actor_actor,
+            "claimant-addressee": _claimant_addressee,
+        }[kind]
+        graph = builder(list(codings), schema, report, aggregation)
     graph.graph["network"] = kind
     if kind == "actor-actor":
         graph.graph["aggregation"] = aggregation
@@ -252,11 +276,40 @@ def _claimant_addressee(codings: list[Coding], schema: Schema, report: NetworkRe
     return graph
 
 
-def _co_occurrence(codings: list[Coding], schema: Schema, report: NetworkReport, _: str) -> nx.Graph:
+def _windows(coding: Coding, window: str) -> list[list[Party]]:
+    """The document's mentions grouped by window (a mention belongs where it starts)."""
+    if window == "document" or not coding.mentions:
+        return [coding.mentions]
+    text = coding.text
+    if window == "paragraph":
+        starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    else:
+        starts = [s for s, _e in sentence_spans(text)] or [0]
+    groups: dict[int, list[Party]] = defaultdict(list)
+    for party in coding.mentions:
+        groups[bisect_right(starts, party.start) - 1].append(party)
+    return list(groups.values())
+
+
+def _normalized(n: int, a: int, b: int, normalization: str) -> float:
+    if normalization == "average":
+        value = n / ((a + b) / 2)
+    elif normalization == "jaccard":
+        value = n / (a + b - n)
+    else:  # cosine of the two binary occurrence vectors
+        value = n / math.sqrt(a * b)
+    return round(value, 6)
+
+
+def _co_occurrence(
+    codings: list[Coding], report: NetworkReport, window: str, normalization: str, min_weight: int
+) -> nx.Graph:
     graph = nx.Graph()
     _count_claims(codings, report)
     weights: Counter[tuple[str, str]] = Counter()
-    dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)
+    first: dict[tuple[str, str], str] = {}  # dated pairs only: most corpora have no dates
+    last: dict[tuple[str, str], str] = {}
+    windows_of: Counter[str] = Counter()  # a_i: the windows mentioning each node
     for coding in codings:
         nodes: dict[str, Party] = {}
         for party in coding.mentions:
@@ -264,11 +317,27 @@ def _co_occurrence(codings: list[Coding], schema: Schema, report: NetworkReport,
             nodes.setdefault(party.node, party)
         for node in nodes:
             graph.nodes[node]["documents"] += 1
-        for a, b in combinations(sorted(nodes), 2):
-            weights[(a, b)] += 1
-            dates[(a, b)].see(coding.document.date_gregorian)
-    for (a, b), n in weights.items():
-        graph.add_edge(a, b, weight=n, first_date=dates[(a, b)].first, last_date=dates[(a, b)].last)
+        date = coding.document.date_gregorian
+        for group in _windows(coding, window):
+            together = sorted({party.node for party in group})
+            windows_of.update(together)
+            for pair in combinations(together, 2):
+                weights[pair] += 1
+                if date:
+                    if pair not in first or date < first[pair]:
+                        first[pair] = date
+                    if date > last.get(pair, ""):
+                        last[pair] = date
+    for pair, n in weights.items():
+        if n < min_weight:
+            report.left_out[f"pairs seen in fewer than {min_weight} {window}s"] += 1
+            continue
+        a, b = pair
+        data: dict[str, Any] = {"weight": n}
+        if normalization != "no":
+            data = {"weight": _normalized(n, windows_of[a], windows_of[b], normalization), "count": n}
+        graph.add_edge(a, b, **data, first_date=first.get(pair, ""), last_date=last.get(pair, ""))
+    graph.graph.update(window=window, normalization=normalization, min_weight=min_weight)
     return graph
 
 

@@ -108,6 +108,7 @@ class Coding:
     status: str
     claims: list[ClaimRecord]
     mentions: list[Party]  # spans of entity labels (actors, locations ...), in text order
+    text: str = ""  # the document's text (sentences and paragraphs for co-occurrence windows)
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ def codings_of(aset: AnnotationSet, info: DocumentInfo, registry: EntityRegistry
         else:
             mentions.append(mention_node(span, registry))
     status = aset.status.value if hasattr(aset.status, "value") else str(aset.status)
-    return Coding(info, aset.annotator, status, claims, mentions)
+    return Coding(info, aset.annotator, status, claims, mentions, aset.text)
 
 
 def iter_codings(project: Project, filters: Filters, registry: EntityRegistry | None = None) -> Iterator[Coding]:

@@ -12,7 +12,7 @@ FORMATS = ("claims", "claims-xlsx", "graphml", "gexf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..analysis.networks import AGGREGATIONS, KINDS
+    from ..analysis.networks import AGGREGATIONS, KINDS, NORMALIZATIONS, WINDOWS
 
     group = parser.add_argument_group("claims table and networks (--format claims, claims-xlsx, graphml, gexf)")
     group.add_argument("--network", choices=KINDS, help="graphml/gexf: which network (docs/analysis.md)")
@@ -22,6 +22,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="congruence",
         help="actor-actor: edge weight is congruence (same position on a topic; the default), conflict, "
         "or their difference (subtract)",
+    )
+    group.add_argument(
+        "--window",
+        choices=WINDOWS,
+        default="document",
+        help="co-occurrence: entities mentioned together in one document (the default), paragraph or sentence",
+    )
+    group.add_argument(
+        "--normalization",
+        choices=NORMALIZATIONS,
+        default="no",
+        help="co-occurrence: edge weight divided as DNA's one-mode normalisations do (average, jaccard, "
+        "cosine), the count kept as 'count'; default no",
+    )
+    group.add_argument(
+        "--min-weight",
+        type=int,
+        default=1,
+        metavar="N",
+        help="co-occurrence: only pairs mentioned together in at least N windows (default 1: every pair)",
     )
     group.add_argument("--status", choices=("new", "in_progress", "done"), help="only documents with this status")
     group.add_argument("--from", dest="date_from", metavar="DATE", help="only documents dated on or after DATE")
@@ -41,6 +61,16 @@ def run(args: argparse.Namespace) -> int:
         if args.format in ("graphml", "gexf"):
             if not args.network:
                 raise AnalysisError(f"--format {args.format} needs --network ({', '.join(networks.KINDS)})")
+            shaping = {
+                "--window": args.window != "document",
+                "--normalization": args.normalization != "no",
+                "--min-weight": args.min_weight != 1,
+            }
+            if args.network != "co-occurrence" and any(shaping.values()):
+                chosen = ", ".join(option for option, given in shaping.items() if given)
+                raise AnalysisError(f"{chosen}: only for --network co-occurrence")
+            if args.min_weight < 1:
+                raise AnalysisError(f"--min-weight {args.min_weight}: at least 1")
             names = coders(project, filters)
             if len(names) > 1:
                 raise AnalysisError(
@@ -48,7 +78,13 @@ def run(args: argparse.Namespace) -> int:
                     "(or the curated) view: choose one with --annotator"
                 )
             graph, report = networks.build(
-                args.network, iter_codings(project, filters), project.schema, args.aggregation
+                args.network,
+                iter_codings(project, filters),
+                project.schema,
+                args.aggregation,
+                window=args.window,
+                normalization=args.normalization,
+                min_weight=args.min_weight,
             )
             networks.write(graph, out, args.format)
             summary = (
