@@ -298,11 +298,20 @@ class SpanTable(QTableView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_timer.start()  # the share of the other columns follows the width
+        self._fit_soon()  # the share of the other columns follows the width
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._fit_timer.start()
+        self._fit_soon()
+
+    def _fit_soon(self) -> None:
+        """After this turn's frame; before the window's first frame, now: its columns at
+        Qt's default widths were wider than the list, and its first frame showed an empty
+        horizontal scroll bar, gone at the next (3 ms of that frame to paint it)."""
+        if self.window().windowHandle() is None or not self.window().windowHandle().isExposed():
+            self.fit_columns()
+        else:
+            self._fit_timer.start()
 
     def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # rows come and go under an edit (a note replaces its span's row): the rows Qt makes

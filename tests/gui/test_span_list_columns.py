@@ -7,7 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QTableView
 
 from annotator.ui import MainWindow
 
@@ -81,3 +82,32 @@ def test_a_claims_links_leave_the_text_and_note_in_view(qtbot: Any, window: Main
         assert not table.horizontalScrollBar().isVisible()
 
     qtbot.waitUntil(laid_out, timeout=3000)
+
+
+class _Paints(QObject):
+    def __init__(self, widget: QObject) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_the_first_frame_shows_no_horizontal_scroll_bar_under_the_list(qtbot: Any, tmp_path: Path) -> None:
+    # the columns were fitted to the list only after its first frame: at Qt's default
+    # widths they were wider than it, and that frame showed an empty scroll bar under it
+    article = tmp_path / "article.txt"
+    shutil.copy(SAMPLE, article)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1100, 760)
+    table = window.findChild(QTableView, "spanTable")
+    paints = _Paints(table.horizontalScrollBar())
+    window.show()
+    assert window.open(article)
+    qtbot.wait(100)
+    assert paints.count == 0 and not table.horizontalScrollBar().isVisible()
+    window._checkpoint_timer.stop()
+    window.close()
