@@ -40,6 +40,7 @@ from ..persian.offsets import Snap, Utf16Map
 from ..persian.segment import sentence_at
 from .bidi import clip, isolated, rtl, wholly_latin
 from .colors import background_for, line_color_for, link_color
+from .wrappers import own_viewport
 
 # Persian and Arabic-Indic digits typed on a Persian keyboard count as the label keys
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -53,6 +54,7 @@ class ArticleView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # before anything asks for it (ui/wrappers.py)
         self.setObjectName("articleView")
         self.setReadOnly(True)
         self.setTextInteractionFlags(

@@ -19,10 +19,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QContextMenuEvent, QKeyEvent, QPalette, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ..model import AnnotationSet, Change, Span
 from .colors import background_for
+from .wrappers import own_viewport
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 Index = QModelIndex | QPersistentModelIndex
@@ -198,6 +199,7 @@ class SpanTable(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)  # before anything asks for it (ui/wrappers.py)
         self.setObjectName("spanTable")
         self.span_model = SpanTableModel(self)
         self.setModel(self.span_model)
@@ -286,6 +288,8 @@ class SpanTable(QTableView):
         language = self.span_model.language
         metrics = self.fontMetrics()
         widest = max((metrics.horizontalAdvance(label.name(language)) for label in aset.schema.labels), default=0)
+        from PySide6.QtWidgets import QStyle  # here: its wrapper and enums cost 6 ms at start-up
+
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         return widest + 2 * margin + (1 if self.showGrid() else 0)
 
