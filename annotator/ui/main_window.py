@@ -670,6 +670,8 @@ class MainWindow(QMainWindow):
             self.session.retranslate()
         self.note_label.setText(self.tr("Note (N), Enter to keep:"))
         self.spans_dock.setWindowTitle(self.tr("Spans"))
+        # its entry in the window's right-click menu (beside the panels') was blank
+        self.palette_bar.setWindowTitle(self.tr("Label palette"))
         self.table.span_model.retranslate(self.language)
         aset = self.annotations
         if aset is not None:
@@ -1546,6 +1548,9 @@ class MainWindow(QMainWindow):
             return ""
         aset = self.annotations
         subject = aset.schema.label_name(command.subject, self.language) if aset else command.subject
+        if command.kind == "attribute" and aset is not None:  # its subject is the attribute's id
+            names = [d.name(self.language) for d in aset.schema.attributes if d.id == command.subject]
+            subject = next((name for name in names if name), command.subject)
         if command.kind == "add_many":  # a count (Persian digits in the Persian interface)
             count = int(command.subject) if str(command.subject).isdigit() else 0
             return counted(count, self.tr("Tag %1 result"), self.tr("Tag %1 results"))

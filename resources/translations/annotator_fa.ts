@@ -605,83 +605,83 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="329" />
+        <location filename="../../annotator/ui/document_list.py" line="357" />
         <source>Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one</source>
         <translation>تاریخ نیست: تاریخی شمسی مانند ۱۴۰۲/۰۱/۰۱ یا تاریخی میلادی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="337" />
+        <location filename="../../annotator/ui/document_list.py" line="365" />
         <source>Gregorian %1</source>
         <translation>میلادی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="342" />
+        <location filename="../../annotator/ui/document_list.py" line="370" />
         <source>The first date is after the second: no document can be in this range</source>
         <translation>تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="350" />
+        <location filename="../../annotator/ui/document_list.py" line="378" />
         <source>Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)</source>
         <translation>فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="351" />
+        <location filename="../../annotator/ui/document_list.py" line="379" />
         <source>Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)</source>
         <translation>فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="354" />
+        <location filename="../../annotator/ui/document_list.py" line="382" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="355" />
+        <location filename="../../annotator/ui/document_list.py" line="383" />
         <source>From date</source>
         <translation>از تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="356" />
+        <location filename="../../annotator/ui/document_list.py" line="384" />
         <source>To date</source>
         <translation>تا تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="360" />
+        <location filename="../../annotator/ui/document_list.py" line="388" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="362" />
+        <location filename="../../annotator/ui/document_list.py" line="390" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="363" />
+        <location filename="../../annotator/ui/document_list.py" line="391" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="364" />
-        <location filename="../../annotator/ui/document_list.py" line="369" />
+        <location filename="../../annotator/ui/document_list.py" line="392" />
+        <location filename="../../annotator/ui/document_list.py" line="397" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="368" />
+        <location filename="../../annotator/ui/document_list.py" line="396" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="374" />
+        <location filename="../../annotator/ui/document_list.py" line="402" />
         <source>Reading the document list: %1 of %2</source>
         <translation>خواندن فهرست سندها: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="376" />
+        <location filename="../../annotator/ui/document_list.py" line="404" />
         <source>Reading the document list…</source>
         <translation>خواندن فهرست سندها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="378" />
+        <location filename="../../annotator/ui/document_list.py" line="406" />
         <source>Stop reading the document list; the list shows what it held before until it is read</source>
         <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
@@ -689,37 +689,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="143" />
+        <location filename="../../annotator/ui/document_list.py" line="144" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="144" />
+        <location filename="../../annotator/ui/document_list.py" line="145" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="145" />
+        <location filename="../../annotator/ui/document_list.py" line="146" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="176" />
+        <location filename="../../annotator/ui/document_list.py" line="177" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177" />
+        <location filename="../../annotator/ui/document_list.py" line="178" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178" />
+        <location filename="../../annotator/ui/document_list.py" line="179" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="179" />
+        <location filename="../../annotator/ui/document_list.py" line="180" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="649" />
-        <location filename="../../annotator/ui/main_window.py" line="1025" />
+        <location filename="../../annotator/ui/main_window.py" line="1027" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
@@ -1074,67 +1074,67 @@
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="831" />
+        <location filename="../../annotator/ui/main_window.py" line="833" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="862" />
+        <location filename="../../annotator/ui/main_window.py" line="864" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="970" />
+        <location filename="../../annotator/ui/main_window.py" line="972" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="972" />
+        <location filename="../../annotator/ui/main_window.py" line="974" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="983" />
+        <location filename="../../annotator/ui/main_window.py" line="985" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <location filename="../../annotator/ui/main_window.py" line="989" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="998" />
+        <location filename="../../annotator/ui/main_window.py" line="1000" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1000" />
+        <location filename="../../annotator/ui/main_window.py" line="1002" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1037" />
+        <location filename="../../annotator/ui/main_window.py" line="1039" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1057" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1060" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1143,300 +1143,305 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="1074" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="1074" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1087" />
+        <location filename="../../annotator/ui/main_window.py" line="1089" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1169" />
+        <location filename="../../annotator/ui/main_window.py" line="1171" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1171" />
+        <location filename="../../annotator/ui/main_window.py" line="1173" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1215" />
+        <location filename="../../annotator/ui/main_window.py" line="1217" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1222" />
+        <location filename="../../annotator/ui/main_window.py" line="1224" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1238" />
+        <location filename="../../annotator/ui/main_window.py" line="1240" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1265" />
+        <location filename="../../annotator/ui/main_window.py" line="1267" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1270" />
+        <location filename="../../annotator/ui/main_window.py" line="1272" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1270" />
+        <location filename="../../annotator/ui/main_window.py" line="1272" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1306" />
+        <location filename="../../annotator/ui/main_window.py" line="1308" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1314" />
+        <location filename="../../annotator/ui/main_window.py" line="1316" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1356" />
+        <location filename="../../annotator/ui/main_window.py" line="1358" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1383" />
+        <location filename="../../annotator/ui/main_window.py" line="1385" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1408" />
+        <location filename="../../annotator/ui/main_window.py" line="1410" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1410" />
+        <location filename="../../annotator/ui/main_window.py" line="1412" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1422" />
+        <location filename="../../annotator/ui/main_window.py" line="1424" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1435" />
+        <location filename="../../annotator/ui/main_window.py" line="1437" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1436" />
+        <location filename="../../annotator/ui/main_window.py" line="1438" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1507" />
+        <location filename="../../annotator/ui/main_window.py" line="1509" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1519" />
+        <location filename="../../annotator/ui/main_window.py" line="1521" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1534" />
+        <location filename="../../annotator/ui/main_window.py" line="1539" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1545" />
+        <location filename="../../annotator/ui/main_window.py" line="1550" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1546" />
+        <location filename="../../annotator/ui/main_window.py" line="1551" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1547" />
+        <location filename="../../annotator/ui/main_window.py" line="1552" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1548" />
+        <location filename="../../annotator/ui/main_window.py" line="1553" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1549" />
+        <location filename="../../annotator/ui/main_window.py" line="1554" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1550" />
+        <location filename="../../annotator/ui/main_window.py" line="1555" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1551" />
+        <location filename="../../annotator/ui/main_window.py" line="1556" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="638" />
-        <location filename="../../annotator/ui/main_window.py" line="1485" />
+        <location filename="../../annotator/ui/main_window.py" line="1487" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="981" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <source>Label palette</source>
+        <translation>نوار برچسب‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="983" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="981" />
+        <location filename="../../annotator/ui/main_window.py" line="983" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="992" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="992" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="993" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="993" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="995" />
+        <location filename="../../annotator/ui/main_window.py" line="997" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="995" />
+        <location filename="../../annotator/ui/main_window.py" line="997" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="996" />
+        <location filename="../../annotator/ui/main_window.py" line="998" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1486" />
+        <location filename="../../annotator/ui/main_window.py" line="1488" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1502" />
+        <location filename="../../annotator/ui/main_window.py" line="1504" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1503" />
+        <location filename="../../annotator/ui/main_window.py" line="1505" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1505" />
+        <location filename="../../annotator/ui/main_window.py" line="1507" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1510" />
+        <location filename="../../annotator/ui/main_window.py" line="1512" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1515" />
+        <location filename="../../annotator/ui/main_window.py" line="1517" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1516" />
+        <location filename="../../annotator/ui/main_window.py" line="1518" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1517" />
+        <location filename="../../annotator/ui/main_window.py" line="1519" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1536" />
+        <location filename="../../annotator/ui/main_window.py" line="1541" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1534" />
+        <location filename="../../annotator/ui/main_window.py" line="1539" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1537" />
+        <location filename="../../annotator/ui/main_window.py" line="1542" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1538" />
+        <location filename="../../annotator/ui/main_window.py" line="1543" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="626" />
-        <location filename="../../annotator/ui/main_window.py" line="1539" />
+        <location filename="../../annotator/ui/main_window.py" line="1544" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1540" />
+        <location filename="../../annotator/ui/main_window.py" line="1545" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1541" />
+        <location filename="../../annotator/ui/main_window.py" line="1546" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1542" />
+        <location filename="../../annotator/ui/main_window.py" line="1547" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1543" />
+        <location filename="../../annotator/ui/main_window.py" line="1548" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1544" />
+        <location filename="../../annotator/ui/main_window.py" line="1549" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -2093,22 +2098,22 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="164" />
+        <location filename="../../annotator/ui/span_table.py" line="166" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="165" />
+        <location filename="../../annotator/ui/span_table.py" line="167" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="166" />
+        <location filename="../../annotator/ui/span_table.py" line="168" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="167" />
+        <location filename="../../annotator/ui/span_table.py" line="169" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>

@@ -3,10 +3,11 @@ does not move the inspector's fields (nor the rest of the window)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from annotator.ui import MainWindow
 
@@ -132,3 +133,53 @@ def test_a_column_the_user_widened_keeps_its_width(qtbot: Any, window: MainWindo
     window.resize(window.width() - 60, window.height())  # the list narrower: measured again
     qtbot.wait(50)
     assert header.sectionSize(0) == width + 40
+
+
+def menu_texts(menu: QMenu) -> list[str]:
+    """Every entry's text, its submenus' too (separators left out)."""
+    texts = []
+    for action in menu.actions():
+        if action.isSeparator():
+            continue
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += menu_texts(action.menu())
+    return texts
+
+
+def latin(text: str) -> bool:
+    return re.search("[A-Za-z]", text) is not None
+
+
+def test_the_persian_edit_menu_and_the_windows_right_click_menu_are_persian(qtbot: Any, window: MainWindow) -> None:
+    tag_actor_location_claim(qtbot, window)
+    click_span_row(qtbot, window, "claim")
+    position = window.claims.inspector.editors["position"]
+    qtbot.keyClick(position, Qt.Key.Key_Down)  # the first position, set from the inspector
+    assert window.annotations is not None
+    assert [s.attributes for s in window.annotations.spans() if s.label == "claim"] != [{}]
+    bar = window.menuBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(bar.actions()[1]).center())
+    edit = QApplication.activePopupWidget()
+    assert isinstance(edit, QMenu)
+    texts = menu_texts(edit)
+    edit.close()
+    assert "موضع" in texts[0]  # Undo names the attribute as the inspector does ("position" before)
+    assert not [t for t in texts if latin(t)], texts
+    # the right-click menu of the window's bars: the panels and the label palette, named
+    seen: list[str] = []
+
+    def read_and_close() -> None:
+        popup = QApplication.activePopupWidget()
+        assert isinstance(popup, QMenu)
+        seen.extend(menu_texts(popup))
+        popup.close()
+
+    palette = window.palette_bar
+    point = palette.rect().center()
+    QTimer.singleShot(100, read_and_close)
+    qtbot.mouseClick(palette.windowHandle() or window.windowHandle(), Qt.MouseButton.RightButton,
+                     pos=palette.mapTo(window, point))  # fmt: skip
+    qtbot.waitUntil(lambda: bool(seen))
+    assert window.tr("Label palette") != "Label palette" and window.tr("Label palette") in seen
+    assert all(t and not latin(t) for t in seen), seen
