@@ -22,8 +22,9 @@ Alignment:
 3. Deleted combining marks and tatweel are attached to the preceding character, so a
    normalized span over a letter maps to the letter *and* its diacritics.
 4. :func:`normalize` checks the result (:func:`unaligned`): every changed block must
-   hold the same letters on both sides, so that each word maps onto the same word.  A
-   map that fails is never returned (:class:`UncertainAlignment`).
+   hold the same letters on both sides, so that each word maps onto the same word.
+   Around a block that fails, the letters are paired again run by run (a window of the
+   text only); a map that still fails is never returned (:class:`UncertainAlignment`).
 
 The map is a sorted list of changed blocks ``(orig_start, orig_len, norm_start,
 norm_len)``; between blocks both texts agree character for character.  That is compact
@@ -34,7 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -345,13 +346,11 @@ def normalize(text: str, **normalizer_options: bool) -> Normalized:
     repeats = options.get("decrease_repeated_chars", True)
     mapping = _align(text, normalized, repeats)
     at = unaligned(text, normalized, mapping, repeats=repeats)
-    if at is not None and len(text) * len(normalized) <= _CHAR_DIFF_LIMIT:
-        # a short text, where the fast alignment has too few characters to resynchronise
-        # on (" آ(آآآ" -> "آ (آآ"): pair the letters themselves; checked the same way
-        mapping = _align_by_letters(text, normalized)
-        at = unaligned(text, normalized, mapping, repeats=repeats)
-    if at is not None:
-        raise UncertainAlignment(at)
+    while at is not None:
+        # where the fast alignment moved a letter (" آ(آآآ" -> "آ (آآ": too few characters
+        # agree around it to resynchronise on), pair the letters themselves, around that
+        # block only; checked the same way
+        mapping, at = _realign_around(text, normalized, mapping, at, repeats)
     return Normalized(normalized, text, mapping)
 
 
@@ -435,10 +434,63 @@ def _map_from_runs(original: str, normalized: str, runs: list[Run]) -> OffsetMap
     return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
 
 
+_WINDOW = 16  # characters of each text around a block in doubt paired again, at first
+
+
+def _realign_around(
+    text: str, normalized: str, mapping: OffsetMap, at: int, repeats: bool
+) -> tuple[OffsetMap, int | None]:
+    """``mapping`` with the letters paired again (:func:`_align_by_letters`) in a window
+    around the block in doubt at original offset ``at``, and the next block in doubt.
+
+    The window starts with :data:`_WINDOW` characters each side of the block, widened to
+    whole blocks, and doubles while the block in doubt is still inside it, up to
+    ``_CHAR_DIFF_LIMIT`` (the pairing is quadratic): so a long text costs what its
+    doubtful spots cost.  Raises :class:`UncertainAlignment` when no window will do.
+    """
+    changes = mapping.changes
+    k = bisect_left(changes, at, key=lambda c: c[0])  # the block in doubt
+    margin = _WINDOW
+    while True:
+        first, last = k, k + 1  # the blocks in the window: changes[first:last]
+        lo, hi = max(changes[k][0] - margin, 0), min(changes[k][0] + changes[k][1] + margin, len(text))
+        # whole blocks only, and none touching the window from outside: the window's edges
+        # lie in text both sides agree on
+        while first > 0 and changes[first - 1][0] + changes[first - 1][1] >= lo:
+            first -= 1
+            lo = min(lo, changes[first][0])
+        while last < len(changes) and changes[last][0] <= hi:
+            hi = max(hi, changes[last][0] + changes[last][1])
+            last += 1
+        # both texts agree from the end of the block before the window to its start, and
+        # from the end of its last block to its end
+        eo, en = _end(changes[first - 1]) if first else (0, 0)
+        n_lo = en + lo - eo
+        eo, en = _end(changes[last - 1])
+        n_hi = en + hi - eo
+        if (hi - lo) * (n_hi - n_lo) > _CHAR_DIFF_LIMIT:
+            raise UncertainAlignment(at)
+        inside = [
+            (o + lo, ol, n + n_lo, nl) for o, ol, n, nl in _align_by_letters(text[lo:hi], normalized[n_lo:n_hi]).changes
+        ]
+        if _first_unaligned(text, normalized, inside, repeats) is None:
+            # the blocks before were checked, those after not yet (only up to this one)
+            found = _first_unaligned(text, normalized, changes[last:], repeats)
+            return OffsetMap([*changes[:first], *inside, *changes[last:]], len(text), len(normalized)), found
+        if hi - lo == len(text):
+            raise UncertainAlignment(at)  # the whole text would not do either
+        margin *= 2
+
+
+def _end(change: Change) -> tuple[int, int]:
+    """Where a changed block ends in the original and in the normalized text."""
+    return change[0] + change[1], change[2] + change[3]
+
+
 def _align_by_letters(original: str, normalized: str) -> OffsetMap:
     """The map that pairs the letters and digits of both texts in order, with the spacing
     and punctuation between two paired letters aligned by what they share.  Quadratic:
-    only for short texts.
+    only for short stretches (a window of the text, :func:`_realign_around`).
 
     hazm keeps the letters and their order and only shortens runs of one letter written
     together, so the texts' runs (:func:`_letter_runs`) are paired by their letter
@@ -525,7 +577,11 @@ def unaligned(original: str, normalized: str, mapping: OffsetMap, *, repeats: bo
     normalized text, and every word to the same word.  A block that fails this is a
     misalignment (or an edit nobody knows hazm makes): the map cannot be trusted there.
     """
-    for os_, ol, ns, nl in mapping.changes:
+    return _first_unaligned(original, normalized, mapping.changes, repeats)
+
+
+def _first_unaligned(original: str, normalized: str, changes: Sequence[Change], repeats: bool) -> int | None:
+    for os_, ol, ns, nl in changes:
         if _ALNUM.search(original, os_, os_ + ol) is None and _ALNUM.search(normalized, ns, ns + nl) is None:
             continue  # only spacing, punctuation and marks (most blocks): nothing to compare
         if not _same_letters(original, os_, os_ + ol, normalized, ns, ns + nl, repeats):
