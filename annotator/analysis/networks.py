@@ -343,7 +343,16 @@ def _co_occurrence(
 
 def write(graph: nx.Graph, out: Path, file_format: str) -> None:
     """GraphML with named keys (Gephi reads a key named d3 as the node label otherwise,
-    gephi#1840) or GEXF 1.3 (what Gephi recommends since 0.9.3); atomically."""
+    gephi#1840) or GEXF 1.3 (what Gephi recommends since 0.9.3); atomically. Streamed a
+    line at a time as networkx would write it (graphfiles), else by networkx."""
+    from ..io.formats.base import atomic_text_writer
+    from . import graphfiles
+
+    if file_format in ("graphml", "gexf") and graphfiles.supported(graph):
+        lines = graphfiles.graphml_lines(graph) if file_format == "graphml" else graphfiles.gexf_lines(graph)
+        with atomic_text_writer(out) as handle:
+            graphfiles.write_lines(lines, handle)
+        return
     buffer = io.BytesIO()
     if file_format == "graphml":
         nx.write_graphml(graph, buffer, named_key_ids=True)
