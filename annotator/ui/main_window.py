@@ -194,7 +194,7 @@ class MainWindow(QMainWindow):
         shortcut or click on the window before that, or when a caller asks for one of its
         parts (`window.claims`, `window.act_undo`); and, for a window shown empty, when it
         has been left idle for IDLE_BUILD_MS. deferred (the program's start, ui/app.py,
-        which opens the article before it shows the window): `open()` leaves the rest to
+        which shows the window and opens the article at once): `open()` leaves the rest to
         the turn after the window's first frame."""
         super().__init__()
         self.setObjectName("mainWindow")
@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_frame(self) -> None:
         """The turn after the article's first frame: the rest is built now when that frame
-        showed a document (or the program's start, which opens before it shows); a window
+        showed a document (or the program's start, deferred); a window
         shown empty waits a moment, so that a document opened right after it is painted
         first (a key, a click or a caller asking for a part builds it at once)."""
         if self.store is not None or self._deferred:
@@ -1606,7 +1606,7 @@ class MainWindow(QMainWindow):
 
         self.show_status(text)
         if not self.isVisible():
-            self._untold.append(text)  # said when the window shows (it opens before it shows)
+            self._untold.append(text)  # said when the window shows (opened before it was shown)
         else:
             box = QMessageBox(QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
