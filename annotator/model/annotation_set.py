@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .commands import (
     AddRelation,
@@ -23,9 +23,11 @@ from .commands import (
     UndoStack,
 )
 from .document import Document
-from .migration import SchemaMigration
 from .schema import Schema, default_schema
 from .span import Relation, Span
+
+if TYPE_CHECKING:
+    from .migration import SchemaMigration
 
 
 class Status(StrEnum):
@@ -340,6 +342,8 @@ class AnnotationSet:
         """Change the schema and migrate the spans and relations that use what changed, as
         one undoable command. Spans of removed labels are deleted with their relations;
         relations that no longer fit their type are deleted (callers count first)."""
+        from .migration import SchemaMigration  # here: a schema edit is rare, and start-up pays for each import
+
         migration = migration or SchemaMigration()
         ops: list[Op] = []
         gone: set[str] = set()
