@@ -13,10 +13,8 @@ import errno
 import hashlib
 import json
 import os
-import re
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +23,9 @@ from typing import Any
 from ..model import Label, RelationType, Schema
 from ..model.label_colors import new_colors
 from . import jsonformat
+from .names import (
+    is_safe_name,
+)
 from .reading import read_regular
 
 try:  # POSIX; elsewhere the lock is a no-op (one writer at a time is then the user's rule)
@@ -45,10 +46,6 @@ ANNOTATIONS_DIR = "annotations"
 CACHE_DIR = ".cache"
 INDEX_FILE = "index.json"
 STAGING_PREFIX = ".import-"
-DEFAULT_ANNOTATOR = "anonymous"  # the folder of an annotator with no name
-IMPORT_ANNOTATOR = "imported"  # the annotations that came with imported documents
-CURATED = "curated"  # the team's agreed version (docs/team.md)
-RESERVED = (CURATED, IMPORT_ANNOTATOR)  # no coder may take these names
 # what a coder's work writes that is nobody else's business (docs/team.md): caches,
 # interrupted imports, window locks, journals of edits not yet checkpointed (and those
 # set aside), temporary files of atomic saves
@@ -62,66 +59,6 @@ LOCK_TIMEOUT = 120.0  # seconds a writer waits for another one's catalogue updat
 
 class ProjectError(Exception):
     """A project that cannot be opened or changed; the message names the file and why."""
-
-
-# ---- safe names ------------------------------------------------------------------------
-
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
-_MAX_NAME = 120  # characters; leaves room for ".json" and a suffix under common limits
-# bytes: file systems limit a name to 255 bytes (ext4, btrfs, APFS...); room is left for
-# ".json", a "-NN" suffix and the ".NAME.xxxxxxxx.tmp" of an atomic write
-MAX_NAME_BYTES = 200
-# bidirectional controls (U+202A-202E, U+2066-2069, LRM/RLM/ALM) would make a file name
-# read differently from what it is; ZWNJ/ZWJ (Cf too) are part of Persian words and stay
-_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-
-
-def safe_name(name: str, fallback: str = "document") -> str:
-    """A file name standing for `name` on every system: no folder parts, no control or
-    bidirectional-override characters, no Windows device names, no leading dot, at most
-    120 characters and 200 bytes of UTF-8.
-
-    Persian and other letters are kept; what is replaced becomes "_". A name that had to
-    be shortened keeps a short hash of the whole so that different names stay different.
-    """
-    cleaned = unicodedata.normalize("NFC", name)
-    cleaned = _UNSAFE.sub("_", cleaned)
-    cleaned = "".join(
-        "_" if ch in _BIDI_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn", "Zl", "Zp") else ch
-        for ch in cleaned
-    )
-    cleaned = " ".join(cleaned.split())  # no tabs, no runs or ends of blank space
-    # no hidden files, nothing that looks like an option; Windows drops trailing dots
-    cleaned = cleaned.lstrip(" .-_~").rstrip(" .")
-    if not cleaned or set(cleaned) <= {"_", "."}:
-        cleaned = fallback
-    if _RESERVED.match(cleaned):
-        cleaned = f"_{cleaned}"
-    return shorten(cleaned, name)
-
-
-def shorten(cleaned: str, whole: str, chars: int = _MAX_NAME, limit: int = MAX_NAME_BYTES) -> str:
-    """`cleaned` if within `chars` characters and `limit` bytes of UTF-8 (file systems count
-    bytes: 119 emoji are 476), else cut, with a short hash of `whole` so that different
-    names stay different."""
-    if len(cleaned) <= chars and len(cleaned.encode("utf-8", "surrogatepass")) <= limit:
-        return cleaned
-    digest = hashlib.sha256(whole.encode("utf-8", "surrogatepass")).hexdigest()[:10]
-    head = cleaned[: chars - 11]
-    while len(head.encode("utf-8", "surrogatepass")) > limit - 11:
-        head = head[:-1]
-    return f"{head.rstrip(' .')}-{digest}"
-
-
-def is_reserved(name: str) -> bool:
-    """`curated` and `imported` (in any case or spelling that makes the same folder)."""
-    folder = safe_name(name.strip(), "").casefold()
-    return folder in {r.casefold() for r in RESERVED}
-
-
-def is_safe_name(name: str) -> bool:
-    return bool(name) and safe_name(name) == name
 
 
 def inside(root: Path, path: Path) -> Path:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import DEFAULT_ANNOTATOR, safe_name
+from .names import DEFAULT_ANNOTATOR, safe_name
 from .reading import read_regular
 
 MAX_AGE = 3600.0  # seconds without refresh after which any lock is stale

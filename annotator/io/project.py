@@ -47,12 +47,10 @@ from .catalog import (
     CATALOG_FILE,
     CATALOG_FORMAT,
     COMMIT_RECORD,
-    DEFAULT_ANNOTATOR,
     DOCUMENT_FORMAT,
     DOCUMENTS_DIR,
     FORMAT,
     GITIGNORE,
-    IMPORT_ANNOTATOR,
     INDEX_FILE,
     INDEX_FORMAT,
     MAX_PROJECT_FILE_BYTES,
@@ -70,9 +68,7 @@ from .catalog import (
     document_json,
     extend_schema,
     file_signature,
-    is_safe_name,
     read_catalog,
-    safe_name,
     text_hash,
     try_lock_folder,
     write_lock,
@@ -81,6 +77,7 @@ from .catalog import check_header as _check_header
 from .catalog import dumps as _dumps
 from .catalog import inside as _inside
 from .catalog import read_json as _read_json
+from .names import DEFAULT_ANNOTATOR, IMPORT_ANNOTATOR, is_safe_name, safe_name
 from .reading import read_regular
 from .store import describe_os_error
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..model import AnnotationSet, Document, Schema, Span
 from ..model.agreement import CoderAnnotations, Report, SpanKey, compare
 from . import jsonformat
-from .catalog import ANNOTATIONS_DIR, CURATED, is_reserved
+from .catalog import ANNOTATIONS_DIR
+from .names import CURATED, is_reserved
 from .project import DEFAULT_ANNOTATOR, Project, ProjectError, safe_name
 from .store import journal_path
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io.catalog import is_reserved, safe_name
+from ..io.names import is_reserved, safe_name
 
 
 def login_name() -> str:

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 from ..io import jsonformat
 from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import is_read_only
-from ..io.catalog import CURATED, DEFAULT_ANNOTATOR
 from ..io.lock import LockedError, ProjectLock
+from ..io.names import CURATED, DEFAULT_ANNOTATOR
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, SchemaError

@@ -132,7 +132,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 def safe_file_stem(doc_id: str, taken: set[str]) -> str:
     """A file name for a document id (unique in `taken`, which it extends)."""
-    from ..catalog import shorten
+    from ..names import shorten
 
     # at most 200 bytes: with ".annotations.json" and a temporary name's affixes it stays
     # under the 255 bytes a file name may have (an id of 119 emoji is 476 bytes)

@@ -34,9 +34,9 @@ from ..catalog import (
     StagedImport,
     document_json,
     extend_schema,
-    safe_name,
     text_hash,
 )
+from ..names import safe_name
 from ..textindex import IndexUnavailable
 from . import FORMATS, Article, SourceError, detect, expand, stream_source
 from .dates import with_dates

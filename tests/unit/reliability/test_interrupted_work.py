@@ -15,7 +15,7 @@ import pytest
 
 from annotator.io import jsonformat
 from annotator.io.atomic import write_atomic
-from annotator.io.catalog import safe_name
+from annotator.io.names import safe_name
 from annotator.io.project import Project, validate_project
 from annotator.model import AnnotationSet, Document, default_schema
 
