@@ -113,10 +113,17 @@ class EntityRegistry:
             found.append((rank, fold(entity.name_fa or entity.name_en), entity))
         return [e for _, _, e in sorted(found, key=lambda t: (t[0], t[1], _id_key(t[2].id)))]
 
+    def matches(self, mention: str) -> list[Entity]:
+        """The entities a mention's text names exactly: its folded text equals a name or an
+        alias, folded (ي=ی, ك=ک, ZWNJ = space, diacritics ignored). Containing it, or
+        sharing a first letter, is not naming it."""
+        ids = self._spelling_index().get(fold(mention).strip(), []) if fold(mention).strip() else []
+        return [self._entities[i] for i in ids]
+
     def suggest(self, mention: str) -> Entity | None:
         """The entity a mention's text names exactly (a spelling, folded), if only one does."""
-        ids = self._spelling_index().get(fold(mention).strip(), [])
-        return self._entities[ids[0]] if len(ids) == 1 else None
+        found = self.matches(mention)
+        return found[0] if len(found) == 1 else None
 
     def _spelling_index(self) -> dict[str, list[str]]:
         if self._keys is None:

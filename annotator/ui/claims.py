@@ -310,25 +310,38 @@ class ClaimsController(QObject):
             self.host.show_status(self.tr("Entities are for mentions (actors, places), not claims"))
             return
         language = self.host.language
+        # Enter must never link a mention to an entity it does not name: the one entity
+        # whose name or alias it spells (folded) is preferred; none, "New entity" is; two
+        # or more (the registry has a duplicate), they come first and nothing is taken
+        # until the user chooses. The rest of the registry follows, for arrows and typing.
+        matching = self.registry.matches(span.text)
+        ids = {e.id for e in matching}
         choices: list[Choice] = []
-        suggestion = self.registry.suggest(span.text)
-        ordered = self.registry.entities()
-        if suggestion is not None:
-            ordered = [suggestion, *(e for e in ordered if e.id != suggestion.id)]
-        for entity in ordered:
+        for entity in [*matching, *(e for e in self.registry.entities() if e.id not in ids)]:
             extra = (
                 f" ({entity.name('en' if language.startswith('fa') else 'fa')})"
                 if entity.name_en and entity.name_fa
                 else ""
             )
-            choices.append(Choice(f"{entity.name(language)}{extra}", entity.id, keys=" ".join(entity.spellings)))
-        choices.append(Choice(self.tr("New entity: %1").replace("%1", isolate(short(span.text))), "", always=True))
+            choices.append(
+                Choice(
+                    f"{entity.name(language)}{extra}",
+                    entity.id,
+                    keys=" ".join(entity.spellings),
+                    preferred=len(matching) == 1 and entity.id in ids,
+                )
+            )
+        new = Choice(
+            self.tr("New entity: %1").replace("%1", isolate(short(span.text))), "", always=True, preferred=not matching
+        )
+        choices.insert(len(matching), new)  # after the exact matches, before the rest of the registry
         if span.entity:
             choices.append(
                 Choice(self.tr("Unlink from %1").replace("%1", self._entity_name(span.entity)), None, always=True)
             )
         self._pick = ("entity", span_id)
-        self.picker.open(self.tr("Entity of «%1»").replace("%1", short(span.text, 60)), choices, self.host.view)
+        title = self.tr("Entity of «%1»").replace("%1", short(span.text, 60))
+        self.picker.open(title, choices, self.host.view, select_first=len(matching) < 2)
 
     def _entity_name(self, entity_id: str) -> str:
         entity = self.registry.get(entity_id)

@@ -22,6 +22,7 @@ class Choice:
     value: object  # what choosing it hands back
     keys: str = ""  # more text the filter matches (aliases, an English name)
     always: bool = False  # shown whatever is typed (e.g. "new entity")
+    preferred: bool = False  # the one Enter takes while nothing is typed (else the first)
 
 
 class Picker(QFrame):
@@ -43,15 +44,21 @@ class Picker(QFrame):
         layout.addWidget(self.edit)
         layout.addWidget(self.list)
         self._choices: list[Choice] = []
+        self._select_first = True
         self._done = False
         self.edit.textChanged.connect(self._filter)
         self.edit.installEventFilter(self)
         self.list.itemActivated.connect(self._choose_item)
         self.resize(380, 320)
 
-    def open(self, title: str, choices: list[Choice], anchor: QWidget, text: str = "") -> None:
+    def open(
+        self, title: str, choices: list[Choice], anchor: QWidget, text: str = "", select_first: bool = True
+    ) -> None:
+        """`select_first=False`: with nothing typed and no preferred choice, nothing is
+        current, so Enter takes nothing until the user moves to a row or types."""
         self.title.setText(title)
         self._choices = choices
+        self._select_first = select_first
         self._done = False
         self.edit.setText(text)
         self._filter(text)
@@ -66,13 +73,19 @@ class Picker(QFrame):
     def _filter(self, text: str) -> None:
         key = fold(text).strip()
         self.list.clear()
+        current = -1
         for choice in self._choices:
             if choice.always or not key or key in fold(f"{choice.text} {choice.keys}"):
                 item = QListWidgetItem(choice.text)
                 item.setData(Qt.ItemDataRole.UserRole, choice)
                 self.list.addItem(item)
-        if self.list.count():
-            self.list.setCurrentRow(0)
+                # what Enter takes: typed text picks the first choice it matched (not one
+                # shown whatever is typed); nothing typed, the preferred one
+                if current < 0 and (choice.preferred if not key else not choice.always):
+                    current = self.list.count() - 1
+        if current < 0 and self.list.count() and (key or self._select_first):
+            current = 0
+        self.list.setCurrentRow(current)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:

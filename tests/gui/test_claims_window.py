@@ -146,3 +146,68 @@ def test_renaming_a_label_in_use_and_undoing_it(qtbot: Any, window: MainWindow, 
     folder_schema = saved(tmp_path / "annotator-schema.json")
     assert "claim" in [lb["id"] for lb in folder_schema["labels"]]
     qtbot.keyClick(window.view, Qt.Key.Key_3)  # the label key works again on the old label
+
+
+def test_the_entity_picker_never_takes_an_entity_the_mention_does_not_name(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    """New user's trial: after one entity existed, E on another actor highlighted it and
+    Enter linked the mention to it (addressee "e1, کیریاکو", a self-loop in the network)."""
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "سخنگوی وزارت خارجه")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    pick(qtbot, window, Qt.Key.Key_E)  # e1, from the mention
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    assert "suggested" not in window.claims.inspector.entity_label.text()
+    shown = pick(qtbot, window, Qt.Key.Key_E)  # nothing typed, Enter
+    assert "New entity" in shown[0] and "آمریکا" in shown[0]
+    assert any("سخنگوی وزارت خارجه" in s for s in shown[1:])  # still there, for the arrows
+    # typing still finds an entity by part of its name, and Enter takes it
+    # (the picks come before the waits for the file: offscreen, a popup's late activation
+    # events, processed while waiting, leave the hidden picker the active window)
+    select_by_keys(qtbot, window, "تهران")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    pick(qtbot, window, Qt.Key.Key_E, "سخنگو")
+    data = wait_saved(qtbot, annotations, lambda d: len(d["spans"]) == 3 and all("entity" in s for s in d["spans"]))
+    spans = {s["text"]: s for s in data["spans"]}
+    assert spans["آمریکا"]["entity"] != spans["سخنگوی وزارت خارجه"]["entity"]
+    assert spans["تهران"]["entity"] == spans["سخنگوی وزارت خارجه"]["entity"]
+    registry = json.loads((tmp_path / "annotator-entities.json").read_text(encoding="utf-8"))
+    names = {e["id"]: e["name_fa"] for e in registry["entities"]}
+    assert names[spans["آمریکا"]["entity"]] == "آمریکا" and len(names) == 2
+
+
+def test_two_entities_spelt_like_the_mention_leave_the_choice_to_the_user(
+    qtbot: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    (tmp_path / "annotator-entities.json").write_text(
+        json.dumps(
+            {
+                "format": "annotator/entities",
+                "version": 1,
+                "entities": [
+                    {"id": "e1", "name_fa": "ایران", "aliases": []},
+                    {"id": "e2", "name_fa": "آمريكا", "aliases": []},  # Arabic yeh and kaf
+                    {"id": "e3", "name_fa": "آمریکا", "name_en": "USA", "aliases": []},
+                ],
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    qtbot.keyClick(window.view, Qt.Key.Key_E)
+    picker = window.claims.picker
+    qtbot.waitUntil(picker.isVisible)
+    shown = picker.visible_texts()
+    assert "آمريكا" in shown[0] and "USA" in shown[1] and "New entity" in shown[2]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)  # nothing is current: Enter takes nothing
+    assert picker.isVisible() and picker.list.currentItem() is None
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    data = wait_saved(qtbot, annotations, lambda d: d["spans"] and "entity" in d["spans"][0])
+    assert data["spans"][0]["entity"] == "e3"

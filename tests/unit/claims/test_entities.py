@@ -114,3 +114,15 @@ def test_exports_say_they_leave_out_entity_links(tmp_path: Path) -> None:
     assert not any("entity links" in line for line in report.summary())
     (back,) = own.read(tmp_path / "own.jsonl").documents
     assert back.spans[0].entity == "e1"
+
+
+def test_matches_are_exact_spellings_folded_never_a_part_of_a_name() -> None:
+    reg = EntityRegistry()
+    reg.add("کیریاکو", "Kiriakou", "person")
+    reg.add("نخست‌وزیر عراق", "", "person")
+    assert reg.matches("آمریکا") == [] and reg.suggest("آمریکا") is None  # no unrelated entity
+    assert reg.matches("کیریا") == [] and reg.matches("") == []  # a part is not the name
+    assert [e.id for e in reg.matches("كيرياكو")] == ["e1"]  # Arabic kaf and yeh
+    assert [e.id for e in reg.matches("کیریاکُو")] == ["e1"]  # a diacritic
+    assert [e.id for e in reg.matches("kiriakou")] == ["e1"]
+    assert [e.id for e in reg.matches("نخست وزیر  عراق")] == ["e2"]  # ZWNJ lost, two spaces
