@@ -825,8 +825,8 @@ class Project:
             found = index.get(folder, {}).get(doc_id)
             if found is None and folder != IMPORT_ANNOTATOR:
                 # what the import brought, with its status (load_annotations): a Label Studio task
-                # completed there is done for the list, `stats` and the analysis alike (it
-                # used to be new in the window and done in `stats`)
+                # completed there is done for the list and `stats` alike (it used to be new
+                # in the window and done in `stats`)
                 found = index.get(IMPORT_ANNOTATOR, {}).get(doc_id)
             return [found] if found else []
         return [files[doc_id] for files in index.values() if doc_id in files]
