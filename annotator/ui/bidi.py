@@ -22,6 +22,12 @@ def clip(text: str, limit: int) -> str:
     return text[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
+def reads_right_to_left(text: str) -> bool:
+    """Whether text's first letter is one written right to left (Persian, Arabic...)."""
+    rtl_letter, latin_letter = _RTL_LETTER.search(text), _LATIN_LETTER.search(text)
+    return rtl_letter is not None and (latin_letter is None or rtl_letter.start() < latin_letter.start())
+
+
 def rtl(text: str) -> str:
     """A right-to-left snippet (an article's words) isolated from what surrounds it."""
     return f"{RLI}{text}{PDI}"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model import Document
-from .bidi import clip, rtl
+from .bidi import clip, reads_right_to_left, rtl
 from .theme import persian_digits
 
 
@@ -159,6 +159,16 @@ class DocumentHeader(QWidget):
         empty = not parts and not url
         nothing = self.tr("No date, source or address yet") if empty else ""
         self.details.setText(" · ".join(isolated) if parts else nothing)
+        # each line at its reading edge: Qt takes a line's direction from its first letter
+        # outside an isolate, and found none in the isolated first words shown as a title or
+        # in the details' isolated parts: both stood at the left in the Persian interface
+        # while a title given in Persian stood at the right
+        title_edge = (
+            Qt.AlignmentFlag.AlignRight if reads_right_to_left(self.title.text()) else Qt.AlignmentFlag.AlignLeft
+        )
+        self.title.setAlignment(title_edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
+        details_edge = Qt.AlignmentFlag.AlignRight if language == "fa" else Qt.AlignmentFlag.AlignLeft
+        self.details.setAlignment(details_edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.details.setVisible(bool(parts) or empty)
         self.address.setVisible(bool(url))
         self.address.setToolTip(url)

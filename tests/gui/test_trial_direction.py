@@ -69,3 +69,32 @@ def test_a_message_of_several_lines_shows_on_one_status_line(qtbot: Any, tmp_pat
     assert "\n" not in shown and shown.endswith("…")
     assert window.statusBar().fontMetrics().horizontalAdvance(shown) <= window.statusBar().width()
     window.close()
+
+
+def ink_span(label: Any) -> tuple[int, int]:
+    """The leftmost and rightmost columns of the label's painted text."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, 0)
+    columns = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).lightness() < background.lightness() - 80 for y in range(image.height()))
+    ]
+    assert columns, "nothing painted"
+    return columns[0], columns[-1]
+
+
+def test_the_header_stands_at_the_right_edge_in_persian(qtbot: Any, tmp_path: Path) -> None:
+    # the trial: the article's first words shown as its title (its file name is an id), and
+    # the details line under it, stood at the left in the Persian interface (a Persian title
+    # given by the user stood at the right)
+    window = open_article(qtbot, tmp_path / "000_bdf8ef5fdfe34543.txt", "وزیر خارجه ایران در بغداد گفت.\n" * 3)
+    window.set_language("fa", save=False)
+    header = window.header
+    for label in (header.title, header.details):
+        assert label.isVisible() and label.text()
+        left, right = ink_span(label)
+        assert right >= label.width() - 12 and left > 40, (label.objectName(), left, right, label.width())
+    window.set_language("en", save=False)
+    left, right = ink_span(header.details)  # the details at the English interface's edge, the left
+    assert left <= 12, (left, right)
