@@ -27,6 +27,11 @@ class DetailsDialog(QDialog):
         self.reading = QLabel(self)
         self.date.textChanged.connect(self._show_reading)
         form = QFormLayout(self)
+        # the fields as wide as a headline: they opened ~110 px wide (the title and address
+        # cut off) and widened only as the user typed
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in (self.title, self.source, self.url):
+            field.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         form.addRow(self.tr("Title:"), self.title)
         form.addRow(self.tr("Date (Jalali or Gregorian, as written):"), self.date)
         form.addRow("", self.reading)

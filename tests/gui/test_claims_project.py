@@ -217,3 +217,19 @@ def test_entity_counts_read_only_the_files_that_changed(qtbot: Any, tmp_path: Pa
     assert panel.counts == {entity: 2}
     assert [p for p in read if p.parent.name == "anonymous"] == [a_file]
     window.close()
+
+
+def test_the_details_dialog_opens_wide_enough_for_a_headline(qtbot: Any, tmp_path: Path) -> None:
+    # the trial: its fields opened ~110 px wide, the title and address cut off
+    root, _ = make_project(tmp_path)
+    window = open_in_window(qtbot, root, size=(1366, 768))
+    header = window.claims.header
+    qtbot.keyClick(window.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    dialog = header.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    headline = "رئیس‌جمهور در دیدار با وزیر امور خارجه عراق درباره همکاری‌های اقتصادی گفت"
+    for field in (dialog.title, dialog.source, dialog.url):
+        assert field.width() >= field.fontMetrics().horizontalAdvance(headline) * 0.8, (field.objectName(), field.width())
+    assert dialog.width() <= 1366
+    dialog.reject()
+    window.close()
