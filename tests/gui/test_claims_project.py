@@ -229,7 +229,8 @@ def test_the_details_dialog_opens_wide_enough_for_a_headline(qtbot: Any, tmp_pat
     qtbot.waitUntil(dialog.isVisible)
     headline = "رئیس‌جمهور در دیدار با وزیر امور خارجه عراق درباره همکاری‌های اقتصادی گفت"
     for field in (dialog.title, dialog.source, dialog.url):
-        assert field.width() >= field.fontMetrics().horizontalAdvance(headline) * 0.8, (field.objectName(), field.width())
+        needed = field.fontMetrics().horizontalAdvance(headline) * 0.8
+        assert field.width() >= needed, (field.objectName(), field.width())
     assert dialog.width() <= 1366
     dialog.reject()
     window.close()
