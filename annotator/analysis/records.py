@@ -18,6 +18,7 @@ from typing import Any
 
 from ..io import entities as entity_files
 from ..io.catalog import CatalogEntry
+from ..io.jsonformat import AnnotationFileError
 from ..io.project import IMPORT_ANNOTATOR, Project, ProjectError
 from ..model import AnnotationSet, Span
 from ..model.entities import Entity, EntityRegistry
@@ -219,9 +220,18 @@ def codings_of(aset: AnnotationSet, info: DocumentInfo, registry: EntityRegistry
     return Coding(info, aset.annotator, status, claims, mentions, aset.text)
 
 
-def iter_codings(project: Project, filters: Filters, registry: EntityRegistry | None = None) -> Iterator[Coding]:
+def iter_codings(
+    project: Project,
+    filters: Filters,
+    registry: EntityRegistry | None = None,
+    left_out: list[str] | None = None,
+) -> Iterator[Coding]:
     """Every (document, coder) that passes the filters, in catalogue order, then coder order.
-    Only coders' own files count: a document a coder has not touched is not theirs."""
+    Only coders' own files count: a document a coder has not touched is not theirs.
+
+    `left_out`: a file that cannot be read (damaged, refused) is skipped and its one-line
+    reason appended there, so that one bad file costs the figures of that file, not of the
+    project; without the list its AnnotationFileError is raised."""
     registry = registry if registry is not None else load_registry(project)
     names = coders(project, filters)
     # each coder's folder is listed once: a project of 100,000 articles with 200 coded is
@@ -240,7 +250,13 @@ def iter_codings(project: Project, filters: Filters, registry: EntityRegistry | 
             if doc_id not in files[annotator] or not project.annotation_path(entry.id, annotator).exists():
                 continue
             document = document or project.load_document(entry.id)
-            aset = project.load_annotations(entry.id, annotator, document)
+            try:
+                aset = project.load_annotations(entry.id, annotator, document)
+            except AnnotationFileError as exc:
+                if left_out is None:
+                    raise
+                left_out.append(exc.first_line())
+                continue
             coding = codings_of(aset, info, registry)
             if filters.status and coding.status != filters.status:
                 continue
@@ -256,8 +272,10 @@ def _annotated(project: Project, annotator: str) -> set[str]:
         return set()
 
 
-def iter_claims(project: Project, filters: Filters, registry: EntityRegistry | None = None) -> Iterator[ClaimRecord]:
-    for coding in iter_codings(project, filters, registry):
+def iter_claims(
+    project: Project, filters: Filters, registry: EntityRegistry | None = None, left_out: list[str] | None = None
+) -> Iterator[ClaimRecord]:
+    for coding in iter_codings(project, filters, registry, left_out):
         yield from coding.claims
 
 

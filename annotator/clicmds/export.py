@@ -122,4 +122,7 @@ def run(args: argparse.Namespace) -> int:
     lines[0] += f" to {out} as {fmt.name} in {seconds:.1f} s"
     for line in lines:
         print(line, file=sys.stderr)
-    return 0
+    # a damaged annotation file costs its own document, not the export: named, exit 1
+    for line in source.left_out:
+        print(f"annotator export: {line} (left out)", file=sys.stderr)
+    return 1 if source.left_out else 0

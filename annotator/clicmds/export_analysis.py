@@ -55,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     started = time.monotonic()
+    left_out: list[str] = []  # files that cannot be read: named, and the rest exported
     try:
         project = open_project(Path(args.project))
         filters = make_filters(args.annotator, args.status, args.date_from, args.date_to)
@@ -79,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             graph, report = networks.build(
                 args.network,
-                iter_codings(project, filters),
+                iter_codings(project, filters, left_out=left_out),
                 project.schema,
                 args.aggregation,
                 window=args.window,
@@ -93,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
             )
             extra = report.lines()
         else:
-            claims = iter_claims(project, filters)
+            claims = iter_claims(project, filters, left_out=left_out)
             if args.format == "claims":
                 count = table.write_csv(claims, out, excel=args.excel)
             else:
@@ -110,4 +111,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"wrote {summary} to {out} as {args.format} in {seconds:.1f} s", file=sys.stderr)
     for line in extra:
         print(line, file=sys.stderr)
-    return 0
+    for line in left_out:
+        print(f"annotator export: {line} (left out)", file=sys.stderr)
+    return 1 if left_out else 0

@@ -50,14 +50,20 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
 
 def with_study_figures(project: Project, stats: dict[str, Any], annotator: str | None) -> dict[str, Any]:
     """Add what a methods section reports (annotator.analysis.summary.figures): coded
-    documents, claims, actors, mentions per entity, overall and per annotator."""
+    documents, claims, actors, mentions per entity, overall and per annotator. A file
+    that cannot be read is added to `left_out` (once)."""
     from ..analysis.records import AnalysisError, Filters, iter_codings
     from ..analysis.summary import figures
 
+    left_out: list[str] = []
     try:
-        found = figures(iter_codings(project, Filters((annotator,) if annotator else ())))
+        found = figures(iter_codings(project, Filters((annotator,) if annotator else ()), left_out=left_out))
     except AnalysisError:
         return stats  # an annotator with no files: the counts above say it all
+    finally:
+        # once per file (the index's reason may have been worded by an older version)
+        by_file = {line.split(".json: ", 1)[0]: line for line in [*stats.get("left_out", []), *left_out]}
+        stats["left_out"] = list(by_file.values())
     per = found.pop("per_annotator")
     stats.update(found)
     for name, info in stats["annotators"].items():
@@ -88,8 +94,12 @@ def run(args: argparse.Namespace) -> int:
     except ProjectError as exc:
         print(f"annotator stats: {exc}", file=sys.stderr)
         return 2
+    # a damaged file costs its own figures, not the project's: named, and the exit status
+    # is 1, as `agree` and `export` do
+    for line in stats["left_out"]:
+        print(f"annotator stats: {line} (left out)", file=sys.stderr)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
     else:
         print("\n".join(format_stats(stats)))
-    return 0
+    return 1 if stats["left_out"] else 0

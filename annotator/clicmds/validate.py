@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         elif path.exists():
             files = [path]
         else:
-            lines.append(f"{path}: $: no such file or folder")
+            lines.append(f"{path}: no such file or folder")
             continue
         for file in files:
             checked += 1

@@ -104,7 +104,7 @@ def from_json(data: Any, file: Path | None = None) -> EntityRegistry:
     try:
         return EntityRegistry(entities)
     except EntityError as exc:
-        raise EntityFileError(f"{file}: $: {exc}") from None
+        raise EntityFileError(f"{file}: {exc}") from None
 
 
 def load(path: Path) -> EntityRegistry:

@@ -21,6 +21,9 @@ class Source:
         self.schema = schema
         self.documents = documents
         self.skipped = skipped  # what the conversion to original offsets could not keep
+        # "FILE: problem" of each annotation file that cannot be read: left out of the export
+        # (the rest is written), filled while `documents` is read
+        self.left_out: list[str] = []
 
 
 def open_source(path: Path, annotator: str | None, original_offsets: bool) -> Source:
@@ -55,17 +58,25 @@ def iter_project_documents(
             annotator = project.resolve_annotator(annotator)
         except ProjectError as exc:
             raise ValueError(str(exc)) from None
+    from .jsonformat import AnnotationFileError
+
     skipped: dict[str, int] = {}
 
     def documents() -> Iterator[Any]:
         # the ids in pages of the catalogue (Project.iter_entries), not a list of them all
         for entry in project.iter_entries():
-            record = from_annotation_set(project.load_annotations(entry.id, annotator))
+            try:
+                aset = project.load_annotations(entry.id, annotator)
+            except AnnotationFileError as exc:
+                source.left_out.append(exc.first_line())
+                continue
+            record = from_annotation_set(aset)
             if original_offsets:
                 _to_original(project, record, skipped)
             yield record
 
-    return Source(len(project), project.schema, documents(), skipped)
+    source = Source(len(project), project.schema, documents(), skipped)
+    return source
 
 
 def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:
@@ -106,9 +117,15 @@ def _annotation_files(path: Path) -> Source:
 
     def documents() -> Iterator[Any]:
         for file in files:
-            yield from_annotation_set(jsonformat.load(file, schema))
+            try:
+                aset = jsonformat.load(file, schema)
+            except jsonformat.AnnotationFileError as exc:
+                source.left_out.append(exc.first_line())
+                continue
+            yield from_annotation_set(aset)
 
-    return Source(len(files), schema, documents(), {})
+    source = Source(len(files), schema, documents(), {})
+    return source
 
 
 LAYER_SPECS = ("entities", "one", "kinds")

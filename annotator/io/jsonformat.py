@@ -36,6 +36,8 @@ class Problem:
 
     def line(self, file: str | Path | None = None) -> str:
         prefix = f"{file}: " if file is not None else ""
+        if self.path == "$":  # the whole file: "$" would only be jargon to a reader
+            return f"{prefix}{self.message}"
         return f"{prefix}{self.path}: {self.message}"
 
 
@@ -46,6 +48,13 @@ class AnnotationFileError(Exception):
         self.file = file
         self.problems = problems
         super().__init__("\n".join(p.line(file) for p in problems))
+
+    def first_line(self) -> str:
+        """One line for a list of files left out: the file and its first problem."""
+        if not self.problems:
+            return f"{self.file}: cannot be read"
+        more = len(self.problems) - 1
+        return self.problems[0].line(self.file) + (f" (and {more} more problem(s))" if more else "")
 
 
 # ---- writing -----------------------------------------------------------------------
@@ -398,6 +407,17 @@ def check_attributes(data: Any, schema: Schema) -> list[Problem]:
     return problems
 
 
+def damaged_json(exc: json.JSONDecodeError) -> str:
+    """json's complaint in words for whoever opened the file: its msg ends in "at" or
+    "starting at" and leaves the place to the numbers, which come first here."""
+    what = re.sub(r"(?: starting)? at$", "", exc.msg)
+    what = what[:1].lower() + what[1:]
+    return (
+        f"not valid JSON (line {exc.lineno}, column {exc.colno}: {what}); "
+        "the file is damaged and was left as it is"
+    )
+
+
 def parse(raw: bytes | str, file: str | Path | None = None) -> Any:
     """Parse JSON, turning every failure into an AnnotationFileError naming the place."""
     try:
@@ -408,7 +428,7 @@ def parse(raw: bytes | str, file: str | Path | None = None) -> Any:
     except UnicodeDecodeError as exc:
         raise AnnotationFileError(file, [Problem("$", f"not UTF-8 text (byte {exc.start})")]) from None
     except json.JSONDecodeError as exc:
-        message = f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        message = damaged_json(exc)
         raise AnnotationFileError(file, [Problem("$", message)]) from None
     except ValueError as exc:  # an integer of thousands of digits
         reason = str(exc).split(":")[0]

@@ -136,19 +136,25 @@ class _FileFacts:
     spans: int
     relations: int
     labels: dict[str, int]
+    # why the file cannot be read ("not valid JSON (...)"), "" when it can: such a file
+    # counts for nothing, and stats and the document list say it was left out
+    unreadable: str = ""
 
     def to_json(self) -> list[Any]:
         return [
             self.mtime_ns, self.size, self.annotator, self.status, self.spans, self.relations,
-            self.labels,
+            self.labels, self.unreadable,
         ]  # fmt: skip
 
     @classmethod
     def from_json(cls, data: Any) -> _FileFacts:
-        m, z, annotator, status, spans, relations, labels = data
+        m, z, annotator, status, spans, relations, labels, unreadable = data
         return cls(int(m), int(z), str(annotator), str(status), int(spans), int(relations),
-                   {str(k): int(v) for k, v in dict(labels).items()})  # fmt: skip
+                   {str(k): int(v) for k, v in dict(labels).items()}, str(unreadable))  # fmt: skip
 
+
+# the shape of .cache/index.json's file facts: 2 added `unreadable`
+INDEX_FACTS = 2
 
 # documents.json (out of step with its index) of this size or more is read in a worker
 # when the window asks (catalog_later); a smaller one, at once (~3,000 documents: ~0.2 s)
@@ -787,6 +793,8 @@ class Project:
             data = json.loads(read_regular(self._index_path(), MAX_PROJECT_FILE_BYTES))
             if data.get("format") != INDEX_FORMAT or data.get("version") != VERSION:
                 return {}
+            if data.get("facts") != INDEX_FACTS:
+                return {}  # written before files' facts said which are unreadable: rebuilt
             return {
                 str(folder): {str(d): _FileFacts.from_json(f) for d, f in files.items()}
                 for folder, files in data["annotations"].items()
@@ -802,6 +810,7 @@ class Project:
         data = {
             "format": INDEX_FORMAT,
             "version": VERSION,
+            "facts": INDEX_FACTS,
             "annotations": {
                 folder: {d: f.to_json() for d, f in sorted(files.items())}
                 for folder, files in sorted(self._index.items())
@@ -943,8 +952,11 @@ class Project:
     # ---- statistics --------------------------------------------------------------------
 
     def stats(self, annotator: str | None = None) -> dict[str, Any]:
-        """Documents by status, spans per label and per annotator, as a JSON-ready dict."""
+        """Documents by status, spans per label and per annotator, as a JSON-ready dict.
+        A file that cannot be read counts for nothing: `left_out` names it and says why
+        ("FILE: not valid JSON (...)")."""
         index = self._refreshed_index()
+        left_out: list[str] = []
         by_status = {s.value: 0 for s in Status}
         # one pass over the catalogue in pages; what is held grows with the annotation
         # files, not with the documents
@@ -965,6 +977,10 @@ class Project:
             name = next((f.annotator for f in present.values() if f.annotator), folder)
             if annotator is not None and folder != safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR):
                 continue
+            for d, f in sorted(present.items()):
+                if f.unreadable:
+                    left_out.append(f"{self.path / ANNOTATIONS_DIR / folder / d}.json: {f.unreadable}")
+            present = {d: f for d, f in present.items() if not f.unreadable}
             labels: dict[str, int] = {}
             status = {s.value: 0 for s in Status}
             for facts in present.values():
@@ -993,6 +1009,7 @@ class Project:
             "relations": sum(info["relations"] for info in per_annotator.values()),
             "labels": dict(sorted(labels_total.items())),
             "annotators": per_annotator,
+            "left_out": left_out,
         }
 
     # ---- search ------------------------------------------------------------------------
@@ -1606,11 +1623,12 @@ def _facts_of_set(aset: AnnotationSet, st: os.stat_result) -> _FileFacts:
 def _facts_of_file(path: Path, st: os.stat_result) -> _FileFacts:
     """Read an annotation file's status and counts (no checking: validate does that)."""
     try:
-        data = json.loads(jsonformat.read_bytes(path))
-    except (jsonformat.AnnotationFileError, ValueError, RecursionError):
-        data = None
+        data = jsonformat.parse(jsonformat.read_bytes(path), path)
+    except jsonformat.AnnotationFileError as exc:
+        reason = exc.first_line()[len(f"{path}: ") :]
+        return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {}, reason)
     if not isinstance(data, dict):
-        return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {})
+        return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {}, "not an annotation file")
     found = data.get("spans")
     spans: list[Any] = found if isinstance(found, list) else []
     labels: dict[str, int] = {}
@@ -1697,7 +1715,7 @@ def check_project(path: Path | str) -> ProjectCheck:
             doc_id = file.name[: -len(".json")]
             if doc_id not in texts:
                 if doc_id not in project:
-                    lines.append(f"{file}: $: annotations of a document the project does not have")
+                    lines.append(f"{file}: annotations of a document the project does not have")
                 continue
             result.annotation_files += 1
             try:
@@ -1742,11 +1760,11 @@ def _stray_files(root: Path, project: Project) -> list[str]:
                 stray.append(name)
     for name in sorted(stray):
         lines.append(
-            f"{root / DOCUMENTS_DIR / name}: $: not listed in {CATALOG_FILE} (left by an interrupted "
+            f"{root / DOCUMENTS_DIR / name}: not listed in {CATALOG_FILE} (left by an interrupted "
             f"import?); `annotator repair {root}` lists it"
         )
     for leftover in sorted(root.glob(f"{STAGING_PREFIX}*")):
-        lines.append(f"{leftover}: $: left by an interrupted import; `annotator repair {root}` finishes or removes it")
+        lines.append(f"{leftover}: left by an interrupted import; `annotator repair {root}` finishes or removes it")
     return lines
 
 

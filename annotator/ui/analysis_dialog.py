@@ -145,8 +145,11 @@ class AnalysisDialog(QDialog):
 
     def reload(self) -> bool:
         """Read the coded claims again with the filters (the counting is annotator.analysis's)."""
+        # a file that cannot be read costs its own claims, not the analysis: it is named
+        # under the chart, as the Agreement panel names them
+        self.left_out: list[str] = []
         try:
-            self.codings = list(iter_codings(self.project, self.filters()))
+            self.codings = list(iter_codings(self.project, self.filters(), left_out=self.left_out))
         except AnalysisError as exc:
             self.codings = []
             self.message.setText(str(exc))
@@ -157,12 +160,20 @@ class AnalysisDialog(QDialog):
         # "1 claims in 3 documents" read as if one claim were in three
         read = len({c.document.id for c in self.codings})
         holding = len({c.document.id for c in self.codings if c.claims})
-        self.message.setText(
+        text = (
             self.tr("Claims: %1, in %2 of %3")
             .replace("%3", counted(read, self.tr("%1 document read"), self.tr("%1 documents read")))
             .replace("%1", self._n(claims))
             .replace("%2", self._n(holding))
         )
+        if self.left_out:
+            heading = counted(
+                len(self.left_out),
+                self.tr("%1 annotation file cannot be read and is left out:"),
+                self.tr("%1 annotation files cannot be read and are left out:"),
+            )
+            text = "\n".join([text, heading, *self.left_out])
+        self.message.setText(text)
         self.redraw()
         return True
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QInputDialog,
+    QLabel,
     QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
@@ -542,7 +543,10 @@ class ProjectSession(QObject):
             self.window.show_error(f"{out}: {exc}")
             return False
         dialog.reset()
-        self.window.show_info("\n".join(report.summary()))
+        lines = report.summary()
+        if source.left_out:
+            lines.append(self.left_out_text(source.left_out))
+        self.window.show_info("\n".join(lines))
         return True
 
     def choose_import_format(self) -> str:
@@ -590,11 +594,22 @@ class ProjectSession(QObject):
             self.tr("per annotator:"),
             *[f"  {name}: {info['spans']} / {info['status']['done']}" for name, info in stats["annotators"].items()],
         ]
+        if stats["left_out"]:
+            lines.append(self.left_out_text(stats["left_out"]))
         return "\n".join(lines)
 
-    def statistics_rows(self) -> list[tuple[str, str]]:
+    def left_out_text(self, left_out: list[str]) -> str:
+        """What the figures do not count: the files that cannot be read, one line each."""
+        heading = counted(
+            len(left_out),
+            self.tr("%1 annotation file cannot be read and is left out of these figures:"),
+            self.tr("%1 annotation files cannot be read and are left out of these figures:"),
+        )
+        return "\n".join([heading, *left_out])
+
+    def statistics_rows(self, stats: dict[str, Any] | None = None) -> list[tuple[str, str]]:
         """The project's figures as (what, how many) rows, headings with an empty count."""
-        stats = self.project.stats()
+        stats = stats if stats is not None else self.project.stats()
         status = stats["status"]
         rows = [
             (self.tr("Documents"), number(stats["documents"])),
@@ -620,7 +635,8 @@ class ProjectSession(QObject):
         dialog = QDialog(self.parent_widget)
         dialog.setObjectName("statisticsDialog")
         dialog.setWindowTitle(self.tr("Project statistics") + f" · {self.project.name}")
-        rows = self.statistics_rows()
+        stats = self.project.stats()
+        rows = self.statistics_rows(stats)
         table = QTableWidget(len(rows), 2, dialog)
         table.setObjectName("statisticsTable")
         table.setHorizontalHeaderLabels([self.tr("What"), self.tr("How many")])
@@ -642,6 +658,13 @@ class ProjectSession(QObject):
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(table)
+        if stats["left_out"]:  # a damaged file: the counts above are without it, and say so
+            left_out = QLabel(self.left_out_text(stats["left_out"]), dialog)
+            left_out.setObjectName("statisticsLeftOut")
+            left_out.setWordWrap(True)
+            left_out.setTextFormat(Qt.TextFormat.PlainText)
+            left_out.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(left_out)
         layout.addWidget(buttons)
         dialog.resize(420, 460)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

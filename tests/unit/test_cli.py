@@ -19,7 +19,8 @@ from annotator.model import AnnotationSet, Document, default_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "سخنگوی دولت در تهران گفت که قیمت\u200cها کاهش می\u200cیابد."
-LINE = re.compile(r"^(?P<file>.+?): (?P<path>\$[^ ]*): (?P<message>\S.*)$")
+# a place inside the file ($.spans[1].end), or none when the problem is the whole file
+LINE = re.compile(r"^(?P<file>.+?\.json): (?:(?P<path>\$[^ ]*): )?(?P<message>\S.*)$")
 
 
 def write_valid(path: Path) -> Path:
@@ -82,8 +83,8 @@ def test_validate_reports_one_line_per_problem(tmp_path: Path, capsys: pytest.Ca
         f"{bad}: $.spans[0].label: unknown label 'city' (known: actor, location, claim)",
         f"{bad}: $.spans[1].end: end {len(TEXT) + 3} is beyond the text ({len(TEXT)} characters)",
         f"{bad}: $.relations[0].to: points to a missing span 's9'",
-        f"{broken}: $: malformed JSON at line 1, column 12: Expecting value",
-        "missing.json: $: no such file or folder",
+        f"{broken}: not valid JSON (line 1, column 12: expecting value); the file is damaged and was left as it is",
+        "missing.json: no such file or folder",
     ]
     for line in lines:
         match = LINE.match(line)
@@ -182,7 +183,7 @@ def test_validate_a_folder_named_like_a_file(tmp_path: Path, capsys: pytest.Capt
     (tmp_path / "dir.json").mkdir()
     code, _, err = run(capsys, "validate", str(tmp_path))
     assert code == 1
-    assert err.startswith(f"{tmp_path / 'dir.json'}: $: cannot read: ")
+    assert err.startswith(f"{tmp_path / 'dir.json'}: cannot read: ")
 
 
 def test_usage_errors_exit_2_without_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,7 +215,7 @@ def test_as_a_program(tmp_path: Path) -> None:
     result = _subprocess("validate", str(good), str(bad), cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == f"{bad}: $: not UTF-8 text (byte 1)\n"
+    assert result.stderr == f"{bad}: not UTF-8 text (byte 1)\n"
     assert "Traceback" not in result.stderr
     ok = _subprocess("validate", str(good), cwd=tmp_path)
     assert (ok.returncode, ok.stdout, ok.stderr) == (0, "1 file(s) valid\n", "")

@@ -158,7 +158,7 @@ def test_annotations_made_on_another_text_are_refused(tmp_path: Path) -> None:
 def test_a_broken_sidecar_is_reported_not_overwritten(tmp_path: Path) -> None:
     path = write(tmp_path, "khabar.txt", PERSIAN.encode("utf-8"))
     sidecar = write(tmp_path, "khabar.annotations.json", b"{broken")
-    with pytest.raises(AnnotationFileError, match="malformed JSON"):
+    with pytest.raises(AnnotationFileError, match="not valid JSON"):
         open_article(path)
     assert sidecar.read_bytes() == b"{broken"
 

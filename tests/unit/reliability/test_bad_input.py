@@ -55,8 +55,8 @@ VALID = json.dumps(valid(), ensure_ascii=False).encode("utf-8")
 
 # kind -> (the annotation file's bytes, what the message says)
 BAD_FILES: dict[str, tuple[bytes, str]] = {
-    "truncated JSON": (VALID[: len(VALID) // 2], "malformed JSON"),
-    "malformed JSON": (VALID.replace(b'"spans":', b'"spans"', 1), "malformed JSON"),
+    "truncated JSON": (VALID[: len(VALID) // 2], "not valid JSON"),
+    "malformed JSON": (VALID.replace(b'"spans":', b'"spans"', 1), "not valid JSON"),
     "wrong types": (changed(_set(("spans", 0, "start"), "0")), "should be integer"),
     "offsets out of range": (changed(_set(("spans", 0, "end"), 10**6)), "beyond the text"),
     "duplicate ids": (changed(_set(("spans", 1, "id"), "s1")), "duplicate span id"),

@@ -44,7 +44,7 @@ def load_bytes(tmp_path: Path, raw: bytes) -> AnnotationSet:
         (b"", "the file is empty"),
         (b"   \n", "the file is empty"),
         (b"\x00\x01\x02\xff\xfe binary", "not UTF-8"),
-        (b'{"format": "annotator/annotations", "version": 1, "spans": [', "malformed JSON"),
+        (b'{"format": "annotator/annotations", "version": 1, "spans": [', "not valid JSON"),
         (b"[" * 200_000, "nested too deeply"),
         (b"[]", "not a JSON object"),
         (b'"just a string"', "not a JSON object"),
@@ -204,7 +204,9 @@ def open_error(path: Path, document: Document | None = None) -> str:
 def test_store_open_names_the_file_and_the_problem(tmp_path: Path) -> None:
     path = tmp_path / "x.annotations.json"
     path.write_bytes(b'{"format": ')
-    assert open_error(path) == f"{path}: $: malformed JSON at line 1, column 12: Expecting value"
+    assert open_error(path) == (
+        f"{path}: not valid JSON (line 1, column 12: expecting value); the file is damaged and was left as it is"
+    )
     data = valid_data()
     data["spans"][0]["label"] = "nobody"
     path.write_text(json.dumps(data), encoding="utf-8")
@@ -253,16 +255,16 @@ def test_a_journal_that_does_not_fit_a_project_document_is_set_aside(tmp_path: P
 def test_a_folder_where_the_file_should_be_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "x.annotations.json"
     path.mkdir()
-    assert open_error(path) == f"{path}: $: cannot read: not a regular file (a device, a pipe or a folder)"
+    assert open_error(path) == f"{path}: cannot read: not a regular file (a device, a pipe or a folder)"
 
 
 @pytest.mark.parametrize(
     ("error", "message"),
     [
-        (OSError(errno.EIO, "Input/output error"), "{path}: $: cannot read: Input/output error"),
+        (OSError(errno.EIO, "Input/output error"), "{path}: cannot read: Input/output error"),
         (
             OSError(errno.EACCES, "Permission denied"),
-            "{path}: $: cannot read: permission denied (the folder or file is read-only)",
+            "{path}: cannot read: permission denied (the folder or file is read-only)",
         ),
         (
             TooLarge(MAX_FILE_BYTES + 1, MAX_FILE_BYTES, grew=True),
