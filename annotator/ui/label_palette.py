@@ -4,19 +4,24 @@ the window's minimum width does not grow with the number of labels."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QResizeEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QSizePolicy, QWidget
 
 from ..model import Schema
+from .colors import edge_color_for, is_dark
 from .flow_layout import FlowLayout
 from .theme import number
 
 
-def _style(color: str) -> str:
+def _style(color: str, palette: QPalette) -> str:
+    """The button's style: its label's colour on both sides (lifted on a dark window, see
+    colors.edge_color_for), a grey outline that shows on the window's colour."""
+    edge = edge_color_for(color, palette).name()
+    outline = "palette(light)" if is_dark(palette) else "palette(mid)"  # dark's mid is the window's grey
     return (
-        "QPushButton { border: 1px solid palette(mid); border-radius: 3px; background: palette(button);"
-        f" border-left: 6px solid {color}; border-right: 6px solid {color}; padding: 4px 12px; }}"
+        f"QPushButton {{ border: 1px solid {outline}; border-radius: 3px; background: palette(button);"
+        f" border-left: 6px solid {edge}; border-right: 6px solid {edge}; padding: 4px 12px; }}"
         " QPushButton:hover { background: palette(midlight); }"
         " QPushButton:pressed { background: palette(mid); }"
     )
@@ -63,7 +68,8 @@ class LabelPalette(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the article's selection
             # Qt draws a style sheet's side borders only when the whole border has a style:
             # without the first `border`, the label's colour never showed
-            button.setStyleSheet(_style(label.color))
+            button.setStyleSheet(_style(label.color, QApplication.palette()))
+            button.setProperty("labelColor", label.color)
             button.setToolTip(label.name_en if language == "fa" else label.name_fa)
             button.clicked.connect(lambda _checked=False, lid=label.id: self.labelClicked.emit(lid))
             self._layout.addWidget(button)
@@ -85,7 +91,7 @@ class LabelPalette(QWidget):
         frame (issue 10)."""
         if not self._one_row:
             probe = QPushButton("X", self)  # styled as a label's button: same font, padding, borders
-            probe.setStyleSheet(_style("gray"))
+            probe.setStyleSheet(_style("gray", QApplication.palette()))
             margins = self._layout.contentsMargins()
             self._one_row = probe.sizeHint().height() + margins.top() + margins.bottom()
             probe.setParent(None)  # gone with its wrapper, never shown
@@ -109,6 +115,13 @@ class LabelPalette(QWidget):
         if needed != self._rows_height:  # more or fewer rows: the tool bar gets taller or lower
             self._rows_height = needed
             self.updateGeometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            palette = QApplication.palette()  # a theme switch: the edges for the new window colour
+            for button in self._buttons.values():
+                button.setStyleSheet(_style(str(button.property("labelColor")), palette))
 
     def button(self, label_id: str) -> QPushButton:
         return self._buttons[label_id]

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QResizeEvent,
     QShowEvent,
     QTextCursor,
 )
@@ -1461,6 +1462,18 @@ class MainWindow(QMainWindow):
             self.save_as()
             return self.store is not None and not self.store.needs_checkpoint
         return choice == QMessageBox.StandardButton.Discard
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the label palette wraps onto more (or fewer) rows at the new width: its tool bar
+        # and the panels under it follow now, in the frame that shows the new width (its
+        # request went through the event loop, one turn a level: a frame was painted with
+        # the new row cut off under the panels)
+        palette = self.label_palette
+        for _ in range(4):  # the palette's request, its tool bar's, the window's
+            if palette.height() == palette.heightForWidth(palette.width()):
+                break
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.build_rest()  # the layout saved names every panel
