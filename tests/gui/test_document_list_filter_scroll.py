@@ -4,16 +4,27 @@ the shorter list: the user saw the last matches and thought the first were missi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from annotator.ui import MainWindow
+from annotator.ui.theme import install_language
 
 from .conftest import type_text
 from .test_document_list_paging import make_project, open_window, table_of, visible_ids
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """The interface's translators are the application's: a test that switched to Persian
+    puts English back, for the tests after it that make no window."""
+    yield
+    install_language("en")
 
 
 def scroll_list_to_its_end(qtbot: Any, window: MainWindow) -> None:

@@ -5,17 +5,28 @@ label's colour (the claims' blue, a navy or a purple were hardly there)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator.ui import MainWindow
 from annotator.ui.colors import contrast
+from annotator.ui.theme import install_language
 
 from .test_label_palette_rows import buttons, edges_in_colour, laid_out, twenty_labels
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """The interface's translators are the application's: a test that switched to Persian
+    puts English back, for the tests after it that make no window."""
+    yield
+    install_language("en")
 
 
 def test_a_new_row_is_whole_in_the_first_frame_at_the_new_width(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:

@@ -4,15 +4,26 @@ does not move the inspector's fields (nor the rest of the window)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from annotator.ui import MainWindow
+from annotator.ui.theme import install_language
 
 from .conftest import double_click_word, type_text
 from .test_window import open_sample
+
+
+@pytest.fixture(autouse=True)
+def _english_again() -> Iterator[None]:
+    """The interface's translators are the application's: a test that switched to Persian
+    puts English back, for the tests after it that make no window."""
+    yield
+    install_language("en")
 
 
 def tag_actor_location_claim(qtbot: Any, window: MainWindow) -> str:
