@@ -723,6 +723,51 @@ def test_a_run_hazm_shortens_then_the_same_letter_after_punctuation_in_a_long_te
             assert squeezed(target[a:b]) == squeezed(source[s:e]), (source[s:e], target[a:b])
 
 
+def test_a_spot_far_into_a_long_text_is_paired_around_it_only() -> None:
+    # 1,500 characters of prose before the spot: the window around it is what must stay
+    # within the pairing's bound (length x length 40,000), not the offsets it lies at
+    text = PROSE_200 * 6 + " بااا( ا !ب " + PROSE_200
+    at = len(PROSE_200 * 6)
+    result = normalize(text)
+    assert result.map.changes == tuple(
+        (o + at + 1, ol, n + at + 1, nl) for o, ol, n, nl in ((2, 2, 2, 1), (5, 1, 4, 0), (7, 0, 5, 1), (8, 1, 7, 0))
+    )
+    check_map_sparse(text, result.text, result.map)
+
+
+def test_a_block_still_in_doubt_in_a_long_text_is_refused_within_the_pairing_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a letter pairing that always drops every letter of the window (as a misalignment
+    # would): the window grows around the block in doubt, doubling, and the text is
+    # refused once a larger window would pass the quadratic pairing's bound; the offset
+    # says where the doubt starts
+    import annotator.persian.normalize as module
+    from annotator.persian.normalize import _align
+
+    text = PROSE_200 * 3 + " بااا( ا !ب " + PROSE_200
+    normalized = hazm_normalize(text, persian_numbers=False)
+    at = unaligned(text, normalized, _align(text, normalized, True), repeats=True)
+    assert at == len(PROSE_200 * 3) + 7  # the ا after "("
+    sizes: list[tuple[int, int]] = []
+
+    def drops_every_letter(original: str, normalized: str) -> OffsetMap:
+        sizes.append((len(original), len(normalized)))
+        return OffsetMap(
+            [(0, len(original), 0, 0), (len(original), 0, 0, len(normalized))], len(original), len(normalized)
+        )
+
+    monkeypatch.setattr(module, "_align_by_letters", drops_every_letter)
+    with pytest.raises(
+        UncertainAlignment, match=rf"^normalization could not be aligned with the original at character {at}$"
+    ) as refused:
+        normalize(text)
+    assert refused.value.offset == at
+    products = [x * y for x, y in sizes]
+    assert products == sorted(products) and len(products) >= 3  # it grew, window by window
+    assert 10_000 < products[-1] <= 40_000  # up to the bound, never past it
+
+
 # Words of one repeated letter ("هههه", laughter), with hazm's defaults: hazm shortens
 # each run within its word and never joins two words' runs, so each word maps onto its
 # own shortened word, both ways. The letter check once squeezed runs after removing
@@ -793,6 +838,39 @@ def test_words_of_one_repeated_letter_map_onto_their_own_words(text: str) -> Non
     # a span over a word covers that word's letters and no other word's (a ZWNJ is
     # inside a word: hazm inserts some inside runs, "هههها" -> "هه‌ها")
     result = normalize(text)
+    check_map(text, result.text, result.map)
+    for source, target, span in (
+        (text, result.text, result.map.span_to_normalized),
+        (result.text, text, result.map.span_to_original),
+    ):
+        for m in re.finditer(r"[^\W_]+(?:\u200c+[^\W_]+)*", source):
+            a, b = span(*m.span())
+            assert squeezed(target[a:b]) == squeezed(m.group()), (m.group(), target[a:b])
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized", "blocks"),
+    [
+        # hazm splits "ها" off the second laugh with a ZWNJ inside its run of ه (and turns
+        # "\u200c " into " "): the run's second word has one part here, two there
+        (" هههههه\u200c ههها", "هه هه\u200cها", ((0, 1, 0, 0), (3, 5, 2, 0), (11, 0, 5, 1))),
+        # hazm joins "ای" and "ي" with a ZWNJ where two spaces were: the run of ی has two
+        # words here and one there
+        (
+            "كككككك\n\nای  ي\u200c ببببب.",
+            "کک\n\nای\u200cی بب.",
+            ((2, 4, 2, 0), (10, 2, 6, 1), (13, 1, 8, 0), (17, 3, 11, 0)),
+        ),
+    ],
+)
+def test_a_run_whose_words_hazm_splits_or_joins_pairs_its_letters_in_order(
+    text: str, normalized: str, blocks: tuple[tuple[int, int, int, int], ...]
+) -> None:
+    # the fast alignment leaves a block in doubt in both, so the letters are paired run by
+    # run; with as many words or parts on both sides they pair word by word, otherwise
+    # in order over the whole run
+    result = normalize(text)
+    assert (result.text, result.map.changes) == (normalized, blocks)
     check_map(text, result.text, result.map)
     for source, target, span in (
         (text, result.text, result.map.span_to_normalized),
