@@ -881,6 +881,24 @@ def test_a_run_whose_words_hazm_splits_or_joins_pairs_its_letters_in_order(
             assert squeezed(target[a:b]) == squeezed(m.group()), (m.group(), target[a:b])
 
 
+@pytest.mark.parametrize(
+    ("text", "normalized", "blocks"),
+    [
+        # hazm deletes the tatweel and the mark, then shortens "یییی" to "ی": the block
+        # starts after the tatweel, and the letter before the run lies past it
+        ("-سـيَییس؟", "-سیس؟", ((1, 2, 1, 1), (3, 4, 2, 1))),
+        ("کتـــابببـَب خوب", "کتاب خوب", ((1, 4, 1, 1), (7, 5, 4, 0))),
+    ],
+)
+def test_the_letter_check_looks_past_deleted_marks_and_tatweel(
+    text: str, normalized: str, blocks: tuple[tuple[int, int, int, int], ...]
+) -> None:
+    result = normalize(text)
+    assert (result.text, result.map.changes) == (normalized, blocks)
+    # the map is hazm's edit as the check sees it (not refused, then paired again)
+    assert unaligned(text, normalized, result.map, repeats=True) is None
+
+
 def test_a_long_stretch_of_changed_words_pairs_every_letter() -> None:
     # 50 two-letter words that each gain "اا" inside: no 8 characters agree anywhere in
     # the 149 / 249 characters, so the stretch is matched as a whole (SequenceMatcher); on
