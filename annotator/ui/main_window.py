@@ -8,6 +8,7 @@ and refreshes from the model's change events.
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -70,6 +71,12 @@ _REST = frozenset({"searching", "search", "claims", "label_actions"})
 # a window shown empty builds the rest after this long (a document opened first: after its frame)
 IDLE_BUILD_MS = 200
 EXPOSE_WAIT_MS = 100  # a window shown but never exposed (minimised) is painted later, as before
+# the two usual sentences of io/store.py's recovery report (see _recovery_in_language)
+_RECOVERED = re.compile(r"Recovered (\d+) edits? to (.+?) that had not been saved when the program last stopped\.")
+_MOVED = re.compile(
+    r"The text of (.+?) has changed since it was annotated: (?:(\d+) spans were|1 span was) placed on the new text"
+    r"(?:; (\d+) could not be placed and (?:are|is) kept in the file as unplaced \(nothing was deleted\))?\."
+)
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
 
 
@@ -844,6 +851,7 @@ class MainWindow(QMainWindow):
 
     def tell_recovery(self, message: str) -> None:
         """Say what opening recovered or re-anchored, listing every span left unplaced."""
+        message = self._recovery_in_language(message)
         store = self.store
         unplaced = store.unplaced if store is not None else []
         if unplaced:
@@ -854,6 +862,41 @@ class MainWindow(QMainWindow):
 
     def _label_name(self, label_id: str) -> str:
         return self.annotations.schema.label_name(label_id, self.language) if self.annotations else label_id
+
+    def _file_name(self, name: str) -> str:
+        """A file or document name inside a sentence: isolated in the Persian interface,
+        where its Latin letters and dots would otherwise take the sentence's order."""
+        return isolated(name) if self.language == "fa" else name
+
+    def _recovery_in_language(self, message: str) -> str:
+        """The store's report of a recovery (io/store.py writes it in English, free of Qt)
+        in the interface's language: its two usual sentences, the edits replayed from the
+        journal and the spans moved onto a changed text, are said again through tr(); a
+        rarer note (a journal set aside) stays as written. A Persian coder read the
+        message that their work had been recovered in English."""
+
+        def recovered(match: re.Match[str]) -> str:
+            many = self.tr("Recovered %1 edits to %2 that had not been saved when the program last stopped.")
+            one = self.tr("Recovered 1 edit to %2 that had not been saved when the program last stopped.")
+            return counted(int(match[1]), one, many).replace("%2", self._file_name(match[2]))
+
+        def moved(match: re.Match[str]) -> str:
+            said = self.tr("The text of %1 has changed since it was annotated: ")
+            said = said.replace("%1", self._file_name(match[1]))
+            placed = 1 if match[2] is None else int(match[2])
+            said += counted(
+                placed, self.tr("1 span was placed on the new text"), self.tr("%1 spans were placed on the new text")
+            )
+            if match[3] is not None:
+                said += counted(
+                    int(match[3]),
+                    self.tr("; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)"),
+                    self.tr("; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)"),
+                )
+            return said + "."
+
+        message = _RECOVERED.sub(recovered, message)
+        return _MOVED.sub(moved, message)
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project folder at its first unfinished document."""

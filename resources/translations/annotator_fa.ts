@@ -301,7 +301,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="202" />
-        <location filename="../../annotator/ui/main_window.py" line="615" />
+        <location filename="../../annotator/ui/main_window.py" line="622" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -366,86 +366,86 @@
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="325" />
+        <location filename="../../annotator/ui/claims.py" line="335" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="328" />
+        <location filename="../../annotator/ui/claims.py" line="340" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="331" />
+        <location filename="../../annotator/ui/claims.py" line="343" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="354" />
+        <location filename="../../annotator/ui/claims.py" line="367" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="378" />
+        <location filename="../../annotator/ui/claims.py" line="391" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="381" />
+        <location filename="../../annotator/ui/claims.py" line="394" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="431" />
+        <location filename="../../annotator/ui/claims.py" line="444" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="516" />
+        <location filename="../../annotator/ui/claims.py" line="529" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="539" />
+        <location filename="../../annotator/ui/claims.py" line="552" />
         <source>This changes %1 and %2, and deletes %3 and %4, in %5. Go on?</source>
         <translation>این کار %1 و %2 را تغییر می‌دهد و %3 و %4 را حذف می‌کند، در %5. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="540" />
-        <location filename="../../annotator/ui/claims.py" line="542" />
+        <location filename="../../annotator/ui/claims.py" line="553" />
+        <location filename="../../annotator/ui/claims.py" line="555" />
         <source>%1 span</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="540" />
-        <location filename="../../annotator/ui/claims.py" line="542" />
+        <location filename="../../annotator/ui/claims.py" line="553" />
+        <location filename="../../annotator/ui/claims.py" line="555" />
         <source>%1 spans</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="541" />
-        <location filename="../../annotator/ui/claims.py" line="543" />
+        <location filename="../../annotator/ui/claims.py" line="554" />
+        <location filename="../../annotator/ui/claims.py" line="556" />
         <source>%1 relation</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="541" />
-        <location filename="../../annotator/ui/claims.py" line="543" />
+        <location filename="../../annotator/ui/claims.py" line="554" />
+        <location filename="../../annotator/ui/claims.py" line="556" />
         <source>%1 relations</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="544" />
+        <location filename="../../annotator/ui/claims.py" line="557" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="544" />
+        <location filename="../../annotator/ui/claims.py" line="557" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="546" />
+        <location filename="../../annotator/ui/claims.py" line="559" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -549,37 +549,37 @@
 <context>
     <name>DetailsDialog</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="189" />
+        <location filename="../../annotator/ui/details_dialog.py" line="15" />
         <source>Document details</source>
         <translation>مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="204" />
+        <location filename="../../annotator/ui/details_dialog.py" line="35" />
         <source>Title:</source>
         <translation>عنوان:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="205" />
+        <location filename="../../annotator/ui/details_dialog.py" line="36" />
         <source>Date (Jalali or Gregorian, as written):</source>
         <translation>تاریخ (خورشیدی یا میلادی، همان‌گونه که نوشته شده):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="207" />
+        <location filename="../../annotator/ui/details_dialog.py" line="38" />
         <source>Source:</source>
         <translation>منبع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="208" />
+        <location filename="../../annotator/ui/details_dialog.py" line="39" />
         <source>Address (URL):</source>
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="222" />
+        <location filename="../../annotator/ui/details_dialog.py" line="53" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="225" />
+        <location filename="../../annotator/ui/details_dialog.py" line="56" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -587,27 +587,27 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="128" />
+        <location filename="../../annotator/ui/document_header.py" line="124" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="129" />
+        <location filename="../../annotator/ui/document_header.py" line="125" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="149" />
+        <location filename="../../annotator/ui/document_header.py" line="145" />
         <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
         <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="156" />
+        <location filename="../../annotator/ui/document_header.py" line="152" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="164" />
+        <location filename="../../annotator/ui/document_header.py" line="160" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -856,295 +856,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
-        <location filename="../../annotator/ui/main_window.py" line="511" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="518" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
-        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="532" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="535" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
-        <location filename="../../annotator/ui/main_window.py" line="539" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="546" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
-        <location filename="../../annotator/ui/main_window.py" line="562" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="569" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="565" />
+        <location filename="../../annotator/ui/main_window.py" line="572" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="568" />
+        <location filename="../../annotator/ui/main_window.py" line="575" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="570" />
+        <location filename="../../annotator/ui/main_window.py" line="577" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="508" />
-        <location filename="../../annotator/ui/main_window.py" line="572" />
+        <location filename="../../annotator/ui/main_window.py" line="515" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="622" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="630" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="624" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="625" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="626" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="630" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="669" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="612" />
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="619" />
+        <location filename="../../annotator/ui/main_window.py" line="678" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611" />
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="728" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="749" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="850" />
+        <location filename="../../annotator/ui/main_window.py" line="858" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="881" />
+        <location filename="../../annotator/ui/main_window.py" line="878" />
+        <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
+        <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="879" />
+        <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
+        <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="883" />
+        <source>The text of %1 has changed since it was annotated: </source>
+        <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="886" />
+        <source>1 span was placed on the new text</source>
+        <translation>۱ بازه روی متن تازه جای گرفت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="886" />
+        <source>%1 spans were placed on the new text</source>
+        <translation>%1 بازه روی متن تازه جای گرفت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="891" />
+        <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
+        <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="892" />
+        <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
+        <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="923" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="989" />
+        <location filename="../../annotator/ui/main_window.py" line="1031" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="991" />
+        <location filename="../../annotator/ui/main_window.py" line="1033" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1002" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1006" />
+        <location filename="../../annotator/ui/main_window.py" line="1048" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1017" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1019" />
+        <location filename="../../annotator/ui/main_window.py" line="1061" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1098" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1076" />
+        <location filename="../../annotator/ui/main_window.py" line="1118" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1077" />
+        <location filename="../../annotator/ui/main_window.py" line="1119" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1153,305 +1188,305 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1133" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1133" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1106" />
+        <location filename="../../annotator/ui/main_window.py" line="1148" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1230" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1190" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1234" />
+        <location filename="../../annotator/ui/main_window.py" line="1276" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1241" />
+        <location filename="../../annotator/ui/main_window.py" line="1283" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1257" />
+        <location filename="../../annotator/ui/main_window.py" line="1299" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1284" />
+        <location filename="../../annotator/ui/main_window.py" line="1326" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1289" />
+        <location filename="../../annotator/ui/main_window.py" line="1331" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1289" />
+        <location filename="../../annotator/ui/main_window.py" line="1331" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1325" />
+        <location filename="../../annotator/ui/main_window.py" line="1367" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1333" />
+        <location filename="../../annotator/ui/main_window.py" line="1375" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1375" />
+        <location filename="../../annotator/ui/main_window.py" line="1417" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1402" />
+        <location filename="../../annotator/ui/main_window.py" line="1444" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1427" />
+        <location filename="../../annotator/ui/main_window.py" line="1469" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1429" />
+        <location filename="../../annotator/ui/main_window.py" line="1471" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1441" />
+        <location filename="../../annotator/ui/main_window.py" line="1483" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1454" />
+        <location filename="../../annotator/ui/main_window.py" line="1496" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1455" />
+        <location filename="../../annotator/ui/main_window.py" line="1497" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1526" />
+        <location filename="../../annotator/ui/main_window.py" line="1568" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1538" />
+        <location filename="../../annotator/ui/main_window.py" line="1580" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1556" />
+        <location filename="../../annotator/ui/main_window.py" line="1598" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1567" />
+        <location filename="../../annotator/ui/main_window.py" line="1609" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1568" />
+        <location filename="../../annotator/ui/main_window.py" line="1610" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1569" />
+        <location filename="../../annotator/ui/main_window.py" line="1611" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1570" />
+        <location filename="../../annotator/ui/main_window.py" line="1612" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1571" />
+        <location filename="../../annotator/ui/main_window.py" line="1613" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1572" />
+        <location filename="../../annotator/ui/main_window.py" line="1614" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1573" />
+        <location filename="../../annotator/ui/main_window.py" line="1615" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
-        <location filename="../../annotator/ui/main_window.py" line="1504" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="1546" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1000" />
+        <location filename="../../annotator/ui/main_window.py" line="1042" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1000" />
+        <location filename="../../annotator/ui/main_window.py" line="1042" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1009" />
+        <location filename="../../annotator/ui/main_window.py" line="1051" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1009" />
+        <location filename="../../annotator/ui/main_window.py" line="1051" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1012" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1012" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1014" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1014" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1015" />
+        <location filename="../../annotator/ui/main_window.py" line="1057" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1505" />
+        <location filename="../../annotator/ui/main_window.py" line="1547" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1521" />
+        <location filename="../../annotator/ui/main_window.py" line="1563" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1522" />
+        <location filename="../../annotator/ui/main_window.py" line="1564" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1524" />
+        <location filename="../../annotator/ui/main_window.py" line="1566" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1529" />
+        <location filename="../../annotator/ui/main_window.py" line="1571" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1534" />
+        <location filename="../../annotator/ui/main_window.py" line="1576" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1535" />
+        <location filename="../../annotator/ui/main_window.py" line="1577" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1536" />
+        <location filename="../../annotator/ui/main_window.py" line="1578" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1558" />
+        <location filename="../../annotator/ui/main_window.py" line="1600" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1556" />
+        <location filename="../../annotator/ui/main_window.py" line="1598" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1559" />
+        <location filename="../../annotator/ui/main_window.py" line="1601" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1560" />
+        <location filename="../../annotator/ui/main_window.py" line="1602" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
-        <location filename="../../annotator/ui/main_window.py" line="1561" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
+        <location filename="../../annotator/ui/main_window.py" line="1603" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1562" />
+        <location filename="../../annotator/ui/main_window.py" line="1604" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1563" />
+        <location filename="../../annotator/ui/main_window.py" line="1605" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1564" />
+        <location filename="../../annotator/ui/main_window.py" line="1606" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1565" />
+        <location filename="../../annotator/ui/main_window.py" line="1607" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1566" />
+        <location filename="../../annotator/ui/main_window.py" line="1608" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>

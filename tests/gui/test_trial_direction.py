@@ -98,3 +98,37 @@ def test_the_header_stands_at_the_right_edge_in_persian(qtbot: Any, tmp_path: Pa
     window.set_language("en", save=False)
     left, right = ink_span(header.details)  # the details at the English interface's edge, the left
     assert left <= 12, (left, right)
+
+
+def test_a_recovery_after_a_crash_is_told_in_persian(qtbot: Any, tmp_path: Path) -> None:
+    # the trial: "Recovered 1 edit to a.annotations.json that had not been saved…" in English
+    # in the Persian interface (io/store.py writes the report in English, free of Qt)
+    from PySide6.QtWidgets import QMessageBox
+
+    text = "وزیر خارجه ایران در بغداد با همتای عراقی خود دیدار کرد."
+    window = open_article(qtbot, tmp_path / "a.txt", text)
+    for word, key in (("بغداد", Qt.Key.Key_2), ("ایران", Qt.Key.Key_2)):  # the second goes to the journal
+        double_click_word(qtbot, window.view, text.index(word) + 1)
+        qtbot.keyClick(window.view, key)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for path in tmp_path.iterdir():  # the folder as a crash leaves it: the file and its journal
+        if path.is_file() and not path.name.endswith(".lock"):
+            (crashed / path.name).write_bytes(path.read_bytes())
+    assert any(p.name.endswith(".journal") for p in crashed.iterdir())
+    window._checkpoint_timer.stop()
+    other = MainWindow()
+    qtbot.addWidget(other)
+    other.set_language("fa", save=False)
+    other.resize(1000, 600)
+    other.show()
+    qtbot.waitExposed(other)
+    assert other.open(crashed / "a.txt"), other.last_message
+    boxes = [box.text() for box in other.findChildren(QMessageBox)]
+    assert any("بازیابی شد" in box and "۱ ویرایش" in box for box in boxes), boxes
+    assert not any("Recovered" in box for box in boxes), boxes
+    assert [s["text"] for s in json.loads((crashed / "a.annotations.json").read_text("utf-8"))["spans"]] in (
+        ["بغداد"],
+        ["بغداد", "ایران"],
+    )
+    assert sorted(s.text for s in other.annotations.spans()) == ["ایران", "بغداد"]  # the edit recovered
