@@ -7,6 +7,8 @@ name `import` to it.
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -53,11 +55,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    root = Path(args.project)
+    created = not os.path.lexists(root)
     try:
-        project = Project.open_or_create(Path(args.project), args.name)
+        project = Project.open_or_create(root, args.name)
     except ProjectError as exc:
         print(f"annotator import: {exc}", file=sys.stderr)
         return 2
+    try:
+        return _import(args, project, created)
+    finally:
+        # a project this import made and put nothing in is not left behind (an empty
+        # folder for a mistyped path, or for files none of which could be read)
+        if created and len(project) == 0:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _import(args: argparse.Namespace, project: Project, created: bool) -> int:
     show = not args.quiet and sys.stderr.isatty()
 
     def progress(p: ImportProgress) -> None:
@@ -86,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         f"{project.path}: {len(report.added)} document(s) added, "
         f"{len(report.skipped_duplicates)} duplicate(s) skipped, "
         f"{len(report.problems)} problem(s); {len(project)} document(s) in the project"
+        + ("; nothing imported, so the project was not created" if created and not len(project) else "")
     )
     # the rest is imported all the same; the exit status tells a script something was not
     return 1 if report.problems else 0

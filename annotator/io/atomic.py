@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 import threading
 import time
 from pathlib import Path
+
+
+def cannot_save(path: Path | str, exc: OSError) -> str:
+    """One line for a failed save that names the file the user knows, never the hidden
+    temporary beside it ("[Errno 1] Operation not permitted: '/x/.a.json.vsx5lbq5.tmp'")."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"cannot save {path}: the folder is read-only ({reason})"
+    if exc.errno == errno.EROFS:
+        return f"cannot save {path}: the disk is mounted read-only ({reason})"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"cannot save {path}: the disk is full ({reason})"
+    return f"cannot save {path}: {reason}"
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..analysis import networks, summary, table
 from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
+from .bidi import isolated
 from .chart_view import ChartView
 from .theme import counted, persian_digits
 
@@ -172,7 +173,9 @@ class AnalysisDialog(QDialog):
                 self.tr("%1 annotation file cannot be read and is left out:"),
                 self.tr("%1 annotation files cannot be read and are left out:"),
             )
-            text = "\n".join([text, heading, *self.left_out])
+            # each file in its own direction: a path in a right-to-left label lost its
+            # leading slash to the far end of the line
+            text = "\n".join([text, heading, *map(isolated, self.left_out)])
         self.message.setText(text)
         self.redraw()
         return True

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..io import jsonformat
 from ..io.article import ArticleOpening, annotation_path_for
-from ..io.atomic import is_read_only
+from ..io.atomic import cannot_save, is_read_only
 from ..io.lock import LockedError, ProjectLock
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
 from ..io.store import AnnotationStore
@@ -1194,7 +1194,7 @@ class MainWindow(QMainWindow):
         try:
             self.store.close()
         except OSError as exc:
-            if not self._ask_unsaved(str(exc)):
+            if not self._ask_unsaved(cannot_save(self.store.path, exc)):
                 return False
             self.store.detach()  # discarded: what the journal holds stays for next time
         self._let_go()

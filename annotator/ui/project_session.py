@@ -38,6 +38,7 @@ from ..io.tagall import TagAllPlan, plan_tag_all
 from ..model import AnnotationSet, Change, Status
 from ..model.history import KeptHistories
 from ..persian.segment import trim
+from .bidi import isolated
 from .document_list import DocumentList
 from .settings import last_document, remember_document
 from .theme import counted, number
@@ -253,11 +254,13 @@ class ProjectSession(QObject):
             store, message = self._open_with_history(doc_id)
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
+            self._select_shown()
             return False
         document = store.aset.document
         left_id, left = self.doc_id, self.window.store
         if not self.window.show_store(store, store.path, title=document.title or doc_id):
             self.keep_history(doc_id, store)  # not opened after all: its history stays kept
+            self._select_shown()
             return False
         if left is not None and left_id and left is not store:
             self.keep_history(left_id, left)  # closed (saved) by show_store
@@ -271,6 +274,16 @@ class ProjectSession(QObject):
         self.window.tell_recovery(message)
         self.window.refresh_state()
         return True
+
+    def _select_shown(self) -> None:
+        """A document that failed to open leaves the list's selection on the document the
+        window still shows (the failed one stayed highlighted while the article, the
+        spans and Ctrl+Return were the previous one's)."""
+        if self.doc_id and self.window.store is not None:
+            self.list.select_document(self.doc_id)
+        else:
+            self.list.current_id = ""
+            self.list.table.selectionModel().clearSelection()
 
     def open_store(self, doc_id: str) -> tuple[AnnotationStore, str]:
         """This annotator's annotations on a document, journal replayed; and what opening said.
@@ -605,7 +618,7 @@ class ProjectSession(QObject):
             self.tr("%1 annotation file cannot be read and is left out of these figures:"),
             self.tr("%1 annotation files cannot be read and are left out of these figures:"),
         )
-        return "\n".join([heading, *left_out])
+        return "\n".join([heading, *map(isolated, left_out)])  # a path, left to right in Persian
 
     def statistics_rows(self, stats: dict[str, Any] | None = None) -> list[tuple[str, str]]:
         """The project's figures as (what, how many) rows, headings with an empty count."""

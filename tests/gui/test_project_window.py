@@ -467,7 +467,9 @@ def test_closing_when_the_disk_refuses_asks_and_cancel_keeps_the_window(
     asked: list[str] = []
     monkeypatch.setattr(MainWindow, "_ask_unsaved", lambda self, reason: asked.append(reason) or False)
     window.close()
-    assert asked and window.isVisible()  # cancelled: nothing thrown away
+    said = "the disk is mounted read-only (Read-only file system)"
+    assert asked == [f"cannot save {tmp_path / 'a.annotations.json'}: {said}"]
+    assert window.isVisible()  # cancelled: nothing thrown away
     assert window.annotations is not None and len(window.annotations.spans()) == 2
     monkeypatch.undo()
     window.close()

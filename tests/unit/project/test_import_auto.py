@@ -63,7 +63,7 @@ def test_a_file_with_labels_in_an_unknown_shape_is_left_out_and_said(
     err = capsys.readouterr().err
     assert f"{src}: not imported: it has annotation fields (label) in a shape no format here reads for certain" in err
     assert "Choose its format (doccano, labelstudio, spacy, jsonl, or json for the text alone)" in err
-    assert len(Project.open(tmp_path / "p")) == 0
+    assert not (tmp_path / "p").exists()  # nothing imported: no project made
     # chosen explicitly, the text comes in (and the fields not read are named, as before)
     assert main(["import", str(tmp_path / "p"), str(src), "--format", "json", "-q"]) == 1
     assert len(Project.open(tmp_path / "p")) == 1
@@ -156,7 +156,7 @@ def test_our_span_table_is_not_taken_for_articles(tmp_path: Path, capsys: pytest
     err = capsys.readouterr().err
     assert f"{table}: not imported: it is a table of spans (label, start, end;" in err
     assert "Choose its format (csv for its rows as articles)" in err
-    assert len(Project.open(tmp_path / "q")) == 0
+    assert not (tmp_path / "q").exists()  # nothing imported: no project made
     # a CSV of articles is still articles
     (tmp_path / "articles.csv").write_text(f"title,text\nیک,{TEXT}\n", encoding="utf-8")
     assert main(["import", str(tmp_path / "q"), str(tmp_path / "articles.csv"), "-q"]) == 0

@@ -323,3 +323,22 @@ def test_a_broken_folder_schema_is_named(tmp_path: Path) -> None:
     article.write_text(TEXT, encoding="utf-8")
     with pytest.raises(SchemaError, match=r"annotator-schema\.json"):
         open_article(article)
+
+
+def test_an_import_that_adds_nothing_leaves_no_new_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The trial: `annotator import badp bad/binary.txt bad/empty.txt` said what was wrong
+    with both, exited 1, and left an empty project folder `badp` behind."""
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02\xff\xfe\x89PNG\r\n" * 50)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    root = tmp_path / "badp"
+    code = main(["import", str(root), str(tmp_path / "binary.txt"), str(tmp_path / "empty.txt")])
+    out, err = capsys.readouterr()
+    assert code == 1
+    named = [line.split(": ")[0] for line in err.splitlines()]
+    assert named == [str(tmp_path / "binary.txt"), str(tmp_path / "empty.txt")]
+    assert out.endswith("; nothing imported, so the project was not created\n")
+    assert not root.exists()
+    # a project that was there before stays, empty or not
+    root.mkdir()
+    assert main(["import", str(root), str(tmp_path / "empty.txt")]) == 1
+    assert (root / "project.json").exists()
