@@ -36,6 +36,7 @@ from ..persian.match import fold
 from .theme import number
 
 Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the document's id (the tooltip shows the title whole)
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -166,7 +167,9 @@ class DocumentListModel(QAbstractTableModel):
                 "spans": summary.span_count,
                 "date": summary.date_gregorian or summary.date,
             }[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the title whole (its cell may be elided)
+            return f"{summary.title}\n{summary.id}" if summary.title else summary.id
+        if role == ID_ROLE:
             return summary.id
         return None
 
@@ -234,8 +237,9 @@ class DocumentList(QWidget):
         self.index_cancel.setObjectName("indexCancel")
         self.index_progress.hide()
         self.index_cancel.hide()
-        # the title takes what the other columns leave, but never less than TITLE_MIN (in a
-        # narrow panel the list scrolls sideways rather than squeeze the titles to nothing)
+        # the title takes what the other columns leave, elided (its tooltip has it whole), but
+        # never less than TITLE_MIN: at 1366x768 the list's default width holds every column
+        # (with 170 px kept for titles the date was off-screen, behind a sideways scroll)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         # the other columns as wide as what they show, measured on the rows in view only
@@ -275,7 +279,7 @@ class DocumentList(QWidget):
         # list, so a filter typed in a scrolled list showed its last matches
         self.model.modelReset.connect(self._show_current_or_top)
 
-    TITLE_MIN = 170
+    TITLE_MIN = 80
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

@@ -441,6 +441,15 @@ class MainWindow(QMainWindow):
         state = QByteArray.fromBase64(self.settings.window_state.encode("ascii"))
         if not state.isEmpty():
             self.restoreState(state)  # panels made later are put back by restoreDockWidget
+        # the side panels run the window's full height and the bottom ones (Search, Agreement)
+        # sit under the article only, as in IDEs: with Qt's default corners a bottom panel
+        # took its height from the span list too, two rows left at 1366x768 (set after
+        # restoreState, which brings back the corners a saved layout had)
+        for corner, area in (
+            (Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea),
+            (Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea),
+        ):
+            self.setCorner(corner, area)
 
     def _remember_layout(self) -> None:
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")

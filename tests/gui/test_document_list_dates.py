@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLin
 
 from annotator.io.project import Project
 from annotator.ui import MainWindow
+from annotator.ui.document_list import ID_ROLE
 
 from .conftest import type_text
 
@@ -55,7 +56,7 @@ def visible_ids(table: QAbstractItemView) -> list[str]:
     for row in range(model.rowCount()):
         rect = table.visualRect(model.index(row, 0))
         if rect.isValid() and table.viewport().rect().intersects(rect):
-            ids.append(str(model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)))
+            ids.append(str(model.index(row, 0).data(ID_ROLE)))
         elif ids:
             break
     return ids
@@ -110,7 +111,7 @@ def test_a_date_range_typed_in_jalali_filters_the_paged_list(qtbot: Any, tmp_pat
     newest = sorted(inside, key=lambda s: s.date_gregorian, reverse=True)
     qtbot.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     assert model.rowCount() == len(inside)
-    assert [model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(5)] == [s.id for s in newest[:5]]
+    assert [model.index(r, 0).data(ID_ROLE) for r in range(5)] == [s.id for s in newest[:5]]
 
     # a Gregorian date is read too, and shown in Jalali; the range narrows to one month
     enter_date(qtbot, first, "2023-09-01")

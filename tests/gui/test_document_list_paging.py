@@ -19,6 +19,7 @@ from annotator.io.textindex import INDEX_DB
 from annotator.model import Status
 from annotator.persian.match import fold
 from annotator.ui import MainWindow
+from annotator.ui.document_list import ID_ROLE
 
 from .conftest import type_text
 
@@ -70,7 +71,7 @@ def visible_ids(table: QAbstractItemView) -> list[str]:
     for row in range(model.rowCount()):
         rect = table.visualRect(model.index(row, 0))
         if rect.isValid() and table.viewport().rect().intersects(rect):
-            ids.append(str(model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)))
+            ids.append(str(model.index(row, 0).data(ID_ROLE)))
         elif ids:
             break
     return ids
@@ -131,7 +132,7 @@ def test_a_big_list_scrolls_sorts_and_filters_through_the_index(qtbot: Any, tmp_
     aset = window.annotations
     assert aset is not None
     aset.add_span("actor", 10, 14)
-    row = model.match(model.index(0, 0), Qt.ItemDataRole.ToolTipRole, done[1].id)[0].row()
+    row = model.match(model.index(0, 0), ID_ROLE, done[1].id)[0].row()
     assert model.index(row, 2).data() == "2"
     window.close()
 
