@@ -25,7 +25,12 @@ its position. Nodes are entities, or the folded text of a mention not yet linked
   seen in fewer than `min_weight` windows are left out.
 
 Every edge carries `first_date` and `last_date` (ISO Gregorian of its earliest and latest
-dated document; "" when none of its documents has a date).
+dated document; "" when none of its documents has a date). Every node of an actor (an
+entity, or a mention's text) carries, in every network, `mentions` (its mentions in the
+documents the filters keep), `documents` (those of them that mention it) and `claims`
+(the claims it made: in a network of claims, those the network counts; in a co-occurrence
+network, all of them), so that a node can be sized by any of them. A topic node has
+`claims` and `documents` (of the claims on it), and no `mentions`.
 """
 
 from __future__ import annotations
@@ -91,8 +96,6 @@ def _add_node(graph: nx.Graph, party: Party, **extra: Any) -> None:
             type=party.type,
             kind="entity" if party.entity else "mention",
             claims=0,
-            mentions=0,
-            documents=0,
         )
     for key, value in extra.items():
         graph.nodes[party.node][key] += value
@@ -117,19 +120,43 @@ def build(
     if normalization not in NORMALIZATIONS:
         raise ValueError(f"unknown normalization {normalization!r} (choose {', '.join(NORMALIZATIONS)})")
     report = NetworkReport()
+    codings = list(codings)
     if kind == "co-occurrence":
-        graph = _co_occurrence(list(codings), report, window, normalization, max(1, min_weight))
+        graph = _co_occurrence(codings, report, window, normalization, max(1, min_weight))
     else:
         builder = {
             "actor-topic": _actor_topic,
             "actor-actor": _actor_actor,
             "claimant-addressee": _claimant_addressee,
         }[kind]
-        graph = builder(list(codings), schema, report, aggregation)
+        graph = builder(codings, schema, report, aggregation)
+    _size_nodes(graph, codings, claims=kind == "co-occurrence")
     graph.graph["network"] = kind
     if kind == "actor-actor":
         graph.graph["aggregation"] = aggregation
     return graph, report
+
+
+def _size_nodes(graph: nx.Graph, codings: list[Coding], claims: bool) -> None:
+    """Every actor node's `mentions` and `documents` (and, with `claims`, the claims it
+    made), counted over the same documents as the edges: one pass, whatever the network."""
+    mentions: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    made: Counter[str] = Counter()
+    for coding in codings:
+        nodes = [party.node for party in coding.mentions]
+        mentions.update(nodes)
+        documents.update(set(nodes))
+        if claims:
+            for claim in coding.claims:
+                made.update(party.node for party in distinct(claim.claimants))
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "topic":
+            continue
+        data["mentions"] = mentions[node]
+        data["documents"] = documents[node]
+        if claims:
+            data["claims"] = made[node]
 
 
 def _count_claims(codings: list[Coding], report: NetworkReport) -> None:
@@ -147,6 +174,7 @@ def _actor_topic(codings: list[Coding], schema: Schema, report: NetworkReport, _
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     dates: dict[tuple[str, str], _Dates] = defaultdict(_Dates)
     topic_def = schema.attribute("topic", "claim")
+    topic_documents: dict[str, set[str]] = {}
     for coding in codings:
         for claim in coding.claims:
             claimants = distinct(claim.claimants)
@@ -166,16 +194,18 @@ def _actor_topic(codings: list[Coding], schema: Schema, report: NetworkReport, _
                     type="",
                     kind="topic",
                     claims=0,
-                    mentions=0,
-                    documents=0,
                 )
+                topic_documents[topic] = set()
             graph.nodes[topic]["claims"] += 1
+            topic_documents[topic].add(claim.document.id)
             for who in claimants:
                 _add_node(graph, who, claims=1)
                 counts[(who.node, topic)][_position(claim.position)] += 1
                 dates[(who.node, topic)].see(claim.document.date_gregorian)
-    for _node, data in graph.nodes(data=True):
+    for node, data in graph.nodes(data=True):
         data["bipartite"] = 1 if data["kind"] == "topic" else 0
+        if node in topic_documents:
+            data["documents"] = len(topic_documents[node])
     for (actor, topic), c in counts.items():
         supports, opposes = c["supports"], c["opposes"]
         graph.add_edge(
@@ -311,12 +341,8 @@ def _co_occurrence(
     last: dict[tuple[str, str], str] = {}
     windows_of: Counter[str] = Counter()  # a_i: the windows mentioning each node
     for coding in codings:
-        nodes: dict[str, Party] = {}
         for party in coding.mentions:
-            _add_node(graph, party, mentions=1)
-            nodes.setdefault(party.node, party)
-        for node in nodes:
-            graph.nodes[node]["documents"] += 1
+            _add_node(graph, party)
         date = coding.document.date_gregorian
         for group in _windows(coding, window):
             together = sorted({party.node for party in group})

@@ -171,3 +171,38 @@ def test_time_buckets_fill_gaps_and_switch_to_years() -> None:
         ("2023", 2),
     ]
     assert time_buckets([], "gregorian") == []
+
+
+@pytest.mark.parametrize("kind", ["actor-topic", "actor-actor", "claimant-addressee", "co-occurrence"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_actor_node_has_its_real_mentions_documents_and_claims(
+    coded_fars: Path, tmp_path: Path, kind: str, fmt: str
+) -> None:
+    """New user's trial: every node of the three claims networks said mentions=0 and
+    documents=0 (آمریکا, mentioned 110 times in 36 documents), and the co-occurrence
+    network said claims=0 for an actor who made claims."""
+    mentions: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    for nodes in expected.mention_nodes_by_document(coded_fars, "maryam").values():
+        mentions.update(nodes)
+        documents.update(set(nodes))
+    made: Counter[str] = Counter()
+    for c in expected.claims(coded_fars, "maryam"):
+        made.update(c["claimants"])
+    graph = network(coded_fars, tmp_path, kind, fmt)
+    actors = {n: d for n, d in graph.nodes(data=True) if d["kind"] != "topic"}
+    assert len(actors) >= 3
+    for node, data in actors.items():
+        assert (int(data["mentions"]), int(data["documents"])) == (mentions[node], documents[node]), node
+        assert int(data["mentions"]) >= int(data["documents"]) >= 1
+    if kind == "co-occurrence":
+        assert {n: int(d["claims"]) for n, d in actors.items()} == {n: made[n] for n in actors}
+        assert any(made[n] for n in actors)
+    if kind == "actor-topic":
+        topic_docs: dict[str, set[str]] = {}
+        for c in expected.claims(coded_fars, "maryam"):
+            if c["topic"] and c["claimants"]:
+                topic_docs.setdefault("topic:" + c["topic"], set()).add(c["doc"])
+        topics = {n: d for n, d in graph.nodes(data=True) if d["kind"] == "topic"}
+        assert {n: int(d["documents"]) for n, d in topics.items()} == {t: len(d) for t, d in topic_docs.items()}
+        assert all("mentions" not in d for d in topics.values())  # a topic is not mentioned
