@@ -448,6 +448,16 @@ FA = {
     "Network: actors agreeing or in conflict": "شبکه: هم‌سویی و ناسازگاری کنشگران",
     "Network: who addresses whom": "شبکه: چه کسی خطاب به چه کسی",
     "Network: mentioned together": "شبکه: هم‌آیی در یک سند",
+    "Not relabelled: its links are kept": "برچسب تغییر نکرد: پیوندهایش ماندند",
+    "Relabelled; removed %1 (Ctrl+Z brings them back)": "برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)",
+    "1 link": "۱ پیوند",
+    "%1 links": "%1 پیوند",
+    "Relabel": "تغییر برچسب",
+    "Relabel «%1» as “%2”? That removes %3.": "برچسب «%1» به «%2» تغییر کند؟ با این کار %3 حذف می‌شود.",
+    "Those links do not fit the new label. Ctrl+Z would bring them back.": (
+        "این پیوندها با برچسب تازه جور نیستند. Ctrl+Z آن‌ها را برمی‌گرداند."
+    ),
+    "Relabel and remove the links": "تغییر برچسب و حذف پیوندها",
 }
 
 

@@ -296,11 +296,24 @@ class AnnotationSet:
         new = replace(old, label=label)
         ops: list[Op] = [RemoveSpan(old), AddSpan(new)]
         # a relation whose type no longer fits the new label would be nonsense: drop it
-        for rel in self.relations_of(span_id):
-            if not self._relation_fits(rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new)):
-                ops.insert(0, RemoveRelation(rel))
+        # (the window asks first: relabel_drops)
+        for rel in self.relabel_drops(span_id, label):
+            ops.insert(0, RemoveRelation(rel))
         self._push(f"Relabel {old.label} as {label}", ops, "relabel", label)
         return new
+
+    def relabel_drops(self, span_id: str, label: str) -> list[Relation]:
+        """The relations that relabelling a span would remove: those whose type does not
+        fit the new label (an actor relabelled as a place is no claim's claimant)."""
+        old = self._require(span_id)
+        if old.label == label:
+            return []
+        new = replace(old, label=label)
+        return [
+            rel
+            for rel in self.relations_of(span_id)
+            if not self._relation_fits(rel.type, self._label_of(rel.source, new), self._label_of(rel.target, new))
+        ]
 
     def set_note(self, span_id: str, note: str) -> Span:
         old = self._require(span_id)

@@ -1269,7 +1269,17 @@ class MainWindow(QMainWindow):
         self._warn_if_not_durable()
 
     def apply_label(self, label_id: str) -> None:
-        """With text selected: tag it. Otherwise: relabel the current span."""
+        """With text selected: tag it. Otherwise: relabel the current span (asking first
+        when that would remove links, see relabel_question)."""
+        aset = self.annotations
+        span_id = self.current_span_id()
+        if aset is not None and span_id and self.view.selection_range() is None:
+            from .relabel_question import confirm_relabel
+
+            if not confirm_relabel(self, aset, span_id, label_id, self.language):
+                self.show_status(self.tr("Not relabelled: its links are kept"))
+                self.view.setFocus()
+                return
         with self._key_edit():
             self._apply_label(label_id)
 
@@ -1289,7 +1299,16 @@ class MainWindow(QMainWindow):
             self.view.clear_selection()
             self._set_current(span.id)
         elif self.current_span_id():
+            from .relabel_question import describe_links
+
+            dropped = aset.relabel_drops(self.current_span_id(), label_id)
             self._set_current(aset.relabel_span(self.current_span_id(), label_id).id)
+            if dropped:  # said even after the question: what went, and how to get it back
+                self.show_status(
+                    self.tr("Relabelled; removed %1 (Ctrl+Z brings them back)").replace(
+                        "%1", describe_links(aset.schema, dropped, self.language)
+                    )
+                )
         else:
             self.show_status(self.tr("Select some text first (drag, double-click or Shift+arrows)"))
         self.view.setFocus()
@@ -1322,6 +1341,7 @@ class MainWindow(QMainWindow):
             menu = SpanMenu(self, self.annotations, span_id, self.language)
             menu.noteRequested.connect(lambda sid: (self.make_current(sid), self.focus_note()))
             menu.deleteRequested.connect(lambda sid: (self.make_current(sid), self.delete_current()))
+            menu.relabelRequested.connect(self._relabel_from_menu)
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(position)
 
@@ -1351,6 +1371,23 @@ class MainWindow(QMainWindow):
         self.view.clear_selection()
         self._set_current(span.id)
         self._build_menus()
+
+    def relabel(self, span_id: str, label_id: str) -> None:
+        """Relabel a span (the span menu's Relabel as), as the keys do: asking first when
+        that would remove links."""
+        if self.annotations is not None and self.annotations.has_span(span_id):
+            self.view.clear_selection()
+            self.make_current(span_id)
+            self.apply_label(label_id)
+
+    def _relabel_from_menu(self, span_id: str, label_id: str) -> None:
+        aset = self.annotations
+        if aset is not None and aset.has_span(span_id) and aset.relabel_drops(span_id, label_id):
+            # the question comes once the menu has closed (and gone: it deletes itself),
+            # not inside its click
+            QTimer.singleShot(0, lambda: self.relabel(span_id, label_id))
+        else:
+            self.relabel(span_id, label_id)
 
     def make_current(self, span_id: str) -> None:
         """Make a span the current one (in the article and the list) without scrolling."""

@@ -16,6 +16,7 @@ class SpanMenu(QMenu):
 
     noteRequested = Signal(str)  # span id
     deleteRequested = Signal(str)  # span id
+    relabelRequested = Signal(str, str)  # span id, label id (the window asks before links go)
 
     def __init__(self, parent: QWidget, aset: AnnotationSet, span_id: str, language: str) -> None:
         super().__init__(parent)
@@ -24,7 +25,7 @@ class SpanMenu(QMenu):
         for label in aset.schema.labels:
             action = relabel.addAction(label.name(language))
             action.setEnabled(label.id != span.label)
-            action.triggered.connect(lambda _=False, lid=label.id: aset.relabel_span(span_id, lid))
+            action.triggered.connect(lambda _=False, lid=label.id: self.relabelRequested.emit(span_id, lid))
         note = self.addAction(self.tr("Edit note"))
         note.triggered.connect(lambda: self.noteRequested.emit(span_id))
         for relation_type in aset.schema.relation_types:

@@ -102,197 +102,197 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="103" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="104" />
         <source>Analysis</source>
         <translation>تحلیل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="106" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
         <source>Claims per actor</source>
         <translation>ادعاها به تفکیک کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
         <source>Claims per position</source>
         <translation>ادعاها به تفکیک موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
         <source>Claims per topic</source>
         <translation>ادعاها به تفکیک موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="110" />
         <source>Claims over time</source>
         <translation>ادعاها در گذر زمان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="113" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
         <source>All coders</source>
         <translation>همهٔ کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
         <source>Done only</source>
         <translation>فقط تمام‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
         <source>Coder</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
         <source>Top</source>
         <translation>برترین</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="120" />
         <source>A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)</source>
         <translation>تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="123" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
         <source>Save as PNG…</source>
         <translation>ذخیره به‌صورت PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
         <source>Save as SVG…</source>
         <translation>ذخیره به‌صورت SVG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
         <source>Export claims table…</source>
         <translation>برون‌بری جدول ادعاها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="127" />
         <source>Export network…</source>
         <translation>برون‌بری شبکه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="129" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
         <source>Network: actors and topics</source>
         <translation>شبکه: کنشگران و موضوع‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
         <source>Network: actors agreeing or in conflict</source>
         <translation>شبکه: هم‌سویی و ناسازگاری کنشگران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="132" />
         <source>Network: who addresses whom</source>
         <translation>شبکه: چه کسی خطاب به چه کسی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="132" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="133" />
         <source>Network: mentioned together</source>
         <translation>شبکه: هم‌آیی در یک سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="164" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
         <source>Claims: %1, in %2 of %3</source>
         <translation>ادعاها: %1، در %2 سند از %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
         <source>%1 document read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
         <source>%1 documents read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="172" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="173" />
         <source>%1 annotation file cannot be read and is left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="173" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="174" />
         <source>%1 annotation files cannot be read and are left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="229" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
         <source>%1 row</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="229" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
         <source>%1 rows</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="230" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="233" />
         <source>%1 written to %2</source>
         <translation>%1 در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="250" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="253" />
         <source>%1 and %2 written to %3</source>
         <translation>%1 و %2 در %3 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="251" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="254" />
         <source>%1 node</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="251" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="254" />
         <source>%1 nodes</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="252" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="255" />
         <source>%1 edge</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="252" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="255" />
         <source>%1 edges</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="194" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="197" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="205" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="208" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="211" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="214" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="216" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="219" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="236" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="239" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="239" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="242" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>
@@ -301,7 +301,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="202" />
-        <location filename="../../annotator/ui/main_window.py" line="622" />
+        <location filename="../../annotator/ui/main_window.py" line="623" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -856,330 +856,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
-        <location filename="../../annotator/ui/main_window.py" line="518" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="519" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
-        <location filename="../../annotator/ui/main_window.py" line="532" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="533" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="535" />
+        <location filename="../../annotator/ui/main_window.py" line="536" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
-        <location filename="../../annotator/ui/main_window.py" line="546" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="547" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
-        <location filename="../../annotator/ui/main_window.py" line="569" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="570" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="572" />
+        <location filename="../../annotator/ui/main_window.py" line="573" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="575" />
+        <location filename="../../annotator/ui/main_window.py" line="576" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515" />
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="516" />
+        <location filename="../../annotator/ui/main_window.py" line="580" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="630" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="630" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="634" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="637" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="1088" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="669" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="619" />
-        <location filename="../../annotator/ui/main_window.py" line="678" />
+        <location filename="../../annotator/ui/main_window.py" line="620" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618" />
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="619" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="729" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="749" />
+        <location filename="../../annotator/ui/main_window.py" line="750" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="858" />
+        <location filename="../../annotator/ui/main_window.py" line="859" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="878" />
+        <location filename="../../annotator/ui/main_window.py" line="879" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="879" />
+        <location filename="../../annotator/ui/main_window.py" line="880" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="883" />
+        <location filename="../../annotator/ui/main_window.py" line="884" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="886" />
+        <location filename="../../annotator/ui/main_window.py" line="888" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="886" />
+        <location filename="../../annotator/ui/main_window.py" line="888" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="891" />
+        <location filename="../../annotator/ui/main_window.py" line="893" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="892" />
+        <location filename="../../annotator/ui/main_window.py" line="894" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="923" />
+        <location filename="../../annotator/ui/main_window.py" line="925" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1031" />
+        <location filename="../../annotator/ui/main_window.py" line="1033" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1033" />
+        <location filename="../../annotator/ui/main_window.py" line="1035" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1046" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1048" />
+        <location filename="../../annotator/ui/main_window.py" line="1050" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1059" />
+        <location filename="../../annotator/ui/main_window.py" line="1061" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1061" />
+        <location filename="../../annotator/ui/main_window.py" line="1063" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1098" />
+        <location filename="../../annotator/ui/main_window.py" line="1100" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1118" />
+        <location filename="../../annotator/ui/main_window.py" line="1120" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1119" />
+        <location filename="../../annotator/ui/main_window.py" line="1121" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1188,305 +1188,315 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1133" />
+        <location filename="../../annotator/ui/main_window.py" line="1135" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1133" />
+        <location filename="../../annotator/ui/main_window.py" line="1135" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1148" />
+        <location filename="../../annotator/ui/main_window.py" line="1150" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1230" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1232" />
+        <location filename="../../annotator/ui/main_window.py" line="1234" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1276" />
+        <location filename="../../annotator/ui/main_window.py" line="1271" />
+        <source>Not relabelled: its links are kept</source>
+        <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1288" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1283" />
+        <location filename="../../annotator/ui/main_window.py" line="1299" />
+        <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
+        <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1304" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1299" />
+        <location filename="../../annotator/ui/main_window.py" line="1320" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1326" />
+        <location filename="../../annotator/ui/main_window.py" line="1348" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1331" />
+        <location filename="../../annotator/ui/main_window.py" line="1353" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1331" />
+        <location filename="../../annotator/ui/main_window.py" line="1353" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1367" />
+        <location filename="../../annotator/ui/main_window.py" line="1406" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1375" />
+        <location filename="../../annotator/ui/main_window.py" line="1414" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1417" />
+        <location filename="../../annotator/ui/main_window.py" line="1456" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1444" />
+        <location filename="../../annotator/ui/main_window.py" line="1483" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1469" />
+        <location filename="../../annotator/ui/main_window.py" line="1508" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1471" />
+        <location filename="../../annotator/ui/main_window.py" line="1510" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1483" />
+        <location filename="../../annotator/ui/main_window.py" line="1522" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1496" />
+        <location filename="../../annotator/ui/main_window.py" line="1535" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1497" />
+        <location filename="../../annotator/ui/main_window.py" line="1536" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1568" />
+        <location filename="../../annotator/ui/main_window.py" line="1619" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1580" />
+        <location filename="../../annotator/ui/main_window.py" line="1631" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1598" />
+        <location filename="../../annotator/ui/main_window.py" line="1649" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1609" />
+        <location filename="../../annotator/ui/main_window.py" line="1660" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1610" />
+        <location filename="../../annotator/ui/main_window.py" line="1661" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1611" />
+        <location filename="../../annotator/ui/main_window.py" line="1662" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1612" />
+        <location filename="../../annotator/ui/main_window.py" line="1663" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1613" />
+        <location filename="../../annotator/ui/main_window.py" line="1664" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1614" />
+        <location filename="../../annotator/ui/main_window.py" line="1665" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1615" />
+        <location filename="../../annotator/ui/main_window.py" line="1666" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
-        <location filename="../../annotator/ui/main_window.py" line="1546" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="1597" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1042" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1042" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1051" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1051" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1054" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1054" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1058" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1058" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1057" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1547" />
+        <location filename="../../annotator/ui/main_window.py" line="1598" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1563" />
+        <location filename="../../annotator/ui/main_window.py" line="1614" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1564" />
+        <location filename="../../annotator/ui/main_window.py" line="1615" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1566" />
+        <location filename="../../annotator/ui/main_window.py" line="1617" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1571" />
+        <location filename="../../annotator/ui/main_window.py" line="1622" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1576" />
+        <location filename="../../annotator/ui/main_window.py" line="1627" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1577" />
+        <location filename="../../annotator/ui/main_window.py" line="1628" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1578" />
+        <location filename="../../annotator/ui/main_window.py" line="1629" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1600" />
+        <location filename="../../annotator/ui/main_window.py" line="1651" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1598" />
+        <location filename="../../annotator/ui/main_window.py" line="1649" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1601" />
+        <location filename="../../annotator/ui/main_window.py" line="1652" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1602" />
+        <location filename="../../annotator/ui/main_window.py" line="1653" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="635" />
-        <location filename="../../annotator/ui/main_window.py" line="1603" />
+        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="1654" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1604" />
+        <location filename="../../annotator/ui/main_window.py" line="1655" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1605" />
+        <location filename="../../annotator/ui/main_window.py" line="1656" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1606" />
+        <location filename="../../annotator/ui/main_window.py" line="1657" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1607" />
+        <location filename="../../annotator/ui/main_window.py" line="1658" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1608" />
+        <location filename="../../annotator/ui/main_window.py" line="1659" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1527,254 +1537,287 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="416" />
+        <location filename="../../annotator/ui/project_session.py" line="429" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="441" />
-        <location filename="../../annotator/ui/project_session.py" line="569" />
+        <location filename="../../annotator/ui/project_session.py" line="454" />
+        <location filename="../../annotator/ui/project_session.py" line="582" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="454" />
+        <location filename="../../annotator/ui/project_session.py" line="467" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="559" />
+        <location filename="../../annotator/ui/project_session.py" line="572" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="560" />
+        <location filename="../../annotator/ui/project_session.py" line="573" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="561" />
+        <location filename="../../annotator/ui/project_session.py" line="574" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="562" />
+        <location filename="../../annotator/ui/project_session.py" line="575" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="563" />
+        <location filename="../../annotator/ui/project_session.py" line="576" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="577" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="576" />
+        <location filename="../../annotator/ui/project_session.py" line="589" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="350" />
+        <location filename="../../annotator/ui/project_session.py" line="363" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="204" />
+        <location filename="../../annotator/ui/project_session.py" line="205" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="430" />
+        <location filename="../../annotator/ui/project_session.py" line="443" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="444" />
+        <location filename="../../annotator/ui/project_session.py" line="457" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="458" />
+        <location filename="../../annotator/ui/project_session.py" line="471" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="470" />
+        <location filename="../../annotator/ui/project_session.py" line="483" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <location filename="../../annotator/ui/project_session.py" line="493" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <location filename="../../annotator/ui/project_session.py" line="493" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="482" />
+        <location filename="../../annotator/ui/project_session.py" line="495" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="482" />
+        <location filename="../../annotator/ui/project_session.py" line="495" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="484" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="484" />
+        <location filename="../../annotator/ui/project_session.py" line="497" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="489" />
+        <location filename="../../annotator/ui/project_session.py" line="502" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="489" />
+        <location filename="../../annotator/ui/project_session.py" line="502" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="491" />
+        <location filename="../../annotator/ui/project_session.py" line="504" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="508" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="507" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="507" />
-        <location filename="../../annotator/ui/project_session.py" line="569" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="582" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="519" />
+        <location filename="../../annotator/ui/project_session.py" line="532" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="533" />
+        <location filename="../../annotator/ui/project_session.py" line="546" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="588" />
+        <location filename="../../annotator/ui/project_session.py" line="601" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="592" />
+        <location filename="../../annotator/ui/project_session.py" line="605" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="594" />
+        <location filename="../../annotator/ui/project_session.py" line="607" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="605" />
+        <location filename="../../annotator/ui/project_session.py" line="618" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="606" />
+        <location filename="../../annotator/ui/project_session.py" line="619" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="616" />
+        <location filename="../../annotator/ui/project_session.py" line="629" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="617" />
+        <location filename="../../annotator/ui/project_session.py" line="630" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="618" />
+        <location filename="../../annotator/ui/project_session.py" line="631" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="619" />
+        <location filename="../../annotator/ui/project_session.py" line="632" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="621" />
+        <location filename="../../annotator/ui/project_session.py" line="634" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="637" />
+        <location filename="../../annotator/ui/project_session.py" line="650" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="615" />
-        <location filename="../../annotator/ui/project_session.py" line="675" />
+        <location filename="../../annotator/ui/project_session.py" line="628" />
+        <location filename="../../annotator/ui/project_session.py" line="688" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="587" />
+        <location filename="../../annotator/ui/project_session.py" line="600" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="587" />
+        <location filename="../../annotator/ui/project_session.py" line="600" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="642" />
+        <location filename="../../annotator/ui/project_session.py" line="655" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="642" />
+        <location filename="../../annotator/ui/project_session.py" line="655" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="701" />
+        <location filename="../../annotator/ui/project_session.py" line="714" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
 این پنجره ویرایش پروژه را متوقف کرد؛ ویرایش‌های شما تا این لحظه ذخیره شده‌اند.</translation>
+    </message>
+</context>
+<context>
+    <name>RelabelQuestion</name>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="32" />
+        <source>1 link</source>
+        <translation>۱ پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="34" />
+        <source>%1 links</source>
+        <translation>%1 پیوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="47" />
+        <source>Relabel</source>
+        <translation>تغییر برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="51" />
+        <source>Relabel «%1» as “%2”? That removes %3.</source>
+        <translation>برچسب «%1» به «%2» تغییر کند؟ با این کار %3 حذف می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="57" />
+        <source>Those links do not fit the new label. Ctrl+Z would bring them back.</source>
+        <translation>این پیوندها با برچسب تازه جور نیستند. Ctrl+Z آن‌ها را برمی‌گرداند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/relabel_question.py" line="62" />
+        <source>Relabel and remove the links</source>
+        <translation>تغییر برچسب و حذف پیوندها</translation>
     </message>
 </context>
 <context>
@@ -2135,17 +2178,17 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanMenu</name>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="23" />
+        <location filename="../../annotator/ui/span_menu.py" line="24" />
         <source>Relabel as</source>
         <translation>تغییر برچسب به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="28" />
+        <location filename="../../annotator/ui/span_menu.py" line="29" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_menu.py" line="46" />
+        <location filename="../../annotator/ui/span_menu.py" line="47" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from annotator.ui import MainWindow
 from annotator.ui.app import make_app
@@ -110,7 +111,6 @@ def type_text(widget: Any, text: str) -> None:
     """
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtWidgets import QApplication
 
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
@@ -126,3 +126,21 @@ def _tokenizer_built() -> None:
     from annotator.persian.segment import word_spans
 
     word_spans("گرم کردن")
+
+
+def answer_relabel(qtbot: Any, asked: list[str], remove: bool) -> None:
+    """Answer the relabel question when it comes: Return (its default: keep the links) or
+    a mouse click on "Relabel and remove the links"."""
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        asked.append(box.text())
+        if remove:
+            button = box.findChild(QPushButton, "relabelRemoveLinks")
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        else:
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)

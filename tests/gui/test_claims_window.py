@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from annotator.ui import MainWindow
 
-from .conftest import saved, type_text, wait_saved
+from .conftest import answer_relabel, saved, type_text, wait_saved
 
 TEXT = "سخنگوی وزارت خارجه در تهران به آمریکا گفت که تحریم‌ها باید لغو شود."
 
@@ -211,3 +211,71 @@ def test_two_entities_spelt_like_the_mention_leave_the_choice_to_the_user(
     qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
     data = wait_saved(qtbot, annotations, lambda d: d["spans"] and "entity" in d["spans"][0])
     assert data["spans"][0]["entity"] == "e3"
+
+
+def span_row(window: MainWindow, text: str) -> int:
+    model = window.table.span_model
+    return next(r for r in range(model.rowCount()) if model.span_at(r).text == text)
+
+
+def test_relabelling_a_claimant_asks_before_its_links_go(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+    """New user's trial: the claim's claimant and addressee, relabelled Location in the span
+    list, lost claimed_by and addressed_to without a word."""
+    _article, annotations = open_article(window, tmp_path)
+    select_by_keys(qtbot, window, "سخنگوی وزارت خارجه")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    select_by_keys(qtbot, window, "آمریکا")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    select_by_keys(qtbot, window, "تحریم‌ها باید لغو شود")
+    qtbot.keyClick(window.view, Qt.Key.Key_3)
+    pick(qtbot, window, Qt.Key.Key_C, "سخنگو")
+    pick(qtbot, window, Qt.Key.Key_A, "آمریکا")
+    data = wait_saved(qtbot, annotations, lambda d: len(d["relations"]) == 2)
+
+    # the span list: click the claimant's row, press 2 (Location); Return keeps the links
+    table = window.table
+    rect = table.visualRect(table.model().index(span_row(window, "سخنگوی وزارت خارجه"), 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    asked: list[str] = []
+    answer_relabel(qtbot, asked, remove=False)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert len(asked) == 1 and "1 link" in asked[0] and "Claimed by 1" in asked[0], asked
+    assert "not relabelled" in window.last_message.lower()
+    qtbot.wait(300)
+    on_disk = json.loads(annotations.read_text(encoding="utf-8"))
+    assert on_disk == data  # nothing changed
+
+    # the right-click menu's Relabel as asks too; Return keeps
+    america = next(s["id"] for s in data["spans"] if s["text"] == "آمریکا")
+    window.show_span_menu(america, window.view.mapToGlobal(window.view.rect().center()))
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.span_menu import SpanMenu
+
+    menu = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SpanMenu) and w.isVisible())
+    relabel_menu = menu.actions()[0].menu()
+    location = next(a for a in relabel_menu.actions() if a.text() == "Location")
+    answer_relabel(qtbot, asked, remove=False)
+    location.trigger()
+    qtbot.waitUntil(lambda: len(asked) == 2)  # asked once the menu has gone
+    assert "Addressed to 1" in asked[1], asked
+    qtbot.wait(300)
+    assert json.loads(annotations.read_text(encoding="utf-8")) == data
+
+    # the claimant again, and this time the links go: the status bar says which, and Ctrl+Z
+    rect = table.visualRect(table.model().index(span_row(window, "سخنگوی وزارت خارجه"), 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    answer_relabel(qtbot, asked, remove=True)
+    qtbot.keyClick(table, Qt.Key.Key_2)
+    assert len(asked) == 3
+    data = wait_saved(qtbot, annotations, lambda d: len(d["relations"]) == 1)
+    assert {s["text"]: s["label"] for s in data["spans"]}["سخنگوی وزارت خارجه"] == "location"
+    assert [r["type"] for r in data["relations"]] == ["addressed_to"]
+    assert "removed 1 link: Claimed by 1" in window.last_message and "Ctrl+Z" in window.last_message
+
+    # a relabel that removes no link asks nothing
+    rect = table.visualRect(table.model().index(span_row(window, "سخنگوی وزارت خارجه"), 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, Qt.Key.Key_1)
+    data = wait_saved(qtbot, annotations, lambda d: [s["label"] for s in d["spans"]] == ["actor", "actor", "claim"])
+    assert len(asked) == 3

@@ -13,7 +13,7 @@ from annotator.model import default_schema
 from annotator.ui import MainWindow
 from annotator.ui.settings import data_dir
 
-from .conftest import click_at, double_click_word, saved, type_text, wait_saved
+from .conftest import answer_relabel, click_at, double_click_word, saved, type_text, wait_saved
 
 SAMPLE_NAME = "000_bdf8ef5fdfe34543"
 
@@ -323,9 +323,12 @@ def test_right_click_menu_links_claim_relabels_and_deletes(qtbot: Any, window: M
 
     menu = _right_click(qtbot, window, text.index("السودانی", actor_at) + 3)  # the actor, inside the claim
     submenu = _menu_click(qtbot, menu, "Relabel as")
+    asked: list[str] = []
+    answer_relabel(qtbot, asked, remove=True)  # it asks first: the link would go
     _menu_click(qtbot, submenu, "Location")
     data = wait_saved(qtbot, sample_paths()[1], lambda d: any(s["label"] == "location" for s in d["spans"]))
     assert data["relations"] == []  # claimed_by cannot point to a location: the link goes with it
+    assert "Claimed by 1" in asked[0]
 
     menu = _right_click(qtbot, window, text.index("السودانی", actor_at) + 3)
     _menu_click(qtbot, menu, "Delete span")
