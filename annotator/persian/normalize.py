@@ -555,10 +555,16 @@ def _letter_runs(text: str) -> list[tuple[str, _Letters]]:
 def _pair_run(x: _Letters, y: _Letters) -> Iterator[tuple[int, int]]:
     """Pair the letters of two runs of one letter: word by word when both have as many
     words, and in a word part by part when both have as many parts, each from its first
-    letter (the letters hazm drops are a run's last); otherwise from the first letter of
-    the whole (a word or part hazm split or joined)."""
+    letter (the letters hazm drops are a run's last); with as many parts in all but not as
+    many words, part by part across the words (hazm turned the space between two words into
+    a ZWNJ: after "هههه" and a tab, "هه هه" became one word); otherwise from the first
+    letter of the whole (a word or part hazm split or joined)."""
     if len(x) != len(y):
-        x, y = [[[k for w in x for p in w for k in p]]], [[[k for w in y for p in w for k in p]]]
+        xp, yp = [p for w in x for p in w], [p for w in y for p in w]
+        if len(xp) == len(yp):
+            x, y = [[p] for p in xp], [[p] for p in yp]
+        else:
+            x, y = [[[k for p in xp for k in p]]], [[[k for p in yp for k in p]]]
     for wx, wy in zip(x, y, strict=True):
         if len(wx) != len(wy):
             wx, wy = [[k for p in wx for k in p]], [[k for p in wy for k in p]]
@@ -595,7 +601,7 @@ _NOT_ALNUM = re.compile(r"[\W_\u0640]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
-def _letters(text: str, squeeze: bool = False) -> str:
+def _letters(text: str, squeeze: bool = False, zwnj_ends: bool = False) -> str:
     # hazm's 1:1 translations and ligature spellings on both sides: hazm does not always
     # spell a ligature out ("ﻻ" stays "ﻻ" after hazm 0.12 deletes a mark or tatweel next to it)
     table, _diacritics, _specials, ligatures = _hazm_tables()
@@ -605,8 +611,10 @@ def _letters(text: str, squeeze: bool = False) -> str:
         # tatweel in it), never one that a space or punctuation interrupts: runs are
         # squeezed before those go, so "هههه  هههه" keeps two letters, one per word.  A
         # ZWNJ does not end a run: hazm inserts some inside a run it shortens ("هههها" ->
-        # "هه‌ها", "ها" split off first; "می" split off after)
-        text = _REPEATS.sub(r"\1", text.replace("\u200c", ""))
+        # "هه‌ها", "ها" split off first; "می" split off after) unless ``zwnj_ends``: hazm
+        # also joins a word to the one before with a ZWNJ where a space was, after
+        # shortening its run ("هههه ها" -> "هه‌ها")
+        text = _REPEATS.sub(r"\1", text.replace("\u200c", " " if zwnj_ends else ""))
     return _NOT_ALNUM.sub("", text)
 
 
@@ -623,7 +631,8 @@ def _same_letters(a: str, a0: int, a1: int, b: str, b0: int, b1: int, repeats: b
         return True
     if not repeats:
         return False
-    return _letters(_around(a, a0, a1), squeeze=True) == _letters(_around(b, b0, b1), squeeze=True)
+    x, y = _around(a, a0, a1), _around(b, b0, b1)
+    return any(_letters(x, True, zwnj_ends) == _letters(y, True, zwnj_ends) for zwnj_ends in (False, True))
 
 
 def _around(text: str, start: int, end: int) -> str:
