@@ -32,7 +32,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -123,6 +123,14 @@ class SearchHit:
     before: str
     match: str
     after: str
+
+
+@dataclass(frozen=True)
+class OpeningState:
+    """What documents open with for a coder (Project.opening_state)."""
+
+    spans: dict[str, list[tuple[str, int, int]]]  # (label, start, end), files with spans only
+    done: frozenset[str]  # marked done
 
 
 @dataclass
@@ -866,27 +874,38 @@ class Project:
 
     def saved_spans(self, annotator: str, doc_ids: Iterable[str]) -> dict[str, list[tuple[str, int, int]]]:
         """(label, start, end) of the spans each of these documents opens with for this
-        annotator (their own file, else the import's, as load_annotations chooses), read
-        from the saved files, for the documents the index says hold spans: the others
-        are left out, unread. What a project-wide Tag all counts before it asks. A file
-        that cannot be read gives nothing here (tagging names it); edits still only in a
+        annotator: ``opening_state(...).spans``."""
+        return self.opening_state(annotator, doc_ids).spans
+
+    def opening_state(self, annotator: str, doc_ids: Iterable[str], skip_spans: Container[str] = ()) -> OpeningState:
+        """What each of these documents opens with for this annotator (their own file, else
+        the import's, as load_annotations chooses): the spans, (label, start, end), read from
+        the saved files for the documents the index says hold spans (the others are left out,
+        unread; so are `skip_spans`), and which are marked done (the index's status, read
+        with no file). What a project-wide Tag all counts before it asks. A file that
+        cannot be read gives no spans here (tagging names it); edits still only in a
         journal (a crashed window's) are not seen."""
         index = self._refreshed_index()
         folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
         own = index.get(folder, {})
         imported = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
         found: dict[str, list[tuple[str, int, int]]] = {}
+        done: set[str] = set()
         for doc_id in doc_ids:
             whose = folder if doc_id in own else IMPORT_ANNOTATOR if doc_id in imported else None
             facts = own.get(doc_id) or imported.get(doc_id)
-            if whose is None or facts is None or not facts.spans:
+            if whose is None or facts is None:
+                continue
+            if facts.status == Status.DONE.value:
+                done.add(doc_id)
+            if not facts.spans or doc_id in skip_spans:
                 continue
             try:
                 data = json.loads(jsonformat.read_bytes(Path(self._annotation_file(doc_id, whose))))
                 found[doc_id] = [(str(s["label"]), int(s["start"]), int(s["end"])) for s in data["spans"]]
             except (OSError, ValueError, TypeError, KeyError, jsonformat.AnnotationFileError):
                 continue
-        return found
+        return OpeningState(found, frozenset(done))
 
     def progress_facts(self, annotator: str) -> list[tuple[str, str, int]]:
         """(document id, status, span count) of each document this annotator has a file

@@ -34,7 +34,7 @@ from ..io.catalog import ImportReport
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError, SearchHit
 from ..io.store import AnnotationStore
-from ..io.tagall import TagAllPlan, plan_tag_all
+from ..io.tagall import TagAllPlan, TagAllResult, plan_tag_all
 from ..model import AnnotationSet, Change, Status
 from ..model.history import KeptHistories
 from ..persian.segment import trim
@@ -201,9 +201,7 @@ class ProjectSession(QObject):
             from ..io.textindex import IndexCancelled
 
             if isinstance(result, IndexCancelled):
-                self.window.show_status(
-                    self.tr("Reading the document list stopped: it shows what it held before")
-                )
+                self.window.show_status(self.tr("Reading the document list stopped: it shows what it held before"))
             else:
                 self.window.show_error(str(result))
             return
@@ -333,9 +331,11 @@ class ProjectSession(QObject):
         the open document from its memory, which may be ahead of its file."""
         aset = self.window.annotations
         open_spans = {}
+        open_done = {}
         if self.doc_id and aset is not None and aset.document.id == self.doc_id:
             open_spans[self.doc_id] = [(s.label, s.start, s.end) for s in aset.spans()]
-        return plan_tag_all(self.project, self.annotator, label_id, hits, open_spans)
+            open_done[self.doc_id] = aset.status == Status.DONE
+        return plan_tag_all(self.project, self.annotator, label_id, hits, open_spans, open_done)
 
     def tag_everywhere(
         self,
@@ -344,10 +344,15 @@ class ProjectSession(QObject):
         whole_words: bool = True,
         skip_coded: bool = True,
         ranges: dict[str, list[tuple[int, int]]] | None = None,
-    ) -> tuple[int, int, int]:
-        """Tag every hit of a project-wide search: (spans added, documents changed, hits left
-        as they are because another label already covers exactly them (``skip_coded``)).
-        ``ranges``: the hits by document as plan_tag_all found them (else searched again).
+        skip_done: bool = True,
+        plan: TagAllPlan | None = None,
+    ) -> TagAllResult:
+        """Tag every hit of a project-wide search: spans added, documents changed, hits left
+        as they are because another label already covers exactly them (``skip_coded``), and
+        those left because their document is marked done (``skip_done``).
+        ``ranges``: the hits by document as plan_tag_all found them (else searched again);
+        ``plan``: its count, whose documents marked done are left unopened (the others are
+        left too if they open marked done: a crashed window's journal may say so).
 
         Each document's additions are one undoable edit in that document's history (the
         open one's right away, the others' when they are opened this session: see
@@ -361,7 +366,7 @@ class ProjectSession(QObject):
             for hit in self.project.search(query, whole_words=whole_words):
                 by_document.setdefault(hit.document_id, []).append((hit.start, hit.end))
         dialog = self._progress(self.tr("Tagging…"), len(by_document), "tagProgress")
-        added = changed = left = 0
+        added = changed = left = left_done = left_done_documents = 0
         problems: list[str] = []
         name = f"Tag results of {query!r}"
         for done, (doc_id, hits) in enumerate(by_document.items()):
@@ -369,6 +374,12 @@ class ProjectSession(QObject):
                 break
             dialog.setValue(done)
             QApplication.processEvents()
+            if skip_done and plan is not None and doc_id in plan.done:
+                fresh, other = plan.counts.get(doc_id, (0, 0))
+                here = fresh + (0 if skip_coded else other)
+                left_done += here
+                left_done_documents += bool(here)
+                continue
             if doc_id == self.doc_id and self.window.annotations is not None:
                 aset, store = self.window.annotations, None
             else:
@@ -379,9 +390,16 @@ class ProjectSession(QObject):
                     continue
                 aset = store.aset
             ranges = [(s, e) for s, e in (trim(aset.text, a, b) for a, b in hits) if e > s]
-            if skip_coded:
-                left += aset.coded_counts(label_id, ranges)[1]
-            new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
+            if skip_done and aset.status == Status.DONE:
+                same, other = aset.coded_counts(label_id, ranges)
+                here = len(ranges) - same - (other if skip_coded else 0)
+                left_done += here
+                left_done_documents += bool(here)
+                new = []
+            else:
+                if skip_coded:
+                    left += aset.coded_counts(label_id, ranges)[1]
+                new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
             if store is not None:
                 try:
                     store.close()
@@ -399,7 +417,7 @@ class ProjectSession(QObject):
         dialog.reset()
         if problems:
             self.window.show_error("\n".join(problems[:20]))
-        return added, changed, left
+        return TagAllResult(added, changed, left, left_done, left_done_documents)
 
     def _on_change(self, change: Change) -> None:
         aset = self.window.annotations
@@ -491,9 +509,7 @@ class ProjectSession(QObject):
         detected in each file (so a user sees their labels were read as labels)."""
         lines = [
             counted(len(report.added), self.tr("%1 document added"), self.tr("%1 documents added")),
-            counted(
-                len(report.skipped_duplicates), self.tr("%1 duplicate skipped"), self.tr("%1 duplicates skipped")
-            ),
+            counted(len(report.skipped_duplicates), self.tr("%1 duplicate skipped"), self.tr("%1 duplicates skipped")),
             counted(len(report.problems), self.tr("%1 problem"), self.tr("%1 problems")),
         ]
         if report.spans:  # a coder sees their labels came in, and how many of each
@@ -596,8 +612,7 @@ class ProjectSession(QObject):
         stats = self.project.stats()
         status = stats["status"]
         lines = [
-            f"{stats['project']}: "
-            + counted(stats["documents"], self.tr("%1 document"), self.tr("%1 documents")),
+            f"{stats['project']}: " + counted(stats["documents"], self.tr("%1 document"), self.tr("%1 documents")),
             self.tr("new %1 · in progress %2 · done %3")
             .replace("%1", str(status["new"]))
             .replace("%2", str(status["in_progress"]))

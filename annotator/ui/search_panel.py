@@ -5,6 +5,7 @@ and asking (in the open article as one undoable step). "Whole words" (on by defa
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,13 +21,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..model import AnnotationSet
+from ..model import AnnotationSet, Status
 from ..persian.match import context, find_all
 from ..persian.segment import trim
 from .theme import counted, number
@@ -311,28 +311,35 @@ class SearchController(QObject):
                 QApplication.restoreOverrideCursor()
             if not plan.ranges:
                 return
-            if not plan.fresh and not plan.other:
+            if not plan.tagged(also_other=True, also_done=True)[0]:
                 self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
                 return
-            question = (
-                self.tr("Tag %1 as “%2” in %3?")
-                .replace("%1", counted(plan.fresh, self.tr("%1 result"), self.tr("%1 results")))
-                .replace("%3", counted(plan.documents, self.tr("%1 document"), self.tr("%1 documents")))
-            )
-            yes, also = self.confirm(question.replace("%2", label), *self._coded_details(label, plan.same, plan.other))
-            if not yes:
+            choices = self.ask(label, plan.tagged, plan.same)
+            if choices is None:
                 return
-            added, changed, left = session.tag_everywhere(
-                query, label_id, whole_words=whole, skip_coded=not also, ranges=plan.ranges
+            result = session.tag_everywhere(
+                query,
+                label_id,
+                whole_words=whole,
+                skip_coded=not choices[0],
+                ranges=plan.ranges,
+                skip_done=not choices[1],
+                plan=plan,
             )
             message = (
                 self.tr("Spans added: %1, in %2")
-                .replace("%2", counted(changed, self.tr("%1 document"), self.tr("%1 documents")))
-                .replace("%1", number(added))
+                .replace("%2", counted(result.changed, self.tr("%1 document"), self.tr("%1 documents")))
+                .replace("%1", number(result.added))
             )
-            if left:
+            if result.left_other:
                 message += self.tr("; already tagged with another label, left as they are: %1").replace(
-                    "%1", number(left)
+                    "%1", number(result.left_other)
+                )
+            if result.left_done:
+                message += (
+                    self.tr("; in documents marked done, left as they are: %1 (%2)")
+                    .replace("%1", number(result.left_done))
+                    .replace("%2", counted(result.left_done_documents, self.tr("%1 document"), self.tr("%1 documents")))
                 )
             self.window.show_status(message)
             return
@@ -348,47 +355,32 @@ class SearchController(QObject):
         if not fresh and not other:
             self.window.show_status(self.tr("Every result is already tagged “%1”").replace("%1", label))
             return
-        results = counted(fresh, self.tr("%1 result"), self.tr("%1 results"))
-        question = self.tr("Tag %1 as “%2” in this article?").replace("%1", results).replace("%2", label)
-        yes, also = self.confirm(question, *self._coded_details(label, same, other))
-        if not yes:
+        done = aset.status == Status.DONE
+
+        def tally(also_other: bool, also_done: bool) -> tuple[int, int]:
+            if done and not also_done:
+                return 0, 0
+            results = fresh + (other if also_other else 0)
+            return results, int(results > 0)
+
+        choices = self.ask(label, tally, same, article=True)
+        if choices is None:
             return
         wanted = [(label_id, s, e) for s, e in ranges]
-        added = aset.add_spans(f"Tag {len(ranges)} results", wanted, skip_coded=not also)
+        added = aset.add_spans(f"Tag {len(ranges)} results", wanted, skip_coded=not choices[0])
         self.window.show_status(self.tr("Spans added: %1").replace("%1", number(len(added))))
 
-    def _coded_details(self, label: str, same: int, other: int) -> tuple[str, str]:
-        """The question's details on hits already coded, and the box that tags those of
-        another label too ("" when there are none): (details, box's text)."""
-        details = []
-        if same:
-            details.append(self.tr("Already tagged “%2”, left as they are: %1.").replace("%1", number(same))
-                           .replace("%2", label))  # fmt: skip
-        if other:
-            details.append(
-                self.tr("Already tagged with another label, left as they are unless you tick the box: %1.").replace(
-                    "%1", number(other)
-                )
-            )
-        also_text = self.tr("Also tag those already tagged with another label (%1)").replace("%1", number(other))
-        return " ".join(details), also_text if other else ""
+    def ask(
+        self, label: str, tally: Callable[[bool, bool], tuple[int, int]], same: int, article: bool = False
+    ) -> tuple[bool, bool] | None:
+        """Ask before tagging (ui.tag_all_question): None for no, else which of its boxes
+        were ticked (also those with another label, also the documents marked done)."""
+        from .tag_all_question import TagAllQuestion
 
-    def confirm(self, question: str, details: str = "", also: str = "") -> tuple[bool, bool]:
-        """Ask before tagging (Enter answers yes: the question names what will happen); with
-        ``also``, a box to tick (off by default) that widens the tagging: (yes, ticked)."""
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Tag all"), question, parent=self.panel)
-        box.setObjectName("tagAllQuestion")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        if details:
-            box.setInformativeText(details)
-        if also:
-            tick = QCheckBox(also, box)
-            tick.setObjectName("tagAlsoCoded")
-            box.setCheckBox(tick)
-        answer = box.exec()
-        ticked = box.checkBox() is not None and box.checkBox().isChecked()
-        return answer == QMessageBox.StandardButton.Yes, ticked
+        question = TagAllQuestion(label, tally, same, article=article, parent=self.panel)
+        if question.exec() != TagAllQuestion.DialogCode.Accepted:
+            return None
+        return question.choices()
 
     def retranslate(self) -> None:
         self.dock.setWindowTitle(self.tr("Search"))

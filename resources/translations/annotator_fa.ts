@@ -301,7 +301,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="202" />
-        <location filename="../../annotator/ui/main_window.py" line="623" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -615,83 +615,83 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="357" />
+        <location filename="../../annotator/ui/document_list.py" line="361" />
         <source>Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one</source>
         <translation>تاریخ نیست: تاریخی شمسی مانند ۱۴۰۲/۰۱/۰۱ یا تاریخی میلادی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="365" />
+        <location filename="../../annotator/ui/document_list.py" line="369" />
         <source>Gregorian %1</source>
         <translation>میلادی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="370" />
+        <location filename="../../annotator/ui/document_list.py" line="374" />
         <source>The first date is after the second: no document can be in this range</source>
         <translation>تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="378" />
+        <location filename="../../annotator/ui/document_list.py" line="382" />
         <source>Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)</source>
         <translation>فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="379" />
+        <location filename="../../annotator/ui/document_list.py" line="383" />
         <source>Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)</source>
         <translation>فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="382" />
+        <location filename="../../annotator/ui/document_list.py" line="386" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="383" />
+        <location filename="../../annotator/ui/document_list.py" line="387" />
         <source>From date</source>
         <translation>از تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="384" />
+        <location filename="../../annotator/ui/document_list.py" line="388" />
         <source>To date</source>
         <translation>تا تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="388" />
+        <location filename="../../annotator/ui/document_list.py" line="392" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="390" />
+        <location filename="../../annotator/ui/document_list.py" line="394" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="391" />
+        <location filename="../../annotator/ui/document_list.py" line="395" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="392" />
-        <location filename="../../annotator/ui/document_list.py" line="397" />
+        <location filename="../../annotator/ui/document_list.py" line="396" />
+        <location filename="../../annotator/ui/document_list.py" line="401" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="396" />
+        <location filename="../../annotator/ui/document_list.py" line="400" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="402" />
+        <location filename="../../annotator/ui/document_list.py" line="406" />
         <source>Reading the document list: %1 of %2</source>
         <translation>خواندن فهرست سندها: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="404" />
+        <location filename="../../annotator/ui/document_list.py" line="408" />
         <source>Reading the document list…</source>
         <translation>خواندن فهرست سندها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="406" />
+        <location filename="../../annotator/ui/document_list.py" line="410" />
         <source>Stop reading the document list; the list shows what it held before until it is read</source>
         <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
@@ -699,37 +699,37 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="144" />
+        <location filename="../../annotator/ui/document_list.py" line="145" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="145" />
+        <location filename="../../annotator/ui/document_list.py" line="146" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="146" />
+        <location filename="../../annotator/ui/document_list.py" line="147" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177" />
+        <location filename="../../annotator/ui/document_list.py" line="180" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178" />
+        <location filename="../../annotator/ui/document_list.py" line="181" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="179" />
+        <location filename="../../annotator/ui/document_list.py" line="182" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="180" />
+        <location filename="../../annotator/ui/document_list.py" line="183" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -856,330 +856,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="519" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="528" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="533" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="542" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="536" />
+        <location filename="../../annotator/ui/main_window.py" line="545" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="547" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="556" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="570" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="579" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="573" />
+        <location filename="../../annotator/ui/main_window.py" line="582" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="576" />
+        <location filename="../../annotator/ui/main_window.py" line="585" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="587" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516" />
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="525" />
+        <location filename="../../annotator/ui/main_window.py" line="589" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="630" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="633" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="643" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="651" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
-        <location filename="../../annotator/ui/main_window.py" line="1088" />
+        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="1097" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="668" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669" />
+        <location filename="../../annotator/ui/main_window.py" line="678" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="683" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620" />
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="619" />
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="750" />
+        <location filename="../../annotator/ui/main_window.py" line="759" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="859" />
+        <location filename="../../annotator/ui/main_window.py" line="868" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="879" />
+        <location filename="../../annotator/ui/main_window.py" line="888" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="880" />
+        <location filename="../../annotator/ui/main_window.py" line="889" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="884" />
+        <location filename="../../annotator/ui/main_window.py" line="893" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="888" />
+        <location filename="../../annotator/ui/main_window.py" line="897" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="888" />
+        <location filename="../../annotator/ui/main_window.py" line="897" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="893" />
+        <location filename="../../annotator/ui/main_window.py" line="902" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="894" />
+        <location filename="../../annotator/ui/main_window.py" line="903" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="925" />
+        <location filename="../../annotator/ui/main_window.py" line="934" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1033" />
+        <location filename="../../annotator/ui/main_window.py" line="1042" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1035" />
+        <location filename="../../annotator/ui/main_window.py" line="1044" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1046" />
+        <location filename="../../annotator/ui/main_window.py" line="1055" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1050" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1061" />
+        <location filename="../../annotator/ui/main_window.py" line="1070" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1100" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1120" />
+        <location filename="../../annotator/ui/main_window.py" line="1129" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1121" />
+        <location filename="../../annotator/ui/main_window.py" line="1130" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1188,315 +1188,315 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1135" />
+        <location filename="../../annotator/ui/main_window.py" line="1144" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1135" />
+        <location filename="../../annotator/ui/main_window.py" line="1144" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1150" />
+        <location filename="../../annotator/ui/main_window.py" line="1159" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1232" />
+        <location filename="../../annotator/ui/main_window.py" line="1241" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1234" />
+        <location filename="../../annotator/ui/main_window.py" line="1243" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1271" />
+        <location filename="../../annotator/ui/main_window.py" line="1280" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1288" />
+        <location filename="../../annotator/ui/main_window.py" line="1297" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1299" />
+        <location filename="../../annotator/ui/main_window.py" line="1308" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1304" />
+        <location filename="../../annotator/ui/main_window.py" line="1313" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1320" />
+        <location filename="../../annotator/ui/main_window.py" line="1329" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1348" />
+        <location filename="../../annotator/ui/main_window.py" line="1357" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1362" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1362" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1406" />
+        <location filename="../../annotator/ui/main_window.py" line="1415" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1414" />
+        <location filename="../../annotator/ui/main_window.py" line="1423" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1456" />
+        <location filename="../../annotator/ui/main_window.py" line="1465" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1483" />
+        <location filename="../../annotator/ui/main_window.py" line="1492" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1508" />
+        <location filename="../../annotator/ui/main_window.py" line="1517" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1510" />
+        <location filename="../../annotator/ui/main_window.py" line="1519" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1522" />
+        <location filename="../../annotator/ui/main_window.py" line="1531" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1535" />
+        <location filename="../../annotator/ui/main_window.py" line="1544" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1536" />
+        <location filename="../../annotator/ui/main_window.py" line="1545" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1619" />
+        <location filename="../../annotator/ui/main_window.py" line="1628" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1631" />
+        <location filename="../../annotator/ui/main_window.py" line="1640" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1649" />
+        <location filename="../../annotator/ui/main_window.py" line="1658" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1660" />
+        <location filename="../../annotator/ui/main_window.py" line="1669" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1661" />
+        <location filename="../../annotator/ui/main_window.py" line="1670" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1662" />
+        <location filename="../../annotator/ui/main_window.py" line="1671" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1663" />
+        <location filename="../../annotator/ui/main_window.py" line="1672" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1664" />
+        <location filename="../../annotator/ui/main_window.py" line="1673" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1665" />
+        <location filename="../../annotator/ui/main_window.py" line="1674" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1666" />
+        <location filename="../../annotator/ui/main_window.py" line="1675" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
-        <location filename="../../annotator/ui/main_window.py" line="1597" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="1606" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1062" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1062" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1065" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1065" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1059" />
+        <location filename="../../annotator/ui/main_window.py" line="1068" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1598" />
+        <location filename="../../annotator/ui/main_window.py" line="1607" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1614" />
+        <location filename="../../annotator/ui/main_window.py" line="1623" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1615" />
+        <location filename="../../annotator/ui/main_window.py" line="1624" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1617" />
+        <location filename="../../annotator/ui/main_window.py" line="1626" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1622" />
+        <location filename="../../annotator/ui/main_window.py" line="1631" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1627" />
+        <location filename="../../annotator/ui/main_window.py" line="1636" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1628" />
+        <location filename="../../annotator/ui/main_window.py" line="1637" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1629" />
+        <location filename="../../annotator/ui/main_window.py" line="1638" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1651" />
+        <location filename="../../annotator/ui/main_window.py" line="1660" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1649" />
+        <location filename="../../annotator/ui/main_window.py" line="1658" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1652" />
+        <location filename="../../annotator/ui/main_window.py" line="1661" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1653" />
+        <location filename="../../annotator/ui/main_window.py" line="1662" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="636" />
-        <location filename="../../annotator/ui/main_window.py" line="1654" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="1663" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1655" />
+        <location filename="../../annotator/ui/main_window.py" line="1664" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1656" />
+        <location filename="../../annotator/ui/main_window.py" line="1665" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1657" />
+        <location filename="../../annotator/ui/main_window.py" line="1666" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1658" />
+        <location filename="../../annotator/ui/main_window.py" line="1667" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1659" />
+        <location filename="../../annotator/ui/main_window.py" line="1668" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1537,250 +1537,250 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="429" />
+        <location filename="../../annotator/ui/project_session.py" line="447" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="429" />
+        <location filename="../../annotator/ui/project_session.py" line="447" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="443" />
+        <location filename="../../annotator/ui/project_session.py" line="461" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="454" />
-        <location filename="../../annotator/ui/project_session.py" line="582" />
+        <location filename="../../annotator/ui/project_session.py" line="472" />
+        <location filename="../../annotator/ui/project_session.py" line="598" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="467" />
+        <location filename="../../annotator/ui/project_session.py" line="485" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="572" />
+        <location filename="../../annotator/ui/project_session.py" line="588" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="573" />
+        <location filename="../../annotator/ui/project_session.py" line="589" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="574" />
+        <location filename="../../annotator/ui/project_session.py" line="590" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="575" />
+        <location filename="../../annotator/ui/project_session.py" line="591" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="576" />
+        <location filename="../../annotator/ui/project_session.py" line="592" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="577" />
+        <location filename="../../annotator/ui/project_session.py" line="593" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="589" />
+        <location filename="../../annotator/ui/project_session.py" line="605" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="363" />
+        <location filename="../../annotator/ui/project_session.py" line="368" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="205" />
+        <location filename="../../annotator/ui/project_session.py" line="204" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="443" />
+        <location filename="../../annotator/ui/project_session.py" line="461" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="457" />
+        <location filename="../../annotator/ui/project_session.py" line="475" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="471" />
+        <location filename="../../annotator/ui/project_session.py" line="489" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="483" />
+        <location filename="../../annotator/ui/project_session.py" line="501" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="493" />
+        <location filename="../../annotator/ui/project_session.py" line="511" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="493" />
+        <location filename="../../annotator/ui/project_session.py" line="511" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="512" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="495" />
+        <location filename="../../annotator/ui/project_session.py" line="512" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="497" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="502" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="502" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="504" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="508" />
+        <location filename="../../annotator/ui/project_session.py" line="524" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="536" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
-        <location filename="../../annotator/ui/project_session.py" line="582" />
+        <location filename="../../annotator/ui/project_session.py" line="536" />
+        <location filename="../../annotator/ui/project_session.py" line="598" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="532" />
+        <location filename="../../annotator/ui/project_session.py" line="548" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="546" />
+        <location filename="../../annotator/ui/project_session.py" line="562" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="601" />
+        <location filename="../../annotator/ui/project_session.py" line="616" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="605" />
+        <location filename="../../annotator/ui/project_session.py" line="620" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="607" />
+        <location filename="../../annotator/ui/project_session.py" line="622" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="618" />
+        <location filename="../../annotator/ui/project_session.py" line="633" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="619" />
+        <location filename="../../annotator/ui/project_session.py" line="634" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="629" />
+        <location filename="../../annotator/ui/project_session.py" line="644" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="630" />
+        <location filename="../../annotator/ui/project_session.py" line="645" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="631" />
+        <location filename="../../annotator/ui/project_session.py" line="646" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="632" />
+        <location filename="../../annotator/ui/project_session.py" line="647" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="634" />
+        <location filename="../../annotator/ui/project_session.py" line="649" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="650" />
+        <location filename="../../annotator/ui/project_session.py" line="665" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="628" />
-        <location filename="../../annotator/ui/project_session.py" line="688" />
+        <location filename="../../annotator/ui/project_session.py" line="643" />
+        <location filename="../../annotator/ui/project_session.py" line="703" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="600" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="600" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="655" />
+        <location filename="../../annotator/ui/project_session.py" line="670" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="655" />
+        <location filename="../../annotator/ui/project_session.py" line="670" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="714" />
+        <location filename="../../annotator/ui/project_session.py" line="729" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1954,27 +1954,12 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="365" />
-        <source>Already tagged “%2”, left as they are: %1.</source>
-        <translation>از پیش با برچسب «%2»، دست‌نخورده: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="369" />
-        <source>Already tagged with another label, left as they are unless you tick the box: %1.</source>
-        <translation>با برچسبی دیگر، دست‌نخورده مگر این گزینه را تیک بزنید: %1.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="373" />
-        <source>Also tag those already tagged with another label (%1)</source>
-        <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="358" />
+        <location filename="../../annotator/ui/search_panel.py" line="371" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="394" />
+        <location filename="../../annotator/ui/search_panel.py" line="386" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
@@ -2004,59 +1989,37 @@ This window stopped editing the project; your edits until now are saved.</source
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="318" />
-        <source>Tag %1 as “%2” in %3?</source>
-        <translation>%1 در %3 به‌عنوان «%2» برچسب بخورد؟</translation>
+        <location filename="../../annotator/ui/search_panel.py" line="340" />
+        <source>; in documents marked done, left as they are: %1 (%2)</source>
+        <translation>؛ در سندهای «انجام‌شده»، دست‌نخورده: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="319" />
-        <location filename="../../annotator/ui/search_panel.py" line="351" />
-        <source>%1 result</source>
-        <translation>%1 نتیجه</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="319" />
-        <location filename="../../annotator/ui/search_panel.py" line="351" />
-        <source>%1 results</source>
-        <translation>%1 نتیجه</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="320" />
-        <location filename="../../annotator/ui/search_panel.py" line="330" />
+        <location filename="../../annotator/ui/search_panel.py" line="331" />
+        <location filename="../../annotator/ui/search_panel.py" line="342" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="320" />
-        <location filename="../../annotator/ui/search_panel.py" line="330" />
+        <location filename="../../annotator/ui/search_panel.py" line="331" />
+        <location filename="../../annotator/ui/search_panel.py" line="342" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="329" />
+        <location filename="../../annotator/ui/search_panel.py" line="330" />
         <source>Spans added: %1, in %2</source>
         <translation>بازه‌های افزوده: %1، در %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="334" />
+        <location filename="../../annotator/ui/search_panel.py" line="335" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="315" />
-        <location filename="../../annotator/ui/search_panel.py" line="349" />
+        <location filename="../../annotator/ui/search_panel.py" line="356" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="352" />
-        <source>Tag %1 as “%2” in this article?</source>
-        <translation>%1 در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/search_panel.py" line="379" />
-        <source>Tag all</source>
-        <translation>برچسب زدن همه</translation>
     </message>
 </context>
 <context>
@@ -2214,6 +2177,103 @@ This window stopped editing the project; your edits until now are saved.</source
         <location filename="../../annotator/ui/span_table.py" line="170" />
         <source>Note</source>
         <translation>یادداشت</translation>
+    </message>
+</context>
+<context>
+    <name>TagAllQuestion</name>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="41" />
+        <source>Tag all</source>
+        <translation>برچسب زدن همه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="96" />
+        <source>Also tag those already tagged with another label (%1)</source>
+        <translation>آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="101" />
+        <source>Tag it too, although it is marked done</source>
+        <translation>با این‌که «انجام‌شده» است، برچسب بزن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="103" />
+        <source>Also tag in the documents marked done (%1)</source>
+        <translation>در سندهای «انجام‌شده» هم برچسب بزن (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="107" />
+        <source>Nothing will be tagged “%1” unless you tick a box below.</source>
+        <translation>هیچ نتیجه‌ای برچسب «%1» نمی‌خورد مگر گزینه‌ای را در زیر تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="111" />
+        <source>Tag %1 as “%2” in this article?</source>
+        <translation>%1 در این مقاله به‌عنوان «%2» برچسب بخورد؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="112" />
+        <location filename="../../annotator/ui/tag_all_question.py" line="118" />
+        <location filename="../../annotator/ui/tag_all_question.py" line="150" />
+        <source>%1 result</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="112" />
+        <location filename="../../annotator/ui/tag_all_question.py" line="118" />
+        <location filename="../../annotator/ui/tag_all_question.py" line="150" />
+        <source>%1 results</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="117" />
+        <source>Tag %1 as “%2” in %3?</source>
+        <translation>%1 در %3 به‌عنوان «%2» برچسب بخورد؟</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="119" />
+        <source>%1 document</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="119" />
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="132" />
+        <source>%1 result already has the label “%2”: not tagged twice.</source>
+        <translation>%1 نتیجه از پیش برچسب «%2» دارد: دوباره برچسب نمی‌خورد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="133" />
+        <source>%1 results already have the label “%2”: not tagged twice.</source>
+        <translation>%1 نتیجه از پیش برچسب «%2» دارد: دوباره برچسب نمی‌خورد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="141" />
+        <source>%1 result has another label: left as it is unless you tick the box below.</source>
+        <translation>%1 نتیجه برچسب دیگری دارد: دست‌نخورده می‌ماند مگر گزینهٔ زیر را تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="142" />
+        <source>%1 results have another label: left as they are unless you tick the box below.</source>
+        <translation>%1 نتیجه برچسب دیگری دارد: دست‌نخورده می‌ماند مگر گزینهٔ زیر را تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="148" />
+        <source>This article is marked done: left as it is unless you tick the box below.</source>
+        <translation>این مقاله «انجام‌شده» علامت خورده است: دست‌نخورده می‌ماند مگر گزینهٔ زیر را تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="154" />
+        <source>%1 document you marked done has %2: left as it is unless you tick the box below.</source>
+        <translation>%1 سند «انجام‌شده» %2 دارد: دست‌نخورده می‌ماند مگر گزینهٔ زیر را تیک بزنید.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/tag_all_question.py" line="156" />
+        <source>%1 documents you marked done have %2: left as they are unless you tick the box below.</source>
+        <translation>%1 سند «انجام‌شده» %2 دارند: دست‌نخورده می‌مانند مگر گزینهٔ زیر را تیک بزنید.</translation>
     </message>
 </context>
 </TS>

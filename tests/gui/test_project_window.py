@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QMessageBox, QStyle, QStyleOptionButton
 
 from annotator.io.project import Project
 from annotator.ui import MainWindow
+from annotator.ui.tag_all_question import TagAllQuestion
 
 from .conftest import double_click_word, open_in_window, type_text
 
@@ -39,10 +40,13 @@ def answer_question(qtbot: Any, asked: list[str], key: Qt.Key = Qt.Key.Key_Retur
 
     def press() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if isinstance(box, TagAllQuestion):
+            asked.append(box.headline.text())
+        elif isinstance(box, QMessageBox):
+            asked.append(box.text())
+        else:
             QTimer.singleShot(20, press)
             return
-        asked.append(box.text())
         qtbot.keyClick(box, key)
 
     QTimer.singleShot(0, press)
@@ -226,19 +230,42 @@ def test_tag_all_in_the_article_scope_stays_in_the_article(qtbot: Any, tmp_path:
     window.close()
 
 
-def answer_tag_question(qtbot: Any, asked: list[str], tick: bool = False) -> None:
-    """Answer the next Tag all question with Return, noting its text and details; tick its
-    'also tag the coded ones' box first when asked to."""
+def click_box(qtbot: Any, box: QCheckBox) -> None:
+    """Click a check box's square, wherever the layout direction puts it."""
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    square = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=square.center())
+
+
+def answer_tag_question(
+    qtbot: Any, asked: list[str], tick: bool = False, tick_done: bool = False, key: Qt.Key = Qt.Key.Key_Return
+) -> None:
+    """Answer the next Tag all question with Return (or `key`), noting its text, details and
+    the boxes it shows (with a Yes that cannot be pressed, "[Yes disabled]"); tick its 'also
+    tag the coded ones' box, and its 'also the documents marked done' box, first when asked
+    to (with the mouse), noting the question again after that."""
+
+    def note(box: TagAllQuestion) -> None:
+        boxes = [b.text() for b in (box.also_other, box.also_done) if b.isVisibleTo(box)]
+        disabled = "" if box.yes.isEnabled() else " [Yes disabled]"
+        asked.append(
+            f"{box.headline.text()} | {box.details.text().replace(chr(10), ' ')} | {' / '.join(boxes)}{disabled}"
+        )
 
     def press() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
+        if not isinstance(box, TagAllQuestion):
             QTimer.singleShot(20, press)
             return
-        asked.append(f"{box.text()} | {box.informativeText()} | {box.checkBox().text() if box.checkBox() else ''}")
+        note(box)
         if tick:
-            qtbot.mouseClick(box.checkBox(), Qt.MouseButton.LeftButton)
-        qtbot.keyClick(box, Qt.Key.Key_Return)
+            click_box(qtbot, box.also_other)
+        if tick_done:
+            click_box(qtbot, box.also_done)
+        if tick or tick_done:
+            note(box)
+        qtbot.keyClick(box, key)
 
     QTimer.singleShot(0, press)
 
@@ -267,8 +294,8 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
     answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert asked == [
-        "Tag 1 result as “Location” in this article? | Already tagged with another label, left as they are"
-        " unless you tick the box: 1. | Also tag those already tagged with another label (1)"
+        "Tag 1 result as “Location” in this article? | 1 result has another label: left as it is unless you"
+        " tick the box below. | Also tag those already tagged with another label (1)"
     ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [(first, "actor"), (second, "location")]
     assert window.last_message == "Spans added: 1"
@@ -281,11 +308,13 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
     # again, ticking the box: the hand-coded actor gets the location too; the other is left
     answer_tag_question(qtbot, asked, tick=True)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
-    assert asked[1] == (
-        "Tag 0 results as “Location” in this article? | Already tagged “Location”, left as they are: 1."
-        " Already tagged with another label, left as they are unless you tick the box: 1."
-        " | Also tag those already tagged with another label (1)"
-    )
+    assert asked[1:] == [
+        "Nothing will be tagged “Location” unless you tick a box below. | 1 result already has the label"
+        " “Location”: not tagged twice. 1 result has another label: left as it is unless you tick the box below."
+        " | Also tag those already tagged with another label (1) [Yes disabled]",
+        "Tag 1 result as “Location” in this article? | 1 result already has the label “Location”: not tagged"
+        " twice. | Also tag those already tagged with another label (1)",
+    ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [
         (first, "actor"),
         (first, "location"),
@@ -293,7 +322,7 @@ def test_tag_all_leaves_words_already_coded_unless_asked(qtbot: Any, tmp_path: P
     ]
     # a third time there is nothing to tag: said, not asked
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
-    assert len(asked) == 2
+    assert len(asked) == 3
     assert window.last_message == "Every result is already tagged “Location”"
     window.close()
 
@@ -318,8 +347,8 @@ def test_tag_all_across_the_project_leaves_words_already_coded(qtbot: Any, tmp_p
     answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
     assert asked == [
-        "Tag 1 result as “Location” in 1 document? | Already tagged with another label, left as they are"
-        " unless you tick the box: 1. | Also tag those already tagged with another label (1)"
+        "Tag 1 result as “Location” in 1 document? | 1 result has another label: left as it is unless you"
+        " tick the box below. | Also tag those already tagged with another label (1)"
     ]
     assert sorted((s.start, s.label) for s in aset.spans()) == [
         (first, "actor"),

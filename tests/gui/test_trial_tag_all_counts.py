@@ -58,9 +58,9 @@ def test_the_project_question_counts_what_is_new_and_what_is_coded(
     documents = sum(1 for d, found in by_document.items() if len(found) - (d == open_doc) - 2 * (d == saved_doc) > 0)
     assert fresh > 10 and documents > 5
     assert asked == [
-        f"Tag {fresh} results as “Location” in {documents} documents? | Already tagged “Location”, left as they"
-        " are: 1. Already tagged with another label, left as they are unless you tick the box: 2."
-        " | Also tag those already tagged with another label (2)"
+        f"Tag {fresh} results as “Location” in {documents} documents? | 1 result already has the label"
+        " “Location”: not tagged twice. 2 results have another label: left as they are unless you tick the box"
+        " below. | Also tag those already tagged with another label (2)"
     ]
     # the report after tagging: the same figures
     assert window.last_message == (

@@ -106,3 +106,41 @@ def test_the_plan_counts_what_tagging_does(
     for folder in ("sara", "imported"):  # the next parameter starts afresh
         for path in (project.path / "annotations" / folder).glob("*.json"):
             path.unlink()
+
+
+def test_documents_marked_done_are_counted_apart_from_the_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A coder's documents marked done (their own file, else the import's status; the open
+    one's memory first) are known without reading a file; what tagging would add in them
+    is counted apart, and left out of `tagged()` unless asked."""
+    from annotator.io import jsonformat
+
+    sources = tmp_path / "s"
+    sources.mkdir()
+    for name, text in {"a.txt": "ایران و ایران", "b.txt": "در ایران", "c.txt": "ایران ایران ایران"}.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    project = Project.create(tmp_path / "p", "p")
+    assert len(project.import_sources([sources]).added) == 3
+    a, b, c = project.document_ids()
+    project.set_status(a, "sara", "done")  # done, no spans: its file is not read
+    aset = project.load_annotations(c, "sara")
+    aset.add_span("actor", 0, 5)
+    project.save_annotations(aset)
+    project.set_status(c, "sara", "done")
+    hits = project.search("ایران", whole_words=True)
+    read: list[Path] = []
+    reading = jsonformat.read_bytes
+    monkeypatch.setattr(jsonformat, "read_bytes", lambda path: read.append(path) or reading(path))
+    plan = plan_tag_all(project, "sara", "location", hits)
+    monkeypatch.undo()
+    assert read == [project.annotation_path(c, "sara")]  # the one with spans, for the spans
+    assert plan.done == {a, c}
+    assert plan.counts == {a: (2, 0), b: (1, 0), c: (2, 1)}
+    assert plan.tagged() == (1, 1)
+    assert plan.tagged(also_done=True) == (5, 3)
+    assert plan.tagged(also_other=True, also_done=True) == (6, 3)
+    assert plan.in_done() == (4, 2) and plan.in_done(also_other=True) == (5, 2)
+    # another coder: nothing done; the open document's memory over its file
+    assert not plan_tag_all(project, "reza", "location", hits).done
+    assert plan_tag_all(project, "sara", "location", hits, open_done={a: False}).done == {c}
