@@ -291,6 +291,7 @@ FA = {
     "text": "متن",
     "curated": "داوری‌شده",
     "edited": "ویرایش‌شده",
+    "rejected": "ردشده",
     "Fewer than two coders have annotated this document: nothing to compare.": "کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.",
     "Accepted the version of %1": "نسخهٔ %1 پذیرفته شد",
     "Rejected: no span there": "رد شد: آنجا بازه‌ای نیست",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -52,6 +52,28 @@ class CurationTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
+
+    MIN_COLUMN = 90
+
+    def fit_columns(self) -> None:
+        """Every column in view: the text and the coders' versions give way (elided, the
+        whole in the tooltip) so that the curated column stays on screen; a long claim
+        pushed it off the panel's right edge."""
+        self.resizeColumnsToContents()
+        count = self.columnCount()
+        if count < 3:
+            return
+        header = self.horizontalHeader()
+        middle = range(1, count - 1)
+        room = self.viewport().width() - header.sectionSize(0) - header.sectionSize(count - 1)
+        cap = max(self.MIN_COLUMN, room // len(middle))
+        for column in middle:
+            if header.sectionSize(column) > cap:
+                header.resizeSection(column, cap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def _command(self, event: QKeyEvent) -> str:
         if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
@@ -182,7 +204,7 @@ class CurationSession(ProjectSession):
         table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             self._fill_row(row, item)
-        table.resizeColumnsToContents()
+        table.fit_columns()
         table.blockSignals(False)
         self._fill_summary_only()
 
@@ -199,21 +221,26 @@ class CurationSession(ProjectSession):
             return "; ".join(f"{schema.label_name(lb, language)} «{text[s:e]}»" for lb, s, e in spans)
 
         coders_here = self.present_coders()
-        cells = ["✓" if item.agreed else "≠", text[item.start : item.end].replace("\n", " ")[:80]]
+        # ✓ only where two coders or more were compared (with one, every span "agreed")
+        compared = len(coders_here) >= 2
+        marker = ("✓" if compared else "") if item.agreed else "≠"
+        cells = [marker, text[item.start : item.end].replace("\n", " ")[:80]]
         cells += [describe(item.version(c)) for c in coders_here]
+        held = aset is not None and bool(cur.spans_in(aset, item, self.items))
         decided = cur.decision(aset, item, self.items) if aset is not None else ""
+        open_item = self.is_open(item)
         if item.agreed:
-            cells.append("✓" if decided else "—")
+            cells.append("✓" if held else "—")  # the curated set may lack it (merged earlier, deleted)
+        elif not held:  # nothing there: open, or rejected in this session (never a coder's "—")
+            cells.append("—" if open_item else self.tr("rejected"))
         elif decided == cur.EDITED:
             cells.append(self.tr("edited"))
-        elif decided:
-            cells.append(f"{coders_here.index(decided) + 1} {decided}" if decided in coders_here else decided)
         else:
-            cells.append("—")
-        open_item = self.is_open(item)
+            cells.append(f"{coders_here.index(decided) + 1} {decided}" if decided in coders_here else decided)
         for col, value in enumerate(cells):
             cell = QTableWidgetItem(value)
-            if item.agreed:
+            cell.setToolTip(value)  # a long claim is elided in its cell
+            if item.agreed and held and compared:  # green: agreed, and in the curated set
                 cell.setBackground(QBrush(AGREED))
             elif open_item:
                 cell.setBackground(QBrush(OPEN))

@@ -491,57 +491,62 @@
 <context>
     <name>CurationSession</name>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="180" />
+        <location filename="../../annotator/ui/curation.py" line="202" />
         <source>text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="180" />
+        <location filename="../../annotator/ui/curation.py" line="202" />
         <source>curated</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="208" />
+        <location filename="../../annotator/ui/curation.py" line="235" />
+        <source>rejected</source>
+        <translation>ردشده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="237" />
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="254" />
+        <location filename="../../annotator/ui/curation.py" line="281" />
         <source>Fewer than two coders have annotated this document: nothing to compare.</source>
         <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="257" />
+        <location filename="../../annotator/ui/curation.py" line="284" />
         <source>%1 agreed, %2 (%3 open)</source>
         <translation>%1 توافق، %2 (%3 باز)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="258" />
+        <location filename="../../annotator/ui/curation.py" line="285" />
         <source>%1 disagreement</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="259" />
+        <location filename="../../annotator/ui/curation.py" line="286" />
         <source>%1 disagreements</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="278" />
+        <location filename="../../annotator/ui/curation.py" line="305" />
         <source>Accepted the version of %1</source>
         <translation>نسخهٔ %1 پذیرفته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="289" />
+        <location filename="../../annotator/ui/curation.py" line="316" />
         <source>Rejected: no span there</source>
         <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="321" />
+        <location filename="../../annotator/ui/curation.py" line="348" />
         <source>Curation</source>
         <translation>داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="324" />
+        <location filename="../../annotator/ui/curation.py" line="351" />
         <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
         <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
     </message>

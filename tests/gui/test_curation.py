@@ -82,7 +82,7 @@ def test_curation_by_keyboard(qtbot: Any, tmp_path: Path) -> None:
     wait_saved(qtbot, path, lambda d: ("actor", "آمریکا") in spans_of(d))
     qtbot.keyClick(table, Qt.Key.Key_Delete)  # reject: no span there
     wait_saved(qtbot, path, lambda d: not any(t == "آمریکا" for _, t in spans_of(d)))
-    assert table.item(3, table.columnCount() - 1).text() == "—"
+    assert table.item(3, table.columnCount() - 1).text() == "rejected"  # decided: no span there (an open one reads "—")
     # edit: the text is selected in the article, tagged there with the label key
     qtbot.keyClick(table, Qt.Key.Key_E)
     assert window.view.hasFocus() and window.view.selection_range() == (USA, USA + 6)
