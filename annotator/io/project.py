@@ -919,6 +919,12 @@ class Project:
         started = {d: f for d, f in imported.items() if d not in own}
         return [(d, f.status, f.spans) for d, f in (*own.items(), *started.items()) if f is not None]
 
+    def unreadable_files(self, annotator: str) -> dict[str, str]:
+        """{document id: why} of this annotator's files that cannot be read (from the
+        index, no file read): the document list marks them instead of "new, 0 spans"."""
+        folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+        return {d: f.unreadable for d, f in self._refreshed_index().get(folder, {}).items() if f.unreadable}
+
     def summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document's summary, in import order, from documents.json and the index."""
         index = self._refreshed_index()

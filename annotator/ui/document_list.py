@@ -52,6 +52,8 @@ class DocumentListModel(QAbstractTableModel):
         self.view: DocumentView | None = None
         self._project: Project | None = None
         self._annotator = ""
+        # {document id: why} of the annotator's files that cannot be read: "can't read"
+        self.unreadable: dict[str, str] = {}
 
     def set_project(self, project: Project, annotator: str) -> None:
         """List this project's documents with this annotator's progress."""
@@ -59,6 +61,7 @@ class DocumentListModel(QAbstractTableModel):
         self._project, self._annotator = project, annotator
         index = project.catalog_index(wait=False)  # as it is while a worker makes it again
         index.set_facts(project.progress_facts(annotator))
+        self.unreadable = project.unreadable_files(annotator)
         if self.view is None or self.view.index is not index:
             self.view = DocumentView(index)
         else:
@@ -82,6 +85,13 @@ class DocumentListModel(QAbstractTableModel):
         row = self.view.number_of(summary.id)
         if row >= 0:
             self.view.forget(row)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
+    def mark_unreadable(self, doc_id: str, reason: str) -> None:
+        """A document whose file failed to open: its row says so (and why, as a tooltip)."""
+        self.unreadable[doc_id] = reason
+        row = self.row_of(doc_id)
+        if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def summary_at(self, row: int) -> DocumentSummary | None:
@@ -156,6 +166,8 @@ class DocumentListModel(QAbstractTableModel):
             if column == "title":
                 return f"\u2068{summary.title or summary.id}\u2069"
             if column == "status":
+                if summary.id in self.unreadable:
+                    return self.tr("can't read")
                 return self.status_name(summary.status)
             if column == "spans":
                 return number(summary.span_count)
@@ -168,7 +180,10 @@ class DocumentListModel(QAbstractTableModel):
                 "date": summary.date_gregorian or summary.date,
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:  # the title whole (its cell may be elided)
-            return f"{summary.title}\n{summary.id}" if summary.title else summary.id
+            tip = f"{summary.title}\n{summary.id}" if summary.title else summary.id
+            if summary.id in self.unreadable:  # and why its file cannot be read
+                tip += f"\n{self.unreadable[summary.id]}"
+            return tip
         if role == ID_ROLE:
             return summary.id
         return None

@@ -252,6 +252,8 @@ class ProjectSession(QObject):
             store, message = self._open_with_history(doc_id)
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
+            if isinstance(exc, jsonformat.AnnotationFileError):  # "can't read" in the list, not "new"
+                self.list.model.mark_unreadable(doc_id, exc.first_line().removeprefix(f"{exc.file}: "))
             self._select_shown()
             return False
         document = store.aset.document

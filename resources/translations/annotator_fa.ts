@@ -620,83 +620,83 @@
 <context>
     <name>DocumentList</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="361" />
+        <location filename="../../annotator/ui/document_list.py" line="376" />
         <source>Not a date: type a Jalali date such as 1402/01/01, or a Gregorian one</source>
         <translation>تاریخ نیست: تاریخی شمسی مانند ۱۴۰۲/۰۱/۰۱ یا تاریخی میلادی بنویسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="369" />
+        <location filename="../../annotator/ui/document_list.py" line="384" />
         <source>Gregorian %1</source>
         <translation>میلادی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="374" />
+        <location filename="../../annotator/ui/document_list.py" line="389" />
         <source>The first date is after the second: no document can be in this range</source>
         <translation>تاریخ نخست پس از تاریخ دوم است: هیچ سندی در این بازه نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="382" />
+        <location filename="../../annotator/ui/document_list.py" line="397" />
         <source>Only the documents dated on this day or later (Jalali, e.g. 1402/01/01, or Gregorian)</source>
         <translation>فقط سندهای این روز و پس از آن (شمسی، مانند ۱۴۰۲/۰۱/۰۱، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="383" />
+        <location filename="../../annotator/ui/document_list.py" line="398" />
         <source>Only the documents dated on this day or earlier (Jalali, e.g. 1402/12/29, or Gregorian)</source>
         <translation>فقط سندهای این روز و پیش از آن (شمسی، مانند ۱۴۰۲/۱۲/۲۹، یا میلادی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="386" />
+        <location filename="../../annotator/ui/document_list.py" line="401" />
         <source>Filter by title</source>
         <translation>پالایش بر پایهٔ عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="387" />
+        <location filename="../../annotator/ui/document_list.py" line="402" />
         <source>From date</source>
         <translation>از تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="388" />
+        <location filename="../../annotator/ui/document_list.py" line="403" />
         <source>To date</source>
         <translation>تا تاریخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="392" />
+        <location filename="../../annotator/ui/document_list.py" line="407" />
         <source>All</source>
         <translation>همه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="394" />
+        <location filename="../../annotator/ui/document_list.py" line="409" />
         <source>Show only the documents with this status</source>
         <translation>فقط سندهایی با این وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="395" />
+        <location filename="../../annotator/ui/document_list.py" line="410" />
         <source>Stop</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="396" />
-        <location filename="../../annotator/ui/document_list.py" line="401" />
+        <location filename="../../annotator/ui/document_list.py" line="411" />
+        <location filename="../../annotator/ui/document_list.py" line="416" />
         <source>Stop making the search index; it goes on from there next time</source>
         <translation>توقف ساختن نمایهٔ جست‌وجو؛ دفعهٔ بعد از همان‌جا ادامه می‌یابد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="400" />
+        <location filename="../../annotator/ui/document_list.py" line="415" />
         <source>Search index: %1 of %2</source>
         <translation>نمایهٔ جست‌وجو: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="406" />
+        <location filename="../../annotator/ui/document_list.py" line="421" />
         <source>Reading the document list: %1 of %2</source>
         <translation>خواندن فهرست سندها: %1 از %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="408" />
+        <location filename="../../annotator/ui/document_list.py" line="423" />
         <source>Reading the document list…</source>
         <translation>خواندن فهرست سندها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="410" />
+        <location filename="../../annotator/ui/document_list.py" line="425" />
         <source>Stop reading the document list; the list shows what it held before until it is read</source>
         <translation>توقف خواندن فهرست سندها؛ تا خوانده شود، فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
@@ -704,37 +704,42 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="145" />
+        <location filename="../../annotator/ui/document_list.py" line="155" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="146" />
+        <location filename="../../annotator/ui/document_list.py" line="156" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="147" />
+        <location filename="../../annotator/ui/document_list.py" line="157" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="180" />
+        <location filename="../../annotator/ui/document_list.py" line="170" />
+        <source>can't read</source>
+        <translation>خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="195" />
         <source>Title</source>
         <translation>عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="181" />
+        <location filename="../../annotator/ui/document_list.py" line="196" />
         <source>Status</source>
         <translation>وضعیت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182" />
+        <location filename="../../annotator/ui/document_list.py" line="197" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="183" />
+        <location filename="../../annotator/ui/document_list.py" line="198" />
         <source>Date</source>
         <translation>تاریخ</translation>
     </message>
@@ -1542,68 +1547,68 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="447" />
+        <location filename="../../annotator/ui/project_session.py" line="449" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="447" />
+        <location filename="../../annotator/ui/project_session.py" line="449" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="461" />
+        <location filename="../../annotator/ui/project_session.py" line="463" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="472" />
-        <location filename="../../annotator/ui/project_session.py" line="598" />
+        <location filename="../../annotator/ui/project_session.py" line="474" />
+        <location filename="../../annotator/ui/project_session.py" line="600" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="485" />
+        <location filename="../../annotator/ui/project_session.py" line="487" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="588" />
+        <location filename="../../annotator/ui/project_session.py" line="590" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="589" />
+        <location filename="../../annotator/ui/project_session.py" line="591" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="590" />
+        <location filename="../../annotator/ui/project_session.py" line="592" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="591" />
+        <location filename="../../annotator/ui/project_session.py" line="593" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="592" />
+        <location filename="../../annotator/ui/project_session.py" line="594" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="593" />
+        <location filename="../../annotator/ui/project_session.py" line="595" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="605" />
+        <location filename="../../annotator/ui/project_session.py" line="607" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="368" />
+        <location filename="../../annotator/ui/project_session.py" line="370" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
@@ -1613,179 +1618,179 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="461" />
+        <location filename="../../annotator/ui/project_session.py" line="463" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="475" />
+        <location filename="../../annotator/ui/project_session.py" line="477" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="489" />
+        <location filename="../../annotator/ui/project_session.py" line="491" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="501" />
+        <location filename="../../annotator/ui/project_session.py" line="503" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="511" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="511" />
+        <location filename="../../annotator/ui/project_session.py" line="513" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="512" />
+        <location filename="../../annotator/ui/project_session.py" line="514" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="512" />
+        <location filename="../../annotator/ui/project_session.py" line="514" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="515" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="515" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="518" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="518" />
+        <location filename="../../annotator/ui/project_session.py" line="520" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="522" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="524" />
+        <location filename="../../annotator/ui/project_session.py" line="526" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="536" />
+        <location filename="../../annotator/ui/project_session.py" line="538" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="536" />
-        <location filename="../../annotator/ui/project_session.py" line="598" />
+        <location filename="../../annotator/ui/project_session.py" line="538" />
+        <location filename="../../annotator/ui/project_session.py" line="600" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="548" />
+        <location filename="../../annotator/ui/project_session.py" line="550" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="562" />
+        <location filename="../../annotator/ui/project_session.py" line="564" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="616" />
+        <location filename="../../annotator/ui/project_session.py" line="618" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="620" />
+        <location filename="../../annotator/ui/project_session.py" line="622" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="622" />
+        <location filename="../../annotator/ui/project_session.py" line="624" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="633" />
+        <location filename="../../annotator/ui/project_session.py" line="635" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="634" />
+        <location filename="../../annotator/ui/project_session.py" line="636" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="644" />
+        <location filename="../../annotator/ui/project_session.py" line="646" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="645" />
+        <location filename="../../annotator/ui/project_session.py" line="647" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="646" />
+        <location filename="../../annotator/ui/project_session.py" line="648" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="647" />
+        <location filename="../../annotator/ui/project_session.py" line="649" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="649" />
+        <location filename="../../annotator/ui/project_session.py" line="651" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="665" />
+        <location filename="../../annotator/ui/project_session.py" line="667" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="643" />
-        <location filename="../../annotator/ui/project_session.py" line="703" />
+        <location filename="../../annotator/ui/project_session.py" line="645" />
+        <location filename="../../annotator/ui/project_session.py" line="705" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="617" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="617" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="670" />
+        <location filename="../../annotator/ui/project_session.py" line="672" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="670" />
+        <location filename="../../annotator/ui/project_session.py" line="672" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="729" />
+        <location filename="../../annotator/ui/project_session.py" line="731" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

@@ -97,6 +97,10 @@ def test_a_document_that_fails_to_open_gives_the_list_back_to_the_shown_one(qtbo
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center())
     assert window.last_message.startswith(f"{bad}: not valid JSON (line ")
     assert window.session.doc_id == shown
+    status = model.index(rows[bad.stem], 1)
+    tip = status.data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    assert status.data() == "can't read" and bad.stem in tip and tip[-1].startswith("not valid JSON (line ")
+    assert model.index(rows[shown], 1).data() != "can't read"
     selected = {i.row() for i in table.selectionModel().selectedRows()}
     assert selected == {rows[shown]} and table.currentIndex().row() == rows[shown]
     qtbot.keyClick(window.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # done: the shown one
