@@ -163,9 +163,9 @@ class DocumentHeader(QWidget):
         # outside an isolate, and found none in the isolated first words shown as a title or
         # in the details' isolated parts: both stood at the left in the Persian interface
         # while a title given in Persian stood at the right
-        title_edge = (
-            Qt.AlignmentFlag.AlignRight if reads_right_to_left(self.title.text()) else Qt.AlignmentFlag.AlignLeft
-        )
+        # a Latin title too in the Persian interface (it stood at the left, its details at the right)
+        right = language == "fa" or reads_right_to_left(self.title.text())
+        title_edge = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
         self.title.setAlignment(title_edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         details_edge = Qt.AlignmentFlag.AlignRight if language == "fa" else Qt.AlignmentFlag.AlignLeft
         self.details.setAlignment(details_edge | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)

@@ -95,6 +95,10 @@ def test_the_header_stands_at_the_right_edge_in_persian(qtbot: Any, tmp_path: Pa
         assert label.isVisible() and label.text()
         left, right = ink_span(label)
         assert right >= label.width() - 12 and left > 40, (label.objectName(), left, right, label.width())
+    latin = open_article(qtbot, tmp_path / "long.txt", "وزیر خارجه ایران در بغداد گفت.\n")
+    latin.set_language("fa", save=False)  # its title "long", Latin: at the same edge as its details
+    left, right = ink_span(latin.header.title)
+    assert right >= latin.header.title.width() - 12, (left, right, latin.header.title.width())
     window.set_language("en", save=False)
     left, right = ink_span(header.details)  # the details at the English interface's edge, the left
     assert left <= 12, (left, right)
