@@ -78,6 +78,7 @@ class ArticleView(QPlainTextEdit):
         # what the last refresh made, reused while the view neither scrolls nor re-lays out:
         # an edit then costs the pieces and caret rectangles it changed, not the whole screen
         self._caret_rects: dict[int, QRect] = {}
+        self._caret_width_now = 0  # see _caret_width
         self._bar_sides: dict[tuple[int, int], int] = {}  # see _bar_side
         self._edge_rects: dict[tuple[int, int], QRect] = {}  # see _edge_rect
         self._boxes: dict[int, tuple[QRectF, bool] | None] = {}  # see _char_box
@@ -489,6 +490,7 @@ class ArticleView(QPlainTextEdit):
     def _forget_geometry(self) -> None:
         """Drop every rectangle kept for where the text was drawn (it moved, or too many)."""
         self._caret_rects.clear()
+        self._caret_width_now = 0
         self._bar_sides.clear()
         self._edge_rects.clear()
         self._boxes.clear()
@@ -503,19 +505,28 @@ class ArticleView(QPlainTextEdit):
         key = (boundary, inside)
         rect = self._edge_rects.get(key)
         if rect is None:
-            rect = self._caret_rect(boundary)
             text = self._aset.text if self._aset is not None else ""
-            if 0 <= inside < len(text) and boundary <= self._shown:
-                found = self._char_box(inside)
-                if found is not None:
-                    box, right_to_left = found
-                    # a span's first character's leading edge, its last one's trailing edge
-                    x = box.right() if right_to_left == (inside == boundary) else box.left()
-                    # centred on x as Qt centres a caret there (QRect.center() of an even width)
-                    left = round(x) - (rect.width() - 1) // 2
-                    rect = QRect(left, round(box.top()), rect.width(), round(box.height()))
+            found = self._char_box(inside) if 0 <= inside < len(text) and boundary <= self._shown else None
+            if found is not None:
+                box, right_to_left = found
+                # a span's first character's leading edge, its last one's trailing edge
+                x = box.right() if right_to_left == (inside == boundary) else box.left()
+                # centred on x as Qt centres a caret there (QRect.center() of an even width)
+                width = self._caret_width()
+                left = round(x) - (width - 1) // 2
+                rect = QRect(left, round(box.top()), width, round(box.height()))
+            else:
+                rect = self._caret_rect(boundary)
             self._edge_rects[key] = rect
         return rect
+
+    def _caret_width(self) -> int:
+        """A caret's width: the same wherever it stands (the cursor width, and a slant
+        only for an italic font), so it is asked of Qt once, not once for each bar (a
+        QTextCursor set at every span boundary on screen took a tenth of a frame)."""
+        if not self._caret_width_now:
+            self._caret_width_now = self._caret_rect(0).width()
+        return self._caret_width_now
 
     def _char_box(self, cp: int) -> tuple[QRectF, bool] | None:
         if cp in self._boxes:  # a bar asks for its character's box twice (where, which side)

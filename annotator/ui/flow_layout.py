@@ -14,9 +14,13 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._gap = spacing
         self._heights: dict[int, int] = {}  # width -> height, until the items change
+        # asked dozens of times as a window is shown (the tool bar, the palette): until then
+        self._hint: QSize | None = None
+        self._least: QSize | None = None
 
     def invalidate(self) -> None:
         self._heights.clear()
+        self._hint = self._least = None
         super().invalidate()
 
     # ---- QLayout's item list ------------------------------------------------------------
@@ -53,6 +57,11 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:
         """One row of every item: what it would like, given the room."""
+        if self._hint is None:
+            self._hint = self._one_row()
+        return QSize(self._hint)
+
+    def _one_row(self) -> QSize:
         m = self.contentsMargins()
         shown = [i.sizeHint() for i in self._items if not i.isEmpty()]
         width = sum(s.width() for s in shown) + self._gap * max(len(shown) - 1, 0)
@@ -62,11 +71,14 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:
         """The widest item: rows wrap below that, so the window's minimum width does not
         grow with the number of labels."""
+        if self._least is not None:
+            return QSize(self._least)
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         m: QMargins = self.contentsMargins()
-        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        self._least = size + QSize(m.left() + m.right(), m.top() + m.bottom())
+        return QSize(self._least)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -40,6 +40,7 @@ class SpanTableModel(QAbstractTableModel):
         self._keys: list[tuple[int, int, str]] = []  # Span.sort_key, in reading order
         self._brushes: dict[str, QBrush] = {}  # label id -> fill, for the current palette
         self.language = "en"
+        self._titles: dict[str, str] = {}  # the columns' titles, in the installed language
         self.changing = False  # rows are being inserted or removed for an edit
 
     def set_annotations(self, aset: AnnotationSet | None) -> None:
@@ -163,16 +164,18 @@ class SpanTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        titles = {
-            "label": self.tr("Label"),
-            "text": self.tr("Text"),
-            "links": self.tr("Links"),
-            "note": self.tr("Note"),
-        }
-        return titles[self.COLUMNS[section]]
+        if not self._titles:  # asked a hundred times as the list is shown and its columns fitted
+            self._titles = {
+                "label": self.tr("Label"),
+                "text": self.tr("Text"),
+                "links": self.tr("Links"),
+                "note": self.tr("Note"),
+            }
+        return self._titles[self.COLUMNS[section]]
 
     def retranslate(self, language: str) -> None:
         self.language = language
+        self._titles = {}  # in the language now installed
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         if self._keys:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._keys) - 1, 0))

@@ -111,3 +111,23 @@ def test_the_first_frame_shows_no_horizontal_scroll_bar_under_the_list(qtbot: An
     assert paints.count == 0 and not table.horizontalScrollBar().isVisible()
     window._checkpoint_timer.stop()
     window.close()
+
+
+def test_the_column_titles_follow_the_interface_language(window: MainWindow, tmp_path: Path) -> None:
+    """The titles are kept once made (asked a hundred times as the list is shown) and
+    made again in the language installed when the interface's language changes."""
+    article = tmp_path / "article.txt"
+    shutil.copy(SAMPLE, article)
+    assert window.open(article)
+    table = window.findChild(QTableView, "spanTable")
+    model = table.model()
+
+    def titles() -> list[str]:
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+    assert titles() == ["Label", "Text", "Links", "Note"]
+    window.set_language("fa", save=False)
+    assert titles() == ["برچسب", "متن", "پیوندها", "یادداشت"]
+    assert table.horizontalHeader().sectionSizeFromContents(0).width() > 0
+    window.set_language("en", save=False)
+    assert titles() == ["Label", "Text", "Links", "Note"]
