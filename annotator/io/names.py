@@ -4,7 +4,6 @@ the window's start, which needs only these, does not load it."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -54,6 +53,8 @@ def shorten(cleaned: str, whole: str, chars: int = _MAX_NAME, limit: int = MAX_N
     names stay different."""
     if len(cleaned) <= chars and len(cleaned.encode("utf-8", "surrogatepass")) <= limit:
         return cleaned
+    import hashlib  # here: a name this long is rare, and the start needs no hash
+
     digest = hashlib.sha256(whole.encode("utf-8", "surrogatepass")).hexdigest()[:10]
     head = cleaned[: chars - 11]
     while len(head.encode("utf-8", "surrogatepass")) > limit - 11:

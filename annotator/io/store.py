@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import gc
-import hashlib
 import json
 import os
 import time
@@ -857,6 +856,8 @@ def _no_gc_pauses() -> Iterator[None]:
 
 
 def _sha(raw: bytes) -> str:
+    import hashlib  # here, not at start-up: see model/document.py text_sha256
+
     return hashlib.sha256(raw).hexdigest()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,8 @@ def text_sha256(text: str) -> str:
     last = _last_hashed  # one read: another thread may replace it meanwhile
     if last is not None and last[0] is text:
         return last[1]
+    import hashlib  # here: OpenSSL's bindings load in ~3 ms, and the first frame needs none
+
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     _last_hashed = (text, digest)
     return digest

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 from ..io.article import SUFFIX, article_to_annotate
 from ..io.textfile import TextFileError
 from ..resources import as_file, resource
-from .identity import ask_name, login_name, name_problem
+from .coder_name import login_name, name_problem
 from .main_window import MainWindow
 from .settings import Settings
 from .startup import die_on_qt_fatal, platform_problem
@@ -22,6 +22,8 @@ from .theme import apply_theme, font_family, install_language
 
 def ask_first_name() -> str | None:
     """The first start's question (a function of its own so that tests can answer it)."""
+    from .identity import ask_name  # the dialog: only at the first start
+
     return ask_name(None, login_name(), first=True)
 
 

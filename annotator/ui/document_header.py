@@ -4,7 +4,6 @@ source and address; a button (or Ctrl+Shift+D) edits them."""
 from __future__ import annotations
 
 import re
-from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -19,6 +18,12 @@ from PySide6.QtWidgets import (
 from ..model import Document
 from .bidi import clip, reads_right_to_left, rtl
 from .theme import persian_digits
+
+
+def escape(text: str) -> str:
+    """Plain text inside the label's rich text (html.escape's three characters that matter
+    there, without importing html and its entity tables at start-up)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def date_line(metadata: dict[str, object], language: str) -> str:
@@ -145,7 +150,7 @@ class DocumentHeader(QWidget):
                 self.tr("No title yet: the article's first words are shown. Edit details… gives it one.")
             )
         meta = document.metadata
-        parts = []
+        parts: list[str] = []
         date = date_line(meta, language)
         if date:
             # right-to-left isolate: the date as written first, its other calendar after it

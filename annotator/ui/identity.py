@@ -3,8 +3,6 @@ title bar and written into every annotation file (docs/team.md)."""
 
 from __future__ import annotations
 
-import getpass
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,30 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io.names import is_reserved, safe_name
+from .coder_name import login_name, name_problem
 
-
-def login_name() -> str:
-    """The system's user name, offered as a default (never empty)."""
-    try:
-        name = getpass.getuser()
-    except Exception:  # no user database entry (a container): any name will do
-        name = ""
-    return name.strip() or "anonymous"
-
-
-def name_problem(name: str) -> str:
-    """Why a name cannot be a coder's name, or "" when it can."""
-    from PySide6.QtCore import QCoreApplication
-
-    name = name.strip()
-    if not name:
-        return QCoreApplication.translate("NameDialog", "Type a name.")
-    if is_reserved(name):
-        return QCoreApplication.translate("NameDialog", "“%1” is reserved for annotator's own use.").replace("%1", name)
-    if not safe_name(name, ""):
-        return QCoreApplication.translate("NameDialog", "Use at least one letter or digit.")
-    return ""
+__all__ = ["NameDialog", "ask_name", "login_name", "name_problem"]
 
 
 class NameDialog(QDialog):

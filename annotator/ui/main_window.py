@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -713,7 +712,7 @@ class MainWindow(QMainWindow):
             name = ask_name(self, self.annotator)
             if not name:
                 return False
-        from .identity import name_problem
+        from .coder_name import name_problem
 
         problem = name_problem(name)
         if problem:
@@ -752,6 +751,8 @@ class MainWindow(QMainWindow):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if not target.exists():
+                import shutil  # here: only the sample's first opening copies a file
+
                 with source.open("rb") as src, open(target, "wb") as dst:
                     shutil.copyfileobj(src, dst)
         except OSError as exc:

@@ -6,7 +6,6 @@ so that tests never touch the real user's settings.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -84,6 +83,8 @@ def _qsettings() -> QSettings:
 
 def _project_key(project_root: Path, annotator: str) -> str:
     """One settings key per project folder and annotator (the folder's name can repeat)."""
+    import hashlib  # here: a project's key only (see model/document.py text_sha256)
+
     digest = hashlib.sha256(f"{Path(project_root).resolve()}\n{annotator}".encode()).hexdigest()
     return f"last_document/{digest[:24]}"
 

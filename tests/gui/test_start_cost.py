@@ -34,3 +34,37 @@ def test_the_first_frame_loads_no_catalogue_migration_or_details_dialog(tmp_path
         [sys.executable, "-c", script, str(article)], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def test_the_program_start_hashes_nothing_and_asks_no_name_before_its_first_frame(tmp_path: Any) -> None:
+    """`annotator ARTICLE --annotator NAME` to its first paint imports no hashing (OpenSSL's
+    bindings: ~3 ms), no html entity tables, no importlib.resources readers (the bundled
+    files are plain folders), and not the name dialog or getpass (a name was given)."""
+    article = tmp_path / "sample.txt"
+    article.write_bytes(SAMPLE.read_bytes())
+    script = (
+        "import sys\n"
+        "from annotator.ui import app as A\n"
+        "seen = []\n"
+        "original = A._QuitAfterPaint.eventFilter\n"
+        "def watch(self, watched, event):\n"
+        "    result = original(self, watched, event)\n"
+        "    if self._painted and not seen:\n"  # the end of the article's first paint
+        "        seen.append(sorted(sys.modules))\n"
+        "    return result\n"
+        "A._QuitAfterPaint.eventFilter = watch\n"
+        "from annotator.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "names = ('hashlib', 'html', 'importlib.resources', 'getpass', 'annotator.ui.identity')\n"
+        "print(code, [name for name in names if name in seen[0]])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_CONFIG_DIR=str(tmp_path / "config"))
+    env.update(ANNOTATOR_DATA_DIR=str(tmp_path / "data"), ANNOTATOR_EXIT_AFTER_PAINT="1")
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(article), "--annotator", "sara"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr
