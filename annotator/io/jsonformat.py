@@ -407,15 +407,18 @@ def check_attributes(data: Any, schema: Schema) -> list[Problem]:
     return problems
 
 
-def damaged_json(exc: json.JSONDecodeError) -> str:
+def json_problem(exc: json.JSONDecodeError) -> str:
     """json's complaint in words for whoever opened the file: its msg ends in "at" or
-    "starting at" and leaves the place to the numbers, which come first here."""
+    "starting at" and leaves the place to the numbers, which come first here. Every JSON
+    file annotator reads (its own, and the formats it imports) is reported this way."""
     what = re.sub(r"(?: starting)? at$", "", exc.msg)
     what = what[:1].lower() + what[1:]
-    return (
-        f"not valid JSON (line {exc.lineno}, column {exc.colno}: {what}); "
-        "the file is damaged and was left as it is"
-    )
+    return f"not valid JSON (line {exc.lineno}, column {exc.colno}: {what})"
+
+
+def damaged_json(exc: json.JSONDecodeError) -> str:
+    """json_problem, for an annotation file that is left untouched."""
+    return f"{json_problem(exc)}; the file is damaged and was left as it is"
 
 
 def parse(raw: bytes | str, file: str | Path | None = None) -> Any:

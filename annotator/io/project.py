@@ -24,6 +24,7 @@ through `safe_name`, so no path can leave the project whatever an input says.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -161,8 +162,9 @@ class _FileFacts:
                    {str(k): int(v) for k, v in dict(labels).items()}, str(unreadable))  # fmt: skip
 
 
-# the shape of .cache/index.json's file facts: 2 added `unreadable`
-INDEX_FACTS = 2
+# the shape of .cache/index.json's file facts: 2 added `unreadable`; 3 counts a file
+# that does not pass the schema's checks (wrong types, end before start ...) as unreadable
+INDEX_FACTS = 3
 
 # documents.json (out of step with its index) of this size or more is read in a worker
 # when the window asks (catalog_later); a smaller one, at once (~3,000 documents: ~0.2 s)
@@ -190,6 +192,7 @@ class Project:
         self.catalog_pending = False
         self._stale_signature = ""  # what the out-of-step index records
         self._index: dict[str, dict[str, _FileFacts]] | None = None  # folder -> doc -> facts
+        self._index_schema = ""  # _schema_key of the schema the index's files were checked against
         self._maps: dict[str, Any] = {}  # doc id -> OffsetMap (or None), read on demand
         # the search index (io.textindex, .cache/search.sqlite); the in-memory
         # persian.match index only where SQLite cannot keep one (no FTS5, read-only folder)
@@ -756,9 +759,14 @@ class Project:
 
     def _refreshed_index(self) -> dict[str, dict[str, _FileFacts]]:
         """The cached facts of every annotation file, re-read only for files that changed."""
+        schema_key = self._schema_key()
+        if self._index is not None and self._index_schema != schema_key:
+            self._index = None  # another schema: every file is checked against it again
         if self._index is None:
-            self._index = self._read_index()
+            self._index = self._read_index(schema_key)
+            self._index_schema = schema_key
         changed = False
+        schema: Schema | None = None
         # another person's files may arrive at any time (git pull, a synced drive), so
         # every refresh looks at the folders; a stat per file is cheap, reading is not
         root = self.path / ANNOTATIONS_DIR
@@ -787,7 +795,8 @@ class Project:
                         st.st_size,
                     ):
                         continue
-                    known[doc_id] = _facts_of_file(Path(item.path), st)
+                    schema = schema or self.schema
+                    known[doc_id] = _facts_of_file(Path(item.path), st, schema, self._text_or_none(doc_id))
                     changed = True
             for gone in set(known) - seen:
                 del known[gone]
@@ -796,13 +805,28 @@ class Project:
             self._write_index()
         return self._index
 
-    def _read_index(self) -> dict[str, dict[str, _FileFacts]]:
+    def _schema_key(self) -> str:
+        """A fingerprint of the schema the index's files were checked against."""
+        raw = json.dumps(self._data.get("schema"), ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+    def _text_or_none(self, doc_id: str) -> str | None:
+        """A document's text, to check an annotation file's spans against (None when the
+        document cannot be read: its own problem, which validate reports)."""
+        try:
+            return str(self._read_document_file(doc_id)["text"])
+        except (ProjectError, OSError, KeyError):
+            return None
+
+    def _read_index(self, schema_key: str) -> dict[str, dict[str, _FileFacts]]:
         try:
             data = json.loads(read_regular(self._index_path(), MAX_PROJECT_FILE_BYTES))
             if data.get("format") != INDEX_FORMAT or data.get("version") != VERSION:
                 return {}
             if data.get("facts") != INDEX_FACTS:
                 return {}  # written before files' facts said which are unreadable: rebuilt
+            if data.get("schema") != schema_key:
+                return {}  # checked against another schema (edited since): checked again
             return {
                 str(folder): {str(d): _FileFacts.from_json(f) for d, f in files.items()}
                 for folder, files in data["annotations"].items()
@@ -819,6 +843,7 @@ class Project:
             "format": INDEX_FORMAT,
             "version": VERSION,
             "facts": INDEX_FACTS,
+            "schema": self._index_schema,
             "annotations": {
                 folder: {d: f.to_json() for d, f in sorted(files.items())}
                 for folder, files in sorted(self._index.items())
@@ -1645,15 +1670,19 @@ def _facts_of_set(aset: AnnotationSet, st: os.stat_result) -> _FileFacts:
     )
 
 
-def _facts_of_file(path: Path, st: os.stat_result) -> _FileFacts:
-    """Read an annotation file's status and counts (no checking: validate does that)."""
+def _facts_of_file(path: Path, st: os.stat_result, schema: Schema, text: str | None) -> _FileFacts:
+    """Read an annotation file's status and counts, checked as loading checks it
+    (jsonformat.check against the schema and the document's text): a file that would not
+    open is unreadable here too, so stats, the document list, Tag all and the study
+    figures all leave out the same files, for the same reason."""
     try:
         data = jsonformat.parse(jsonformat.read_bytes(path), path)
+        problems = jsonformat.check(data, schema, text)
+        if problems:
+            raise jsonformat.AnnotationFileError(path, problems)
     except jsonformat.AnnotationFileError as exc:
         reason = exc.first_line()[len(f"{path}: ") :]
         return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {}, reason)
-    if not isinstance(data, dict):
-        return _FileFacts(st.st_mtime_ns, st.st_size, "", Status.NEW.value, 0, 0, {}, "not an annotation file")
     found = data.get("spans")
     spans: list[Any] = found if isinstance(found, list) else []
     labels: dict[str, int] = {}

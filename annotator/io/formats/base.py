@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol, TextIO
 
 from ...model import AnnotationSet, Document, EditError, Schema, Status
+from ..jsonformat import json_problem
 
 Progress = Callable[[int], None]
 """Called with the number of documents written so far."""
@@ -196,6 +197,11 @@ def problem(file: Path | str, line: int | None, message: str) -> str:
     return f"{file}:{line}: {message}" if line is not None else f"{file}: {message}"
 
 
+def damaged_file(file: Path | str, exc: json.JSONDecodeError) -> str:
+    """The one line for a JSON file that does not parse at all: nothing of it is imported."""
+    return f"{file}: {json_problem(exc)}; nothing was imported from this file"
+
+
 def check_span(text: str, start: int, end: int) -> str | None:
     """Why (start, end) cannot be a span of text, or None when it can."""
     if not (0 <= start < end <= len(text)):
@@ -207,11 +213,12 @@ def iter_json_values(text: str, file: Path | str) -> Iterator[tuple[int, Any] | 
     """JSON values one after another: JSON Lines, or pretty-printed objects in a row.
 
     Yields (line, value), or a problem string for a stretch that does not parse; reading
-    then goes on at the next line.
+    then goes on at the next line (JSON Lines: one damaged line costs that line's record).
     """
     decoder = json.JSONDecoder()
     pos, length = 0, len(text)
     line, counted = 1, 0  # the line number at position `counted`
+    read_any = False
 
     def line_at(where: int) -> int:
         nonlocal line, counted
@@ -227,17 +234,23 @@ def iter_json_values(text: str, file: Path | str) -> Iterator[tuple[int, Any] | 
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            where = line_at(max(exc.pos, pos))
-            yield problem(file, where, f"malformed JSON: {exc.msg}")
+            line_at(max(exc.pos, pos))
             # go on at the next line that starts a value (JSON Lines: the next line)
             nl = min(
                 (i for i in (text.find(c, max(exc.pos, pos)) for c in ("\n{", "\n[")) if i >= 0),
                 default=-1,
             )
+            # worded as annotator's own files are (jsonformat.json_problem), the place
+            # counted in the whole file
+            if nl < 0 and not read_any:
+                yield problem(file, None, f"{json_problem(exc)}; nothing was imported from this file")
+            else:
+                yield problem(file, None, f"{json_problem(exc)}; what stands there was not imported, the rest was read")
             if nl < 0:
                 return
             pos = nl + 1
             continue
+        read_any = True
         yield line_at(pos), value
         pos = end
 

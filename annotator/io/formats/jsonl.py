@@ -27,6 +27,7 @@ from .base import (
     SpanRecord,
     WriteReport,
     atomic_text_writer,
+    damaged_file,
     iter_json_values,
     problem,
     read_utf8,
@@ -171,7 +172,7 @@ class JsonFolder:
                 result.problems.append(str(exc))
                 continue
             except json.JSONDecodeError as exc:
-                result.problems.append(problem(file, exc.lineno, f"malformed JSON: {exc.msg}"))
+                result.problems.append(damaged_file(file, exc))
                 continue
             for item in data if isinstance(data, list) else [data]:
                 got = doc_from_json(item, str(file))

@@ -37,6 +37,7 @@ from .base import (
     SpanRecord,
     WriteReport,
     atomic_text_writer,
+    damaged_file,
     leave_out_entity_links,
     problem,
     read_utf8,
@@ -261,7 +262,9 @@ class LabelStudio:
         except FormatError as exc:
             return ReadResult([], [str(exc)])
         except json.JSONDecodeError as exc:
-            return ReadResult([], [problem(path, exc.lineno, f"malformed JSON: {exc.msg}")])
+            return ReadResult([], [damaged_file(path, exc)])
+        except RecursionError:
+            return ReadResult([], [problem(path, None, "JSON nested too deeply; nothing was imported from this file")])
         text_key = (options or {}).get("text_key")
         result = ReadResult([])
         tasks = data if isinstance(data, list) else [data]

@@ -165,6 +165,10 @@ class _Sentence:
     minor_version: int = 3  # of the file's #FORMAT line: how its #Text= lines are escaped
 
 
+NOT_WEBANNO = "not a WebAnno TSV 3 file (no #FORMAT line); read anyway"
+NOT_WEBANNO_AT_ALL = "not a WebAnno TSV 3 file (no #FORMAT line and no token row)"
+
+
 def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentence]]:
     layers: list[_Layer] = []
     sentences: list[_Sentence] = []
@@ -172,7 +176,7 @@ def _parse(path: Path, problems: list[str]) -> tuple[list[_Layer], list[_Sentenc
     current: _Sentence | None = None
     lines = read_utf8(path).split("\n")
     if not lines or not lines[0].startswith("#FORMAT=WebAnno TSV 3"):
-        problems.append(problem(path, 1, "not a WebAnno TSV 3 file (no #FORMAT line); read anyway"))
+        problems.append(problem(path, 1, NOT_WEBANNO))
     version = re.match(r"#FORMAT=WebAnno TSV 3\.(\d+)", lines[0]) if lines else None
     minor = int(version.group(1)) if version else 3
     for number, raw in enumerate(lines, 1):
@@ -270,6 +274,10 @@ def read_webanno(path: Path) -> ReadResult:
         layers, sentences = _parse(path, problems)
     except FormatError as exc:
         return ReadResult([], [str(exc)])
+    if not any(s.rows for s in sentences) and problems[:1] == [problem(path, 1, NOT_WEBANNO)]:
+        # not WebAnno at all (another format, a file cut before its first row): one line
+        # for the file, not one per line it holds
+        return ReadResult([], [problem(path, None, f"{NOT_WEBANNO_AT_ALL}; nothing was imported from this file")])
     text = _rebuild_text(path, sentences, problems)
     offsets = utf16_map(text)
 

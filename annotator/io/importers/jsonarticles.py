@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..jsonformat import json_problem
 from ..textfile import TextFileError, read_text_file
 from .base import Article, SourceError, SourceResult, Streamed, article_from_record, streamable_utf8
 
@@ -46,7 +47,7 @@ def read(path: Path) -> SourceResult:
             from . import jsonlines
 
             return jsonlines.read_text(path, text, encoding)
-        raise SourceError(f"{path}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        raise SourceError(f"{path}: {json_problem(exc)}; nothing was imported from this file") from None
     except RecursionError:
         raise SourceError(f"{path}: JSON nested too deeply") from None
     result = SourceResult(encoding=encoding)
@@ -94,6 +95,26 @@ def _shape(path: Path) -> tuple[str, str]:
     return "whole", ""
 
 
+NOTHING_IMPORTED = "; nothing was imported from this file"
+
+# a damaged file up to this size is parsed again with json to name the line and column
+REPARSE_DAMAGED_BELOW = 64 << 20
+
+
+def _where_damaged(path: Path, exc: Exception, near: int) -> str:
+    """ijson's complaint in the words used for every JSON file (jsonformat.json_problem):
+    json, run again on the file, gives the line and column; a huge dump gets the byte."""
+    try:
+        if os.path.getsize(path) < REPARSE_DAMAGED_BELOW:
+            json.loads(path.read_bytes().decode("utf-8-sig"))
+    except json.JSONDecodeError as found:
+        return json_problem(found)
+    except (OSError, ValueError, RecursionError):
+        pass
+    message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"not valid JSON (near byte {near}: {message})"
+
+
 def stream(path: Path) -> Iterator[Streamed]:
     """(fraction read, article or problem) for each item, in file order; flat memory for
     a UTF-8 array of any size."""
@@ -119,9 +140,8 @@ def stream(path: Path) -> Iterator[Streamed]:
                 count += 1
                 yield handle.tell() / size, article_from_record(record, f"{path}: item {count}")
         except ijson.JSONError as exc:
-            message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            kept = f"; the {count} item(s) before it were read" if count else ""
-            yield 1.0, f"{path}: malformed JSON after item {count} (near byte {handle.tell()}): {message}{kept}"
+            kept = f"; the {count} item(s) before it were imported" if count else NOTHING_IMPORTED
+            yield 1.0, f"{path}: {_where_damaged(path, exc, handle.tell())}{kept}"
             return
         except RecursionError:
             yield 1.0, f"{path}: JSON nested too deeply after item {count}"

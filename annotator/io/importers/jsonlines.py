@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from ..jsonformat import json_problem
 from ..textfile import TextFileError, read_text_file
 from .base import (
     MAX_ARTICLE_BYTES,
@@ -47,7 +48,8 @@ def _record(path: Path, number: int, line: str) -> Article | str | None:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
-        return f"{path}:{number}: malformed JSON: {exc.msg}"
+        # the line's own place: the column within it, the line within the file
+        return f"{path}: {json_problem(exc).replace('(line 1,', f'(line {number},', 1)}; that line was not imported"
     except RecursionError:
         return f"{path}:{number}: JSON nested too deeply"
     return article_from_record(value, f"{path}:{number}")

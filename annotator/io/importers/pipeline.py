@@ -500,8 +500,12 @@ def _stage_all(
                 report.problems += result.problems
                 total = max(len(result.documents), 1)
                 items: Iterator[tuple[float, Any]] = (((k + 1) / total, d) for k, d in enumerate(result.documents))
-                if not result.documents and not result.problems:
-                    report.problems.append(f"{path}: nothing to import in this file")
+                if not result.documents:
+                    # a damaged file says so in its one line; "nothing to import" is for
+                    # a file that is read well and holds nothing
+                    if not result.problems:
+                        report.problems.append(f"{path}: nothing to import in this file")
+                    continue
             else:
                 items = stream_source(path, name)
             within = functools.partial(_tell_within, tell, done, path, importer)

@@ -67,17 +67,26 @@ def test_json_values_one_after_another_with_their_lines() -> None:
         (1, {"a": 1}),
         (2, {"b": 2}),  # pretty-printed over two lines
         (5, [1, 2]),
-        "F:7: malformed JSON: Expecting value",
+        "F: not valid JSON (line 7, column 1: expecting value); what stands there was not imported, the rest was read",
         (8, {"c": 3}),
         (8, {"d": 4}),
-        "F:9: malformed JSON: Expecting property name enclosed in double quotes",
+        "F: not valid JSON (line 9, column 2: expecting property name enclosed in double quotes); what stands there was not imported, the rest was read",
         (10, {"e": 5}),
     ]
-    assert list(iter_json_values('{"a": 1} x', "F")) == [(1, {"a": 1}), "F:1: malformed JSON: Expecting value"]
+    assert list(iter_json_values('{"a": 1} x', "F")) == [
+        (1, {"a": 1}),
+        "F: not valid JSON (line 1, column 10: expecting value); what stands there was not imported, the rest was read",
+    ]
     assert list(iter_json_values(" \t\r\n", "F")) == []
-    assert list(iter_json_values("[1,\n2,\nx]\n[3]", "F")) == ["F:3: malformed JSON: Expecting value", (4, [3])]
+    assert list(iter_json_values("[1,\n2,\nx]\n[3]", "F")) == [
+        "F: not valid JSON (line 3, column 1: expecting value); what stands there was not imported, the rest was read",
+        (4, [3]),
+    ]
     # blank lines first count; a stray letter is no white space
-    assert list(iter_json_values("\n\nX\n[3]", "F")) == ["F:3: malformed JSON: Expecting value", (4, [3])]
+    assert list(iter_json_values("\n\nX\n[3]", "F")) == [
+        "F: not valid JSON (line 3, column 1: expecting value); what stands there was not imported, the rest was read",
+        (4, [3]),
+    ]
 
 
 def test_read_utf8_as_the_offsets_count_it(tmp_path: Path) -> None:

@@ -181,7 +181,7 @@ def test_doccano_reports_malformed_lines(tmp_path: Path) -> None:
     )
     result = get("doccano").read(source)
     assert len(result.documents) == 3
-    assert result.problems[0].startswith(f"{source}:2: malformed JSON")
+    assert result.problems[0].startswith(f"{source}: not valid JSON (line 2, column 2: ")
     assert result.problems[1] == (f"{source}:3: label 1: offsets 2-9 are not a stretch of the text (3 characters)")
 
 

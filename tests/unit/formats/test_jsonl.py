@@ -117,7 +117,7 @@ def test_json_folder_writes_one_exact_file_a_document(tmp_path: Path) -> None:
     ("content", "problem"),
     [
         (b"  \n", ": the file is empty"),
-        (b'{\n"format": ', ":2: malformed JSON: Expecting value"),
+        (b'{\n"format": ', ": not valid JSON (line 2, column 11: expecting value); nothing was imported from this file"),
         (b'{"x": "\xd8"}', ": not UTF-8 text (byte 7)"),
         (b"[5]", ": not a JSON object"),
         (json.dumps({**EXPECTED, "status": 5}).encode(), ": $.status: 5 is not one of ['new', 'in_progress', 'done']"),
@@ -140,7 +140,7 @@ def test_jsonl_names_the_line_of_each_problem(tmp_path: Path) -> None:
     result = get("jsonl").read(path)
     assert len(result.documents) == 2
     assert result.problems == [
-        f"{path}:2: malformed JSON: Expecting property name enclosed in double quotes",
+        f"{path}: not valid JSON (line 2, column 2: expecting property name enclosed in double quotes); what stands there was not imported, the rest was read",
         f"{path}:3: $.document.text: the text is not embedded",
         f"{path}:4: not a JSON object",
         f"{path}:5: $: 'version' is missing",
@@ -216,7 +216,7 @@ def test_json_folder_reads_every_file_after_one_that_cannot_be_read(tmp_path: Pa
     assert result.problems == [
         f"{tmp_path / 'a.json'}: the file is empty",
         f"{tmp_path / 'b.json'}: not UTF-8 text (byte 0)",
-        f"{tmp_path / 'c.json'}:1: malformed JSON: Expecting property name enclosed in double quotes",
+        f"{tmp_path / 'c.json'}: not valid JSON (line 1, column 2: expecting property name enclosed in double quotes); nothing was imported from this file",
         f"{tmp_path / 'd.json'}: $: 'status' is missing",
         f"{tmp_path / 'd.json'}: not a JSON object",
         f"{tmp_path / 'f.json'}: the file is empty",

@@ -231,8 +231,8 @@ def test_text_key_option_and_missing_text(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        ('[\n{"data": ', "2: malformed JSON: Expecting value"),
-        ("", "1: malformed JSON: Expecting value"),
+        ('[\n{"data": ', " not valid JSON (line 2, column 10: expecting value); nothing was imported from this file"),
+        ("", " not valid JSON (line 1, column 1: expecting value); nothing was imported from this file"),
         ("5", " task 1: not a Label Studio task (no data)"),
     ],
 )

@@ -118,8 +118,8 @@ def project(tmp_path: Path) -> Project:
 # the import's own view of the same files; unknown labels are not bad for an import (they
 # extend the project's labels), so they are left out here and tested below
 IMPORT_EXPECTED = {
-    "truncated JSON": "malformed JSON",
-    "malformed JSON": "malformed JSON",
+    "truncated JSON": "not valid JSON (line ",
+    "malformed JSON": "not valid JSON (line ",
     "wrong types": "should be integer",
     "offsets out of range": "beyond the text",
     "duplicate ids": "duplicate span id",
@@ -148,7 +148,7 @@ def test_import_names_the_file_and_changes_nothing(
 ARTICLE_FILES: dict[str, tuple[str, bytes, str]] = {
     "empty text file": ("a.txt", b"", "empty"),
     "binary text file": ("a.txt", b"\x00\x01\x02\x03\xff" * 200, "binary"),
-    "truncated JSON articles": ("a.json", b'[{"title": "x", "text": "\xd8\xb3\xd9\x84', "malformed JSON"),
+    "truncated JSON articles": ("a.json", b'[{"title": "x", "text": "\xd8\xb3\xd9\x84', "not valid JSON (line 1, column 25"),
     "JSON of the wrong shape": ("a.json", b'{"articles": 5}', "a.json"),
     "CSV with a header only": ("a.csv", b"title,text\n", "a.csv"),
     "empty HTML": ("a.html", b"<html><body></body></html>", "no visible article text"),
