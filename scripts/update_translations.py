@@ -271,6 +271,8 @@ FA = {
     "%1 document you marked done has %2: left as it is unless you tick the box below.": "%1 سند «انجام‌شده» %2 دارد: دست‌نخورده می‌ماند مگر گزینهٔ زیر را تیک بزنید.",
     "%1 documents you marked done have %2: left as they are unless you tick the box below.": "%1 سند «انجام‌شده» %2 دارند: دست‌نخورده می‌مانند مگر گزینهٔ زیر را تیک بزنید.",
     "Tag it too, although it is marked done": "با این‌که «انجام‌شده» است، برچسب بزن",
+    "This document is marked done: %1 reopens it for editing": "این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند",
+    "Done · read-only (%1 reopens it)": "انجام‌شده · فقط خواندنی (%1 دوباره بازش می‌کند)",
     "Also tag in the documents marked done (%1)": "در سندهای «انجام‌شده» هم برچسب بزن (%1)",
     "; in documents marked done, left as they are: %1 (%2)": "؛ در سندهای «انجام‌شده»، دست‌نخورده: %1 (%2)",
     "Also tag those already tagged with another label (%1)": "آن‌هایی را هم که برچسب دیگری دارند برچسب بزن (%1)",

@@ -80,7 +80,7 @@ from .catalog import inside as _inside
 from .catalog import read_json as _read_json
 from .names import DEFAULT_ANNOTATOR, IMPORT_ANNOTATOR, is_safe_name, safe_name
 from .reading import read_regular
-from .store import describe_os_error
+from .store import describe_os_error, pending_state
 
 _Entry = CatalogEntry  # the name tests and older code know
 
@@ -908,12 +908,15 @@ class Project:
         the saved files for the documents the index says hold spans (the others are left out,
         unread; so are `skip_spans`), and which are marked done (the index's status, read
         with no file). What a project-wide Tag all counts before it asks. A file that
-        cannot be read gives no spans here (tagging names it); edits still only in a
-        journal (a crashed window's) are not seen."""
+        cannot be read gives no spans here (tagging names it). Edits still only in a
+        journal (a crashed window's, not yet checkpointed) count as opening the document
+        replays them (store.pending_state): its spans, and done or not, as tagging finds
+        them."""
         index = self._refreshed_index()
         folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
         own = index.get(folder, {})
         imported = {} if folder == IMPORT_ANNOTATOR else index.get(IMPORT_ANNOTATOR, {})
+        journals = self._journals(folder)  # one listing of the folder; usually none
         found: dict[str, list[tuple[str, int, int]]] = {}
         done: set[str] = set()
         for doc_id in doc_ids:
@@ -921,6 +924,17 @@ class Project:
             facts = own.get(doc_id) or imported.get(doc_id)
             if whose is None or facts is None:
                 continue
+            if whose == folder and doc_id in journals and not facts.unreadable:
+                # the window opens this file with its journal replayed: count that
+                pending = pending_state(Path(self._annotation_file(doc_id, folder)))
+                spans = pending.get("spans") if pending is not None else None
+                if pending is not None and isinstance(spans, list):
+                    if pending.get("status") == Status.DONE.value:
+                        done.add(doc_id)
+                    with contextlib.suppress(TypeError, ValueError, KeyError):
+                        if doc_id not in skip_spans:
+                            found[doc_id] = [(str(s["label"]), int(s["start"]), int(s["end"])) for s in spans]
+                    continue
             if facts.status == Status.DONE.value:
                 done.add(doc_id)
             if not facts.spans or doc_id in skip_spans:
@@ -931,6 +945,14 @@ class Project:
             except (OSError, ValueError, TypeError, KeyError, jsonformat.AnnotationFileError):
                 continue
         return OpeningState(found, frozenset(done))
+
+    def _journals(self, folder: str) -> set[str]:
+        """The document ids with a journal beside their annotation file in this folder."""
+        suffix = ".json.journal"
+        with contextlib.suppress(OSError):
+            names = os.listdir(self.path / ANNOTATIONS_DIR / folder)
+            return {n[: -len(suffix)] for n in names if n.endswith(suffix) and not n.startswith(".")}
+        return set()
 
     def progress_facts(self, annotator: str) -> list[tuple[str, str, int]]:
         """(document id, status, span count) of each document this annotator has a file

@@ -94,6 +94,33 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
 
 
+def pending_state(path: Path) -> dict[str, Any] | None:
+    """What opening `path` would make of it with the journal beside it (a crashed
+    window's edits not yet checkpointed), replayed as AnnotationStore.open replays it, read
+    only: nothing is written, cut, moved or set aside. None when there is no journal, or
+    when opening would not apply it (made on another version of the file, not a journal,
+    no record after the file's marker) or the file cannot be read; the caller then counts
+    the file as it is. What a project-wide Tag all counts before it asks."""
+    path = Path(path)
+    jpath = journal_path(path)
+    if not jpath.exists():
+        return None
+    try:
+        raw = _read_limited(path)
+        data = jsonformat.parse(raw, path)
+    except (OSError, ValueError, jsonformat.AnnotationFileError):
+        return None
+    journal = _read_journal(jpath, _sha(raw))
+    if not journal.matched or not journal.records or not isinstance(data, dict):
+        return None
+    candidate = dict(data)  # _replay replaces the lists and the status, never changes an item
+    try:
+        _replay(candidate, journal.records)
+    except (TypeError, ValueError, KeyError):
+        return None  # opening would not apply it either (it does not fit the file)
+    return candidate
+
+
 def describe_os_error(exc: OSError) -> str:
     """A short reason a person understands."""
     if exc.errno == errno.EROFS:
@@ -953,4 +980,5 @@ __all__ = [
     "StoreError",
     "describe_os_error",
     "journal_path",
+    "pending_state",
 ]

@@ -2,7 +2,7 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .annotation_set import AnnotationSet, Change, EditError, Status
+from .annotation_set import AnnotationSet, Change, DocumentDone, EditError, Status
 from .commands import Command, UndoStack
 from .document import Document, text_sha256
 from .schema import (
@@ -47,6 +47,7 @@ __all__ = [
     "Choice",
     "Command",
     "Document",
+    "DocumentDone",
     "EditError",
     "Entity",
     "EntityError",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -40,6 +41,11 @@ class EditError(ValueError):
     """An edit the model refuses (bad offsets, unknown label, missing span...)."""
 
 
+class DocumentDone(EditError):
+    """An edit of a document marked done while it is locked (AnnotationSet.locked_when_done):
+    reopening it (marking it not done) comes first."""
+
+
 @dataclass(frozen=True)
 class Change:
     """What one applied batch of operations changed, for views to refresh from."""
@@ -62,6 +68,9 @@ class Change:
 
 Listener = Callable[[Change], None]
 _ID_NUMBER = re.compile(r"^[a-zA-Z]+(\d+)$")
+# what a document marked done still takes while locked: reopening it, and what is not the
+# coder's tagging (the project's labels, the document's title and date)
+_ALLOWED_WHEN_DONE = (SetStatus, SetSchema, SetDocumentInfo)
 
 
 class AnnotationSet:
@@ -93,6 +102,12 @@ class AnnotationSet:
         # (e.g. "unplaced" spans): written back as they were, never silently dropped
         self.extra: dict[str, Any] = {}
         self.undo_stack = UndoStack(self._apply)
+        # a document marked done is finished for its coder (INCEpTION locks it too): when
+        # this is set (the window sets it for the document it shows), every edit but a
+        # change of status (reopening it), of the schema or of the document's details is
+        # refused with DocumentDone until it is reopened; bulk edits that ask first
+        # (a project-wide Tag all with "documents marked done" ticked) use `unlocked`
+        self.locked_when_done = False
 
     # ---- reading -------------------------------------------------------------------
 
@@ -429,7 +444,31 @@ class AnnotationSet:
             self._push(name, [SetStatus(self.status, status)], "status", status.value)
 
     def undo(self) -> Command | None:
+        # not refused in a document marked done: in a linear history its top is "Mark done"
+        # (undoing it reopens the document) or an edit made while it was done by a bulk
+        # edit that asked (undoing that must stay possible: a reopening would bury it)
         return self.undo_stack.undo()
+
+    def is_locked(self) -> bool:
+        """Whether hand edits are refused now: marked done, and locked_when_done."""
+        return self.locked_when_done and self.status == Status.DONE
+
+    @contextlib.contextmanager
+    def unlocked(self) -> Iterator[None]:
+        """Edits allowed in a document marked done, inside the block (a bulk edit whose
+        question offered documents marked done, and the coder ticked them)."""
+        locked, self.locked_when_done = self.locked_when_done, False
+        try:
+            yield
+        finally:
+            self.locked_when_done = locked
+
+    def _refuse_if_done(self, ops: Sequence[Op]) -> None:
+        # a schema edit (with the spans it migrates) is the project's, not this coder's
+        if not self.is_locked() or any(isinstance(op, SetSchema) for op in ops):
+            return
+        if not all(isinstance(op, _ALLOWED_WHEN_DONE) for op in ops):
+            raise DocumentDone(f"{self.document.id}: marked done; reopen it to edit it")
 
     def restore_history(self, history: History) -> None:
         """Take back the undo history this document had when it was last open in the
@@ -500,6 +539,7 @@ class AnnotationSet:
     # ---- internals -----------------------------------------------------------------
 
     def _push(self, name: str, ops: list[Op], kind: str = "", subject: str = "") -> None:
+        self._refuse_if_done(ops)
         self.undo_stack.push(Command(name, tuple(ops), kind, subject))
 
     def _status_touch(self) -> list[Op]:

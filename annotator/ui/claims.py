@@ -67,6 +67,7 @@ class ClaimsController(QObject):
         self._held_change = False
         self.inspector = inspector or Inspector(parent)
         self.inspector.spanRequested.connect(self._go_to_span)
+        self.inspector.refused.connect(self.host.refuse_if_done)
         self.inspector_dock = docks.get("inspectorDock") or self._dock(parent, "inspectorDock")
         if self.inspector_dock.widget() is not self.inspector:
             self.inspector_dock.setWidget(self.inspector)
@@ -248,6 +249,8 @@ class ClaimsController(QObject):
             self.link_actions.append(action)
 
     def pick_link(self, type_id: str) -> None:
+        if self.host.refuse_if_done():
+            return
         aset = self._current_set
         span_id = self.host.current_span_id()
         rt = aset.schema.relation_type(type_id) if aset else None
@@ -299,6 +302,8 @@ class ClaimsController(QObject):
     # ---- entities (E) -----------------------------------------------------------------
 
     def pick_entity(self) -> None:
+        if self.host.refuse_if_done():
+            return
         aset = self._current_set
         span_id = self.host.current_span_id()
         if aset is None or not span_id:
@@ -361,6 +366,8 @@ class ClaimsController(QObject):
     # ---- attribute values (V) ---------------------------------------------------------
 
     def pick_value(self) -> None:
+        if self.host.refuse_if_done():
+            return
         aset = self._current_set
         span_id = self.host.current_span_id()
         if aset is None or not span_id:
@@ -397,7 +404,7 @@ class ClaimsController(QObject):
         what, detail = self._pick
         aset = self._current_set
         self.host.view.setFocus()
-        if aset is None:
+        if aset is None or self.host.refuse_if_done():
             return
         if what == "link" and isinstance(value, str):
             current = self.host.current_span_id()
@@ -481,7 +488,8 @@ class ClaimsController(QObject):
             if aset is not None:
                 doc_key = aset.document.id
                 spans = {s.id: s.entity for s in aset.spans() if s.entity in mapping}
-                aset.set_entities({sid: mapping[old] for sid, old in spans.items()}, command.name)
+                with aset.unlocked():  # the project's registry, as in every other file
+                    aset.set_entities({sid: mapping[old] for sid, old in spans.items()}, command.name)
             self._relinks[key] = (edit, doc_key, spans)
         else:
             found = self._relinks.get(key)
@@ -490,7 +498,8 @@ class ClaimsController(QObject):
             edit, doc_key, spans = found
             problems = bulk_edits.revert(edit)
             if aset is not None and aset.document.id == doc_key:
-                aset.set_entities({sid: old for sid, old in spans.items() if aset.has_span(sid)}, command.name)
+                with aset.unlocked():
+                    aset.set_entities({sid: old for sid, old in spans.items() if aset.has_span(sid)}, command.name)
         for line in problems:
             self.host.show_error(line)
 

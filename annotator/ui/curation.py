@@ -294,7 +294,7 @@ class CurationSession(ProjectSession):
     def accept(self, number: int) -> None:
         aset, item = self.window.annotations, self.current_item()
         coders_here = self.present_coders()
-        if aset is None or item is None or not 1 <= number <= len(coders_here):
+        if aset is None or item is None or not 1 <= number <= len(coders_here) or self.window.refuse_if_done():
             return
         coder = coders_here[number - 1]
         cur.accept(aset, item, coder, self.items, self.sets.get(coder))
@@ -307,7 +307,7 @@ class CurationSession(ProjectSession):
 
     def reject(self) -> None:
         aset, item = self.window.annotations, self.current_item()
-        if aset is None or item is None or item.agreed:
+        if aset is None or item is None or item.agreed or self.window.refuse_if_done():
             return
         cur.reject(aset, item, self.items)
         self.rejected.add(item)

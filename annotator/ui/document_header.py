@@ -107,6 +107,14 @@ class DocumentHeader(QWidget):
         self.button = QToolButton(self)
         self.button.setObjectName("editDetails")
         self.button.clicked.connect(self.edit)
+        # a document marked done is read-only in the window until reopened: said here, where
+        # the eye is when it starts reading, not only when a key is refused
+        self.done_notice = QLabel(self)
+        self.done_notice.setObjectName("documentDoneNotice")
+        self.done_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.done_notice.setStyleSheet("QLabel { border: 1px solid palette(mid); border-radius: 3px; padding: 0 6px; }")
+        self.done_notice.hide()
+        self._done_key = ""
         text_box = QWidget(self)
         from PySide6.QtWidgets import QVBoxLayout
 
@@ -119,14 +127,24 @@ class DocumentHeader(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(text_box, 1)
+        layout.addWidget(self.done_notice, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self._document: Document | None = None
         self._language = "en"
         self.show_document(None, "en")
 
+    def set_done(self, done: bool, key: str) -> None:
+        """Say (or stop saying) that the document is marked done and read-only, and which
+        key reopens it."""
+        self._done_key = key if done else ""
+        self.done_notice.setText(self.tr("Done · read-only (%1 reopens it)").replace("%1", key))
+        self.done_notice.setVisible(done)
+
     def show_document(self, document: Document | None, language: str) -> None:
         self._document, self._language = document, language
         self.button.setText(self.tr("Edit details…"))
+        if self._done_key:  # the interface's language changed
+            self.set_done(True, self._done_key)
         self.button.setToolTip(self.tr("Title, date, source and address (Ctrl+Shift+D)"))
         if document is None:
             self.title.setText("")

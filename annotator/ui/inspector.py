@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +53,7 @@ def isolate(text: str) -> str:
 class Inspector(QWidget):
     entityRequested = Signal()  # the user asked to link the mention (the window opens the list)
     spanRequested = Signal(str)  # a linked span was activated: make it current
+    refused = Signal()  # an edit of a document marked done (read-only): the window says why
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +183,10 @@ class Inspector(QWidget):
             editor = self._editor(definition, span.attributes.get(definition.id))
             self.editors[definition.id] = editor
             self._add_row(f"{definition.name(self._language)}:", editor, width)
+        locked = aset.is_locked()  # marked done: shown, not editable, until reopened
+        self.note.setReadOnly(locked)
+        for editor in self.editors.values():
+            editor.setEnabled(not locked)
         self._fill_links()
 
     def _add_row(self, title: str, field: QWidget, width: int) -> None:
@@ -310,8 +315,16 @@ class Inspector(QWidget):
 
     # ---- editing ---------------------------------------------------------------------
 
+    def _locked(self) -> bool:
+        """A document marked done takes no edit: the fields show what it holds again."""
+        if self._aset is None or not self._aset.is_locked():
+            return False
+        self.refused.emit()
+        QTimer.singleShot(0, self.rebuild)  # not inside the field's own signal
+        return True
+
     def _set(self, key: str, value: object) -> None:
-        if self._aset is not None and self._aset.has_span(self._span_id):
+        if self._aset is not None and self._aset.has_span(self._span_id) and not self._locked():
             self._aset.set_attribute(self._span_id, key, value)
 
     def _commit_text(self, definition: AttributeDef, text: str) -> None:
@@ -326,6 +339,8 @@ class Inspector(QWidget):
 
     def _commit_note(self) -> None:
         if self._aset is not None and self._aset.has_span(self._span_id):
+            if self._aset.span(self._span_id).note == self.note.text().strip() or self._locked():
+                return
             self._aset.set_note(self._span_id, self.note.text().strip())
 
     def _activate_link(self, item: QListWidgetItem) -> None:
@@ -342,6 +357,8 @@ class Inspector(QWidget):
             and self._aset is not None
             and self.links.currentItem() is not None
         ):
+            if self._locked():
+                return True
             self._aset.remove_relation(self.links.currentItem().data(Qt.ItemDataRole.UserRole)[0])
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

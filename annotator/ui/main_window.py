@@ -44,7 +44,7 @@ from ..io.lock import LockedError, ProjectLock
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
 from ..io.store import AnnotationStore
 from ..io.textfile import TextFileError
-from ..model import AnnotationSet, Change, Command, SchemaError
+from ..model import AnnotationSet, Change, Command, DocumentDone, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
@@ -1175,6 +1175,7 @@ class MainWindow(QMainWindow):
         self.path = path
         self._title = title or path.name
         aset = store.aset
+        aset.locked_when_done = True  # marked done: read-only here until reopened (refuse_if_done)
         if aset.annotator in ("", DEFAULT_ANNOTATOR) and not self.curating():
             aset.annotator = self.annotator  # written with the next save: every file names its coder
         self.view.set_annotations(aset)
@@ -1265,13 +1266,33 @@ class MainWindow(QMainWindow):
             try:
                 yield
                 self.view.paint_now()
+            except DocumentDone:  # any edit of a document marked done: said, nothing changed
+                self.show_status(self.done_message())
             finally:
                 self.table.setUpdatesEnabled(True)
         self._warn_if_not_durable()
 
+    DONE_KEY = "Ctrl+Return"  # act_done's first shortcut: what reopens a document marked done
+
+    def done_message(self) -> str:
+        return self.tr("This document is marked done: %1 reopens it for editing").replace("%1", self.DONE_KEY)
+
+    def refuse_if_done(self) -> bool:
+        """A document marked done is read-only here until it is reopened (INCEpTION locks a
+        finished document for its annotator too): every editing path asks this first. True,
+        with the way to reopen it said in the status bar, when the edit is refused."""
+        aset = self.annotations
+        if aset is None or not aset.is_locked():
+            return False
+        self.show_status(self.done_message())
+        self.view.setFocus()
+        return True
+
     def apply_label(self, label_id: str) -> None:
         """With text selected: tag it. Otherwise: relabel the current span (asking first
         when that would remove links, see relabel_question)."""
+        if self.refuse_if_done():
+            return
         aset = self.annotations
         span_id = self.current_span_id()
         if aset is not None and span_id and self.view.selection_range() is None:
@@ -1320,6 +1341,8 @@ class MainWindow(QMainWindow):
         return current if aset is not None and current and aset.has_span(current) else ""
 
     def delete_current(self) -> None:
+        if self.refuse_if_done():
+            return
         with self._key_edit():
             self._delete_current()
 
@@ -1337,6 +1360,8 @@ class MainWindow(QMainWindow):
     def show_span_menu(self, span_id: str, position: QPoint) -> None:
         if self.annotations is not None and self.annotations.has_span(span_id):
             self._set_current(span_id, reveal=False)
+            if self.refuse_if_done():  # its every entry edits (note, relabel, links, delete)
+                return
             from .span_menu import SpanMenu
 
             menu = SpanMenu(self, self.annotations, span_id, self.language)
@@ -1352,7 +1377,7 @@ class MainWindow(QMainWindow):
 
         store = self.store
         selection = self.view.selection_range()
-        if store is None or not store.unplaced:
+        if store is None or not store.unplaced or self.refuse_if_done():
             return
         if selection is None:
             self.show_status(self.tr("Select the text the span belongs to first"))
@@ -1403,6 +1428,9 @@ class MainWindow(QMainWindow):
         aset = self.annotations
         span_id = self.current_span_id()
         if aset is not None and span_id and self.note_edit.isEnabled():
+            if aset.span(span_id).note != self.note_edit.text().strip() and self.refuse_if_done():
+                self.note_edit.setText(aset.span(span_id).note)
+                return
             aset.set_note(span_id, self.note_edit.text().strip())
             if self.note_edit.hasFocus():
                 self.view.setFocus()
@@ -1458,6 +1486,7 @@ class MainWindow(QMainWindow):
         aset = self.annotations
         has = bool(aset is not None and span_id and aset.has_span(span_id))
         self.note_edit.setEnabled(has)
+        self.note_edit.setReadOnly(aset is not None and aset.is_locked())
         self.note_edit.setText(aset.span(span_id).note if has and aset is not None else "")
 
     def _warn_if_not_durable(self) -> None:
@@ -1644,6 +1673,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText(text)
         else:
             self.status_label.setText("")
+        self.header.set_done(aset is not None and aset.is_locked(), self.DONE_KEY)
 
     def command_name(self, command: Command | None) -> str:
         """The edit's name in the interface language."""

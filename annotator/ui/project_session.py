@@ -401,7 +401,10 @@ class ProjectSession(QObject):
             else:
                 if skip_coded:
                     left += aset.coded_counts(label_id, ranges)[1]
-                new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
+                # the coder ticked "documents marked done" (or it is not done): the open
+                # one's read-only lock gives way to that answer, as the files on disk do
+                with aset.unlocked():
+                    new = aset.add_spans(name, [(label_id, s, e) for s, e in ranges], skip_coded=skip_coded)
             if store is not None:
                 try:
                     store.close()

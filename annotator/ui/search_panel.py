@@ -50,6 +50,8 @@ class SearchHost(Protocol):
 
     def show_status(self, text: str) -> None: ...
 
+    def refuse_if_done(self) -> bool: ...
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -344,7 +346,7 @@ class SearchController(QObject):
             self.window.show_status(message)
             return
         aset = self.window.annotations
-        if aset is None:
+        if aset is None or self.window.refuse_if_done():
             return
         trimmed = (trim(aset.text, s, e) for s, e in find_all(aset.text, query, whole_words=whole))
         ranges = [(s, e) for s, e in trimmed if e > s]

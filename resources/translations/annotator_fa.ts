@@ -300,152 +300,152 @@
 <context>
     <name>ClaimsController</name>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="202" />
+        <location filename="../../annotator/ui/claims.py" line="203" />
         <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="203" />
+        <location filename="../../annotator/ui/claims.py" line="204" />
         <source>Entities</source>
         <translation>هویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="204" />
+        <location filename="../../annotator/ui/claims.py" line="205" />
         <source>Claims by actor</source>
         <translation>ادعاها بر پایهٔ کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="205" />
+        <location filename="../../annotator/ui/claims.py" line="206" />
         <source>Link to entity…</source>
         <translation>پیوند به هویت…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="206" />
+        <location filename="../../annotator/ui/claims.py" line="207" />
         <source>Set attribute value…</source>
         <translation>تعیین مقدار ویژگی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="207" />
+        <location filename="../../annotator/ui/claims.py" line="208" />
         <source>Labels and attributes…</source>
         <translation>برچسب‌ها و ویژگی‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="208" />
+        <location filename="../../annotator/ui/claims.py" line="209" />
         <source>Edit document details…</source>
         <translation>ویرایش مشخصات سند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="245" />
+        <location filename="../../annotator/ui/claims.py" line="246" />
         <source>Link: %1…</source>
         <translation>پیوند: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="257" />
+        <location filename="../../annotator/ui/claims.py" line="260" />
         <source>Choose a claim first (click it or pick it in the list)</source>
         <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="263" />
+        <location filename="../../annotator/ui/claims.py" line="266" />
         <source>%1 links a %2</source>
         <translation>%1 به %2 پیوند می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="280" />
+        <location filename="../../annotator/ui/claims.py" line="283" />
         <source>No span in this document can be linked this way</source>
         <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="305" />
+        <location filename="../../annotator/ui/claims.py" line="310" />
         <source>Choose a mention (an actor or a place) first</source>
         <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="310" />
+        <location filename="../../annotator/ui/claims.py" line="315" />
         <source>Entities are for mentions (actors, places), not claims</source>
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="335" />
+        <location filename="../../annotator/ui/claims.py" line="340" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="340" />
+        <location filename="../../annotator/ui/claims.py" line="345" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="343" />
+        <location filename="../../annotator/ui/claims.py" line="348" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="367" />
+        <location filename="../../annotator/ui/claims.py" line="374" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="391" />
+        <location filename="../../annotator/ui/claims.py" line="398" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="394" />
+        <location filename="../../annotator/ui/claims.py" line="401" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="444" />
+        <location filename="../../annotator/ui/claims.py" line="451" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="529" />
+        <location filename="../../annotator/ui/claims.py" line="538" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="552" />
+        <location filename="../../annotator/ui/claims.py" line="561" />
         <source>This changes %1 and %2, and deletes %3 and %4, in %5. Go on?</source>
         <translation>این کار %1 و %2 را تغییر می‌دهد و %3 و %4 را حذف می‌کند، در %5. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="553" />
-        <location filename="../../annotator/ui/claims.py" line="555" />
+        <location filename="../../annotator/ui/claims.py" line="562" />
+        <location filename="../../annotator/ui/claims.py" line="564" />
         <source>%1 span</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="553" />
-        <location filename="../../annotator/ui/claims.py" line="555" />
+        <location filename="../../annotator/ui/claims.py" line="562" />
+        <location filename="../../annotator/ui/claims.py" line="564" />
         <source>%1 spans</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="554" />
-        <location filename="../../annotator/ui/claims.py" line="556" />
+        <location filename="../../annotator/ui/claims.py" line="563" />
+        <location filename="../../annotator/ui/claims.py" line="565" />
         <source>%1 relation</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="554" />
-        <location filename="../../annotator/ui/claims.py" line="556" />
+        <location filename="../../annotator/ui/claims.py" line="563" />
+        <location filename="../../annotator/ui/claims.py" line="565" />
         <source>%1 relations</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="557" />
+        <location filename="../../annotator/ui/claims.py" line="566" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="557" />
+        <location filename="../../annotator/ui/claims.py" line="566" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="559" />
+        <location filename="../../annotator/ui/claims.py" line="568" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -592,27 +592,32 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="124" />
+        <location filename="../../annotator/ui/document_header.py" line="135" />
+        <source>Done · read-only (%1 reopens it)</source>
+        <translation>انجام‌شده · فقط خواندنی (%1 دوباره بازش می‌کند)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_header.py" line="140" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="125" />
+        <location filename="../../annotator/ui/document_header.py" line="143" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="145" />
+        <location filename="../../annotator/ui/document_header.py" line="163" />
         <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
         <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="152" />
+        <location filename="../../annotator/ui/document_header.py" line="170" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="160" />
+        <location filename="../../annotator/ui/document_header.py" line="178" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -821,44 +826,44 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="152" />
+        <location filename="../../annotator/ui/inspector.py" line="153" />
         <source>No current span. Select text and press a label key, or click a span.</source>
         <translation>بازه‌ای برگزیده نیست. متنی را انتخاب کنید و کلید برچسب را بزنید، یا روی بازه‌ای کلیک کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="176" />
-        <location filename="../../annotator/ui/inspector.py" line="194" />
+        <location filename="../../annotator/ui/inspector.py" line="177" />
+        <location filename="../../annotator/ui/inspector.py" line="199" />
         <source>Entity (E):</source>
         <translation>هویت (E):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="173" />
-        <location filename="../../annotator/ui/inspector.py" line="194" />
+        <location filename="../../annotator/ui/inspector.py" line="174" />
+        <location filename="../../annotator/ui/inspector.py" line="199" />
         <source>Note:</source>
         <translation>یادداشت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="254" />
+        <location filename="../../annotator/ui/inspector.py" line="259" />
         <source>suggested: %1 (E, Enter to confirm)</source>
         <translation>پیشنهاد: %1 (E و سپس Enter برای پذیرش)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="255" />
+        <location filename="../../annotator/ui/inspector.py" line="260" />
         <source>none (E to link)</source>
         <translation>ندارد (E برای پیوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="265" />
+        <location filename="../../annotator/ui/inspector.py" line="270" />
         <source>%1 (not in the list)</source>
         <translation>%1 (در فهرست نیست)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="300" />
+        <location filename="../../annotator/ui/inspector.py" line="305" />
         <source>Links (Delete removes one): %1</source>
         <translation>پیوندها (Delete یکی را برمی‌دارد): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/inspector.py" line="300" />
+        <location filename="../../annotator/ui/inspector.py" line="305" />
         <source>Links:</source>
         <translation>پیوندها:</translation>
     </message>
@@ -1213,157 +1218,162 @@ Open it here anyway? The other window must then be closed without saving.</sourc
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1241" />
+        <location filename="../../annotator/ui/main_window.py" line="1242" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1243" />
+        <location filename="../../annotator/ui/main_window.py" line="1244" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1280" />
+        <location filename="../../annotator/ui/main_window.py" line="1277" />
+        <source>This document is marked done: %1 reopens it for editing</source>
+        <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1301" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1297" />
+        <location filename="../../annotator/ui/main_window.py" line="1318" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1308" />
+        <location filename="../../annotator/ui/main_window.py" line="1329" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1313" />
+        <location filename="../../annotator/ui/main_window.py" line="1334" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1329" />
+        <location filename="../../annotator/ui/main_window.py" line="1352" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1357" />
+        <location filename="../../annotator/ui/main_window.py" line="1382" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1362" />
+        <location filename="../../annotator/ui/main_window.py" line="1387" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1362" />
+        <location filename="../../annotator/ui/main_window.py" line="1387" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1415" />
+        <location filename="../../annotator/ui/main_window.py" line="1443" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1423" />
+        <location filename="../../annotator/ui/main_window.py" line="1451" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1465" />
+        <location filename="../../annotator/ui/main_window.py" line="1494" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1492" />
+        <location filename="../../annotator/ui/main_window.py" line="1521" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1517" />
+        <location filename="../../annotator/ui/main_window.py" line="1546" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1519" />
+        <location filename="../../annotator/ui/main_window.py" line="1548" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1531" />
+        <location filename="../../annotator/ui/main_window.py" line="1560" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1544" />
+        <location filename="../../annotator/ui/main_window.py" line="1573" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1545" />
+        <location filename="../../annotator/ui/main_window.py" line="1574" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1628" />
+        <location filename="../../annotator/ui/main_window.py" line="1657" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1640" />
+        <location filename="../../annotator/ui/main_window.py" line="1669" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1658" />
+        <location filename="../../annotator/ui/main_window.py" line="1688" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1669" />
+        <location filename="../../annotator/ui/main_window.py" line="1699" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1670" />
+        <location filename="../../annotator/ui/main_window.py" line="1700" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1671" />
+        <location filename="../../annotator/ui/main_window.py" line="1701" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1672" />
+        <location filename="../../annotator/ui/main_window.py" line="1702" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1673" />
+        <location filename="../../annotator/ui/main_window.py" line="1703" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1674" />
+        <location filename="../../annotator/ui/main_window.py" line="1704" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1675" />
+        <location filename="../../annotator/ui/main_window.py" line="1705" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="657" />
-        <location filename="../../annotator/ui/main_window.py" line="1606" />
+        <location filename="../../annotator/ui/main_window.py" line="1635" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -1418,95 +1428,95 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1607" />
+        <location filename="../../annotator/ui/main_window.py" line="1636" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1623" />
+        <location filename="../../annotator/ui/main_window.py" line="1652" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1624" />
+        <location filename="../../annotator/ui/main_window.py" line="1653" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1626" />
+        <location filename="../../annotator/ui/main_window.py" line="1655" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1631" />
+        <location filename="../../annotator/ui/main_window.py" line="1660" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1636" />
+        <location filename="../../annotator/ui/main_window.py" line="1665" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1637" />
+        <location filename="../../annotator/ui/main_window.py" line="1666" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1638" />
+        <location filename="../../annotator/ui/main_window.py" line="1667" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1660" />
+        <location filename="../../annotator/ui/main_window.py" line="1690" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1658" />
+        <location filename="../../annotator/ui/main_window.py" line="1688" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1661" />
+        <location filename="../../annotator/ui/main_window.py" line="1691" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1662" />
+        <location filename="../../annotator/ui/main_window.py" line="1692" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="645" />
-        <location filename="../../annotator/ui/main_window.py" line="1663" />
+        <location filename="../../annotator/ui/main_window.py" line="1693" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1664" />
+        <location filename="../../annotator/ui/main_window.py" line="1694" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1665" />
+        <location filename="../../annotator/ui/main_window.py" line="1695" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1666" />
+        <location filename="../../annotator/ui/main_window.py" line="1696" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1667" />
+        <location filename="../../annotator/ui/main_window.py" line="1697" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1668" />
+        <location filename="../../annotator/ui/main_window.py" line="1698" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1547,63 +1557,63 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="449" />
+        <location filename="../../annotator/ui/project_session.py" line="452" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="449" />
+        <location filename="../../annotator/ui/project_session.py" line="452" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="463" />
+        <location filename="../../annotator/ui/project_session.py" line="466" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="474" />
-        <location filename="../../annotator/ui/project_session.py" line="600" />
+        <location filename="../../annotator/ui/project_session.py" line="477" />
+        <location filename="../../annotator/ui/project_session.py" line="603" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="487" />
+        <location filename="../../annotator/ui/project_session.py" line="490" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="590" />
+        <location filename="../../annotator/ui/project_session.py" line="593" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="591" />
+        <location filename="../../annotator/ui/project_session.py" line="594" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="592" />
+        <location filename="../../annotator/ui/project_session.py" line="595" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="593" />
+        <location filename="../../annotator/ui/project_session.py" line="596" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="594" />
+        <location filename="../../annotator/ui/project_session.py" line="597" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="595" />
+        <location filename="../../annotator/ui/project_session.py" line="598" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="607" />
+        <location filename="../../annotator/ui/project_session.py" line="610" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -1618,179 +1628,179 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="463" />
+        <location filename="../../annotator/ui/project_session.py" line="466" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="477" />
+        <location filename="../../annotator/ui/project_session.py" line="480" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="491" />
+        <location filename="../../annotator/ui/project_session.py" line="494" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="503" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="516" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="513" />
+        <location filename="../../annotator/ui/project_session.py" line="516" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="514" />
+        <location filename="../../annotator/ui/project_session.py" line="517" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="514" />
+        <location filename="../../annotator/ui/project_session.py" line="517" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="515" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="515" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="520" />
+        <location filename="../../annotator/ui/project_session.py" line="523" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="522" />
+        <location filename="../../annotator/ui/project_session.py" line="525" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="526" />
+        <location filename="../../annotator/ui/project_session.py" line="529" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="538" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="538" />
-        <location filename="../../annotator/ui/project_session.py" line="600" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="603" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="550" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="564" />
+        <location filename="../../annotator/ui/project_session.py" line="567" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="618" />
+        <location filename="../../annotator/ui/project_session.py" line="621" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="622" />
+        <location filename="../../annotator/ui/project_session.py" line="625" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="624" />
+        <location filename="../../annotator/ui/project_session.py" line="627" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="635" />
+        <location filename="../../annotator/ui/project_session.py" line="638" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="636" />
+        <location filename="../../annotator/ui/project_session.py" line="639" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="646" />
+        <location filename="../../annotator/ui/project_session.py" line="649" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="647" />
+        <location filename="../../annotator/ui/project_session.py" line="650" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="648" />
+        <location filename="../../annotator/ui/project_session.py" line="651" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="649" />
+        <location filename="../../annotator/ui/project_session.py" line="652" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="651" />
+        <location filename="../../annotator/ui/project_session.py" line="654" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="667" />
+        <location filename="../../annotator/ui/project_session.py" line="670" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="645" />
-        <location filename="../../annotator/ui/project_session.py" line="705" />
+        <location filename="../../annotator/ui/project_session.py" line="648" />
+        <location filename="../../annotator/ui/project_session.py" line="708" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="617" />
+        <location filename="../../annotator/ui/project_session.py" line="620" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="617" />
+        <location filename="../../annotator/ui/project_session.py" line="620" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="672" />
+        <location filename="../../annotator/ui/project_session.py" line="675" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="672" />
+        <location filename="../../annotator/ui/project_session.py" line="675" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="731" />
+        <location filename="../../annotator/ui/project_session.py" line="734" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
@@ -1964,70 +1974,70 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="371" />
+        <location filename="../../annotator/ui/search_panel.py" line="373" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="386" />
+        <location filename="../../annotator/ui/search_panel.py" line="388" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="247" />
+        <location filename="../../annotator/ui/search_panel.py" line="249" />
         <source>The document list is being read again (documents.json changed outside annotator; its progress is under the list): search again when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="219" />
+        <location filename="../../annotator/ui/search_panel.py" line="221" />
         <source>Those results were of another project or article: search again</source>
         <translation>آن نتیجه‌ها از پروژه یا مقالهٔ دیگری بودند؛ دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="252" />
+        <location filename="../../annotator/ui/search_panel.py" line="254" />
         <source>The search index is being made (its progress is under the document list): search again when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="300" />
+        <location filename="../../annotator/ui/search_panel.py" line="302" />
         <source>The document list is being read again: tag when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="302" />
+        <location filename="../../annotator/ui/search_panel.py" line="304" />
         <source>The search index is being made: tag when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="340" />
+        <location filename="../../annotator/ui/search_panel.py" line="342" />
         <source>; in documents marked done, left as they are: %1 (%2)</source>
         <translation>؛ در سندهای «انجام‌شده»، دست‌نخورده: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="331" />
-        <location filename="../../annotator/ui/search_panel.py" line="342" />
+        <location filename="../../annotator/ui/search_panel.py" line="333" />
+        <location filename="../../annotator/ui/search_panel.py" line="344" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="331" />
-        <location filename="../../annotator/ui/search_panel.py" line="342" />
+        <location filename="../../annotator/ui/search_panel.py" line="333" />
+        <location filename="../../annotator/ui/search_panel.py" line="344" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="330" />
+        <location filename="../../annotator/ui/search_panel.py" line="332" />
         <source>Spans added: %1, in %2</source>
         <translation>بازه‌های افزوده: %1، در %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="335" />
+        <location filename="../../annotator/ui/search_panel.py" line="337" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="315" />
-        <location filename="../../annotator/ui/search_panel.py" line="356" />
+        <location filename="../../annotator/ui/search_panel.py" line="317" />
+        <location filename="../../annotator/ui/search_panel.py" line="358" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
@@ -2035,37 +2045,37 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="136" />
+        <location filename="../../annotator/ui/search_panel.py" line="138" />
         <source>Results: %1</source>
         <translation>نتیجه‌ها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="155" />
+        <location filename="../../annotator/ui/search_panel.py" line="157" />
         <source>Search (%1, %2, digits, ZWNJ and diacritics ignored)</source>
         <translation>جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="161" />
+        <location filename="../../annotator/ui/search_panel.py" line="163" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="161" />
+        <location filename="../../annotator/ui/search_panel.py" line="163" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="163" />
+        <location filename="../../annotator/ui/search_panel.py" line="165" />
         <source>Tag all results as</source>
         <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="164" />
+        <location filename="../../annotator/ui/search_panel.py" line="166" />
         <source>Whole words</source>
         <translation>فقط واژهٔ کامل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="165" />
+        <location filename="../../annotator/ui/search_panel.py" line="167" />
         <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
         <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>

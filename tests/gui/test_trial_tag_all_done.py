@@ -2,7 +2,7 @@
 word: "Tag 349 results as "Location" in 91 documents?", and fars_001, done, gained a span.
 Now the question says how many documents marked done hold results (and how many results),
 leaves them as they are unless a box is ticked, and the report says how many were left;
-in the open article, a document marked done is said and left unless ticked. And when every
+in the open article, a document marked done is read-only (Tag all is refused). And when every
 hit already has another label, the question said «۰ نتیجه در ۰ سند … برچسب بخورد؟» with
 Yes: now it says nothing will be tagged unless a box is ticked, and Yes waits for the tick."""
 
@@ -171,7 +171,10 @@ def test_every_hit_with_another_label_yes_waits_for_the_tick(qtbot: Any, tmp_pat
     )
 
 
-def test_tag_all_in_an_article_marked_done_asks_for_the_tick(qtbot: Any, tmp_path: Path) -> None:
+def test_tag_all_in_an_article_marked_done_is_refused_until_reopened(qtbot: Any, tmp_path: Path) -> None:
+    """A document marked done is read-only in the window (test_done_is_read_only): the
+    article's Tag all is refused at once, saying how to reopen it (it used to ask, with a
+    box to tick); reopened, it tags as usual."""
     root = make_project(tmp_path)
     window = open_in_window(qtbot, root, size=(1200, 800))
     assert window.session is not None
@@ -181,21 +184,17 @@ def test_tag_all_in_an_article_marked_done_asks_for_the_tick(qtbot: Any, tmp_pat
     path = root / "annotations" / "anonymous" / f"{gaza}.json"
     before = path.read_bytes()
     assert json.loads(before)["status"] == "done"
-    asked: list[str] = []
-    answer_tag_question(qtbot, asked, key=Qt.Key.Key_Escape)
-    search_and_tag(qtbot, window, "آمریکا", project_wide=False)
-    assert asked == [
-        "Nothing will be tagged “Location” unless you tick a box below. | This article is marked done: left as"
-        " it is unless you tick the box below. | Tag it too, although it is marked done [Yes disabled]"
-    ]
+    search_and_tag(qtbot, window, "آمریکا", project_wide=False)  # no question comes
+    assert window.last_message == "This document is marked done: Ctrl+Return reopens it for editing"
     window.checkpoint()
     assert path.read_bytes() == before
-    # ticked: tagged, as one edit, and still done
-    answer_tag_question(qtbot, asked, tick_done=True)
+    qtbot.keyClick(window.view, Qt.Key.Key_Return, CTRL)  # reopened
+    asked: list[str] = []
+    answer_tag_question(qtbot, asked)
     qtbot.mouseClick(window.search.tag_all, Qt.MouseButton.LeftButton)
-    assert asked[2] == "Tag 2 results as “Location” in this article? |  | Tag it too, although it is marked done"
+    assert asked == ["Tag 2 results as “Location” in this article? |  | "]
     assert window.last_message == "Spans added: 2"
     window.checkpoint()
     window.close()
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["status"] == "done" and [s["label"] for s in saved["spans"]] == ["location", "location"]
+    assert saved["status"] == "in_progress" and [s["label"] for s in saved["spans"]] == ["location", "location"]
