@@ -27,6 +27,8 @@ from annotator.io.formats.base import (
 )
 from annotator.model import Document, EditError, default_schema
 
+REST = "; what stands there was not imported, the rest was read"
+
 TEXT = "نخست‌وزیر 😀 در تهران و كرمان گفت"  # ZWNJ, an emoji, Arabic ك
 
 
@@ -67,24 +69,24 @@ def test_json_values_one_after_another_with_their_lines() -> None:
         (1, {"a": 1}),
         (2, {"b": 2}),  # pretty-printed over two lines
         (5, [1, 2]),
-        "F: not valid JSON (line 7, column 1: expecting value); what stands there was not imported, the rest was read",
+        "F: not valid JSON (line 7, column 1: expecting value)" + REST,
         (8, {"c": 3}),
         (8, {"d": 4}),
-        "F: not valid JSON (line 9, column 2: expecting property name enclosed in double quotes); what stands there was not imported, the rest was read",
+        "F: not valid JSON (line 9, column 2: expecting property name enclosed in double quotes)" + REST,
         (10, {"e": 5}),
     ]
     assert list(iter_json_values('{"a": 1} x', "F")) == [
         (1, {"a": 1}),
-        "F: not valid JSON (line 1, column 10: expecting value); what stands there was not imported, the rest was read",
+        "F: not valid JSON (line 1, column 10: expecting value)" + REST,
     ]
     assert list(iter_json_values(" \t\r\n", "F")) == []
     assert list(iter_json_values("[1,\n2,\nx]\n[3]", "F")) == [
-        "F: not valid JSON (line 3, column 1: expecting value); what stands there was not imported, the rest was read",
+        "F: not valid JSON (line 3, column 1: expecting value)" + REST,
         (4, [3]),
     ]
     # blank lines first count; a stray letter is no white space
     assert list(iter_json_values("\n\nX\n[3]", "F")) == [
-        "F: not valid JSON (line 3, column 1: expecting value); what stands there was not imported, the rest was read",
+        "F: not valid JSON (line 3, column 1: expecting value)" + REST,
         (4, [3]),
     ]
 

@@ -13,6 +13,8 @@ from annotator.io.formats import AnnotatedDocument, RelationRecord, SpanRecord, 
 from annotator.io.formats.base import FormatError
 from annotator.model import Document
 
+REST = "; what stands there was not imported, the rest was read"
+
 TEXT = "نخست‌وزیر 😀 در تهران و كرمان گفت"  # ZWNJ, an emoji (one code point), Arabic ك
 
 
@@ -143,7 +145,7 @@ def test_spacy_reads_every_kind_of_line(tmp_path: Path) -> None:
         f"{path}:3: relations are not a list (not read)",
         f'{path}:4: not a spaCy/Prodigy line: no "text"',
         f'{path}:5: not a spaCy/Prodigy line: no "text"',
-        f"{path}: not valid JSON (line 6, column 2: expecting property name enclosed in double quotes); what stands there was not imported, the rest was read",
+        f"{path}: not valid JSON (line 6, column 2: expecting property name enclosed in double quotes)" + REST,
     ]
     (tmp_path / "bad.jsonl").write_bytes(b"\xfe")
     assert get("spacy").read(tmp_path / "bad.jsonl").problems == [f"{tmp_path / 'bad.jsonl'}: not UTF-8 text (byte 0)"]

@@ -100,7 +100,7 @@ def test_json_object_wrappers_and_bad_items(write: Write) -> None:
 
 
 def test_malformed_json_names_the_file(write: Write) -> None:
-    with pytest.raises(SourceError, match=r"broken\.json: malformed JSON at line 1"):
+    with pytest.raises(SourceError, match=r"broken\.json: not valid JSON \(line 1, column 11: expecting value\)"):
         read_source(write("broken.json", '[{"text": '), "json")
 
 
@@ -110,8 +110,10 @@ def test_json_lines(write: Write) -> None:
     lines.insert(1, "")
     result = read_source(write("a.jsonl", "\n".join(lines)), "jsonl")
     assert [a.title for a in result.articles] == ["t0", "t1", "t2"]
-    assert result.problems == [f"{write('x', '').parent / 'a.jsonl'}:4: malformed JSON: "
-                               "Expecting property name enclosed in double quotes"]  # fmt: skip
+    assert result.problems == [
+        f"{write('x', '').parent / 'a.jsonl'}: not valid JSON (line 4, column 2: "
+        "expecting property name enclosed in double quotes); that line was not imported"
+    ]
 
 
 def test_json_file_holding_json_lines(write: Write) -> None:

@@ -148,7 +148,7 @@ def test_import_names_the_file_and_changes_nothing(
 ARTICLE_FILES: dict[str, tuple[str, bytes, str]] = {
     "empty text file": ("a.txt", b"", "empty"),
     "binary text file": ("a.txt", b"\x00\x01\x02\x03\xff" * 200, "binary"),
-    "truncated JSON articles": ("a.json", b'[{"title": "x", "text": "\xd8\xb3\xd9\x84', "not valid JSON (line 1, column 25"),
+    "truncated JSON articles": ("a.json", b'[{"title": "x", "text": "\xd8\xb3\xd9\x84', "not valid JSON (line 1, col"),
     "JSON of the wrong shape": ("a.json", b'{"articles": 5}', "a.json"),
     "CSV with a header only": ("a.csv", b"title,text\n", "a.csv"),
     "empty HTML": ("a.html", b"<html><body></body></html>", "no visible article text"),

@@ -21,16 +21,27 @@ DAMAGED: dict[str, tuple[str, bytes, str, str]] = {
     "Label Studio, cut short": ("tasks.json", '[{"data": {"text": "سلام'.encode(), "labelstudio", NOT_CLOSED),
     "Label Studio, detected": ("tasks.json", '[{"data": {"text": "سلام'.encode(), "auto", NOT_CLOSED),
     "doccano, cut short": ("all.jsonl", '{"text": "سلام", "label": [[0, 2, "X'.encode(), "doccano", NOT_CLOSED),
-    "spaCy JSON Lines, cut short": ("s.jsonl", '{"text": "سلام", "spans": [{"start": 0'.encode(), "spacy",
-                                    r"not valid JSON \(line 1, column \d+: expecting ',' delimiter\); "
-                                    "nothing was imported from this file"),  # fmt: skip
-    "annotator JSON Lines, cut short": ("e.jsonl", b'{"format": "annotator-annotations", "spans": [', "jsonl",
-                                        r"not valid JSON \(line 1, column \d+: expecting value\); "
-                                        "that line was not imported"),  # fmt: skip
+    "spaCy JSON Lines, cut short": (
+        "s.jsonl",
+        '{"text": "سلام", "spans": [{"start": 0'.encode(),
+        "spacy",
+        r"not valid JSON \(line 1, column \d+: expecting ',' delimiter\); "
+        "nothing was imported from this file",
+    ),
+    "annotator JSON Lines, cut short": (
+        "e.jsonl",
+        b'{"format": "annotator-annotations", "spans": [',
+        "jsonl",
+        r"not valid JSON \(line 1, column \d+: expecting value\); "
+        "that line was not imported",
+    ),
     "brat, not UTF-8": ("a.ann", b"T1\tPER 0 4\t\xff\xfe\n", "brat", r"not UTF-8 text \(byte \d+\)"),
-    "WebAnno, not WebAnno at all": ("a.tsv", b'{"text": "x"}', "webanno",
-                                    re.escape("not a WebAnno TSV 3 file (no #FORMAT line and no token row); "
-                                              "nothing was imported from this file")),  # fmt: skip
+    "WebAnno, not WebAnno at all": (
+        "a.tsv",
+        b'{"text": "x"}',
+        "webanno",
+        re.escape("not a WebAnno TSV 3 file (no #FORMAT line and no token row); nothing was imported from this file"),
+    ),
 }
 
 
