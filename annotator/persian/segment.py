@@ -10,6 +10,12 @@ are located in the text by scanning forward; any stretch where that fails (a fut
 rewriting tokens) falls back to a simple regex split, so the result is always a sorted
 list of disjoint, non-empty spans.
 
+No word edge ever falls inside a user-perceived character (a grapheme cluster, see
+graphemes.py): hazm and the fallback split 👍🏽 into 👍 and 🏽, drop the ZWJs of 👨‍👩‍👧 and
+split 1️⃣ after the digit; word_spans widens such pieces to whole clusters and merges the
+pieces of one cluster into one token. :func:`trim` never leaves a selection's edge inside
+one either. Texts without such clusters get exactly the spans they always got.
+
 Sentences use hazm's ``SentenceTokenizer`` rule (a run of ``! . ? ⸮ ؟`` followed by
 spaces or newlines ends a sentence; the pattern is checked against hazm's in the tests)
 applied to the original text, and every newline also ends a sentence, because a news
@@ -27,6 +33,8 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
+
+from .graphemes import cluster_at, widen_spans
 
 __all__ = [
     "is_trimmable",
@@ -52,8 +60,9 @@ _SPACE = re.compile(r"\s")
 # a token may start with any other white space or a ZWNJ, so the search must not skip it
 _GAP = re.compile(r"[ \n\t]*")
 # Tokens that need splitting: hazm splits only at " ", so a token may hold other
-# whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word.
-_ODD_TOKEN = re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\U0001f000-\U0001faff]")
+# whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word (also a
+# keycap's U+20E3 and the variation selectors that make 1️⃣ and ❤️ emoji).
+_ODD_TOKEN = re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\u20e3\ufe00-\ufe0f\U0001f000-\U0001faff]")
 
 # Kept at selection edges although they are punctuation: they belong to the word
 # ("۵۰٪", "#هشتگ", "@name").
@@ -129,12 +138,28 @@ def _check_span(text: str, start: int, end: int) -> None:
 
 def trim(text: str, start: int, end: int) -> Span:
     """Shrink ``[start, end)`` past trimmable characters at both edges (see
-    :func:`is_trimmable`).  Returns an empty span ``(s, s)`` when nothing remains."""
+    :func:`is_trimmable`).  Returns an empty span ``(s, s)`` when nothing remains.
+
+    It goes by user-perceived characters (graphemes.py): a cluster is trimmed whole when
+    its first character is trimmable ("-ً", a hyphen carrying a tanwin), kept whole
+    otherwise (the tag characters of 🏴󠁧󠁢󠁳󠁣󠁴󠁿 and the ZWJs of 👨‍👩‍👧 are format characters, but
+    not at a selection's edge); an edge inside a kept cluster moves out to its edge."""
     _check_span(text, start, end)
-    while start < end and is_trimmable(text[start]):
-        start += 1
-    while end > start and is_trimmable(text[end - 1]):
-        end -= 1
+    while start < end:
+        first, after = cluster_at(text, start)
+        if not is_trimmable(text[first]):
+            start = first
+            break
+        start = after
+    else:
+        start = min(start, end)
+        return start, start
+    while end > start:
+        first, after = cluster_at(text, end - 1)
+        if not is_trimmable(text[first]):
+            end = after
+            break
+        end = first
     return start, end
 
 
@@ -147,7 +172,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     end = len(text) if end is None else end
     _check_span(text, start, end)
     if tokenizer_pending():
-        return _fallback_spans(text, start, end)
+        return widen_spans(text, _fallback_spans(text, start, end))
     chunk = text[start:end]
     spans: list[Span] = []
     append, startswith, odd = spans.append, chunk.startswith, _ODD_TOKEN.search
@@ -176,12 +201,14 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             spans.extend(_fallback_spans(chunk, found, pos))
     if pos < len(chunk):
         spans.extend(_fallback_spans(chunk, pos, len(chunk)))
+    spans = widen_spans(chunk, spans)
     if start:
         return [(s + start, e + start) for s, e in spans]
     return spans
 
 
 def _fallback_spans(text: str, start: int, end: int) -> list[Span]:
+    """The simple split; its pieces may cut clusters (the callers widen them)."""
     return [m.span() for m in _FALLBACK.finditer(text, start, end)]
 
 

@@ -1,0 +1,167 @@
+"""User-perceived characters (grapheme clusters) as code-point spans, end exclusive.
+
+A reader sees 👍🏽 (thumb + skin tone), 👨‍👩‍👧 (three people joined by ZWJ), 🇮🇷 (two
+regional indicators), 1️⃣ (digit, VS16, keycap), ❤️ (heart, VS16), بِّ or é (a letter and
+its marks) as one character each, although each is several code points. A token or span
+edge between those code points would cut a character in two: an exported token line with
+a lone 🏽, a tag that covers half a flag. Every place that makes token edges or snaps a
+selection asks this module where a character begins and ends.
+
+The rules are Unicode's extended grapheme clusters (UAX #29), from the ``regex`` module's
+``\\X`` (it follows the current Unicode release, emoji sequences and Indic conjuncts
+included), with two deliberate departures:
+
+* White space is always a cluster of its own. UAX #29 attaches a mark that follows a space
+  (or a Prepend character such as U+06DD before one) to it; in our texts a space only ever
+  separates words, and every format we write splits tokens at white space.
+* A ZWNJ (U+200C) starts a new cluster. UAX #29 makes it extend the letter before it
+  (its class is Extend), but in Persian it is a join control between the parts of a word
+  (``نخست‌وزیر``), and a stray one at a word's edge is trimmed from tokens and
+  selections, as it always was.
+
+Nothing here imports Qt (the article view asks QTextBoundaryFinder, which follows the same
+rules, for what it draws).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import cache
+
+import regex
+
+__all__ = ["cluster_at", "clusters", "cut_clusters", "inside", "is_boundary", "widen", "widen_spans"]
+
+Span = tuple[int, int]
+
+_CLUSTER = regex.compile(r"\X")
+# A character after which a break may be forbidden (GB6-8 Hangul, GB9b Prepend, GB11 ZWJ,
+# GB12-13 regional indicators; GB3's CR LF is white space) ...
+_JOINS_NEXT_CLASS = r"[\p{GCB=Prepend}\p{GCB=ZWJ}\p{GCB=RI}\p{GCB=L}\p{GCB=V}\p{GCB=LV}\p{GCB=LVT}\p{GCB=T}]"
+# ... and one before which it may be (GB9 Extend/ZWJ, GB9a SpacingMark, GB9c conjuncts).
+_JOINS_PREVIOUS_CLASS = (
+    r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=RI}\p{GCB=V}\p{GCB=T}\p{InCB=Consonant}--\u200c]"
+)
+_JOINS_NEXT = regex.compile(_JOINS_NEXT_CLASS)
+_JOINS_PREVIOUS = regex.compile(_JOINS_PREVIOUS_CLASS, regex.V1)
+_ZWNJ = "\u200c"
+# How far either way a cluster is looked for: a longer one (hundreds of stacked marks)
+# is cut there rather than making every look-up read the whole run.
+_REACH = 128
+
+
+@cache
+def _joins_previous(ch: str) -> bool:
+    return _JOINS_PREVIOUS.match(ch) is not None
+
+
+@cache
+def _joins_next(ch: str) -> bool:
+    return _JOINS_NEXT.match(ch) is not None
+
+
+def _hard_break(text: str, pos: int) -> bool:
+    """True where our departures force a break before ``text[pos]`` (0 < pos < len)."""
+    return text[pos].isspace() or text[pos - 1].isspace() or text[pos] == _ZWNJ
+
+
+def clusters(text: str) -> Iterator[Span]:
+    """Every cluster of ``text`` in order, as (start, end)."""
+    for m in _CLUSTER.finditer(text):
+        start, end = m.span()
+        cut = start
+        for pos in range(start + 1, end):
+            if _hard_break(text, pos):
+                yield cut, pos
+                cut = pos
+        yield cut, end
+
+
+def inside(text: str, pos: int) -> Span | None:
+    """The cluster that ``pos`` falls strictly inside, or None when ``pos`` is a boundary
+    (0 and len(text) always are). Looks at a few characters around ``pos`` only."""
+    if pos <= 0 or pos >= len(text) or _hard_break(text, pos):
+        return None
+    if not _joins_previous(text[pos]) and not _joins_next(text[pos - 1]):
+        return None  # no rule can join these two: the common case, decided here
+    lo = pos - 1
+    floor = max(0, pos - _REACH)
+    while lo > floor and not _hard_break(text, lo):
+        lo -= 1
+    hi = pos + 1
+    ceiling = min(len(text), pos + _REACH)
+    while hi < ceiling and not _hard_break(text, hi):
+        hi += 1
+    # lo..hi has no forced break inside, so \X over it alone gives its clusters
+    for m in _CLUSTER.finditer(text[lo:hi]):
+        start, end = m.start() + lo, m.end() + lo
+        if start < pos < end:
+            return start, end
+        if end >= pos:
+            break
+    return None
+
+
+def cluster_at(text: str, pos: int) -> Span:
+    """The cluster holding the character at ``pos`` (0 <= pos < len(text))."""
+    around = inside(text, pos)
+    if around is not None:
+        return around
+    after = inside(text, pos + 1)
+    return (pos, after[1]) if after is not None else (pos, pos + 1)
+
+
+def is_boundary(text: str, pos: int) -> bool:
+    """True when a token or span edge may fall at ``pos``."""
+    return inside(text, pos) is None
+
+
+def widen(text: str, start: int, end: int) -> Span:
+    """``[start, end)`` widened outwards so that neither edge cuts a cluster."""
+    around = inside(text, start)
+    if around is not None:
+        start = around[0]
+    around = inside(text, end)
+    if around is not None:
+        end = around[1]
+    return start, end
+
+
+def cut_clusters(text: str, spans: list[Span]) -> list[Span]:
+    """The clusters of ``text`` that an edge of one of ``spans`` (sorted, disjoint) falls
+    inside, in order. Cheap when there are none: only the characters some rule joins to
+    a neighbour are looked at, once each."""
+    joiners = [ch for ch in set(text) if _joins_previous(ch) or _joins_next(ch)]
+    if not joiners:
+        return []
+    starts = [s for s, _ in spans]
+    ends = [e for _, e in spans]
+    found: dict[Span, None] = {}
+    for m in re.finditer("[" + "".join(map(re.escape, joiners)) + "]", text):
+        for pos in (m.start(), m.end()):
+            around = inside(text, pos)
+            if around is not None and around not in found:
+                # the first start and the first end after the cluster's start
+                k, j = bisect_right(starts, around[0]), bisect_right(ends, around[0])
+                if (k < len(starts) and starts[k] < around[1]) or (j < len(ends) and ends[j] < around[1]):
+                    found[around] = None
+    return sorted(found)
+
+
+def widen_spans(text: str, spans: list[Span]) -> list[Span]:
+    """Sorted disjoint spans widened to whole clusters; spans that then overlap (the two
+    halves of 👍🏽, the people of a ZWJ family) are merged into one. Spans already on
+    cluster edges come back unchanged (the very list), so do the lists of texts without
+    such clusters."""
+    if not cut_clusters(text, spans):
+        return spans
+    out: list[Span] = []
+    for s, e in spans:
+        s, e = widen(text, s, e)
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
