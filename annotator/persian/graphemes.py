@@ -14,9 +14,10 @@ included), with two deliberate departures:
 * White space is always a cluster of its own. UAX #29 attaches a mark that follows a space
   (or a Prepend character such as U+06DD before one) to it; in our texts a space only ever
   separates words, and every format we write splits tokens at white space.
-* A ZWNJ (U+200C) starts a new cluster. UAX #29 makes it extend the letter before it
-  (its class is Extend), but in Persian it is a join control between the parts of a word
-  (``نخست‌وزیر``), and a stray one at a word's edge is trimmed from tokens and
+* A ZWNJ (U+200C) is a cluster of its own. UAX #29 makes it extend the letter before it
+  (its class is Extend), and a mark after it extend the ZWNJ, but in Persian it is an
+  invisible join control between the parts of a word (``نخست‌وزیر``), never a
+  character a reader sees, and one at a word's edge is trimmed from tokens and
   selections, as it always was.
 
 Nothing here imports Qt (the article view asks QTextBoundaryFinder, which follows the same
@@ -64,7 +65,8 @@ def _joins_next(ch: str) -> bool:
 
 def _hard_break(text: str, pos: int) -> bool:
     """True where our departures force a break before ``text[pos]`` (0 < pos < len)."""
-    return text[pos].isspace() or text[pos - 1].isspace() or text[pos] == _ZWNJ
+    before, after = text[pos - 1], text[pos]
+    return after.isspace() or before.isspace() or after == _ZWNJ or before == _ZWNJ
 
 
 def clusters(text: str) -> Iterator[Span]:

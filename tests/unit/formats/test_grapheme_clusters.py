@@ -132,11 +132,11 @@ cluster_texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("
 
 
 def allowed_edges(text: str) -> set[int]:
-    """Where Unicode's \\X puts cluster edges, and next to white space and before a ZWNJ
-    (the two departures graphemes.py documents)."""
+    """Where Unicode's \\X puts cluster edges, and next to white space and a ZWNJ (the
+    two departures graphemes.py documents)."""
     edges = {m.start() for m in regex.finditer(r"\X", text)} | {len(text)}
     edges |= {i for i, ch in enumerate(text) if ch.isspace() or ch == "\u200c"}
-    edges |= {i + 1 for i, ch in enumerate(text) if ch.isspace()}
+    edges |= {i + 1 for i, ch in enumerate(text) if ch.isspace() or ch == "\u200c"}
     return edges
 
 

@@ -45,6 +45,7 @@ def test_two_flags_pair_their_indicators() -> None:
 def test_white_space_and_zwnj_depart_from_uax29() -> None:
     # a mark after a space stays apart from it; a ZWNJ does not extend the letter before it
     assert pieces(" \u064e") == [" ", "\u064e"]
+    assert pieces(f"{ZWNJ}\u064e") == [ZWNJ, "\u064e"]
     assert pieces(f"می{ZWNJ}روم") == ["م", "ی", ZWNJ, "ر", "و", "م"]
     assert [m.group() for m in regex.finditer(r"\X", f"ی{ZWNJ}")] == [f"ی{ZWNJ}"]  # what \X alone says
 
