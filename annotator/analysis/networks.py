@@ -57,6 +57,9 @@ AGGREGATIONS = ("congruence", "conflict", "subtract")
 POSITIONS = ("supports", "opposes", "neutral")
 WINDOWS = ("document", "paragraph", "sentence")  # co-occurrence: mentioned together in one of these
 NORMALIZATIONS = ("no", "average", "jaccard", "cosine")  # DNA's one-mode normalisations
+# the defaults of `annotator export` and of Project > Analysis alike: the document, every
+# pair, counts (what co-occurrence was before it could be shaped)
+DEFAULT_AGGREGATION, DEFAULT_WINDOW, DEFAULT_NORMALIZATION, DEFAULT_MIN_WEIGHT = "congruence", "document", "no", 1
 TOPIC_PREFIX = "topic:"
 
 
@@ -65,6 +68,7 @@ class NetworkReport:
     claims: int = 0
     documents: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
+    below_min_weight: int = 0  # co-occurrence: pairs left out by `min_weight` (also in left_out)
 
     def lines(self) -> list[str]:
         return [f"  left out: {n} {what}" for what, n in sorted(self.left_out.items())]
@@ -105,10 +109,10 @@ def build(
     kind: str,
     codings: Iterable[Coding],
     schema: Schema,
-    aggregation: str = "congruence",
-    window: str = "document",
-    normalization: str = "no",
-    min_weight: int = 1,
+    aggregation: str = DEFAULT_AGGREGATION,
+    window: str = DEFAULT_WINDOW,
+    normalization: str = DEFAULT_NORMALIZATION,
+    min_weight: int = DEFAULT_MIN_WEIGHT,
 ) -> tuple[nx.Graph, NetworkReport]:
     """`window`, `normalization` and `min_weight` shape a co-occurrence network only."""
     if kind not in KINDS:
@@ -357,6 +361,7 @@ def _co_occurrence(
     for pair, n in weights.items():
         if n < min_weight:
             report.left_out[f"pairs seen in fewer than {min_weight} {window}s"] += 1
+            report.below_min_weight += 1
             continue
         a, b = pair
         data: dict[str, Any] = {"weight": n}
@@ -365,6 +370,26 @@ def _co_occurrence(
         graph.add_edge(a, b, **data, first_date=first.get(pair, ""), last_date=last.get(pair, ""))
     graph.graph.update(window=window, normalization=normalization, min_weight=min_weight)
     return graph
+
+
+def export(
+    kind: str,
+    codings: Iterable[Coding],
+    schema: Schema,
+    out: Path,
+    file_format: str,
+    aggregation: str = DEFAULT_AGGREGATION,
+    window: str = DEFAULT_WINDOW,
+    normalization: str = DEFAULT_NORMALIZATION,
+    min_weight: int = DEFAULT_MIN_WEIGHT,
+) -> tuple[nx.Graph, NetworkReport]:
+    """Build a network and write it: what `annotator export --format graphml|gexf` and
+    Project > Analysis's Export network both do, so the two write the same file."""
+    graph, report = build(
+        kind, codings, schema, aggregation, window=window, normalization=normalization, min_weight=min_weight
+    )
+    write(graph, out, file_format)
+    return graph, report
 
 
 def write(graph: nx.Graph, out: Path, file_format: str) -> None:

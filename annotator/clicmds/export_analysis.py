@@ -12,34 +12,43 @@ FORMATS = ("claims", "claims-xlsx", "graphml", "gexf")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..analysis.networks import AGGREGATIONS, KINDS, NORMALIZATIONS, WINDOWS
+    from ..analysis.networks import (
+        AGGREGATIONS,
+        DEFAULT_AGGREGATION,
+        DEFAULT_MIN_WEIGHT,
+        DEFAULT_NORMALIZATION,
+        DEFAULT_WINDOW,
+        KINDS,
+        NORMALIZATIONS,
+        WINDOWS,
+    )
 
     group = parser.add_argument_group("claims table and networks (--format claims, claims-xlsx, graphml, gexf)")
     group.add_argument("--network", choices=KINDS, help="graphml/gexf: which network (docs/analysis.md)")
     group.add_argument(
         "--aggregation",
         choices=AGGREGATIONS,
-        default="congruence",
+        default=DEFAULT_AGGREGATION,
         help="actor-actor: edge weight is congruence (same position on a topic; the default), conflict, "
         "or their difference (subtract)",
     )
     group.add_argument(
         "--window",
         choices=WINDOWS,
-        default="document",
+        default=DEFAULT_WINDOW,
         help="co-occurrence: entities mentioned together in one document (the default), paragraph or sentence",
     )
     group.add_argument(
         "--normalization",
         choices=NORMALIZATIONS,
-        default="no",
+        default=DEFAULT_NORMALIZATION,
         help="co-occurrence: edge weight divided as DNA's one-mode normalisations do (average, jaccard, "
         "cosine), the count kept as 'count'; default no",
     )
     group.add_argument(
         "--min-weight",
         type=int,
-        default=1,
+        default=DEFAULT_MIN_WEIGHT,
         metavar="N",
         help="co-occurrence: only pairs mentioned together in at least N windows (default 1: every pair)",
     )
@@ -63,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
             if not args.network:
                 raise AnalysisError(f"--format {args.format} needs --network ({', '.join(networks.KINDS)})")
             shaping = {
-                "--window": args.window != "document",
-                "--normalization": args.normalization != "no",
-                "--min-weight": args.min_weight != 1,
+                "--window": args.window != networks.DEFAULT_WINDOW,
+                "--normalization": args.normalization != networks.DEFAULT_NORMALIZATION,
+                "--min-weight": args.min_weight != networks.DEFAULT_MIN_WEIGHT,
             }
             if args.network != "co-occurrence" and any(shaping.values()):
                 chosen = ", ".join(option for option, given in shaping.items() if given)
@@ -78,16 +87,17 @@ def run(args: argparse.Namespace) -> int:
                     f"{project.path}: claims coded by {', '.join(names)}: a network is one coder's "
                     "(or the curated) view: choose one with --annotator"
                 )
-            graph, report = networks.build(
+            graph, report = networks.export(
                 args.network,
                 iter_codings(project, filters, left_out=left_out),
                 project.schema,
+                out,
+                args.format,
                 args.aggregation,
                 window=args.window,
                 normalization=args.normalization,
                 min_weight=args.min_weight,
             )
-            networks.write(graph, out, args.format)
             summary = (
                 f"{args.network} network of {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges "
                 f"from {report.claims} claims in {report.documents} documents"
