@@ -26,6 +26,7 @@ from ..analysis import networks, summary, table
 from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
 from .bidi import isolated
 from .chart_view import ChartView
+from .network_choice import NetworkChoice
 from .theme import counted, persian_digits
 
 
@@ -67,20 +68,20 @@ class AnalysisDialog(QDialog):
         self.save_png = QPushButton(objectName="savePng")
         self.save_svg = QPushButton(objectName="saveSvg")
         self.export_table = QPushButton(objectName="exportClaims")
-        self.network_kind = QComboBox(objectName="networkKind")
-        for kind in networks.KINDS:
-            self.network_kind.addItem(kind, kind)
-        self.export_network = QPushButton(objectName="exportNetwork")
-        for widget in (self.save_png, self.save_svg, self.export_table, self.network_kind, self.export_network):
+        for widget in (self.save_png, self.save_svg, self.export_table):
             buttons.addWidget(widget)
-        for button in (self.save_png, self.save_svg, self.export_table, self.export_network):
+        for button in (self.save_png, self.save_svg, self.export_table):
             button.setAutoDefault(False)  # Enter in a date field applies it, and saves nothing
         buttons.addStretch()
+        # the network, its options as `annotator export` takes them, and its button
+        self.network = NetworkChoice(self)
+        self.network_kind, self.export_network = self.network.kind, self.network.export
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        layout.addWidget(self.network)
         self.chart_choice.currentIndexChanged.connect(self.redraw)
         self.top.valueChanged.connect(self.redraw)
         self.coder.currentIndexChanged.connect(self.reload)
@@ -124,16 +125,7 @@ class AnalysisDialog(QDialog):
         self.save_png.setText(self.tr("Save as PNG…"))
         self.save_svg.setText(self.tr("Save as SVG…"))
         self.export_table.setText(self.tr("Export claims table…"))
-        self.export_network.setText(self.tr("Export network…"))
-        for i, name in enumerate(
-            (
-                self.tr("Network: actors and topics"),
-                self.tr("Network: actors agreeing or in conflict"),
-                self.tr("Network: who addresses whom"),
-                self.tr("Network: mentioned together"),
-            )
-        ):
-            self.network_kind.setItemText(i, name)
+        self.network.retranslate(persian)
         self.reload()
 
     # ---- data ---------------------------------------------------------------------------
@@ -234,7 +226,9 @@ class AnalysisDialog(QDialog):
         return True
 
     def export_graph(self, path: Path | None = None) -> bool:
-        kind = str(self.network_kind.currentData())
+        """The chosen network of what the filters keep, as `annotator export --format
+        graphml|gexf --network KIND` with the same options writes it (networks.export)."""
+        kind = self.network.current_kind()
         if len({c.annotator for c in self.codings}) > 1:
             self._error(self.tr("A network is one coder's view: choose a coder first."))
             return False
@@ -243,18 +237,27 @@ class AnalysisDialog(QDialog):
         )
         if path is None:
             return False
-        graph, _report = networks.build(kind, self.codings, self.project.schema)
+        file_format = "gexf" if path.suffix.lower() == ".gexf" else "graphml"
+        options = self.network.options()
         try:
-            networks.write(graph, path, "gexf" if path.suffix.lower() == ".gexf" else "graphml")
+            graph, report = networks.export(kind, self.codings, self.project.schema, path, file_format, **options)
         except OSError as exc:
             self._error(f"{path}: {exc.strerror or exc}")
             return False
-        self.message.setText(
+        text = (
             self.tr("%1 and %2 written to %3")
             .replace("%1", counted(graph.number_of_nodes(), self.tr("%1 node"), self.tr("%1 nodes")))
             .replace("%2", counted(graph.number_of_edges(), self.tr("%1 edge"), self.tr("%1 edges")))
-            .replace("%3", str(path))
+            .replace("%3", isolated(str(path)))
         )
+        if report.below_min_weight:
+            left = counted(
+                report.below_min_weight,
+                self.tr("%1 pair below “At least” left out"),
+                self.tr("%1 pairs below “At least” left out"),
+            )
+            text += "\n" + left
+        self.message.setText(text)
         return True
 
     def _error(self, text: str) -> None:
