@@ -10,7 +10,7 @@ import re
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
-FSI, RLI, PDI = "\u2068", "\u2067", "\u2069"
+FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
 
 
 def clip(text: str, limit: int) -> str:
@@ -31,6 +31,18 @@ def reads_right_to_left(text: str) -> bool:
 def rtl(text: str) -> str:
     """A right-to-left snippet (an article's words) isolated from what surrounds it."""
     return f"{RLI}{text}{PDI}"
+
+
+def ltr(text: str) -> str:
+    """A left-to-right snippet (a figure, a path) isolated from what surrounds it."""
+    return f"{LRI}{text}{PDI}"
+
+
+def in_reading_order(text: str, right_to_left: bool) -> str:
+    """Text laid out in the interface's direction whatever its first letter: a table cell
+    or header takes its direction from its first strong letter, so that "1 Ali" and
+    "3 سارا" stood in opposite orders side by side in the Persian curation list."""
+    return rtl(text) if right_to_left else ltr(text)
 
 
 def isolated(text: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -27,11 +27,21 @@ from ..io.store import AnnotationStore
 from ..io.team import CURATED, agreed_set, coder_sets, coders
 from ..model import AnnotationSet, Change
 from ..model import curation as cur
+from .bidi import in_reading_order, isolated
 from .project_session import ProjectSession, SessionHost
 from .theme import counted, number
 
 if TYPE_CHECKING:
     from ..io.project import Project
+
+_HEADER_PADDING = 8  # a header section's margin on each side (Fusion's is 4 to 6 px)
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
+
 
 _DIGITS = str.maketrans("۱۲۳۴۵۶۷۸۹١٢٣٤٥٦٧٨٩", "123456789123456789")
 AGREED = QColor(0, 150, 60, 45)
@@ -52,24 +62,61 @@ class CurationTable(QTableWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setStretchLastSection(True)
+        self._coders: list[str] = []
+        self._right_to_left = False
 
     MIN_COLUMN = 90
+
+    def set_coders(self, coders: list[str], right_to_left: bool) -> None:
+        """The coders' columns (2, 3, ...): headed "1 Ali", "2 سارا" with the name
+        isolated and the whole in the interface's direction (in the Persian interface a
+        Latin name beside a Persian number stood in the other order), the number kept
+        when a long name is elided (the key that accepts that version), the whole name
+        as the header's tooltip."""
+        self._coders = coders
+        self._right_to_left = right_to_left
+
+    def _coder_headers(self, width_of: dict[int, int] | None) -> None:
+        """Each coder's header, its name elided to `width_of[column]` pixels when given."""
+        metrics = QFontMetrics(_bold(self.horizontalHeader().font()))  # a selected row's headers are bold
+        for n, name in enumerate(self._coders, 1):
+            column = n + 1
+            item = self.horizontalHeaderItem(column)
+            if item is None:
+                continue
+            shown = name
+            if width_of is not None:
+                room = width_of[column] - metrics.horizontalAdvance(f"{number(n)} ") - 2 * _HEADER_PADDING
+                shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(room, 0)) or "…"
+            item.setText(in_reading_order(f"{number(n)} {isolated(shown)}", self._right_to_left))
+            item.setToolTip(name)
 
     def fit_columns(self) -> None:
         """Every column in view: the text and the coders' versions give way (elided, the
         whole in the tooltip) so that the curated column stays on screen; a long claim
         pushed it off the panel's right edge."""
+        self._coder_headers(None)  # whole, so that a column can grow back to its name
         self.resizeColumnsToContents()
         count = self.columnCount()
         if count < 3:
             return
         header = self.horizontalHeader()
+        metrics = QFontMetrics(_bold(header.font()))  # Qt sizes a header by its plain font
+        for n, name in enumerate(self._coders, 1):
+            whole = metrics.horizontalAdvance(f"{number(n)} {name}") + 2 * _HEADER_PADDING
+            if n + 1 < count - 1 and header.sectionSize(n + 1) < whole:
+                header.resizeSection(n + 1, whole)
         middle = range(1, count - 1)
-        room = self.viewport().width() - header.sectionSize(0) - header.sectionSize(count - 1)
-        cap = max(self.MIN_COLUMN, room // len(middle))
-        for column in middle:
-            if header.sectionSize(column) > cap:
-                header.resizeSection(column, cap)
+        # the curated column as wide as its content (it stretches to the edge: its stretched
+        # width capped the others while the panel had room for every name whole)
+        curated = max(self.sizeHintForColumn(count - 1), header.sectionSizeHint(count - 1))
+        room = self.viewport().width() - header.sectionSize(0) - curated
+        if sum(header.sectionSize(c) for c in middle) > room:
+            cap = max(self.MIN_COLUMN, room // len(middle))
+            for column in middle:
+                if header.sectionSize(column) > cap:
+                    header.resizeSection(column, cap)
+        self._coder_headers({c: header.sectionSize(c) for c in range(count)})
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -199,14 +246,25 @@ class CurationSession(ProjectSession):
         table.blockSignals(True)
         table.clear()
         table.setColumnCount(3 + len(coders_here))
-        headers = ["", self.tr("text")] + [f"{n} {c}" for n, c in enumerate(coders_here, 1)] + [self.tr("curated")]
+        headers = ["", self.tr("text")] + [self._numbered(n, c) for n, c in enumerate(coders_here, 1)]
+        headers.append(self.tr("curated"))
         table.setHorizontalHeaderLabels(headers)
+        table.set_coders(coders_here, self._persian())
         table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             self._fill_row(row, item)
         table.fit_columns()
         table.blockSignals(False)
         self._fill_summary_only()
+
+    def _persian(self) -> bool:
+        return str(getattr(self.window, "language", "en")).startswith("fa")
+
+    def _numbered(self, n: int, coder: str) -> str:
+        """ "1 Ali" (۱ in the Persian interface), the name isolated and the whole in the
+        interface's direction: the number the key that accepts that version, first as the
+        interface reads, whatever the name's script."""
+        return in_reading_order(f"{number(n)} {isolated(coder)}", self._persian())
 
     def _fill_row(self, row: int, item: cur.Item) -> None:
         table = self.panel.table
@@ -218,7 +276,10 @@ class CurationSession(ProjectSession):
         def describe(spans: tuple[tuple[str, int, int], ...]) -> str:
             if not spans:
                 return "—"
-            return "; ".join(f"{schema.label_name(lb, language)} «{text[s:e]}»" for lb, s, e in spans)
+            # each label isolated (a Latin "ORG" beside Persian words), the whole in the
+            # interface's direction: the label first as the interface reads
+            versions = "; ".join(f"{isolated(schema.label_name(lb, language))} «{text[s:e]}»" for lb, s, e in spans)
+            return in_reading_order(versions, self._persian())
 
         coders_here = self.present_coders()
         # ✓ only where two coders or more were compared (with one, every span "agreed")
@@ -236,7 +297,7 @@ class CurationSession(ProjectSession):
         elif decided == cur.EDITED:
             cells.append(self.tr("edited"))
         else:
-            cells.append(f"{coders_here.index(decided) + 1} {decided}" if decided in coders_here else decided)
+            cells.append(self._numbered(coders_here.index(decided) + 1, decided) if decided in coders_here else decided)
         for col, value in enumerate(cells):
             cell = QTableWidgetItem(value)
             cell.setToolTip(value)  # a long claim is elided in its cell
@@ -302,7 +363,7 @@ class CurationSession(ProjectSession):
             self.rejected.add(item)
         self._fill_row(self.panel.table.currentRow(), item)
         self._fill_summary_only()
-        self.window.show_status(self.tr("Accepted the version of %1").replace("%1", coder))
+        self.window.show_status(self.tr("Accepted the version of %1").replace("%1", isolated(coder)))
         self.next_open()
 
     def reject(self) -> None:
@@ -352,6 +413,11 @@ class CurationSession(ProjectSession):
                     "Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo"
                 )
             )
+            if self.items:  # label names, numbers and directions in the new language
+                row = self.panel.table.currentRow()
+                self._fill()
+                if row >= 0:
+                    self.panel.table.setCurrentCell(row, 0)
 
     def close(self) -> None:
         if self._watched is not None:

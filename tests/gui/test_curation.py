@@ -62,7 +62,9 @@ def test_curation_by_keyboard(qtbot: Any, tmp_path: Path) -> None:
     table = window.findChild(type(session.panel.table), "curationTable")
     assert table is not None and table.rowCount() == 4  # 2 agreed, 2 disagreements
     assert [table.item(r, 0).text() for r in range(4)] == ["≠", "✓", "✓", "≠"]
-    assert table.horizontalHeaderItem(2).text() == "1 A" and table.horizontalHeaderItem(4).text() == "3 C"
+    # "1 A": the name isolated, the whole left to right (tests/gui/test_curation_bidi.py)
+    assert table.horizontalHeaderItem(2).text() == "\u20661 \u2068A\u2069\u2069"
+    assert table.horizontalHeaderItem(4).text() == "\u20663 \u2068C\u2069\u2069"
     assert table.currentRow() == 0  # the first open disagreement: the prime minister
     assert "نخست‌وزیر عراق" in table.item(0, 4).text()  # C's version, side by side with A's and B's
 
@@ -88,7 +90,7 @@ def test_curation_by_keyboard(qtbot: Any, tmp_path: Path) -> None:
     assert window.view.hasFocus() and window.view.selection_range() == (USA, USA + 6)
     qtbot.keyClick(window.view, Qt.Key.Key_2)  # location, in the article
     wait_saved(qtbot, path, lambda d: ("location", "آمریکا") in spans_of(d))
-    assert "2 B" in table.item(3, table.columnCount() - 1).text()  # it is now B's version
+    assert table.item(3, table.columnCount() - 1).text() == "\u20662 \u2068B\u2069\u2069"  # now B's version
 
     qtbot.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not isinstance(window.session, CurationSession)
@@ -115,7 +117,7 @@ def test_agreement_view_opens_the_least_agreed_document(qtbot: Any, tmp_path: Pa
     view = window.findChild(type(window), "agreementView") or window.findChild(object, "agreementView")
     assert view is not None and view.isVisible()
     qtbot.waitUntil(lambda: bool(view.report), timeout=20000)  # computed in a worker thread
-    assert "A, B, C" in view.summary.text()
+    assert "\u2068A\u2069, \u2068B\u2069, \u2068C\u2069" in view.summary.text()  # each name isolated
     documents = view.documents
     assert documents.rowCount() == 2 and documents.hasFocus()
     assert documents.item(0, 0).text() == window.session.project.summary(doc).title  # the worst first
