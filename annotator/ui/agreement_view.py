@@ -8,7 +8,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -16,12 +16,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from .bidi import isolated
 from .theme import counted
 
 if TYPE_CHECKING:
@@ -38,14 +41,25 @@ def _fmt(value: Any) -> str:
 
 
 class _Table(QTableWidget):
-    activated = Signal(int)
+    """A table of figures whose name columns (a label, two coders, a document's title)
+    give way to the panel's width, elided with the whole name as their tooltip, while the
+    figures keep their width: nothing to scroll sideways for (at 1366x768 the three tables
+    were each wider than their third of the panel)."""
 
-    def __init__(self, name: str, parent: QWidget) -> None:
+    activated = Signal(int)
+    MIN_NAME = 60  # a name column narrower than this says nothing
+
+    def __init__(self, name: str, names: tuple[int, ...], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.names = names  # the columns that give way; the first takes any room left over
+        self.wanted: list[int] = []  # each column's width for its whole content
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)  # "arman-dev-0001" broke over two lines in the Persian table
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a name's start and end both say something
         self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.cellDoubleClicked.connect(lambda row, _col: self.activated.emit(row))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -62,12 +76,45 @@ class _Table(QTableWidget):
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 cell = QTableWidgetItem(value)
-                if c > 0 and value.lstrip("\u2066")[:1] in "0123456789–-":
+                if c in self.names:
+                    cell.setToolTip(value)  # whole, when the column elides it
+                elif value.lstrip("\u2066")[:1] in "0123456789–-":
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.setItem(r, c, cell)
         self.resizeColumnsToContents()
-        if headers:
-            self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        self.wanted = [header.sectionSize(c) for c in range(self.columnCount())]
+        self.fit_columns()
+
+    def needed_width(self, name_cap: int) -> int:
+        """The width that shows every figure whole and each name up to `name_cap` pixels."""
+        columns = sum(min(w, name_cap) if c in self.names else w for c, w in enumerate(self.wanted))
+        return columns + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def fit_columns(self) -> None:
+        """The figures at their width, the names sharing what is left: whole when they fit,
+        else each shrunk in proportion (not below MIN_NAME), elided."""
+        if not self.wanted:
+            return
+        names = [c for c in self.names if c < len(self.wanted)]
+        room = self.viewport().width() - sum(w for c, w in enumerate(self.wanted) if c not in names)
+        total = sum(self.wanted[c] for c in names)
+        if total <= room:
+            widths = {c: self.wanted[c] for c in names}
+            if names:
+                widths[names[0]] += room - total
+        else:
+            widths = {c: max(self.MIN_NAME, self.wanted[c] * room // max(total, 1)) for c in names}
+        header = self.horizontalHeader()
+        for c, width in widths.items():
+            header.resizeSection(c, width)
+        for c, width in enumerate(self.wanted):
+            if c not in widths:
+                header.resizeSection(c, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # also when the viewport changes (a scroll bar comes or goes)
+        self.fit_columns()
 
 
 class AgreementPanel(QWidget):
@@ -99,32 +146,116 @@ class AgreementPanel(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.refresh_button)
         layout.addLayout(top)
-        # three columns side by side: a bottom panel is wide and low
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # three columns side by side (a bottom panel is wide and low) when the panel is
+        # wide enough for them, else one at a time, in tabs (a 1366 px screen)
         self.labels_title, self.pairs_title, self.documents_title = QLabel(self), QLabel(self), QLabel(self)
-        self.labels = _Table("agreementLabels", self)
-        self.pairs = _Table("agreementPairs", self)
-        self.documents = _Table("agreementDocuments", self)
+        self.labels = _Table("agreementLabels", (0,), self)
+        self.pairs = _Table("agreementPairs", (0, 1), self)
+        self.documents = _Table("agreementDocuments", (0,), self)
+        self.columns: list[QWidget] = []
         for title, table in (
             (self.labels_title, self.labels),
             (self.pairs_title, self.pairs),
             (self.documents_title, self.documents),
         ):
-            column = QWidget(splitter)
+            title.setWordWrap(True)  # a title as wide as its line kept the panel from narrowing
+            column = QWidget(self)
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(0, 0, 0, 0)
             column_layout.addWidget(title)
             column_layout.addWidget(table, 1)
-            splitter.addWidget(column)
-        layout.addWidget(splitter, 1)
+            self.columns.append(column)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("agreementSideBySide")
+        self.splitter.setChildrenCollapsible(False)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("agreementTabs")
+        self.tabs.setDocumentMode(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.tabs)
+        layout.addWidget(self.stack, 1)
+        self._tabbed: bool | None = None
+        self._arrange(tabbed=False)
+        # in tabs, Ctrl+Tab and Ctrl+Shift+Tab go round them (Tab moves between a table's cells)
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Shift+Backtab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.next_tab(step))
         self.documents.activated.connect(self._open_row)
         self.retranslate()
+
+    NAME_CAP = 150  # side by side, each name column has up to this much room, else tabs
+
+    def side_by_side_width(self) -> int:
+        """The width at which the three tables fit side by side, their figures whole and
+        their names up to NAME_CAP pixels."""
+        handles = 2 * self.splitter.handleWidth()
+        return sum(t.needed_width(self.NAME_CAP) for t in (self.labels, self.pairs, self.documents)) + handles
+
+    def tabbed(self) -> bool:
+        return bool(self._tabbed)
+
+    def _arrange(self, tabbed: bool) -> None:
+        """Put the three tables side by side or in tabs (the same widgets, moved)."""
+        if tabbed == self._tabbed:
+            return
+        focus = self.focusWidget()
+        current = self.tabs.currentIndex() if self._tabbed else 2  # the documents, as at first
+        self._tabbed = tabbed
+        if tabbed:
+            for column in self.columns:
+                self.tabs.addTab(column, "")
+            self.tabs.setCurrentIndex(max(0, current))
+            self.stack.setCurrentWidget(self.tabs)
+        else:
+            while self.tabs.count():
+                self.tabs.removeTab(0)
+            for column in self.columns:
+                self.splitter.addWidget(column)
+                column.show()
+            self.stack.setCurrentWidget(self.splitter)
+            wants = [t.needed_width(self.NAME_CAP) for t in (self.labels, self.pairs, self.documents)]
+            self.splitter.setSizes(wants)
+        self._name_tabs()
+        if focus is not None and focus.isVisible():
+            focus.setFocus()
+
+    def _name_tabs(self) -> None:
+        if self._tabbed:
+            for i, name in enumerate((self.tr("Per label (α)"), self.tr("Per pair (κ)"), self.tr("Documents"))):
+                self.tabs.setTabText(i, name)
+
+    def _fit(self) -> None:
+        self._arrange(tabbed=self.width() < self.side_by_side_width())
+        if not self._tabbed:
+            wants = [t.needed_width(self.NAME_CAP) for t in (self.labels, self.pairs, self.documents)]
+            self.splitter.setSizes(wants)  # in proportion to what each needs
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def next_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) table, focused, when they stand in tabs."""
+        if not self._tabbed:
+            return
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+        table = (self.labels, self.pairs, self.documents)[self.tabs.currentIndex()]
+        table.setFocus()
+
+    def focus_documents(self) -> None:
+        """The documents' table, least agreed first (Enter opens one), in view and focused."""
+        if self._tabbed:
+            self.tabs.setCurrentWidget(self.columns[2])
+        self.documents.setFocus()
 
     def retranslate(self) -> None:
         self.refresh_button.setText(self.tr("Compute again"))
         self.labels_title.setText(self.tr("Per label (α: Krippendorff's alpha)"))
         self.pairs_title.setText(self.tr("Per pair of coders (κ: Cohen's kappa)"))
         self.documents_title.setText(self.tr("Documents, least agreed first (Enter opens one)"))
+        self._name_tabs()
         if self.report:
             self.show_report(self.report, self.titles)
 
@@ -133,6 +264,7 @@ class AgreementPanel(QWidget):
         self.summary.setText(text)
         for table in (self.labels, self.pairs, self.documents):
             table.fill([], [])
+        self._fit()
 
     def _label(self, label_id: str) -> str:
         return self.schema.label_name(label_id, self.language) if self.schema else label_id
@@ -155,7 +287,7 @@ class AgreementPanel(QWidget):
             .replace("%2", counted(report["documents"], self.tr("%1 document compared"),
                                    self.tr("%1 documents compared")))
             .replace("%3", counted(report["units"], self.tr("%1 unit"), self.tr("%1 units")))
-            .replace("%1", ", ".join(report["annotators"]))
+            .replace("%1", self.tr(", ").join(map(isolated, report["annotators"])))
         )
         f1e, f1o = self.tr("F1 exact"), self.tr("F1 overlap")
         rows = [
@@ -171,7 +303,13 @@ class AgreementPanel(QWidget):
         rows += [[self._attribute(k), _fmt(v["alpha"]), "", ""] for k, v in report["attributes"].items()]
         self.labels.fill([self.tr("label"), "α", f1e, f1o], rows)
         pair_rows = [
-            [f"{p['a']} × {p['b']}", self._label(label), _fmt(v["kappa"]), _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])]
+            [
+                f"{isolated(p['a'])} × {isolated(p['b'])}",
+                self._label(label),
+                _fmt(v["kappa"]),
+                _fmt(v["f1_exact"]),
+                _fmt(v["f1_overlap"]),
+            ]
             for p in report["pairs"]
             for label, v in p["labels"].items()
         ]
@@ -185,6 +323,7 @@ class AgreementPanel(QWidget):
             [self.tr("document"), f1e, f1o],
             [[titles.get(doc, doc) or doc, _fmt(v["f1_exact"]), _fmt(v["f1_overlap"])] for doc, v in ranked],
         )
+        self._fit()  # the figures may need more room than the tables had: tabs
 
     def compute(self, project: Project) -> None:
         """Compute the figures for the project's coders in a worker thread (nltk takes

@@ -1101,7 +1101,7 @@ class MainWindow(QMainWindow):
         self.agreement_dock.show()
         panel.schema, panel.language = self.session.project.schema, self.language
         panel.compute(self.session.project)
-        panel.documents.setFocus()
+        panel.focus_documents()
         return True
 
     def show_analysis(self) -> QDialog | None:
