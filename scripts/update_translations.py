@@ -283,6 +283,8 @@ FA = {
     "Computing the agreement…": "در حال محاسبهٔ توافق…",
     "Per label (α: Krippendorff's alpha)": "برای هر برچسب (α: آلفای کریپندورف)",
     "Per pair of coders (κ: Cohen's kappa)": "برای هر دو کدگذار (κ: کاپای کوهن)",
+    "Per label (α)": "برای هر برچسب (α)",
+    "Per pair (κ)": "برای هر دو کدگذار (κ)",
     "Documents, least agreed first (Enter opens one)": "سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)",
     "F1 exact": "F1 دقیق",
     "F1 overlap": "F1 هم‌پوشان",
@@ -460,7 +462,45 @@ FA = {
     "Network: actors and topics": "شبکه: کنشگران و موضوع‌ها",
     "Network: actors agreeing or in conflict": "شبکه: هم‌سویی و ناسازگاری کنشگران",
     "Network: who addresses whom": "شبکه: چه کسی خطاب به چه کسی",
-    "Network: mentioned together": "شبکه: هم‌آیی در یک سند",
+    "Network: mentioned together": "شبکه: هم‌آیی",
+    "Network": "شبکه",
+    "Tied by:": "پیوند بر پایهٔ:",
+    "same position (congruence)": "موضع یکسان (هم‌سویی)",
+    "opposite positions (conflict)": "موضع مخالف (ناسازگاری)",
+    "congruence minus conflict": "هم‌سویی منهای ناسازگاری",
+    "Actors agreeing or in conflict: an edge's weight counts the two actors' claims of the same position on a topic (congruence), of opposite positions (conflict), or the first less the second": (
+        "هم‌سویی و ناسازگاری کنشگران: وزن یال ادعاهای دو کنشگر با موضع یکسان دربارهٔ یک موضوع (هم‌سویی)، "
+        "با موضع مخالف (ناسازگاری)، یا اولی منهای دومی را می‌شمارد"
+    ),
+    "Together in:": "با هم در:",
+    "a document": "یک سند",
+    "a paragraph": "یک بند",
+    "a sentence": "یک جمله",
+    "Mentioned together: two entities are tied when one document, paragraph (a line of the text) or sentence mentions both; a sentence keeps a long corpus's network small": (
+        "هم‌آیی: دو هویت وقتی به هم پیوند می‌خورند که یک سند، یک بند (یک سطر متن) یا یک جمله از هر دو نام ببرد؛ "
+        "جمله شبکهٔ یک پیکرهٔ بلند را کوچک نگه می‌دارد"
+    ),
+    "Weight:": "وزن:",
+    "count": "شمار",
+    "average": "میانگین",
+    "Jaccard": "ژاکار",
+    "cosine": "کسینوس",
+    "Mentioned together: an edge's weight is the number of windows that mention both (count), or that number divided as DNA's one-mode normalisations do; the count is then kept as 'count'": (
+        "هم‌آیی: وزن یال شمار سندها، بندها یا جمله‌هایی است که از هر دو نام می‌برند (شمار)، یا همین شمار "
+        "تقسیم‌شده به روش بهنجارش‌های تک‌وجهی DNA؛ آن‌گاه شمار با نام 'count' نگه داشته می‌شود"
+    ),
+    "At least:": "دست‌کم:",
+    "Mentioned together: only pairs mentioned together in at least this many windows": (
+        "هم‌آیی: تنها جفت‌هایی که دست‌کم در این شمار سند، بند یا جمله با هم آمده‌اند"
+    ),
+    " document": " سند",
+    " documents": " سند",
+    " paragraph": " بند",
+    " paragraphs": " بند",
+    " sentence": " جمله",
+    " sentences": " جمله",
+    "%1 pair below “At least” left out": "%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد",
+    "%1 pairs below “At least” left out": "%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد",
     "Not relabelled: its links are kept": "برچسب تغییر نکرد: پیوندهایش ماندند",
     "Relabelled; removed %1 (Ctrl+Z brings them back)": "برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)",
     "1 link": "۱ پیوند",

@@ -3,98 +3,118 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="124" />
+        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <source>Per label (α)</source>
+        <translation>برای هر برچسب (α)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <source>Per pair (κ)</source>
+        <translation>برای هر دو کدگذار (κ)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <source>Documents</source>
+        <translation>سندها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="254" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="125" />
+        <location filename="../../annotator/ui/agreement_view.py" line="255" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="126" />
+        <location filename="../../annotator/ui/agreement_view.py" line="256" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="127" />
+        <location filename="../../annotator/ui/agreement_view.py" line="257" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="154" />
+        <location filename="../../annotator/ui/agreement_view.py" line="286" />
         <source>Coders: %1 · %2 · %3 (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 · %3 (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="155" />
+        <location filename="../../annotator/ui/agreement_view.py" line="287" />
         <source>%1 document compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="156" />
+        <location filename="../../annotator/ui/agreement_view.py" line="288" />
         <source>%1 documents compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="157" />
+        <location filename="../../annotator/ui/agreement_view.py" line="289" />
         <source>%1 unit</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="157" />
+        <location filename="../../annotator/ui/agreement_view.py" line="289" />
         <source>%1 units</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement_view.py" line="290" />
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="292" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="160" />
+        <location filename="../../annotator/ui/agreement_view.py" line="292" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="167" />
+        <location filename="../../annotator/ui/agreement_view.py" line="299" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="169" />
+        <location filename="../../annotator/ui/agreement_view.py" line="301" />
         <source>relation</source>
         <translation>رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="172" />
-        <location filename="../../annotator/ui/agreement_view.py" line="178" />
+        <location filename="../../annotator/ui/agreement_view.py" line="304" />
+        <location filename="../../annotator/ui/agreement_view.py" line="316" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="178" />
+        <location filename="../../annotator/ui/agreement_view.py" line="316" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="185" />
+        <location filename="../../annotator/ui/agreement_view.py" line="323" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="195" />
+        <location filename="../../annotator/ui/agreement_view.py" line="334" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="230" />
+        <location filename="../../annotator/ui/agreement_view.py" line="369" />
         <source>Agreement compares two or more coders; this project has only %1.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="232" />
+        <location filename="../../annotator/ui/agreement_view.py" line="371" />
         <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
     </message>
@@ -102,197 +122,182 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="104" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="105" />
         <source>Analysis</source>
         <translation>تحلیل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="107" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
         <source>Claims per actor</source>
         <translation>ادعاها به تفکیک کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
         <source>Claims per position</source>
         <translation>ادعاها به تفکیک موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="110" />
         <source>Claims per topic</source>
         <translation>ادعاها به تفکیک موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="110" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="111" />
         <source>Claims over time</source>
         <translation>ادعاها در گذر زمان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
         <source>All coders</source>
         <translation>همهٔ کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
         <source>Done only</source>
         <translation>فقط تمام‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
         <source>Coder</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="120" />
         <source>Top</source>
         <translation>برترین</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="120" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="121" />
         <source>A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)</source>
         <translation>تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
         <source>Save as PNG…</source>
         <translation>ذخیره به‌صورت PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
         <source>Save as SVG…</source>
         <translation>ذخیره به‌صورت SVG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="127" />
         <source>Export claims table…</source>
         <translation>برون‌بری جدول ادعاها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="127" />
-        <source>Export network…</source>
-        <translation>برون‌بری شبکه…</translation>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="256" />
+        <source>%1 pair below “At least” left out</source>
+        <translation>%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
-        <source>Network: actors and topics</source>
-        <translation>شبکه: کنشگران و موضوع‌ها</translation>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="257" />
+        <source>%1 pairs below “At least” left out</source>
+        <translation>%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="131" />
-        <source>Network: actors agreeing or in conflict</source>
-        <translation>شبکه: هم‌سویی و ناسازگاری کنشگران</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="132" />
-        <source>Network: who addresses whom</source>
-        <translation>شبکه: چه کسی خطاب به چه کسی</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="133" />
-        <source>Network: mentioned together</source>
-        <translation>شبکه: هم‌آیی در یک سند</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="157" />
         <source>Claims: %1, in %2 of %3</source>
         <translation>ادعاها: %1، در %2 سند از %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
         <source>%1 document read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
         <source>%1 documents read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="173" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
         <source>%1 annotation file cannot be read and is left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="174" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
         <source>%1 annotation files cannot be read and are left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
         <source>%1 row</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="232" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
         <source>%1 rows</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="233" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="225" />
         <source>%1 written to %2</source>
         <translation>%1 در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="253" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="248" />
         <source>%1 and %2 written to %3</source>
         <translation>%1 و %2 در %3 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="254" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="249" />
         <source>%1 node</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="254" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="249" />
         <source>%1 nodes</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="255" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="250" />
         <source>%1 edge</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="255" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="250" />
         <source>%1 edges</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="197" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="189" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="208" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="200" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="214" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="206" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="219" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="211" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="239" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="233" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="242" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="236" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>
@@ -301,7 +306,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="203" />
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -491,62 +496,62 @@
 <context>
     <name>CurationSession</name>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="202" />
+        <location filename="../../annotator/ui/curation.py" line="249" />
         <source>text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="202" />
+        <location filename="../../annotator/ui/curation.py" line="250" />
         <source>curated</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="235" />
+        <location filename="../../annotator/ui/curation.py" line="296" />
         <source>rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="237" />
+        <location filename="../../annotator/ui/curation.py" line="298" />
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="281" />
+        <location filename="../../annotator/ui/curation.py" line="342" />
         <source>Fewer than two coders have annotated this document: nothing to compare.</source>
         <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="284" />
+        <location filename="../../annotator/ui/curation.py" line="345" />
         <source>%1 agreed, %2 (%3 open)</source>
         <translation>%1 توافق، %2 (%3 باز)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="285" />
+        <location filename="../../annotator/ui/curation.py" line="346" />
         <source>%1 disagreement</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="286" />
+        <location filename="../../annotator/ui/curation.py" line="347" />
         <source>%1 disagreements</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="305" />
+        <location filename="../../annotator/ui/curation.py" line="366" />
         <source>Accepted the version of %1</source>
         <translation>نسخهٔ %1 پذیرفته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="316" />
+        <location filename="../../annotator/ui/curation.py" line="377" />
         <source>Rejected: no span there</source>
         <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="348" />
+        <location filename="../../annotator/ui/curation.py" line="409" />
         <source>Curation</source>
         <translation>داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="351" />
+        <location filename="../../annotator/ui/curation.py" line="412" />
         <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
         <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
     </message>
@@ -592,32 +597,32 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="135" />
+        <location filename="../../annotator/ui/document_header.py" line="140" />
         <source>Done · read-only (%1 reopens it)</source>
         <translation>انجام‌شده · فقط خواندنی (%1 دوباره بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="140" />
+        <location filename="../../annotator/ui/document_header.py" line="145" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="143" />
+        <location filename="../../annotator/ui/document_header.py" line="148" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="163" />
+        <location filename="../../annotator/ui/document_header.py" line="168" />
         <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
         <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="170" />
+        <location filename="../../annotator/ui/document_header.py" line="175" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="178" />
+        <location filename="../../annotator/ui/document_header.py" line="183" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -871,330 +876,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
-        <location filename="../../annotator/ui/main_window.py" line="528" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="527" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
-        <location filename="../../annotator/ui/main_window.py" line="542" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="541" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="545" />
+        <location filename="../../annotator/ui/main_window.py" line="544" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
-        <location filename="../../annotator/ui/main_window.py" line="556" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="555" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
-        <location filename="../../annotator/ui/main_window.py" line="579" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="587" />
+        <location filename="../../annotator/ui/main_window.py" line="586" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525" />
-        <location filename="../../annotator/ui/main_window.py" line="589" />
+        <location filename="../../annotator/ui/main_window.py" line="524" />
+        <location filename="../../annotator/ui/main_window.py" line="588" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="639" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="641" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="643" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="645" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="646" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="648" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="649" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="651" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="653" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="657" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="660" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="668" />
-        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <location filename="../../annotator/ui/main_window.py" line="667" />
+        <location filename="../../annotator/ui/main_window.py" line="1098" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="673" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="674" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="675" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="676" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="678" />
+        <location filename="../../annotator/ui/main_window.py" line="677" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="678" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="683" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="629" />
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="628" />
+        <location filename="../../annotator/ui/main_window.py" line="687" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="627" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="760" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="868" />
+        <location filename="../../annotator/ui/main_window.py" line="869" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="888" />
+        <location filename="../../annotator/ui/main_window.py" line="889" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="889" />
+        <location filename="../../annotator/ui/main_window.py" line="890" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="893" />
+        <location filename="../../annotator/ui/main_window.py" line="894" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="897" />
+        <location filename="../../annotator/ui/main_window.py" line="898" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="897" />
+        <location filename="../../annotator/ui/main_window.py" line="898" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="902" />
+        <location filename="../../annotator/ui/main_window.py" line="903" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="903" />
+        <location filename="../../annotator/ui/main_window.py" line="904" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="934" />
+        <location filename="../../annotator/ui/main_window.py" line="935" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1042" />
+        <location filename="../../annotator/ui/main_window.py" line="1043" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1044" />
+        <location filename="../../annotator/ui/main_window.py" line="1045" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1055" />
+        <location filename="../../annotator/ui/main_window.py" line="1056" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1059" />
+        <location filename="../../annotator/ui/main_window.py" line="1060" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1070" />
+        <location filename="../../annotator/ui/main_window.py" line="1071" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="1073" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1110" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1129" />
+        <location filename="../../annotator/ui/main_window.py" line="1130" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1130" />
+        <location filename="../../annotator/ui/main_window.py" line="1131" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1203,320 +1208,320 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1144" />
+        <location filename="../../annotator/ui/main_window.py" line="1145" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1144" />
+        <location filename="../../annotator/ui/main_window.py" line="1145" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1159" />
+        <location filename="../../annotator/ui/main_window.py" line="1160" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1242" />
+        <location filename="../../annotator/ui/main_window.py" line="1243" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1244" />
+        <location filename="../../annotator/ui/main_window.py" line="1245" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1277" />
+        <location filename="../../annotator/ui/main_window.py" line="1278" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1301" />
+        <location filename="../../annotator/ui/main_window.py" line="1302" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1318" />
+        <location filename="../../annotator/ui/main_window.py" line="1319" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1329" />
+        <location filename="../../annotator/ui/main_window.py" line="1330" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1334" />
+        <location filename="../../annotator/ui/main_window.py" line="1335" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1352" />
+        <location filename="../../annotator/ui/main_window.py" line="1353" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1382" />
+        <location filename="../../annotator/ui/main_window.py" line="1383" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1387" />
+        <location filename="../../annotator/ui/main_window.py" line="1388" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1387" />
+        <location filename="../../annotator/ui/main_window.py" line="1388" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1443" />
+        <location filename="../../annotator/ui/main_window.py" line="1444" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1451" />
+        <location filename="../../annotator/ui/main_window.py" line="1452" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1494" />
+        <location filename="../../annotator/ui/main_window.py" line="1495" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1521" />
+        <location filename="../../annotator/ui/main_window.py" line="1522" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1546" />
+        <location filename="../../annotator/ui/main_window.py" line="1547" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1548" />
+        <location filename="../../annotator/ui/main_window.py" line="1549" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1560" />
+        <location filename="../../annotator/ui/main_window.py" line="1561" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1573" />
+        <location filename="../../annotator/ui/main_window.py" line="1574" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1574" />
+        <location filename="../../annotator/ui/main_window.py" line="1575" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1657" />
+        <location filename="../../annotator/ui/main_window.py" line="1658" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1669" />
+        <location filename="../../annotator/ui/main_window.py" line="1670" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1688" />
+        <location filename="../../annotator/ui/main_window.py" line="1689" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1699" />
+        <location filename="../../annotator/ui/main_window.py" line="1700" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1700" />
+        <location filename="../../annotator/ui/main_window.py" line="1701" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1701" />
+        <location filename="../../annotator/ui/main_window.py" line="1702" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1702" />
+        <location filename="../../annotator/ui/main_window.py" line="1703" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1703" />
+        <location filename="../../annotator/ui/main_window.py" line="1704" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1704" />
+        <location filename="../../annotator/ui/main_window.py" line="1705" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1705" />
+        <location filename="../../annotator/ui/main_window.py" line="1706" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
-        <location filename="../../annotator/ui/main_window.py" line="1635" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="1636" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="691" />
+        <location filename="../../annotator/ui/main_window.py" line="690" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1062" />
+        <location filename="../../annotator/ui/main_window.py" line="1063" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1062" />
+        <location filename="../../annotator/ui/main_window.py" line="1063" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1065" />
+        <location filename="../../annotator/ui/main_window.py" line="1066" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1065" />
+        <location filename="../../annotator/ui/main_window.py" line="1066" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1067" />
+        <location filename="../../annotator/ui/main_window.py" line="1068" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1067" />
+        <location filename="../../annotator/ui/main_window.py" line="1068" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1069" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1636" />
+        <location filename="../../annotator/ui/main_window.py" line="1637" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1652" />
+        <location filename="../../annotator/ui/main_window.py" line="1653" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1653" />
+        <location filename="../../annotator/ui/main_window.py" line="1654" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1655" />
+        <location filename="../../annotator/ui/main_window.py" line="1656" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1660" />
+        <location filename="../../annotator/ui/main_window.py" line="1661" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1665" />
+        <location filename="../../annotator/ui/main_window.py" line="1666" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1666" />
+        <location filename="../../annotator/ui/main_window.py" line="1667" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1667" />
+        <location filename="../../annotator/ui/main_window.py" line="1668" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1690" />
+        <location filename="../../annotator/ui/main_window.py" line="1691" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1688" />
+        <location filename="../../annotator/ui/main_window.py" line="1689" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1691" />
+        <location filename="../../annotator/ui/main_window.py" line="1692" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1692" />
+        <location filename="../../annotator/ui/main_window.py" line="1693" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
-        <location filename="../../annotator/ui/main_window.py" line="1693" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="1694" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1694" />
+        <location filename="../../annotator/ui/main_window.py" line="1695" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1695" />
+        <location filename="../../annotator/ui/main_window.py" line="1696" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1696" />
+        <location filename="../../annotator/ui/main_window.py" line="1697" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1697" />
+        <location filename="../../annotator/ui/main_window.py" line="1698" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1698" />
+        <location filename="../../annotator/ui/main_window.py" line="1699" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1524,34 +1529,187 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="35" />
+        <location filename="../../annotator/ui/coder_name.py" line="28" />
         <source>Type a name.</source>
         <translation>نامی بنویسید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="37" />
+        <location filename="../../annotator/ui/coder_name.py" line="30" />
         <source>“%1” is reserved for annotator's own use.</source>
         <translation>«%1» برای کار خود annotator کنار گذاشته شده است.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="39" />
+        <location filename="../../annotator/ui/coder_name.py" line="32" />
         <source>Use at least one letter or digit.</source>
         <translation>دست‌کم یک حرف یا رقم به کار ببرید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="49" />
+        <location filename="../../annotator/ui/identity.py" line="26" />
         <source>Your name</source>
         <translation>نام شما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="52" />
+        <location filename="../../annotator/ui/identity.py" line="29" />
         <source>Who is coding? Your name is written into every annotation file you make, and your work is kept in a folder of that name in each project.</source>
         <translation>چه کسی کدگذاری می‌کند؟ نام شما در هر پروندهٔ برچسبی که می‌سازید نوشته می‌شود و کارتان در هر پروژه در پوشه‌ای به همین نام نگه داشته می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/identity.py" line="55" />
+        <location filename="../../annotator/ui/identity.py" line="32" />
         <source>Your name for the annotations you make from now on. Files already written keep the name they have; another coder's files are never renamed.</source>
         <translation>نام شما برای برچسب‌هایی که از این پس می‌زنید. پرونده‌های نوشته‌شده نام خود را نگه می‌دارند؛ پرونده‌های کدگذار دیگر هرگز تغییر نام نمی‌دهند.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkChoice</name>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="133" />
+        <source> document</source>
+        <translation> سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="133" />
+        <source> documents</source>
+        <translation> سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="134" />
+        <source> paragraph</source>
+        <translation> بند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="134" />
+        <source> paragraphs</source>
+        <translation> بند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="135" />
+        <source> sentence</source>
+        <translation> جمله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="135" />
+        <source> sentences</source>
+        <translation> جمله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="142" />
+        <source>Network</source>
+        <translation>شبکه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="145" />
+        <source>Network: actors and topics</source>
+        <translation>شبکه: کنشگران و موضوع‌ها</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="146" />
+        <source>Network: actors agreeing or in conflict</source>
+        <translation>شبکه: هم‌سویی و ناسازگاری کنشگران</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="147" />
+        <source>Network: who addresses whom</source>
+        <translation>شبکه: چه کسی خطاب به چه کسی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="148" />
+        <source>Network: mentioned together</source>
+        <translation>شبکه: هم‌آیی</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="152" />
+        <source>Export network…</source>
+        <translation>برون‌بری شبکه…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="153" />
+        <source>Tied by:</source>
+        <translation>پیوند بر پایهٔ:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="156" />
+        <source>same position (congruence)</source>
+        <translation>موضع یکسان (هم‌سویی)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="157" />
+        <source>opposite positions (conflict)</source>
+        <translation>موضع مخالف (ناسازگاری)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="158" />
+        <source>congruence minus conflict</source>
+        <translation>هم‌سویی منهای ناسازگاری</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="164" />
+        <source>Actors agreeing or in conflict: an edge's weight counts the two actors' claims of the same position on a topic (congruence), of opposite positions (conflict), or the first less the second</source>
+        <translation>هم‌سویی و ناسازگاری کنشگران: وزن یال ادعاهای دو کنشگر با موضع یکسان دربارهٔ یک موضوع (هم‌سویی)، با موضع مخالف (ناسازگاری)، یا اولی منهای دومی را می‌شمارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="168" />
+        <source>Together in:</source>
+        <translation>با هم در:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="169" />
+        <source>a document</source>
+        <translation>یک سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="169" />
+        <source>a paragraph</source>
+        <translation>یک بند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="169" />
+        <source>a sentence</source>
+        <translation>یک جمله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="173" />
+        <source>Mentioned together: two entities are tied when one document, paragraph (a line of the text) or sentence mentions both; a sentence keeps a long corpus's network small</source>
+        <translation>هم‌آیی: دو هویت وقتی به هم پیوند می‌خورند که یک سند، یک بند (یک سطر متن) یا یک جمله از هر دو نام ببرد؛ جمله شبکهٔ یک پیکرهٔ بلند را کوچک نگه می‌دارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="177" />
+        <source>Weight:</source>
+        <translation>وزن:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="178" />
+        <source>count</source>
+        <translation>شمار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="178" />
+        <source>average</source>
+        <translation>میانگین</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="178" />
+        <source>Jaccard</source>
+        <translation>ژاکار</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="178" />
+        <source>cosine</source>
+        <translation>کسینوس</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="182" />
+        <source>Mentioned together: an edge's weight is the number of windows that mention both (count), or that number divided as DNA's one-mode normalisations do; the count is then kept as 'count'</source>
+        <translation>هم‌آیی: وزن یال شمار سندها، بندها یا جمله‌هایی است که از هر دو نام می‌برند (شمار)، یا همین شمار تقسیم‌شده به روش بهنجارش‌های تک‌وجهی DNA؛ آن‌گاه شمار با نام 'count' نگه داشته می‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="186" />
+        <source>At least:</source>
+        <translation>دست‌کم:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/network_choice.py" line="188" />
+        <source>Mentioned together: only pairs mentioned together in at least this many windows</source>
+        <translation>هم‌آیی: تنها جفت‌هایی که دست‌کم در این شمار سند، بند یا جمله با هم آمده‌اند</translation>
     </message>
 </context>
 <context>
@@ -2179,22 +2337,22 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SpanTableModel</name>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="167" />
+        <location filename="../../annotator/ui/span_table.py" line="169" />
         <source>Label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="168" />
+        <location filename="../../annotator/ui/span_table.py" line="170" />
         <source>Text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="169" />
+        <location filename="../../annotator/ui/span_table.py" line="171" />
         <source>Links</source>
         <translation>پیوندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_table.py" line="170" />
+        <location filename="../../annotator/ui/span_table.py" line="172" />
         <source>Note</source>
         <translation>یادداشت</translation>
     </message>
