@@ -767,6 +767,7 @@ class Project:
             self._index_schema = schema_key
         changed = False
         schema: Schema | None = None
+        text_of: Callable[[str], str | None] | None = None
         # another person's files may arrive at any time (git pull, a synced drive), so
         # every refresh looks at the folders; a stat per file is cheap, reading is not
         root = self.path / ANNOTATIONS_DIR
@@ -796,7 +797,8 @@ class Project:
                     ):
                         continue
                     schema = schema or self.schema
-                    known[doc_id] = _facts_of_file(Path(item.path), st, schema, self._text_or_none(doc_id))
+                    text_of = text_of or self._text_reader()
+                    known[doc_id] = _facts_of_file(Path(item.path), st, schema, text_of(doc_id))
                     changed = True
             for gone in set(known) - seen:
                 del known[gone]
@@ -810,13 +812,27 @@ class Project:
         raw = json.dumps(self._data.get("schema"), ensure_ascii=False, sort_keys=True)
         return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
 
-    def _text_or_none(self, doc_id: str) -> str | None:
-        """A document's text, to check an annotation file's spans against (None when the
-        document cannot be read: its own problem, which validate reports)."""
-        try:
-            return str(self._read_document_file(doc_id)["text"])
-        except (ProjectError, OSError, KeyError):
-            return None
+    def _text_reader(self) -> Callable[[str], str | None]:
+        """A document's text by its id, to check annotation files' spans against; None when
+        the document cannot be read (its own problem, which validate reports). For a run
+        over many files: the project's real path is resolved once, and the catalogue is
+        not consulted (a file of a document it does not list is checked as it can be)."""
+        root = self._root()
+        real_root = os.path.realpath(root).rstrip(os.sep) + os.sep
+        documents = os.path.join(root, DOCUMENTS_DIR)
+
+        def text_of(doc_id: str) -> str | None:
+            path = os.path.join(documents, doc_id + ".json")
+            if not is_safe_name(doc_id) or not os.path.realpath(path).startswith(real_root):
+                return None  # never read through a link out of the project
+            try:
+                data = _read_json(Path(path))
+            except (ProjectError, OSError, RecursionError):
+                return None
+            text = data.get("text") if isinstance(data, dict) and data.get("id") == doc_id else None
+            return text if isinstance(text, str) else None
+
+        return text_of
 
     def _read_index(self, schema_key: str) -> dict[str, dict[str, _FileFacts]]:
         try:
