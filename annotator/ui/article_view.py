@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTextBoundaryFinder, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextLayout,
@@ -36,6 +37,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..model import AnnotationSet, Change, LabelKind, Schema, Span
+from ..persian.graphemes import cluster_at
 from ..persian.offsets import Snap, Utf16Map
 from ..persian.segment import sentence_at
 from .bidi import clip, isolated, rtl, wholly_latin
@@ -541,7 +543,10 @@ class ArticleView(QPlainTextEdit):
         it runs right to left; None when it takes no room (a ZWNJ).
         Where a Latin word starts inside a Persian line both edges are the same x (Qt puts
         the cursor on the Persian side), which made its first letter's box empty and put
-        its bars on the wrong side: its glyphs' own box is taken there."""
+        its bars on the wrong side: its glyphs' own box is taken there. So it is for an
+        emoji of several code points (👍🏽, 🇮🇷, a ZWJ family): the box of the whole, as no
+        caret stands inside it (a flag's second half had the box of the space after it,
+        and a span over the flag both its bars at one side)."""
         qt = self.to_qt(cp)
         block = self.document().findBlock(qt)
         layout = block.layout()
@@ -551,13 +556,18 @@ class ArticleView(QPlainTextEdit):
         if not line.isValid():
             return None
         at = qt - block.position()
-        lead = line.cursorToX(at, QTextLine.Edge.Leading)[0]
-        trail = line.cursorToX(at, QTextLine.Edge.Trailing)[0]
+        emoji = self._emoji_cluster(cp)
+        lead = trail = 0.0
+        if emoji is None:
+            lead = line.cursorToX(at, QTextLine.Edge.Leading)[0]
+            trail = line.cursorToX(at, QTextLine.Edge.Trailing)[0]
         if lead != trail:  # a right-to-left character leads on its right
             right_to_left = lead > trail
             left, right = sorted((lead, trail))
         else:  # the first letter of a Latin word in a Persian line: its glyphs say
-            runs = line.glyphRuns(at, 1)
+            if emoji is not None:
+                at = self.to_qt(emoji[0]) - block.position()
+            runs = line.glyphRuns(at, 1 if emoji is None else self.to_qt(emoji[1]) - self.to_qt(emoji[0]))
             if not runs:
                 return None
             right_to_left = runs[0].isRightToLeft()
@@ -565,12 +575,28 @@ class ArticleView(QPlainTextEdit):
             right = max(run.boundingRect().right() for run in runs)
             if right <= left:
                 return None
+        origin = self._block_origin(block, layout)
+        box = QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
+        return box, right_to_left
+
+    def _emoji_cluster(self, cp: int) -> tuple[int, int] | None:
+        """The cluster holding cp when it is several code points with an astral one among
+        them (an emoji sequence, a flag), else None: at once for a text without astral
+        characters, and for a Persian letter with its marks (their carets are right)."""
+        if self._aset is None or self._map.is_identity:
+            return None
+        text = self._aset.text
+        first, after = cluster_at(text, cp)
+        if after - first > 1 and any(ord(ch) > 0xFFFF for ch in text[first:after]):
+            return first, after
+        return None
+
+    def _block_origin(self, block: QTextBlock, layout: QTextLayout) -> QPointF:
         origin = self._block_origins.get(block.blockNumber())
         if origin is None:
             origin = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft() + layout.position()
             self._block_origins[block.blockNumber()] = origin
-        box = QRectF(origin.x() + left, origin.y() + line.y(), right - left, line.height())
-        return box, right_to_left
+        return origin
 
     def _bar_side(self, boundary: int, inside: int, outside: int) -> int:
         """Which way a span's bar at boundary is moved off the caret: +1 right, -1 left.
@@ -708,14 +734,7 @@ class ArticleView(QPlainTextEdit):
         """A visible box where no installed font has the character (an emoji, most often):
         Qt leaves an empty gap there, and a gap reads as a space, hiding that the text has
         something the reader cannot see."""
-        if self._aset is None:
-            return
-        start, end = self._range  # what this frame's refresh_highlights found
-        boxes = [
-            self._char_rect(m.start())  # finditer's positions count from the text's start
-            for m in _RARE.finditer(self._aset.text, start, end)
-            if not has_glyph(m.group())
-        ]
+        boxes = self._missing_glyph_boxes()
         if not boxes:
             return
         painter = QPainter(self.viewport())
@@ -725,6 +744,39 @@ class ArticleView(QPlainTextEdit):
             width = rect.width() - 4 if rect.width() > side * 0.5 else side * 0.35  # zero-width: a sliver
             painter.drawRect(QRectF(rect.center().x() - width / 2, rect.center().y() - side / 2, width, side))
         painter.end()
+
+    def _missing_glyph_boxes(self) -> list[QRectF]:
+        """Where the characters without a glyph are drawn, one rectangle a user-perceived
+        character: 👍🏽, 🇮🇷 or a ZWJ family is one character of several code points, and
+        boxing each code point drew two or three boxes, or a box on half of it."""
+        if self._aset is None:
+            return []
+        text = self._aset.text
+        start, end = self._range  # what this frame's refresh_highlights found
+        boxes: list[QRectF] = []
+        boxed = -1  # the end of the last cluster boxed
+        for m in _RARE.finditer(text, start, end):  # positions count from the text's start
+            if m.start() < boxed or has_glyph(m.group()):
+                continue
+            first, boxed = _grapheme_at(text, m.start())
+            boxes.append(self._char_rect(first) if boxed - first == 1 else self._cluster_rect(first, boxed))
+        return boxes
+
+    def _cluster_rect(self, first: int, after: int) -> QRectF:
+        """Where the cluster [first, after) is drawn, as _char_rect says it for one code
+        point: from its glyphs (the caret edges inside it are not its edges: a flag, left
+        to right in a Persian line, had its second half's box on the space after it)."""
+        qt = self.to_qt(first)
+        block = self.document().findBlock(qt)
+        layout = block.layout()
+        line = layout.lineForTextPosition(qt - block.position()) if layout is not None else None
+        runs = line.glyphRuns(qt - block.position(), self.to_qt(after) - qt) if line and line.isValid() else []
+        if layout is None or line is None or not runs:
+            return self._char_rect(first)
+        left = min(run.boundingRect().left() for run in runs)
+        right = max(run.boundingRect().right() for run in runs)
+        origin = self._block_origin(block, layout)
+        return QRectF(origin.x() + left - 1, origin.y() + line.y(), right - left + 2, line.height())
 
     def set_font_size(self, size: int, family: str) -> None:
         font = QFont(family, size)
@@ -743,7 +795,27 @@ _RARE = re.compile(
 )
 
 
-@cache
+def _grapheme_at(text: str, cp: int) -> tuple[int, int]:
+    """The user-perceived character (grapheme cluster) holding the character at cp, as
+    Qt's text layout groups them (QTextBoundaryFinder), in code points. Only the word
+    around cp is looked at (no cluster crosses white space)."""
+    lo = max(0, cp - 64)
+    lo = max([lo, *(text.rfind(c, lo, cp) + 1 for c in " \n\t")])
+    hi = min(len(text), cp + 64)
+    hi = min([hi, *(i for i in (text.find(c, cp, hi) for c in " \n\t") if i >= 0)])
+    piece = text[lo:hi]
+    units = Utf16Map(piece)
+    finder = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Grapheme, piece)
+    at = units.to_utf16(cp - lo)
+    finder.setPosition(at)
+    first = at if finder.isAtBoundary() else finder.toPreviousBoundary()
+    finder.setPosition(at)
+    after = finder.toNextBoundary()
+    if first < 0 or after < 0:  # Qt found no boundary (cannot happen in a valid piece)
+        return cp, cp + 1
+    return lo + units.to_codepoint(first, "down"), lo + units.to_codepoint(after, "up")
+
+
 @cache
 def has_glyph(char: str) -> bool:
     """Whether any installed font draws this character."""
