@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QDockWidget,
     QLabel,
     QLineEdit,
@@ -51,22 +52,22 @@ from ..resources import sample_article
 from .article_view import ArticleView
 from .bidi import clip, isolated, rtl
 from .document_header import DocumentHeader
-from .inspector import Inspector
 from .label_palette import LabelPalette
 from .settings import Settings, data_dir
-from .span_table import SpanTable
 from .theme import apply_theme, counted, font_family, install_language, number
 
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
     from PySide6.QtWidgets import QDialog
 
     from .claims import ClaimsController
+    from .inspector import Inspector
     from .project_session import ProjectSession
     from .search_panel import SearchController, SearchPanel
     from .shortcuts_dialog import ShortcutsDialog
+    from .span_table import SpanTable
 
 # what MainWindow.build_rest makes (besides the act_* actions): asking for one builds it
-_REST = frozenset({"searching", "search", "claims", "label_actions"})
+_REST = frozenset({"searching", "search", "claims", "label_actions", "table"})
 # a window shown empty builds the rest after this long (a document opened first: after its frame)
 IDLE_BUILD_MS = 200
 EXPOSE_WAIT_MS = 100  # a window shown but never exposed (minimised) is painted later, as before
@@ -185,8 +186,29 @@ class _BuildOnDemand(QObject):
         return False
 
 
+class _InspectorPlace(QWidget):
+    """The inspector's place until build_rest makes it. A dock keeps the size it was first
+    given when what it holds changes, so this place decides how the inspector and the span
+    list share their side of a window with no saved layout: evenly (this asks what the span
+    list's panel asks), and the inspector at least as tall as it needs to be
+    (Inspector.minimumSizeHint: fifteen lines). The inspector itself asked for a little
+    more than the list: its list of links asks Qt's default height."""
+
+    def __init__(self, parent: QWidget, twin: QWidget) -> None:
+        super().__init__(parent)
+        self._twin = twin
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 15 * self.fontMetrics().lineSpacing())
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, max(self._twin.sizeHint().height(), self.minimumSizeHint().height()))
+
+
 class MainWindow(QMainWindow):
     # made by build_rest (see __init__)
+    table: SpanTable
+    _inspector: Inspector
     searching: SearchController
     search: SearchPanel
     claims: ClaimsController
@@ -280,10 +302,10 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.LeftDockWidgetArea,
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
-        # the span list and the inspector are in the first frame (empty: the document's rows
-        # and what the inspector says come with build_rest), each in its dock when the dock
-        # is placed, as they always were: the panels share their side by their contents
-        self.table = SpanTable(self)
+        # the span list and the inspector come with build_rest, right after the first frame,
+        # in the places kept for them here (see _PanelPlace): the article is laid out as
+        # it will stay (making and showing them took a sixth of the window's first frame)
+        self._table_place = QAbstractScrollArea(self)  # a list's own size hints and frame
         self.note_edit = QLineEdit(self)
         self.note_edit.setObjectName("noteEdit")
         self.note_edit.setEnabled(False)
@@ -292,11 +314,11 @@ class MainWindow(QMainWindow):
         spans = QWidget(self)
         spans_layout = QVBoxLayout(spans)
         spans_layout.setContentsMargins(0, 0, 0, 0)
-        spans_layout.addWidget(self.table, 1)
+        spans_layout.addWidget(self._table_place, 1)
         spans_layout.addWidget(self.note_label)
         spans_layout.addWidget(self.note_edit)
         self.spans_dock = self._first_dock("spansDock", right, 320, spans)
-        self._inspector = Inspector(self)
+        self._inspector_place = _InspectorPlace(self, spans)
         self.palette_bar = QToolBar(self)
         self.palette_bar.setObjectName("paletteBar")
         self.palette_bar.setMovable(False)
@@ -308,7 +330,7 @@ class MainWindow(QMainWindow):
         # in the order they were always added (a saved layout puts them back by name)
         self._docks = {
             "searchDock": self._first_dock("searchDock", bottom, 220, hidden=True),  # Ctrl+F opens it
-            "inspectorDock": self._first_dock("inspectorDock", right, 320, self._inspector),
+            "inspectorDock": self._first_dock("inspectorDock", right, 320, self._inspector_place),
             "entitiesDock": self._first_dock("entitiesDock", right, 320, hidden=True),
             "claimsDock": self._first_dock("claimsDock", left, 320, hidden=True),
         }
@@ -325,12 +347,8 @@ class MainWindow(QMainWindow):
         self.view.labelRequested.connect(self.apply_label)
         self.view.deleteRequested.connect(self.delete_current)
         self.view.spanClicked.connect(self._on_span_clicked)
-        self.table.labelRequested.connect(self.apply_label)
-        self.table.deleteRequested.connect(self.delete_current)
-        self.table.currentSpanChanged.connect(self._on_table_current)
         self.label_palette.labelClicked.connect(self.apply_label)
         self.view.spanMenuRequested.connect(self.show_span_menu)
-        self.table.spanMenuRequested.connect(self.show_span_menu)
         self.note_edit.editingFinished.connect(self._commit_note)
 
     def _first_dock(
@@ -357,6 +375,7 @@ class MainWindow(QMainWindow):
             self._on_demand.stop()
         if self.isVisible():
             self._apply_pending_sizes()  # the panels at their sizes before they are filled
+        self._build_panels()
         from .claims import ClaimsController
         from .search_panel import SearchController
 
@@ -373,6 +392,30 @@ class MainWindow(QMainWindow):
                 self._attach_rest(self.store.aset)
         if self.isVisible():  # the panels filled now are laid out now, not one turn later
             self._lay_out_now()
+            # and the list's columns fitted to its width before it is first painted (at Qt's
+            # default widths they were wider than it: a frame with an empty scroll bar)
+            self.table.fit_columns()
+
+    def _build_panels(self) -> None:
+        """The span list and the inspector, in the places the first frame kept for them."""
+        from .inspector import Inspector
+        from .span_table import SpanTable
+
+        self.table = SpanTable(self)
+        spans_layout = self.spans_dock.widget().layout()
+        spans_layout.replaceWidget(self._table_place, self.table)
+        self._table_place.deleteLater()
+        self.table.labelRequested.connect(self.apply_label)
+        self.table.deleteRequested.connect(self.delete_current)
+        self.table.currentSpanChanged.connect(self._on_table_current)
+        self.table.spanMenuRequested.connect(self.show_span_menu)
+        self._inspector = Inspector(self)
+        dock = self._docks["inspectorDock"]
+        dock.setWidget(self._inspector)
+        self._inspector_place.deleteLater()
+        if self.isVisible():  # now, not at the next turn (a child added to a shown window waits)
+            self.table.show()
+            self._inspector.show()
 
     def _lay_out_now(self) -> None:
         """Lay out what changed now, the document's header with its own height (its labels'
@@ -626,8 +669,6 @@ class MainWindow(QMainWindow):
             # the visible panels' titles as their controllers will set them
             self.spans_dock.setWindowTitle(self.tr("Spans"))
             self.note_label.setText(self.tr("Note (N), Enter to keep:"))
-            self.table.span_model.retranslate(self.language)
-            self._inspector.show_span(None, "", None, self.language)  # what to do, as after
             self._docks["inspectorDock"].setWindowTitle(QCoreApplication.translate("ClaimsController", "Inspector"))
             aset = self.annotations
             if aset is not None:

@@ -95,20 +95,30 @@ class _Paints(QObject):
         return False
 
 
-def test_the_first_frame_shows_no_horizontal_scroll_bar_under_the_list(qtbot: Any, tmp_path: Path) -> None:
+def test_the_first_frame_shows_no_horizontal_scroll_bar_under_the_list(
+    qtbot: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
     # the columns were fitted to the list only after its first frame: at Qt's default
-    # widths they were wider than it, and that frame showed an empty scroll bar under it
+    # widths they were wider than it, and that frame showed an empty scroll bar under it.
+    # The list is made right after the article's first frame (MainWindow._build_panels)
     article = tmp_path / "article.txt"
     shutil.copy(SAMPLE, article)
+    made: list[_Paints] = []
+    original = MainWindow._build_panels
+
+    def build_panels(window: MainWindow) -> None:
+        original(window)
+        made.append(_Paints(window.table.horizontalScrollBar()))
+
+    monkeypatch.setattr(MainWindow, "_build_panels", build_panels)
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(1100, 760)
-    table = window.findChild(QTableView, "spanTable")
-    paints = _Paints(table.horizontalScrollBar())
     window.show()
     assert window.open(article)
     qtbot.wait(100)
-    assert paints.count == 0 and not table.horizontalScrollBar().isVisible()
+    table = window.findChild(QTableView, "spanTable")
+    assert len(made) == 1 and made[0].count == 0 and not table.horizontalScrollBar().isVisible()
     window._checkpoint_timer.stop()
     window.close()
 
