@@ -352,7 +352,7 @@ FA = {
     "Claims per position": "ادعاها به تفکیک موضع",
     "Claims per topic": "ادعاها به تفکیک موضوع",
     "Claims over time": "ادعاها در گذر زمان",
-    "All coders": "همهٔ کدگذاران",
+    "All coders, pooled": "همهٔ کدگذاران، روی هم",
     "Done only": "فقط تمام\u200cشده\u200cها",
     "Coder": "کدگذار",
     "From": "از",

@@ -37,7 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", required=True, choices=[*formats.names(writable=True), *export_analysis.FORMATS], help="the format"
     )
     parser.add_argument("--out", required=True, metavar="PATH", help="file (or folder for json, brat, webanno)")
-    parser.add_argument("--annotator", default=None, help="whose annotations (needed when a project has several)")
+    parser.add_argument(
+        "--annotator",
+        default=None,
+        help="whose annotations (needed when a project has several; --format claims also takes A,B: one row per coder)",
+    )
     parser.add_argument(
         "--original-offsets",
         action="store_true",

@@ -61,6 +61,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..analysis import networks, table
     from ..analysis.records import AnalysisError, coders, iter_claims, iter_codings, make_filters, open_project
+    from ..io.names import CURATED
 
     out = Path(args.out)
     started = time.monotonic()
@@ -104,12 +105,22 @@ def run(args: argparse.Namespace) -> int:
             )
             extra = report.lines()
         else:
+            names = coders(project, filters)
+            if len(names) > 1 and not filters.annotators:
+                # pooled rows of several coders (and the curated set) count each claim once
+                # per coder: a table of one set unless the coders are named (A,B: one column
+                # says whose each row is)
+                hint = " (curated: the adjudicated set)" if CURATED in names else ""
+                raise AnalysisError(
+                    f"{project.path}: claims coded by {', '.join(names)}: choose one with --annotator{hint}, "
+                    "or name several (A,B) for one row per coder"
+                )
             claims = iter_claims(project, filters, left_out=left_out)
             if args.format == "claims":
                 count = table.write_csv(claims, out, excel=args.excel)
             else:
                 count = table.write_xlsx(claims, out)
-            summary = f"{count} rows (one per claim and claimant)"
+            summary = f"{count} rows (one per claim and claimant) of {', '.join(names)}"
             extra = []
     except AnalysisError as exc:
         print(f"annotator export: {exc}", file=sys.stderr)

@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     if not args.quiet:
         print(report.lines()[0])
+        for line in report.undecided_lines():  # what is left for curation, and where
+            print(line)
     for line in report.problems:
         print(f"annotator merge: {line}", file=sys.stderr)
     return 1 if report.problems else 0

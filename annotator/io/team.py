@@ -26,16 +26,28 @@ ENTITY_KEY = "(entity)"  # a mention's entity link, in attribute agreement
 def coders(project: Project) -> list[str]:
     """The project's coders: every annotator with an annotation file, except the reserved
     ones (an empty folder, made when someone opened a document, is nobody's work yet)."""
-    root = project.path / ANNOTATIONS_DIR
+    return [name for name in project.annotators() if not is_reserved(name) and has_files(project, name)]
 
-    def has_files(name: str) -> bool:
-        try:
-            with os.scandir(root / safe_name(name, DEFAULT_ANNOTATOR)) as found:
-                return any(e.name.endswith(".json") and not e.name.startswith(".") for e in found)
-        except OSError:
-            return False
 
-    return [name for name in project.annotators() if not is_reserved(name) and has_files(name)]
+def has_files(project: Project, name: str) -> bool:
+    """Whether an annotator's folder holds an annotation file (curation makes the folder
+    before its first decision)."""
+    try:
+        with os.scandir(project.path / ANNOTATIONS_DIR / safe_name(name, DEFAULT_ANNOTATOR)) as found:
+            return any(e.name.endswith(".json") and not e.name.startswith(".") for e in found)
+    except OSError:
+        return False
+
+
+def default_coder(project: Project, current: str) -> str:
+    """Whose claims the window counts first: the curated set when it has files, else the
+    current coder's, else the only annotator; "" (every coder pooled) only when none fits."""
+    names = project.annotators()
+    if CURATED in names and has_files(project, CURATED):
+        return CURATED
+    if current in names and current != CURATED:
+        return current
+    return names[0] if len(names) == 1 else ""
 
 
 def resolve_annotators(project: Project, names: Sequence[str] | None) -> list[str]:
@@ -151,12 +163,26 @@ class MergeReport:
     spans: int = 0
     relations: int = 0
     problems: list[str] = field(default_factory=list)
+    # what fewer than K coders agree on, left for curation: (kind, "where: what") with
+    # kind "span", "attribute" or "link" (docs/team.md)
+    undecided: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         return [
             f"{self.spans} span(s) and {self.relations} relation(s) added in {self.documents} document(s)",
             *self.problems,
         ]
+
+    def undecided_lines(self) -> list[str]:
+        """A count line, and where each undecided item is (none when all was decided)."""
+        if not self.undecided:
+            return []
+        count = {kind: sum(1 for k, _ in self.undecided if k == kind) for kind in ("span", "attribute", "link")}
+        head = (
+            f"left for curation (fewer than K coders agree): {count['span']} span(s), "
+            f"{count['attribute']} attribute value(s), {count['link']} link(s)"
+        )
+        return [head, *(f"  {where}" for _, where in self.undecided)]
 
 
 def load_curated(project: Project, document: Document, name: str = CURATED) -> AnnotationSet:
@@ -173,38 +199,87 @@ def agreed_items(
     """Spans and relations on which at least K coders agree exactly (K: `min_agree`, or
     every coder with a file when None), and K."""
     k = len(sets) if min_agree is None else min_agree
-    span_votes: dict[SpanKey, int] = {}
-    relation_votes: dict[tuple[str, SpanKey, SpanKey], int] = {}
-    for aset in sets.values():
-        reduced = reduce(aset)
-        for span in set(reduced.spans):
-            span_votes[span] = span_votes.get(span, 0) + 1
-        for rel in set(reduced.relations):
-            relation_votes[rel] = relation_votes.get(rel, 0) + 1
-    spans = sorted(s for s, v in span_votes.items() if v >= k)
-    relations = sorted(r for r, v in relation_votes.items() if v >= k)
+    span_votes, relation_votes = _votes(sets)
+    spans = sorted(s for s, v in span_votes.items() if len(v) >= k)
+    relations = sorted(r for r, v in relation_votes.items() if len(v) >= k)
     return spans, relations, k
 
 
-def agreed_templates(sets: dict[str, AnnotationSet], spans: Sequence[SpanKey]) -> dict[SpanKey, Span]:
-    """For each agreed span, what its coders also agree on: the attribute values all of
-    them gave alike (a claim's position, topic …) and the entity link, when the same."""
+def _votes(
+    sets: dict[str, AnnotationSet],
+) -> tuple[dict[SpanKey, list[str]], dict[tuple[str, SpanKey, SpanKey], list[str]]]:
+    """Who marked each span and each relation."""
+    span_votes: dict[SpanKey, list[str]] = {}
+    relation_votes: dict[tuple[str, SpanKey, SpanKey], list[str]] = {}
+    for coder, aset in sets.items():
+        reduced = reduce(aset)
+        for span in dict.fromkeys(reduced.spans):
+            span_votes.setdefault(span, []).append(coder)
+        for rel in dict.fromkeys(reduced.relations):
+            relation_votes.setdefault(rel, []).append(coder)
+    return span_votes, relation_votes
+
+
+UNSET = ""  # an attribute a coder left unset, or a mention not linked to an entity
+
+
+def _feature_values(span: Span) -> dict[str, str]:
+    values = {k: str(v) for k, v in span.attributes.items() if v not in (None, "")}
+    if span.entity:
+        values[ENTITY_KEY] = span.entity
+    return values
+
+
+def voted_features(
+    sets: dict[str, AnnotationSet], spans: Sequence[SpanKey], k: int | None = None
+) -> tuple[dict[SpanKey, Span], list[tuple[SpanKey, str, dict[str, str]]]]:
+    """For each span, the attribute values (and entity link) that at least K of its coders
+    gave alike (K None: all of them), as templates; and the features left undecided:
+    (span, feature, {coder: value}) where no one value (unset counts as one) has K votes,
+    or more than one has."""
     wanted = set(spans)
-    found: dict[SpanKey, list[Span]] = {}
-    for aset in sets.values():
+    found: dict[SpanKey, dict[str, Span]] = {}
+    for coder, aset in sets.items():
         for span in aset.spans():
             key = (span.label, span.start, span.end)
             if key in wanted:
-                found.setdefault(key, []).append(span)
+                found.setdefault(key, {}).setdefault(coder, span)
     templates: dict[SpanKey, Span] = {}
+    undecided: list[tuple[SpanKey, str, dict[str, str]]] = []
     for key, versions in found.items():
-        first = versions[0]
-        attributes = {
-            k: v for k, v in first.attributes.items() if all(other.attributes.get(k) == v for other in versions[1:])
-        }
-        entity = first.entity if all(other.entity == first.entity for other in versions[1:]) else ""
+        need = len(versions) if k is None else k
+        values = {coder: _feature_values(span) for coder, span in versions.items()}
+        chosen: dict[str, str] = {}
+        for feature in sorted({f for v in values.values() for f in v}):
+            given = {coder: v.get(feature, UNSET) for coder, v in values.items()}
+            tally: dict[str, int] = {}
+            for value in given.values():
+                tally[value] = tally.get(value, 0) + 1
+            winners = [value for value, votes in tally.items() if votes >= need]
+            if len(winners) == 1:
+                if winners[0] != UNSET:
+                    chosen[feature] = winners[0]
+            else:
+                undecided.append((key, feature, given))
+        entity = chosen.pop(ENTITY_KEY, "")
+        attributes = {a: first_value(versions, a, v) for a, v in chosen.items()}
         templates[key] = Span("", key[0], key[1], key[2], "", attributes, "", entity=entity)
-    return templates
+    return templates, undecided
+
+
+def first_value(versions: dict[str, Span], attribute: str, value: str) -> object:
+    """The value as a coder stored it (a number stays a number), from its string."""
+    for span in versions.values():
+        stored = span.attributes.get(attribute)
+        if stored is not None and str(stored) == value:
+            return stored
+    return value
+
+
+def agreed_templates(sets: dict[str, AnnotationSet], spans: Sequence[SpanKey]) -> dict[SpanKey, Span]:
+    """For each agreed span, what all its coders also agree on: the attribute values all
+    of them gave alike (a claim's position, topic …) and the entity link, when the same."""
+    return voted_features(sets, spans)[0]
 
 
 def prefill(
@@ -272,7 +347,11 @@ def merge(
     report.problems += found.problems
     for doc_id, sets in found.sets.items():
         spans, relations, k = agreed_items(sets, min_agree)
-        if len(sets) < k or not spans:
+        if len(sets) < k:
+            continue
+        templates, open_features = voted_features(sets, spans, k)
+        report.undecided += _undecided(doc_id, sets, spans, relations, k, open_features)
+        if not spans:
             continue
         path = project.annotation_path(doc_id, into)
         if journal_path(path).exists():
@@ -286,7 +365,7 @@ def merge(
             continue
         before_spans, before_relations = target.span_count(), len(target.relations())
         target.annotator = into
-        prefill(target, spans, relations, agreed_templates(sets, spans))
+        prefill(target, spans, relations, templates)
         new_spans = target.span_count() - before_spans
         new_relations = len(target.relations()) - before_relations
         if new_spans or new_relations:
@@ -295,3 +374,38 @@ def merge(
             report.spans += new_spans
             report.relations += new_relations
     return report
+
+
+def _undecided(
+    doc_id: str,
+    sets: dict[str, AnnotationSet],
+    spans: Sequence[SpanKey],
+    relations: Sequence[tuple[str, SpanKey, SpanKey]],
+    k: int,
+    open_features: Sequence[tuple[SpanKey, str, dict[str, str]]],
+) -> list[tuple[str, str]]:
+    """Where merge could not decide (fewer than K coders agree): spans, the attribute
+    values and entity links of merged spans, and links from or to merged spans."""
+    text = next(iter(sets.values())).text
+    span_votes, relation_votes = _votes(sets)
+    merged, taken = set(spans), set(relations)
+
+    def where(key: SpanKey) -> str:
+        words = text[key[1] : key[2]].replace("\n", " ")
+        return f"{doc_id} {key[1]}-{key[2]} {key[0]} «{words if len(words) <= 40 else words[:39] + '…'}»"
+
+    def coders_of(votes: Sequence[str]) -> str:
+        return ", ".join(votes)
+
+    found: list[tuple[str, str]] = []
+    for key in sorted(span_votes, key=lambda s: (s[1], s[2], s[0])):
+        if key not in merged:
+            found.append(("span", f"{where(key)}: marked by {coders_of(span_votes[key])} of {len(sets)}"))
+    for key, feature, given in open_features:
+        values = ", ".join(f"{coder} {value or 'unset'}" for coder, value in given.items())
+        found.append(("attribute", f"{where(key)}: {feature}: {values}"))
+    for rel, votes in sorted(relation_votes.items()):
+        rtype, source, target = rel
+        if rel not in taken and (source in merged or target in merged):
+            found.append(("link", f"{where(source)} {rtype} {where(target).split(' ', 1)[1]}: by {coders_of(votes)}"))
+    return found

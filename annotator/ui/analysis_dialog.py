@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..analysis import networks, summary, table
 from ..analysis.records import AnalysisError, Coding, Filters, iter_codings, make_filters
+from ..io.team import default_coder
 from .bidi import isolated
 from .chart_view import ChartView
 from .network_choice import NetworkChoice
@@ -31,7 +32,7 @@ from .theme import counted, persian_digits
 
 
 class AnalysisDialog(QDialog):
-    def __init__(self, project: Any, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Any, language: str, parent: QWidget | None = None, coder: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("analysisDialog")
         self.project = project
@@ -44,6 +45,8 @@ class AnalysisDialog(QDialog):
         self.coder.addItem("", "")
         for name in project.annotators():
             self.coder.addItem(name, name)
+        # one set's counts unless pooling is chosen: the curated set, else the coder's own
+        self.coder.setCurrentIndex(max(0, self.coder.findData(default_coder(project, coder))))
         self.done_only = QCheckBox(objectName="doneOnly")
         self.date_from = QLineEdit(objectName="dateFrom")
         self.date_to = QLineEdit(objectName="dateTo")
@@ -112,7 +115,7 @@ class AnalysisDialog(QDialog):
             )
         ):
             self.chart_choice.setItemText(i, name)
-        self.coder.setItemText(0, self.tr("All coders"))
+        self.coder.setItemText(0, self.tr("All coders, pooled"))
         self.done_only.setText(self.tr("Done only"))
         self.coder_label.setText(self.tr("Coder"))
         self.from_label.setText(self.tr("From"))

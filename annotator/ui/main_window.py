@@ -1155,7 +1155,7 @@ class MainWindow(QMainWindow):
         self.checkpoint()
         if self._analysis is not None:
             self._analysis.close()
-        dialog = AnalysisDialog(self.session.project, self.language, self)
+        dialog = AnalysisDialog(self.session.project, self.language, self, coder=self.session.annotator)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: setattr(self, "_analysis", None))
         self._analysis = dialog

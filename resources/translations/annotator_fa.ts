@@ -122,182 +122,182 @@
 <context>
     <name>AnalysisDialog</name>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="105" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
         <source>Analysis</source>
         <translation>تحلیل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="108" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="111" />
         <source>Claims per actor</source>
         <translation>ادعاها به تفکیک کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="109" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="112" />
         <source>Claims per position</source>
         <translation>ادعاها به تفکیک موضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="110" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="113" />
         <source>Claims per topic</source>
         <translation>ادعاها به تفکیک موضوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="111" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="114" />
         <source>Claims over time</source>
         <translation>ادعاها در گذر زمان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="115" />
-        <source>All coders</source>
-        <translation>همهٔ کدگذاران</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="116" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
         <source>Done only</source>
         <translation>فقط تمام‌شده‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="117" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="120" />
         <source>Coder</source>
         <translation>کدگذار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="121" />
         <source>From</source>
         <translation>از</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="119" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="122" />
         <source>To</source>
         <translation>تا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="120" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="123" />
         <source>Top</source>
         <translation>برترین</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="121" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="124" />
         <source>A date as the news write it (۱۴۰۲/۰۵/۱۲) or ISO (2023-08-03)</source>
         <translation>تاریخی چنان که در خبرها نوشته می‌شود (۱۴۰۲/۰۵/۱۲) یا به شکل ISO (2023-08-03)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="125" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="128" />
         <source>Save as PNG…</source>
         <translation>ذخیره به‌صورت PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="126" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="129" />
         <source>Save as SVG…</source>
         <translation>ذخیره به‌صورت SVG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="127" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="130" />
         <source>Export claims table…</source>
         <translation>برون‌بری جدول ادعاها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="256" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="259" />
         <source>%1 pair below “At least” left out</source>
         <translation>%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="257" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="260" />
         <source>%1 pairs below “At least” left out</source>
         <translation>%1 جفتِ کمتر از «دست‌کم» کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="157" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="160" />
         <source>Claims: %1, in %2 of %3</source>
         <translation>ادعاها: %1، در %2 سند از %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="118" />
+        <source>All coders, pooled</source>
+        <translation>همهٔ کدگذاران، روی هم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/analysis_dialog.py" line="161" />
         <source>%1 document read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="158" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="161" />
         <source>%1 documents read</source>
         <translation>%1 سند خوانده‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="165" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="168" />
         <source>%1 annotation file cannot be read and is left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="166" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="169" />
         <source>%1 annotation files cannot be read and are left out:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و کنار گذاشته شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="227" />
         <source>%1 row</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="224" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="227" />
         <source>%1 rows</source>
         <translation>%1 سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="225" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="228" />
         <source>%1 written to %2</source>
         <translation>%1 در %2 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="248" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="251" />
         <source>%1 and %2 written to %3</source>
         <translation>%1 و %2 در %3 نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="249" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="252" />
         <source>%1 node</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="249" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="252" />
         <source>%1 nodes</source>
         <translation>%1 گره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="250" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="253" />
         <source>%1 edge</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="250" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="253" />
         <source>%1 edges</source>
         <translation>%1 یال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="189" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="192" />
         <source>No coded claims match these filters</source>
         <translation>هیچ ادعای کدگذاری‌شده‌ای با این پالایه‌ها جور نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="200" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="203" />
         <source>Save chart</source>
         <translation>ذخیرهٔ نمودار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="206" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="209" />
         <source>Cannot write %1</source>
         <translation>نمی‌توان %1 را نوشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="211" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="214" />
         <source>Export claims table</source>
         <translation>برون‌بری جدول ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="233" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="236" />
         <source>A network is one coder's view: choose a coder first.</source>
         <translation>شبکه دیدگاه یک کدگذار است: نخست یک کدگذار را برگزینید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/analysis_dialog.py" line="236" />
+        <location filename="../../annotator/ui/analysis_dialog.py" line="239" />
         <source>Export network</source>
         <translation>برون‌بری شبکه</translation>
     </message>

@@ -95,7 +95,10 @@ def test_dates_are_real_and_a_claim_with_two_claimants_has_two_rows(coded_fars: 
 
 def test_filters_annotator_status_and_dates(coded_fars: Path, tmp_path: Path) -> None:
     both = tmp_path / "both.csv"
-    assert export(coded_fars, both, "--format", "claims") == 0
+    # several coders' rows only when named: without --annotator the export refuses
+    assert export(coded_fars, both, "--format", "claims") == 2
+    assert not both.exists()
+    assert export(coded_fars, both, "--format", "claims", "--annotator", "maryam,ali") == 0
     rows = read_rows(both)
     assert {r["annotator"] for r in rows} == {"maryam", "ali"}
     done = tmp_path / "done.csv"
