@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from .bidi import isolated
-from .theme import counted
+from .theme import counted, number
 
 if TYPE_CHECKING:
     from ..io.project import Project
@@ -36,8 +36,13 @@ _TOO_FEW_CODERS = "too few coders"
 
 
 def _fmt(value: Any) -> str:
-    # isolated left to right: in a right-to-left table "-0.043" would read "0.043-"
-    return "–" if value is None else f"\u2066{value:.3f}\u2069"
+    # isolated left to right: in a right-to-left table "-0.043" would read "0.043-"; in
+    # Persian digits in the Persian interface, as its other numbers; a tiny negative
+    # figure (-0.0001) is 0.000, not "-0.000"
+    if value is None:
+        return "–"
+    text = f"{value:.3f}"
+    return f"\u2066{number('0.000' if text == '-0.000' else text)}\u2069"
 
 
 class _Table(QTableWidget):

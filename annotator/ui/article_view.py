@@ -641,6 +641,14 @@ class ArticleView(QPlainTextEdit):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
             self.deleteRequested.emit()
             return
+        if event.key() == Qt.Key.Key_F10 and modifiers == Qt.KeyboardModifier.ShiftModifier:
+            # the context menu, as the Menu key opens it: Qt makes Shift+F10 one on Windows
+            # only, and on Linux it did nothing (the README promises both)
+            at = self.cursorRect().center()
+            self.contextMenuEvent(
+                QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, self.viewport().mapToGlobal(at))
+            )
+            return
         if event.key() == Qt.Key.Key_Escape:
             self.clear_selection()
             self.set_current_span("", reveal=False)

@@ -11,6 +11,9 @@ _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
+# a file's path in a message: from a slash (or a drive's) to the next space or colon
+# (the messages say "PATH: the problem"), its last dot or bracket left outside
+_PATH = re.compile(r"(?<![\w/\\])(?:[A-Za-z]:)?[/\\][^\s:\u2066-\u2069«»،]*[^\s:\u2066-\u2069«»،.,;)]")
 
 
 def clip(text: str, limit: int) -> str:
@@ -43,6 +46,22 @@ def in_reading_order(text: str, right_to_left: bool) -> str:
     or header takes its direction from its first strong letter, so that "1 Ali" and
     "3 سارا" stood in opposite orders side by side in the Persian curation list."""
     return rtl(text) if right_to_left else ltr(text)
+
+
+def message_in_direction(text: str, right_to_left: bool) -> str:
+    """A message as a right-to-left interface shows it: a line written in English (the
+    io/ modules, free of Qt, report in English) is laid out left to right as a whole, and
+    in a Persian line each file path is isolated left to right. Shown as they were, a path
+    read "tmp/project/…/8809120951.json: … as it is/" (its first slash at the far end)."""
+    if not right_to_left:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if line.strip() and _RTL_LETTER.search(line) is None:
+            lines.append(ltr(line))
+        else:
+            lines.append(_PATH.sub(lambda found: ltr(found.group()), line))
+    return "\n".join(lines)
 
 
 def isolated(text: str) -> str:

@@ -41,6 +41,10 @@ class DetailsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        for field in (self.title, self.date, self.source, self.url):
+            # a field shows its text from its start: set with the caret at its end, a title
+            # longer than the field showed only its last words (a Persian one, its left end)
+            field.setCursorPosition(0)
         self._show_reading(self.date.text())
 
     def _show_reading(self, text: str) -> None:

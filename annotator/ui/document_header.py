@@ -27,7 +27,10 @@ def escape(text: str) -> str:
 
 
 def date_line(metadata: dict[str, object], language: str) -> str:
-    """`۱۴۰۲/۰۵/۱۲ (2023-08-03)`: the date as written and its other calendar."""
+    """`۱۴۰۲/۰۵/۱۲ (2023-08-03)`: the date as written and its other calendar; in the Persian
+    interface a Jalali date in Persian digits, as the document list writes it (a date
+    written "1387/07/06" read so in the header and ۱۳۸۷/۰۷/۰۶ in the list), the ISO date as
+    it is."""
     written = str(metadata.get("date", "")).strip()
     if not written:
         return ""
@@ -38,6 +41,7 @@ def date_line(metadata: dict[str, object], language: str) -> str:
         return written
     if parsed.calendar == "jalali":
         other = parsed.iso
+        written = persian_digits(written) if language.startswith("fa") else written
     else:
         other = jalali_from_iso(parsed.iso)
         other = persian_digits(other) if language.startswith("fa") else other

@@ -50,7 +50,7 @@ from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
-from .bidi import clip, isolated, rtl
+from .bidi import clip, isolated, message_in_direction, rtl
 from .document_header import DocumentHeader
 from .label_palette import LabelPalette
 from .settings import Settings, data_dir
@@ -1751,7 +1751,11 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str) -> None:
         self.last_message = text
-        self.statusBar().showMessage(self._status_line(text), 5000)
+        self.statusBar().showMessage(self._status_line(self._in_direction(text)), 5000)
+
+    def _in_direction(self, text: str) -> str:
+        """A message laid out for the interface's direction (bidi.message_in_direction)."""
+        return message_in_direction(text, self.language == "fa")
 
     def _status_line(self, text: str) -> str:
         """A message of several lines as one status line (its lines ran together there, and
@@ -1767,9 +1771,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QMessageBox
 
         self.last_message = text
-        self.statusBar().showMessage(self._status_line(text), 10000)
+        shown = self._in_direction(text)
+        self.statusBar().showMessage(self._status_line(shown), 10000)
         if self.isVisible():
-            box = QMessageBox(QMessageBox.Icon.Warning, "annotator", text, QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(QMessageBox.Icon.Warning, "annotator", shown, QMessageBox.StandardButton.Ok, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
             box.show()
@@ -1782,7 +1787,9 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             self._untold.append(text)  # said when the window shows (opened before it was shown)
         else:
-            box = QMessageBox(QMessageBox.Icon.Information, "annotator", text, QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, "annotator", self._in_direction(text), QMessageBox.StandardButton.Ok, self
+            )
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
             box.show()

@@ -380,4 +380,11 @@ class SpanTable(QTableView):
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.deleteRequested.emit()
             return
+        if event.key() == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier:
+            # the current row's menu, as the Menu key opens it (Qt maps Shift+F10 on Windows only)
+            at = self.visualRect(self.currentIndex()).center()
+            self.contextMenuEvent(
+                QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, self.viewport().mapToGlobal(at))
+            )
+            return
         super().keyPressEvent(event)

@@ -234,3 +234,22 @@ def test_the_details_dialog_opens_wide_enough_for_a_headline(qtbot: Any, tmp_pat
     assert dialog.width() <= 1366
     dialog.reject()
     window.close()
+
+
+def test_the_details_dialog_shows_a_long_title_from_its_start(qtbot: Any) -> None:
+    # the trial: a Persian title longer than its field showed only its last words (its
+    # left end), the caret having been left at the end of the text
+    from annotator.model import Document
+    from annotator.ui.details_dialog import DetailsDialog
+
+    title = "رئیس‌جمهور در دیدار با وزیر امور خارجه عراق " * 6
+    dialog = DetailsDialog(Document("d1", "متن", title=title.strip(), metadata={"source": "ایرنا " * 30}))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for field in (dialog.title, dialog.source):
+        assert field.fontMetrics().horizontalAdvance(field.text()) > field.width()  # longer than its field
+        assert field.cursorPosition() == 0  # the caret at the title's start...
+        # ...which is the part in view once painted (a line edit scrolls to its caret)
+        qtbot.waitUntil(lambda field=field: field.rect().contains(field.cursorRect().center()))
+    dialog.reject()

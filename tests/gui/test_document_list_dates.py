@@ -144,3 +144,14 @@ def test_a_date_range_typed_in_jalali_filters_the_paged_list(qtbot: Any, tmp_pat
     assert model.rowCount() == COUNT and first.text() == "" and last.text() == ""
     window.close()
     QApplication.processEvents()
+
+
+def test_the_header_writes_a_jalali_date_as_the_list_does() -> None:
+    """The third trial: a date written "1387/07/06" read so above the article in the
+    Persian interface, and ۱۳۸۷/۰۷/۰۶ in the document list."""
+    from annotator.ui.document_header import date_line
+
+    assert date_line({"date": "1387/07/06"}, "fa") == "۱۳۸۷/۰۷/۰۶ (2008-09-27)"
+    assert date_line({"date": "1387/07/06"}, "en") == "1387/07/06 (2008-09-27)"
+    assert date_line({"date": "2008-09-27"}, "fa") == "2008-09-27 (۱۳۸۷/۰۷/۰۶)"
+    assert date_line({"date": "2008-09-27"}, "en") == "2008-09-27 (1387/07/06)"

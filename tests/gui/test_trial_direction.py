@@ -136,3 +136,28 @@ def test_a_recovery_after_a_crash_is_told_in_persian(qtbot: Any, tmp_path: Path)
         ["بغداد", "ایران"],
     )
     assert sorted(s.text for s in other.annotations.spans()) == ["ایران", "بغداد"]  # the edit recovered
+
+
+def test_a_message_with_a_path_reads_in_order_in_the_persian_interface(qtbot: Any, tmp_path: Path) -> None:
+    """The third trial: in the Persian interface the status bar read "tmp/t3projX/…/
+    8809120951.json: … as it is/", an English message laid out right to left (its path's
+    first slash at the far end); in a Persian sentence a path with Persian names came out
+    scrambled. An English line is laid out left to right as a whole; a path inside a
+    Persian line is isolated left to right."""
+    from annotator.ui.bidi import LRI, PDI, message_in_direction
+
+    window = open_article(qtbot, tmp_path / "a.txt", PERSIAN)
+    window.set_language("fa", save=False)
+    damaged = "/tmp/project/annotations/ali/8809120951.json: not valid JSON (line 1, column 2); left as it is."
+    window.show_error(damaged)
+    assert window.last_message == damaged  # kept as written for the log and for tests
+    shown = window.statusBar().currentMessage()
+    assert shown.startswith(LRI + "/tmp/project/") and shown.endswith(PDI), shown
+    persian = "نمی‌توان ذخیره کرد /tmp/پروژه/سند.json: دیسک پر است."
+    assert message_in_direction(persian, True) == f"نمی‌توان ذخیره کرد {LRI}/tmp/پروژه/سند.json{PDI}: دیسک پر است."
+    assert message_in_direction("and/or 3/4, see (/a/b).", True) == f"{LRI}and/or 3/4, see (/a/b).{PDI}"
+    assert message_in_direction(damaged, False) == damaged  # the English interface: as it is
+    window.set_language("en", save=False)
+    window.show_error(damaged)
+    assert window.statusBar().currentMessage() == damaged
+    window._checkpoint_timer.stop()

@@ -586,3 +586,21 @@ def test_a_claim_chosen_in_the_span_list_is_shown_whole(qtbot: Any, window: Main
             return rect.top() >= 0 and rect.bottom() <= window.view.viewport().height()
 
         assert shown(claim.start) and shown(claim.end)
+
+
+def test_shift_f10_opens_the_current_spans_menu_in_the_article_and_the_list(qtbot: Any, window: MainWindow) -> None:
+    """The third trial: the README promises the Menu key or Shift+F10; under X11 Shift+F10
+    did nothing (Qt makes it a context menu event on Windows only)."""
+    from PySide6.QtWidgets import QApplication
+
+    text = open_sample(window)
+    double_click_word(qtbot, window.view, text.index("واشنگتن") + 1)
+    qtbot.keyClick(window.view, Qt.Key.Key_1)  # the new span becomes current
+    for widget in (window.view, window.table):
+        widget.setFocus()
+        qtbot.keyClick(widget, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+        menu = QApplication.activePopupWidget()
+        assert [a.text() for a in menu.actions() if a.text()][:2] == ["Relabel as", "Edit note"], widget
+        menu.close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
