@@ -9,11 +9,13 @@ coders annotated. A coder's value for a unit and a label is 1 when the unit lies
 one of that coder's spans with that label, else 0. For the overall figure a unit's value
 is the set of labels covering it (nominal: two sets agree only when equal).
 
-Krippendorff's alpha and Cohen's kappa are computed by nltk.metrics.agreement (Apache-2.0,
-already installed with hazm), not by hand. Where nltk answers a degenerate case in a way
-that would mislead, we say "undefined" (None) instead: with no variation at all (every
+Krippendorff's alpha and Cohen's kappa are computed from counts (annotator.model.coincidence:
+the coincidence matrix, the contingency table), over the units counted by the values coders
+gave them (annotator.model.unitcounts): a pass over the span edges, not over code points.
+The figures are nltk.metrics.agreement's (the tests compare them to it), except where nltk
+answers a degenerate case in a way that would mislead: with no variation at all (every
 unit has the same value, e.g. nobody used the label) nltk's alpha() returns 1 and its
-kappa 1.0, while Krippendorff defines alpha only when there is variation.
+kappa 1.0, while Krippendorff defines alpha only when there is variation: we say None.
 
 Span F1 is symmetric: 2·matches / (spans of A + spans of B). Exact: same label, start
 and end. Overlapping: same label and at least one code point in common, each span matched
@@ -25,9 +27,18 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
+
+from .coincidence import AlphaCounts, cohen_kappa, kappa_from_table, krippendorff_alpha
+from .unitcounts import Coverage, Values, count_values
+
+__all__ = [
+    "Annotations", "CoderAnnotations", "Counts", "RelationKey", "Report", "SpanKey", "cohen_kappa", "compare",
+    "f1_exact", "f1_overlap", "krippendorff_alpha", "overlap_matches",
+]  # fmt: skip
 
 SpanKey = tuple[str, int, int]  # label, start, end (code points, end exclusive)
 RelationKey = tuple[str, SpanKey, SpanKey]  # type, from, to
@@ -103,35 +114,6 @@ def overlap_matches(a: Iterable[SpanKey], b: Iterable[SpanKey]) -> list[tuple[Sp
 def f1_overlap(a: Iterable[SpanKey], b: Iterable[SpanKey]) -> Counts:
     set_a, set_b = set(a), set(b)
     return Counts(len(overlap_matches(set_a, set_b)), len(set_a), len(set_b))
-
-
-# ---- chance-corrected coefficients through nltk ------------------------------------------
-
-
-def krippendorff_alpha(triples: Sequence[tuple[str, Any, Any]]) -> float | None:
-    """Nominal alpha over (coder, unit, value) triples; None when undefined (no unit with
-    two values, or no variation)."""
-    from nltk.metrics.agreement import AnnotationTask
-
-    by_unit: dict[Any, int] = {}
-    for _coder, unit, _value in triples:
-        by_unit[unit] = by_unit.get(unit, 0) + 1
-    paired = [t for t in triples if by_unit[t[1]] >= 2]
-    if len({t[2] for t in paired}) < 2:
-        return None  # nltk would say 1 (no variation), which is not agreement
-    return float(AnnotationTask(paired).alpha())
-
-
-def cohen_kappa(a: Sequence[Any], b: Sequence[Any]) -> float | None:
-    """Cohen's kappa of two coders' values on the same units; None without variation."""
-    from nltk.metrics.agreement import AnnotationTask
-
-    if len(a) != len(b):
-        raise ValueError("both coders need a value for every unit")
-    if not a or len(set(a) | set(b)) < 2:
-        return None
-    data = [("a", i, v) for i, v in enumerate(a)] + [("b", i, v) for i, v in enumerate(b)]
-    return float(AnnotationTask(data).kappa_pairwise("a", "b"))
 
 
 # ---- the report -------------------------------------------------------------------------
@@ -216,37 +198,19 @@ def compare(
         found = annotations[doc][coder].spans
         return [s for s in found if (s[0] == label if label is not None else s[0] in wanted)]
 
-    # coverage: doc -> coder -> bitmask per code point (bit i: label_list[i] covers it)
-    units_of: dict[str, list[int]] = {}
-    masks: dict[str, dict[str, list[int]]] = {}
+    # how many units have each tuple of values (a label mask per coder, None: no file)
+    flags = {label: 1 << bit for bit, label in enumerate(label_list)}
+    values: Counter[Values] = Counter()
+    units = 0
     for doc in docs:
-        text = texts[doc]
-        units_of[doc] = [i for i, ch in enumerate(text) if not ch.isspace()]
-        masks[doc] = {}
+        coverage: list[Coverage | None] = []
         for coder in chosen:
-            if coder not in annotations[doc]:
-                continue
-            mask = [0] * len(text)
-            for bit, label in enumerate(label_list):
-                flag = 1 << bit
-                for _, start, end in spans_of(doc, coder, label):
-                    for i in range(max(start, 0), min(end, len(text))):
-                        mask[i] |= flag
-            masks[doc][coder] = mask
-
-    def triples(bit: int | None) -> list[tuple[str, Any, Any]]:
-        out: list[tuple[str, Any, Any]] = []
-        unit = 0
-        for doc in docs:
-            positions = units_of[doc]
-            for coder, mask in masks[doc].items():
-                if bit is None:
-                    out.extend((coder, unit + k, mask[p]) for k, p in enumerate(positions))
-                else:
-                    flag = 1 << bit
-                    out.extend((coder, unit + k, 1 if mask[p] & flag else 0) for k, p in enumerate(positions))
-            unit += len(positions)
-        return out
+            found = annotations[doc].get(coder)
+            spans = None if found is None else [(flags[s[0]], s[1], s[2]) for s in found.spans if s[0] in flags]
+            coverage.append(spans)
+        counted = count_values(texts[doc], coverage)
+        values.update(counted)
+        units += sum(counted.values())
 
     pairs = list(itertools.combinations(chosen, 2))
     pair_reports: list[dict[str, Any]] = []
@@ -261,11 +225,10 @@ def compare(
         total_exact, total_overlap = Counts(), Counts()
         per_doc_exact = {d: Counts() for d in shared}
         per_doc_overlap = {d: Counts() for d in shared}
+        index_a, index_b = chosen.index(a), chosen.index(b)
+        kappas = _pair_kappas(values, index_a, index_b, len(label_list))
         for bit, label in enumerate(label_list):
             exact, overlap = Counts(), Counts()
-            values_a: list[int] = []
-            values_b: list[int] = []
-            flag = 1 << bit
             for d in shared:
                 ea = spans_of(d, a, label)
                 eb = spans_of(d, b, label)
@@ -274,13 +237,10 @@ def compare(
                 overlap.add(co)
                 per_doc_exact[d].add(ce)
                 per_doc_overlap[d].add(co)
-                ma, mb = masks[d][a], masks[d][b]
-                values_a.extend(1 if ma[p] & flag else 0 for p in units_of[d])
-                values_b.extend(1 if mb[p] & flag else 0 for p in units_of[d])
             total_exact.add(exact)
             total_overlap.add(overlap)
             per_label[label] = {
-                "kappa": cohen_kappa(values_a, values_b),
+                "kappa": kappas[bit],
                 "f1_exact": exact.f1,
                 "f1_overlap": overlap.f1,
             }
@@ -309,16 +269,17 @@ def compare(
             }
         )
 
+    alphas = _alphas(values, len(label_list))
     label_report = {
         label: {
-            "alpha": krippendorff_alpha(triples(bit)),
+            "alpha": alphas[bit],
             "f1_exact": _mean(label_f1[label]["exact"]),
             "f1_overlap": _mean(label_f1[label]["overlap"]),
         }
         for bit, label in enumerate(label_list)
     }
     overall = {
-        "alpha": krippendorff_alpha(triples(None)) if label_list else None,
+        "alpha": alphas[-1] if label_list else None,
         "f1_exact": _mean(overall_f1["exact"]),
         "f1_overlap": _mean(overall_f1["overlap"]),
     }
@@ -332,8 +293,33 @@ def compare(
         by_document=by_document,
         relations={t: {"f1": _mean(v)} for t, v in relation_f1.items()},
         attributes=_attribute_agreement(annotations, docs, chosen, wanted),
-        units=sum(len(u) for u in units_of.values()),
+        units=units,
     )
+
+
+def _alphas(values: Counter[Values], labels: int) -> list[float | None]:
+    """Alpha per label (by bit), then overall (the label sets), in one pass over the
+    distinct tuples of values."""
+    counts = [AlphaCounts() for _ in range(labels + 1)]
+    for masks, times in values.items():
+        given = [m for m in masks if m is not None]
+        for bit in range(labels):
+            counts[bit].add_unit([(m >> bit) & 1 for m in given], times)
+        counts[labels].add_unit(given, times)
+    return [c.alpha() for c in counts]
+
+
+def _pair_kappas(values: Counter[Values], a: int, b: int, labels: int) -> list[float | None]:
+    """Cohen's kappa per label (by bit) of coders a and b (indexes into the tuples), on the
+    units both have a value for (the documents both annotated)."""
+    tables: list[Counter[tuple[int, int]]] = [Counter() for _ in range(labels)]
+    for masks, times in values.items():
+        ma, mb = masks[a], masks[b]
+        if ma is None or mb is None:
+            continue
+        for bit in range(labels):
+            tables[bit][((ma >> bit) & 1, (mb >> bit) & 1)] += times
+    return [kappa_from_table(t) for t in tables]
 
 
 def _relation_counts(a: Sequence[RelationKey], b: Sequence[RelationKey], rtype: str, labels: set[str]) -> Counts:

@@ -331,8 +331,9 @@ class AgreementPanel(QWidget):
         self._fit()  # the figures may need more room than the tables had: tabs
 
     def compute(self, project: Project) -> None:
-        """Compute the figures for the project's coders in a worker thread (nltk takes
-        seconds on a big project: the window stays usable); `computed` says when."""
+        """Compute the figures for the project's coders in a worker thread (reading every
+        coder's files of a big project takes a moment: the window stays usable); `computed`
+        says when."""
         if self._worker is not None and self._worker.is_alive():
             return
         self.refresh_button.setEnabled(False)
