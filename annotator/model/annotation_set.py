@@ -413,6 +413,44 @@ class AnnotationSet:
         self._push(f"Set {key}", [RemoveSpan(old), AddSpan(new)], "attribute", key)
         return new
 
+    def set_span_features(
+        self,
+        name: str,
+        span_id: str,
+        attributes: Mapping[str, Any] | None = None,
+        entity: str | None = None,
+        relation_type: str = "",
+        targets: Sequence[str] = (),
+        kind: str = "curate",
+    ) -> bool:
+        """One decision on a span's features as one undoable edit (curation): its
+        attributes (the whole set of values) or its entity link replaced, or its links of
+        `relation_type` made exactly those to `targets` (span ids; an end the schema does
+        not allow is skipped). False when nothing changed."""
+        old = self._require(span_id)
+        new = old
+        if attributes is not None and dict(attributes) != old.attributes:
+            new = replace(new, attributes=dict(attributes))
+        if entity is not None and entity != old.entity:
+            new = replace(new, entity=entity)
+        ops: list[Op] = [RemoveSpan(old), AddSpan(new)] if new != old else []
+        if relation_type:
+            have = {r.target: r for r in self._relations.values() if r.source == span_id and r.type == relation_type}
+            wanted = [t for t in dict.fromkeys(targets) if t != span_id]
+            ops = [*(RemoveRelation(r) for t, r in have.items() if t not in wanted), *ops]
+            number = self._next_number["r"]
+            for target in wanted:
+                if target in have or not self._relation_fits(relation_type, old.label, self._require(target).label):
+                    continue
+                while f"r{number}" in self._relations:
+                    number += 1
+                ops.append(AddRelation(Relation(f"r{number}", relation_type, span_id, target)))
+                number += 1
+        if not ops:
+            return False
+        self._push(name, ops, kind, old.label)
+        return True
+
     def resize_span(self, span_id: str, start: int, end: int) -> Span:
         old = self._require(span_id)
         self._check_offsets(start, end)

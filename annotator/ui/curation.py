@@ -183,6 +183,8 @@ class CurationSession(ProjectSession):
         self.coders = coders(project)
         self.curator = curator
         self.items: list[cur.Item] = []
+        self.feature_items: list[cur.Item] = []  # the items of an agreed span's differing features
+        self._open_spans: set[frozenset[tuple[str, int, int]]] = set()
         self.sets: dict[str, AnnotationSet] = {}
         self._watched: AnnotationSet | None = None
         self.rejected: set[cur.Item] = set()  # decided as "no span" in this session
@@ -228,7 +230,11 @@ class CurationSession(ProjectSession):
             aset.subscribe(self._on_curated_change)
             self._watched = aset
         self.rejected.clear()
-        self.items = cur.items({c: [(s.label, s.start, s.end) for s in a.spans()] for c, a in self.sets.items()})
+        self.items = cur.items(
+            {c: [(s.label, s.start, s.end) for s in a.spans()] for c, a in self.sets.items()},
+            {c: cur.span_features(a) for c, a in self.sets.items()},  # differing attributes, links
+        )
+        self.feature_items = [it for it in self.items if it.feature]
         self._fill()
         if self.items:
             self.panel.table.setCurrentCell(0, 0)
@@ -251,6 +257,7 @@ class CurationSession(ProjectSession):
         table.setHorizontalHeaderLabels(headers)
         table.set_coders(coders_here, self._persian())
         table.setRowCount(len(self.items))
+        self._find_open_features()
         for row, item in enumerate(self.items):
             self._fill_row(row, item)
         table.fit_columns()
@@ -282,6 +289,9 @@ class CurationSession(ProjectSession):
             return in_reading_order(versions, self._persian())
 
         coders_here = self.present_coders()
+        if item.feature:
+            self._fill_feature_row(row, item, coders_here)
+            return
         # ✓ only where two coders or more were compared (with one, every span "agreed")
         compared = len(coders_here) >= 2
         marker = ("✓" if compared else "") if item.agreed else "≠"
@@ -301,18 +311,76 @@ class CurationSession(ProjectSession):
         for col, value in enumerate(cells):
             cell = QTableWidgetItem(value)
             cell.setToolTip(value)  # a long claim is elided in its cell
-            if item.agreed and held and compared:  # green: agreed, and in the curated set
+            # green: agreed, in the curated set, and no feature of it left to decide
+            if item.agreed and held and compared and not self._open_features(item):
                 cell.setBackground(QBrush(AGREED))
             elif open_item:
                 cell.setBackground(QBrush(OPEN))
             table.setItem(row, col, cell)
 
+    def _fill_feature_row(self, row: int, item: cur.Item, coders_here: list[str]) -> None:
+        """A feature of an agreed span on which the coders differ: each coder's value, and
+        what the curated span has."""
+        table = self.panel.table
+        aset = self.window.annotations
+        text = aset.text if aset is not None else ""
+        span_text = text[item.start : item.end].replace("\n", " ")[:80]
+        cells = ["≠", in_reading_order(f"{isolated(self._feature_name(item))}: {span_text}", self._persian())]
+        cells += [self._describe_value(item, item.value(c)) for c in coders_here]
+        value = cur.held(aset, item) if aset is not None else None
+        if value is None or (not value and self.is_open(item)):
+            cells.append("—")  # the span is not in the curated set, or nothing decided yet
+        elif not value:
+            cells.append(self.tr("rejected"))
+        else:
+            cells.append(self._describe_value(item, value))
+        open_item = self.is_open(item)
+        for col, shown in enumerate(cells):
+            cell = QTableWidgetItem(shown)
+            cell.setToolTip(shown)
+            if open_item:
+                cell.setBackground(QBrush(OPEN))
+            table.setItem(row, col, cell)
+
+    def _feature_name(self, item: cur.Item) -> str:
+        """The feature in the interface's language: "Position", "Located in", "Entity"."""
+        language = getattr(self.window, "language", "en")
+        schema = self.project.schema
+        if item.feature == cur.ENTITY:
+            return self.tr("Entity")
+        if item.feature.startswith(cur.LINK):
+            rtype = schema.relation_type(item.feature[len(cur.LINK) :])
+            return rtype.name(language) if rtype is not None else item.feature[len(cur.LINK) :]
+        attribute = schema.attribute(item.feature, item.span[0])
+        return attribute.name(language) if attribute is not None else item.feature
+
+    def _describe_value(self, item: cur.Item, value: cur.Value) -> str:
+        if not value:
+            return "—"
+        language = getattr(self.window, "language", "en")
+        if isinstance(value, frozenset):
+            text = self.window.annotations.text if self.window.annotations is not None else ""
+            ends = sorted(value, key=lambda k: (k[1], k[2], k[0]))
+            return in_reading_order("; ".join(f"«{text[s:e]}»" for _, s, e in ends), self._persian())
+        attribute = self.project.schema.attribute(item.feature, item.span[0])
+        return attribute.value_name(value, language) if attribute is not None else value
+
+    def _open_features(self, item: cur.Item) -> bool:
+        """Whether an agreed span has a feature still to decide."""
+        return item.keys in self._open_spans
+
+    def _find_open_features(self) -> None:
+        """The spans with a feature still open, once per refill (not once per row)."""
+        self._open_spans = {it.keys for it in self.feature_items if self.is_open(it)}
+
     def is_open(self, item: cur.Item) -> bool:
         """A disagreement not decided yet: the curated set has nothing there and it was
-        not rejected in this session."""
+        not rejected in this session (for a feature: the curated span has no value)."""
         aset = self.window.annotations
         if item.agreed or aset is None:
             return False
+        if item.feature:
+            return cur.held(aset, item) == cur.empty(item.feature) and item not in self.rejected
         return not cur.spans_in(aset, item, self.items) and item not in self.rejected
 
     def open_count(self) -> int:
@@ -332,6 +400,7 @@ class CurationSession(ProjectSession):
             view.select_range(item.start, item.end)
 
     def _on_curated_change(self, change: Change) -> None:
+        self._find_open_features()
         for row, item in enumerate(self.items):
             self._fill_row(row, item)
         self._fill_summary_only()
@@ -358,6 +427,14 @@ class CurationSession(ProjectSession):
         if aset is None or item is None or not 1 <= number <= len(coders_here) or self.window.refuse_if_done():
             return
         coder = coders_here[number - 1]
+        if item.feature:
+            done = self.tr("Accepted the version of %1").replace("%1", isolated(coder))
+            missing = cur.accept_feature(aset, item, coder, self.sets.get(coder))
+            if self._decide_feature(item, missing, done) and not item.value(coder):
+                self.rejected.add(item)
+            self._refill(item)
+            self.next_open()
+            return
         cur.accept(aset, item, coder, self.items, self.sets.get(coder))
         if not item.version(coder):
             self.rejected.add(item)
@@ -366,9 +443,38 @@ class CurationSession(ProjectSession):
         self.window.show_status(self.tr("Accepted the version of %1").replace("%1", isolated(coder)))
         self.next_open()
 
+    def _decide_feature(self, item: cur.Item, missing: list[tuple[str, int, int]] | None, done: str) -> bool:
+        """After a feature decision, the status line: `done`, or what could not be done
+        (False: nothing was). In the status bar, as every curation step: a message box
+        would take the keys from the list."""
+        aset = self.window.annotations
+        if missing is None:
+            self.window.show_status(self.tr("The curated set has no such span: put it back first (1 on its row)."))
+            return False
+        if missing and aset is not None:
+            ends = ", ".join(f"«{aset.text[s:e]}»" for _, s, e in missing)
+            done = self.tr("Not linked to %1: not in the curated set (decide it first)").replace("%1", ends)
+        self.window.show_status(done)
+        return True
+
+    def _refill(self, item: cur.Item) -> None:
+        """A feature's row and its span's (whose green depends on it)."""
+        self._find_open_features()
+        for row, other in enumerate(self.items):
+            if other is item or (other.agreed and other.keys == item.keys):
+                self._fill_row(row, other)
+        self._fill_summary_only()
+
     def reject(self) -> None:
         aset, item = self.window.annotations, self.current_item()
         if aset is None or item is None or item.agreed or self.window.refuse_if_done():
+            return
+        if item.feature:
+            done = self.tr("Rejected: the curated span has no %1").replace("%1", self._feature_name(item))
+            if self._decide_feature(item, cur.reject_feature(aset, item), done):
+                self.rejected.add(item)
+            self._refill(item)
+            self.next_open()
             return
         cur.reject(aset, item, self.items)
         self.rejected.add(item)

@@ -306,7 +306,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="203" />
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -496,62 +496,84 @@
 <context>
     <name>CurationSession</name>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="249" />
+        <location filename="../../annotator/ui/curation.py" line="255" />
         <source>text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="250" />
+        <location filename="../../annotator/ui/curation.py" line="256" />
         <source>curated</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="296" />
+        <location filename="../../annotator/ui/curation.py" line="306" />
+        <location filename="../../annotator/ui/curation.py" line="334" />
         <source>rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="298" />
+        <location filename="../../annotator/ui/curation.py" line="308" />
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="342" />
+        <location filename="../../annotator/ui/curation.py" line="350" />
+        <source>Entity</source>
+        <translation>هویت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="411" />
         <source>Fewer than two coders have annotated this document: nothing to compare.</source>
         <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="345" />
+        <location filename="../../annotator/ui/curation.py" line="414" />
         <source>%1 agreed, %2 (%3 open)</source>
         <translation>%1 توافق، %2 (%3 باز)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="346" />
+        <location filename="../../annotator/ui/curation.py" line="415" />
         <source>%1 disagreement</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="347" />
+        <location filename="../../annotator/ui/curation.py" line="416" />
         <source>%1 disagreements</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="366" />
+        <location filename="../../annotator/ui/curation.py" line="431" />
+        <location filename="../../annotator/ui/curation.py" line="443" />
         <source>Accepted the version of %1</source>
         <translation>نسخهٔ %1 پذیرفته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="377" />
+        <location filename="../../annotator/ui/curation.py" line="452" />
+        <source>The curated set has no such span: put it back first (1 on its row).</source>
+        <translation>مجموعهٔ داوری‌شده این بازه را ندارد: نخست آن را برگردانید (۱ در ردیف خودش).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="456" />
+        <source>Not linked to %1: not in the curated set (decide it first)</source>
+        <translation>به %1 پیوند داده نشد: در مجموعهٔ داوری‌شده نیست (نخست دربارهٔ آن تصمیم بگیرید)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="473" />
+        <source>Rejected: the curated span has no %1</source>
+        <translation>رد شد: بازهٔ داوری‌شده %1 ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/curation.py" line="483" />
         <source>Rejected: no span there</source>
         <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="409" />
+        <location filename="../../annotator/ui/curation.py" line="515" />
         <source>Curation</source>
         <translation>داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="412" />
+        <location filename="../../annotator/ui/curation.py" line="518" />
         <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
         <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
     </message>
@@ -876,330 +898,330 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
-        <location filename="../../annotator/ui/main_window.py" line="527" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="570" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
-        <location filename="../../annotator/ui/main_window.py" line="541" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="584" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="544" />
+        <location filename="../../annotator/ui/main_window.py" line="587" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
-        <location filename="../../annotator/ui/main_window.py" line="555" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
-        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="621" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581" />
+        <location filename="../../annotator/ui/main_window.py" line="624" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584" />
+        <location filename="../../annotator/ui/main_window.py" line="627" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586" />
+        <location filename="../../annotator/ui/main_window.py" line="629" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524" />
-        <location filename="../../annotator/ui/main_window.py" line="588" />
+        <location filename="../../annotator/ui/main_window.py" line="567" />
+        <location filename="../../annotator/ui/main_window.py" line="631" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="638" />
+        <location filename="../../annotator/ui/main_window.py" line="679" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="680" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="640" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="683" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="645" />
+        <location filename="../../annotator/ui/main_window.py" line="686" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="687" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647" />
+        <location filename="../../annotator/ui/main_window.py" line="688" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="648" />
+        <location filename="../../annotator/ui/main_window.py" line="689" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649" />
+        <location filename="../../annotator/ui/main_window.py" line="690" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="694" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="699" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667" />
-        <location filename="../../annotator/ui/main_window.py" line="1098" />
+        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="1139" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="672" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="673" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="674" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="675" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="676" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="677" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="678" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="679" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="628" />
-        <location filename="../../annotator/ui/main_window.py" line="687" />
+        <location filename="../../annotator/ui/main_window.py" line="671" />
+        <location filename="../../annotator/ui/main_window.py" line="728" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="627" />
-        <location filename="../../annotator/ui/main_window.py" line="688" />
+        <location filename="../../annotator/ui/main_window.py" line="670" />
+        <location filename="../../annotator/ui/main_window.py" line="729" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
+        <location filename="../../annotator/ui/main_window.py" line="778" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="760" />
+        <location filename="../../annotator/ui/main_window.py" line="801" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="869" />
+        <location filename="../../annotator/ui/main_window.py" line="910" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="889" />
+        <location filename="../../annotator/ui/main_window.py" line="930" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="890" />
+        <location filename="../../annotator/ui/main_window.py" line="931" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="894" />
+        <location filename="../../annotator/ui/main_window.py" line="935" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="898" />
+        <location filename="../../annotator/ui/main_window.py" line="939" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="898" />
+        <location filename="../../annotator/ui/main_window.py" line="939" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="903" />
+        <location filename="../../annotator/ui/main_window.py" line="944" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="904" />
+        <location filename="../../annotator/ui/main_window.py" line="945" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="935" />
+        <location filename="../../annotator/ui/main_window.py" line="976" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1043" />
+        <location filename="../../annotator/ui/main_window.py" line="1084" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1045" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1056" />
+        <location filename="../../annotator/ui/main_window.py" line="1097" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1060" />
+        <location filename="../../annotator/ui/main_window.py" line="1101" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1071" />
+        <location filename="../../annotator/ui/main_window.py" line="1112" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1073" />
+        <location filename="../../annotator/ui/main_window.py" line="1114" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1110" />
+        <location filename="../../annotator/ui/main_window.py" line="1151" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1130" />
+        <location filename="../../annotator/ui/main_window.py" line="1171" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1131" />
+        <location filename="../../annotator/ui/main_window.py" line="1172" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1208,320 +1230,320 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1145" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1145" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1160" />
+        <location filename="../../annotator/ui/main_window.py" line="1201" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1243" />
+        <location filename="../../annotator/ui/main_window.py" line="1284" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1245" />
+        <location filename="../../annotator/ui/main_window.py" line="1286" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1278" />
+        <location filename="../../annotator/ui/main_window.py" line="1319" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1302" />
+        <location filename="../../annotator/ui/main_window.py" line="1343" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1319" />
+        <location filename="../../annotator/ui/main_window.py" line="1360" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1330" />
+        <location filename="../../annotator/ui/main_window.py" line="1371" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1335" />
+        <location filename="../../annotator/ui/main_window.py" line="1376" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1394" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1383" />
+        <location filename="../../annotator/ui/main_window.py" line="1424" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1388" />
+        <location filename="../../annotator/ui/main_window.py" line="1429" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1388" />
+        <location filename="../../annotator/ui/main_window.py" line="1429" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1444" />
+        <location filename="../../annotator/ui/main_window.py" line="1485" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1452" />
+        <location filename="../../annotator/ui/main_window.py" line="1493" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1495" />
+        <location filename="../../annotator/ui/main_window.py" line="1536" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1522" />
+        <location filename="../../annotator/ui/main_window.py" line="1563" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1547" />
+        <location filename="../../annotator/ui/main_window.py" line="1588" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1549" />
+        <location filename="../../annotator/ui/main_window.py" line="1590" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1561" />
+        <location filename="../../annotator/ui/main_window.py" line="1602" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1574" />
+        <location filename="../../annotator/ui/main_window.py" line="1615" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1575" />
+        <location filename="../../annotator/ui/main_window.py" line="1616" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1658" />
+        <location filename="../../annotator/ui/main_window.py" line="1699" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1670" />
+        <location filename="../../annotator/ui/main_window.py" line="1711" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1689" />
+        <location filename="../../annotator/ui/main_window.py" line="1730" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1700" />
+        <location filename="../../annotator/ui/main_window.py" line="1741" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1701" />
+        <location filename="../../annotator/ui/main_window.py" line="1742" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1702" />
+        <location filename="../../annotator/ui/main_window.py" line="1743" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1703" />
+        <location filename="../../annotator/ui/main_window.py" line="1744" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1704" />
+        <location filename="../../annotator/ui/main_window.py" line="1745" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1705" />
+        <location filename="../../annotator/ui/main_window.py" line="1746" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1706" />
+        <location filename="../../annotator/ui/main_window.py" line="1747" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
-        <location filename="../../annotator/ui/main_window.py" line="1636" />
+        <location filename="../../annotator/ui/main_window.py" line="697" />
+        <location filename="../../annotator/ui/main_window.py" line="1677" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="690" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1054" />
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1054" />
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1104" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1104" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1066" />
+        <location filename="../../annotator/ui/main_window.py" line="1107" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1066" />
+        <location filename="../../annotator/ui/main_window.py" line="1107" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1069" />
+        <location filename="../../annotator/ui/main_window.py" line="1110" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1637" />
+        <location filename="../../annotator/ui/main_window.py" line="1678" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1653" />
+        <location filename="../../annotator/ui/main_window.py" line="1694" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1654" />
+        <location filename="../../annotator/ui/main_window.py" line="1695" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1656" />
+        <location filename="../../annotator/ui/main_window.py" line="1697" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1661" />
+        <location filename="../../annotator/ui/main_window.py" line="1702" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1666" />
+        <location filename="../../annotator/ui/main_window.py" line="1707" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1667" />
+        <location filename="../../annotator/ui/main_window.py" line="1708" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1668" />
+        <location filename="../../annotator/ui/main_window.py" line="1709" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1691" />
+        <location filename="../../annotator/ui/main_window.py" line="1732" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1689" />
+        <location filename="../../annotator/ui/main_window.py" line="1730" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1692" />
+        <location filename="../../annotator/ui/main_window.py" line="1733" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1693" />
+        <location filename="../../annotator/ui/main_window.py" line="1734" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="644" />
-        <location filename="../../annotator/ui/main_window.py" line="1694" />
+        <location filename="../../annotator/ui/main_window.py" line="685" />
+        <location filename="../../annotator/ui/main_window.py" line="1735" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1695" />
+        <location filename="../../annotator/ui/main_window.py" line="1736" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1696" />
+        <location filename="../../annotator/ui/main_window.py" line="1737" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1697" />
+        <location filename="../../annotator/ui/main_window.py" line="1738" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1698" />
+        <location filename="../../annotator/ui/main_window.py" line="1739" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1699" />
+        <location filename="../../annotator/ui/main_window.py" line="1740" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
