@@ -515,6 +515,33 @@ FA = {
         "این پیوندها با برچسب تازه جور نیستند. Ctrl+Z آن‌ها را برمی‌گرداند."
     ),
     "Relabel and remove the links": "تغییر برچسب و حذف پیوندها",
+    "another window (%1) took this file over; this window no longer saves it. Close it, or keep what you "
+    "did here with Save As": (
+        "پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، "
+        "یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید"
+    ),
+    "The annotation file %1 was kept aside as %2; this document starts without annotations.": (
+        "پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود."
+    ),
+    "This annotation file is for document %1, not %2; it was left as it is.": (
+        "این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند."
+    ),
+    "The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on "
+    "it; the file was left as it is.": (
+        "متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ "
+        "پرونده دست‌نخورده ماند."
+    ),
+    "Annotations of another document": "برچسب‌گذاری‌های سندی دیگر",
+    "Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts "
+    "without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest "
+    "are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not "
+    "opened.": (
+        "چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز "
+        "می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان "
+        "«بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود."
+    ),
+    "Keep it aside, start afresh": "کنار گذاشتن و آغاز از نو",
+    "Re-anchor anyway": "جابه‌جایی به‌هرحال",
 }
 
 

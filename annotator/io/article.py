@@ -123,9 +123,10 @@ class ArticleOpening:
         finally:
             os.close(fd)
 
-    def finish(self, annotator: str = "") -> tuple[AnnotationStore, str]:
+    def finish(self, annotator: str = "", foreign: str = "") -> tuple[AnnotationStore, str]:
         """The document opened for editing: the whole file parsed and checked, the journal
-        replayed. Raises jsonformat.AnnotationFileError or StoreError."""
+        replayed. Raises jsonformat.AnnotationFileError or StoreError (ForeignFileError: the
+        annotation file beside the article is another's, unless `foreign="reanchor"`)."""
         if self.document is None:
             store, recovery = AnnotationStore.open(self.path, self.schema)
             return store, recovery.message
@@ -135,6 +136,7 @@ class ArticleOpening:
             schema,
             document,
             lambda: AnnotationSet(document, annotator, schema),
+            foreign=foreign,
         )
 
 

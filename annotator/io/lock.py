@@ -153,6 +153,15 @@ class ProjectLock:
                 os.unlink(aside)
         raise LockedError(self.path, self.read(), self.what)
 
+    def taken_over(self) -> LockInfo | None:
+        """Who holds the lock now when another instance took it over (acquire(force=True)
+        after its user agreed) while this one held it; None while it is still ours, not
+        held, or its file is gone (nobody holds it then)."""
+        if self._token is None:
+            return None
+        info = self.read()
+        return info if info is not None and info.token != self._token else None
+
     def refresh(self) -> None:
         """Renew the lock's time (call every few minutes while holding it)."""
         if self._token is None:

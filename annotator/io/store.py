@@ -38,12 +38,15 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from . import jsonformat
 from .atomic import fsync_dir, write_atomic
 from .reading import NotRegularFile, TooLarge, mb, read_regular
+
+if TYPE_CHECKING:
+    from ..model.reanchor import ReanchorResult
 
 MAX_FILE_BYTES = jsonformat.MAX_FILE_BYTES  # an annotation file larger than this is refused unread
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
@@ -154,6 +157,38 @@ class StoreError(OSError):
         return self.message
 
 
+class ForeignFileError(StoreError):
+    """An annotation file that belongs to another document (its document id says so), or
+    whose spans mostly cannot be placed on this text: it is not re-anchored, and nothing is
+    written, until the user decides (AnnotationStore.open(..., foreign="reanchor") re-anchors
+    it anyway; set_aside_annotations() keeps it aside so that the document starts afresh)."""
+
+    def __init__(
+        self, message: str, path: Path, placed: int, total: int, other: str = "", this: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.placed = placed  # spans re-anchoring would place on this text
+        self.total = total
+        self.other = other  # the document the file names ("id «title»"), when not this one
+        self.this = this  # the document being opened, said the same way
+
+
+def set_aside_annotations(path: Path) -> Path:
+    """Keep an annotation file (and its journal) aside as `NAME.unused-<time>` so that its
+    document can start afresh; nothing is deleted. Raises OSError (StoreError when another
+    window is recording edits to it)."""
+    path = Path(path)
+    jpath = journal_path(path)
+    if jpath.exists():
+        if journal_in_use(jpath):
+            raise _busy(jpath)
+        _set_aside(jpath)
+    aside = _set_aside(path)
+    fsync_dir(path.parent)
+    return aside
+
+
 class AnnotationStore:
     """Makes every change of an AnnotationSet durable: journal then checkpoint."""
 
@@ -178,6 +213,9 @@ class AnnotationStore:
         self._pending = ""  # "" (nothing to do), "sync" (lines written, not fsynced) or "save"
         self._pending_from = 0  # the journal's length before the first unsynced line
         self._pending_new_journal = False  # the journal was created inside the block
+        # asked before a new journal or a checkpoint is written: a reason this store may not
+        # write its file any more (the window's lock was taken over by another window), or None
+        self.guard: Callable[[], str | None] | None = None
         aset.subscribe(self._on_change)
 
     # ---- opening -------------------------------------------------------------------
@@ -190,13 +228,15 @@ class AnnotationStore:
         document: Document,
         start: Callable[[], AnnotationSet],
         embed_text: bool = True,
+        foreign: str = "",
+        same_id: bool = False,
     ) -> tuple[AnnotationStore, str]:
         """Open `path` when it or its journal exists (see `open`); otherwise a store for
         `start()`, which writes nothing until the first edit. Returns the store and what
         opening recovered ("" when nothing)."""
         path = Path(path)
         if path.exists() or journal_path(path).exists():
-            store, recovery = cls.open(path, schema, document, embed_text)
+            store, recovery = cls.open(path, schema, document, embed_text, foreign, same_id)
             return store, recovery.message
         return cls(start(), path, embed_text), ""
 
@@ -207,19 +247,34 @@ class AnnotationStore:
         schema: Schema,
         document: Document | None = None,
         embed_text: bool = True,
+        foreign: str = "",
+        same_id: bool = False,
     ) -> tuple[AnnotationStore, Recovery]:
         """Load `path` (if it exists), replay its journal, re-anchor on a changed text.
 
         Raises jsonformat.AnnotationFileError (a bad file) or StoreError (too large, no
         file and no document). Writes only to repair: a torn journal tail is cut off, an
         unusable journal is moved aside, a re-anchored file is checkpointed.
+
+        A file that is not this document's, by its document id, or on whose changed text
+        most spans cannot be placed raises ForeignFileError before anything is written,
+        unless `foreign="reanchor"` (the user chose to re-anchor it anyway). The id decides
+        alone with `same_id` (a project: files are named by document id); otherwise (an
+        article, whose id is its file name) a file whose spans mostly fit is the same article
+        renamed and is re-anchored.
         """
         with _no_gc_pauses():
-            return cls._open(path, schema, document, embed_text)
+            return cls._open(path, schema, document, embed_text, foreign, same_id)
 
     @classmethod
     def _open(
-        cls, path: Path, schema: Schema, document: Document | None, embed_text: bool
+        cls,
+        path: Path,
+        schema: Schema,
+        document: Document | None,
+        embed_text: bool,
+        foreign: str = "",
+        same_id: bool = False,
     ) -> tuple[AnnotationStore, Recovery]:
         path = Path(path)
         jpath = journal_path(path)
@@ -260,6 +315,7 @@ class AnnotationStore:
         replayed = 0
         seq = 0
         own = False
+        journal: _Journal | None = None
         if jpath.exists():
             journal = _read_journal(jpath, base_sha)
             seq, own = journal.seq, journal.matched
@@ -279,6 +335,12 @@ class AnnotationStore:
                 else:
                     data = candidate
                     replayed = len(journal.records)
+
+        trial = None
+        if document is not None and not same_text and foreign != "reanchor":
+            trial = _refuse_foreign(path, data, document, same_id)  # before anything is written
+
+        if journal is not None:
             if not own:
                 set_aside = _try_set_aside(jpath, notes)
                 notes.insert(
@@ -301,7 +363,7 @@ class AnnotationStore:
         unplaced = _unplaced_of(data)
         moved = unplaced_now = 0
         if document is not None and not same_text:
-            moved, unplaced_now = _reanchor(data, document, unplaced)
+            moved, unplaced_now = _reanchor(data, document, unplaced, trial)
         # checked above with this text (candidate included), unless re-anchoring moved spans
         checked = document is None or same_text
         aset = jsonformat.from_json(data, schema, document, path, checked=checked)
@@ -310,6 +372,21 @@ class AnnotationStore:
         store._base_sha = base_sha
         store._file_sig = _signature(path)
         store._own_journal = own
+        if own and jpath.exists():
+            # ours from now: its flock is taken at once, so that no other window opens the
+            # file (its edits would build on the same journal) or moves or deletes it
+            try:
+                fd = os.open(jpath, os.O_WRONLY | os.O_APPEND)
+            except OSError:
+                fd = None  # a read-only folder: the next edit says so
+            if fd is not None and not _claim(fd):
+                os.close(fd)
+                store.detach()
+                raise StoreError(
+                    f"{path}: is being edited in another window or program (its journal is open there); "
+                    "close it there first"
+                )
+            store._fd = fd
         if replayed and not own:
             # the replayed edits are in no journal we may append to: the next edit must
             # checkpoint them, not start a fresh journal on the file without them
@@ -432,9 +509,12 @@ class AnnotationStore:
         new_sha = _sha(content)
         try:
             jpath = journal_path(self.path)
-            if not self._own_journal and jpath.exists() and journal_in_use(jpath):
+            changed = new_sha != self._file_sha()
+            if changed:
+                self._check_guard()
+            if self._fd is None and jpath.exists() and journal_in_use(jpath):
                 raise _busy(jpath)  # its edits build on the file as it is: not replaced under it
-            if new_sha != self._file_sha():
+            if changed:
                 self._check_not_changed_under_us()
                 if self._fd is not None:
                     with contextlib.suppress(OSError):  # helps replay after a crash below
@@ -465,6 +545,7 @@ class AnnotationStore:
             self.last_error = f"Could not save {new}: {describe_os_error(exc)}."
             raise
         self._close_fd()  # the old file and its journal stay consistent where they are
+        self.guard = None  # the old file's lock says nothing about the new one
         self.path = new
         self._base_sha = _sha(content)
         self._file_sig = _signature(new)
@@ -615,10 +696,15 @@ class AnnotationStore:
                 raise _busy(jpath)
             self._fd = fd
             return self._fd
+        self._check_guard()
         if jpath.exists():
             if journal_in_use(jpath):
                 raise _busy(jpath)  # another writer's, being appended to: never moved
             _set_aside(jpath)  # someone else's: never overwritten
+        if self._base_sha is not None:
+            # a journal builds on the file as this store read it: one another window has
+            # rewritten meanwhile is said now, at the edit, not at the next checkpoint
+            self._check_not_changed_under_us()
         fd = os.open(jpath, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL, 0o666)
         _claim(fd)
         header = {
@@ -652,6 +738,8 @@ class AnnotationStore:
         self._close_fd()
         jpath = journal_path(self.path)
         if jpath.exists():
+            if self._own_journal and self._fd is None and journal_in_use(jpath):
+                raise _busy(jpath)  # another window's now, whatever we read: never removed
             if self._own_journal:
                 os.unlink(jpath)
             elif journal_in_use(jpath):
@@ -685,6 +773,33 @@ class AnnotationStore:
             return _sha(_read_limited(self.path))
         except (OSError, jsonformat.AnnotationFileError):
             return None
+
+    def discard(self) -> Path | None:
+        """Stop listening, the unsaved edits dropped at the user's word (Discard): this
+        store's journal is kept as `NAME.journal.discarded-<time>` (never replayed, never
+        reported at the next opening; nothing is deleted) and returned. None when there
+        was none, or it could not be moved (then it stays, and the next opening says so)."""
+        self.detach()
+        jpath = journal_path(self.path)
+        if not self._own_journal or not jpath.exists() or journal_in_use(jpath):
+            return None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = jpath.with_name(f"{jpath.name}.discarded-{stamp}")
+        n = 1
+        while aside.exists():
+            n += 1
+            aside = jpath.with_name(f"{jpath.name}.discarded-{stamp}-{n}")
+        try:
+            os.replace(jpath, aside)
+        except OSError:
+            return None
+        self._own_journal = False
+        return aside
+
+    def _check_guard(self) -> None:
+        reason = self.guard() if self.guard is not None else None
+        if reason:
+            raise StoreError(reason)
 
     def _check_not_changed_under_us(self) -> None:
         if self._file_sig is None:
@@ -830,14 +945,53 @@ def _unplaced_of(data: dict[str, Any]) -> dict[str, list[Any]]:
     return result
 
 
-def _reanchor(data: dict[str, Any], document: Document, unplaced: dict[str, list[Any]]) -> tuple[int, int]:
-    """Move data's spans onto document.text; the rest go to `unplaced`. (moved, unplaced)."""
-    old_sha = data["document"]["text_sha256"]
-    old_text = data["document"].get("text")
+def _try_reanchor(data: dict[str, Any], document: Document) -> ReanchorResult:
     spans = [_span_from_json(s) for s in data["spans"]]
     from ..model.reanchor import reanchor  # only for a changed text: not on every opening's path
 
-    result = reanchor(spans, document.text, old_text)
+    return reanchor(spans, document.text, data["document"].get("text"))
+
+
+def _refuse_foreign(path: Path, data: dict[str, Any], document: Document, same_id: bool) -> ReanchorResult:
+    """Raise ForeignFileError when the file is another document's or most of its spans
+    cannot be placed on this text; else what re-anchoring places (done once)."""
+    trial = _try_reanchor(data, document)
+    placed, total = len(trial.placed), len(trial.placed) + len(trial.unplaced)
+    mostly_placed = placed * 2 >= total if total else False
+    info = data["document"]
+    other_id = str(info.get("id", ""))
+    other_title = str(info.get("title") or "")
+    if other_id != document.id and (same_id or not mostly_placed):
+        named = f"{other_id} «{other_title}»" if other_title and other_title != other_id else other_id
+        this = (
+            f"{document.id} «{document.title}»" if document.title and document.title != document.id else document.id
+        )
+        raise ForeignFileError(
+            f"{path}: this annotation file is for document {named}, not {this}; it was left as it is",
+            path,
+            placed,
+            total,
+            named,
+            this,
+        )
+    if not mostly_placed and total:
+        raise ForeignFileError(
+            f"{path}: the text of {document.title or document.id} is not the one these annotations were made on, "
+            f"and only {placed} of {total} spans could be placed on it; it was left as it is",
+            path,
+            placed,
+            total,
+            this=document.title or document.id,
+        )
+    return trial
+
+
+def _reanchor(
+    data: dict[str, Any], document: Document, unplaced: dict[str, list[Any]], trial: ReanchorResult | None = None
+) -> tuple[int, int]:
+    """Move data's spans onto document.text; the rest go to `unplaced`. (moved, unplaced)."""
+    old_sha = data["document"]["text_sha256"]
+    result = trial if trial is not None else _try_reanchor(data, document)
     placed = {s.id for s in result.placed}
     kept_relations: list[Any] = []
     for rel in data["relations"]:
@@ -976,9 +1130,11 @@ def _remove_stale_temporaries(path: Path) -> None:
 __all__ = [
     "MAX_FILE_BYTES",
     "AnnotationStore",
+    "ForeignFileError",
     "Recovery",
     "StoreError",
     "describe_os_error",
     "journal_path",
     "pending_state",
+    "set_aside_annotations",
 ]

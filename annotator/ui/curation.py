@@ -205,7 +205,7 @@ class CurationSession(ProjectSession):
 
     # ---- documents ---------------------------------------------------------------------
 
-    def open_store(self, doc_id: str) -> tuple[AnnotationStore, str]:
+    def open_store(self, doc_id: str, foreign: str = "") -> tuple[AnnotationStore, str]:
         """The curated annotations; a document never curated starts from what every coder
         agrees on (not yet a file: it is written with the first decision)."""
         document = self.project.load_document(doc_id)
@@ -216,7 +216,13 @@ class CurationSession(ProjectSession):
         path = self.project.annotation_path(doc_id, CURATED)
         path.parent.mkdir(parents=True, exist_ok=True)
         return AnnotationStore.open_or_start(
-            path, self.project.schema, document, lambda: agreed_set(document, self.project.schema, sets), False
+            path,
+            self.project.schema,
+            document,
+            lambda: agreed_set(document, self.project.schema, sets),
+            False,
+            foreign=foreign,
+            same_id=True,  # named by document id: another id is another document's file
         )
 
     def open_document(self, doc_id: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -43,7 +43,7 @@ from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import cannot_save, is_read_only
 from ..io.lock import LockedError, ProjectLock
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
-from ..io.store import AnnotationStore
+from ..io.store import AnnotationStore, ForeignFileError
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, DocumentDone, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
@@ -839,8 +839,13 @@ class MainWindow(QMainWindow):
             shown.restore()
             return False
         try:
-            with _HeldKeys(self):  # keys pressed meanwhile are handled once it is open
-                store, recovery_message = opening.finish(self.annotator)
+            try:
+                with _HeldKeys(self):  # keys pressed meanwhile are handled once it is open
+                    store, recovery_message = opening.finish(self.annotator)
+            except ForeignFileError as exc:  # another article's annotations: the user decides
+                store, recovery_message = self.decide_foreign(
+                    exc, lambda foreign: opening.finish(self.annotator, foreign)
+                )
         except (TextFileError, SchemaError, jsonformat.AnnotationFileError, OSError) as exc:
             shown.restore()  # the spans painted from the unchecked file go
             if lock is not None:
@@ -1012,7 +1017,7 @@ class MainWindow(QMainWindow):
         """Take the lock of an annotation file (article mode), as a project's is taken:
         (True, the lock), (True, None) when the folder cannot hold one (read-only), or
         (False, None) when another window holds it and the user did not take it over."""
-        lock = ProjectLock.for_file(path, self.settings.annotator)
+        lock = ProjectLock.for_file(path, self.annotator)  # --annotator's name, as the file gets
         try:
             lock.acquire()
         except LockedError as exc:
@@ -1162,6 +1167,80 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def _taken_over(self) -> str | None:
+        """Why this window may no longer write its file: another window took its lock over
+        (its user answered "Open it here anyway"). Asked by the store before it starts a
+        journal or writes the file, so that the window told to close without saving never
+        overwrites the other's edits, and says so at the edit."""
+        lock = self._file_lock if self._file_lock is not None else (self.session.lock if self.session else None)
+        holder = lock.taken_over() if lock is not None else None
+        if holder is None:
+            return None
+        return self.tr(
+            "another window (%1) took this file over; this window no longer saves it. Close it, or keep "
+            "what you did here with Save As"
+        ).replace("%1", holder.describe())
+
+    def decide_foreign(
+        self, exc: ForeignFileError, reopen: Callable[[str], tuple[AnnotationStore, str]]
+    ) -> tuple[AnnotationStore, str]:
+        """An annotation file that is another document's (or mostly does not fit this text)
+        was left as it is: ask what to do. Keep it aside and start afresh, re-anchor it
+        anyway (`reopen("reanchor")`), or not open the document (exc is raised again, for
+        the caller's one line). Returns the store and what opening said."""
+        from ..io.store import set_aside_annotations
+
+        choice = self.ask_foreign(self.foreign_message(exc))
+        if choice == "reanchor":
+            return reopen("reanchor")
+        if choice != "aside":
+            raise exc
+        aside = set_aside_annotations(exc.path)  # OSError: said by the caller
+        store, message = reopen("")
+        kept = self.tr("The annotation file %1 was kept aside as %2; this document starts without annotations.")
+        kept = kept.replace("%1", self._file_name(exc.path.name)).replace("%2", self._file_name(aside.name))
+        return store, " ".join(part for part in (kept, message) if part)
+
+    def foreign_message(self, exc: ForeignFileError) -> str:
+        """The store's one line, said in the interface's language."""
+        if exc.other:
+            said = self.tr("This annotation file is for document %1, not %2; it was left as it is.")
+            said = said.replace("%1", self._file_name(exc.other)).replace("%2", self._file_name(exc.this))
+        else:
+            said = self.tr(
+                "The text of %1 is not the one these annotations were made on: only %2 of %3 spans "
+                "could be placed on it; the file was left as it is."
+            )
+            said = said.replace("%1", self._file_name(exc.this)).replace("%2", number(exc.placed))
+            said = said.replace("%3", number(exc.total))
+        return f"{self._file_name(str(exc.path))}\n{said}"
+
+    def ask_foreign(self, message: str) -> str:
+        """Keep the file aside ("aside"), re-anchor it anyway ("reanchor") or leave it and
+        do not open the document ("")."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Annotations of another document"), message, parent=self)
+        box.setObjectName("foreignQuestion")
+        box.setInformativeText(
+            self.tr(
+                "Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this "
+                "document starts without annotations. Re-anchor anyway: its spans are moved onto this "
+                "text where they fit and the rest are kept in the file as unplaced; the file then belongs "
+                "to this document. Cancel: the document is not opened."
+            )
+        )
+        aside = box.addButton(self.tr("Keep it aside, start afresh"), QMessageBox.ButtonRole.AcceptRole)
+        aside.setObjectName("foreignAside")
+        anyway = box.addButton(self.tr("Re-anchor anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        anyway.setObjectName("foreignReanchor")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "aside" if clicked is aside else "reanchor" if clicked is anyway else ""
+
     def ask_take_over(self, reason: str) -> bool:
         """Another window holds this project for this annotator: open anyway only if asked."""
         from PySide6.QtWidgets import QMessageBox
@@ -1213,6 +1292,7 @@ class MainWindow(QMainWindow):
 
     def _attach(self, store: AnnotationStore, path: Path, title: str = "") -> None:
         self.store = store
+        store.guard = self._taken_over  # a window whose lock another took over writes nothing more
         self.path = path
         self._title = title or path.name
         aset = store.aset
@@ -1248,7 +1328,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             if not self._ask_unsaved(cannot_save(self.store.path, exc)):
                 return False
-            self.store.detach()  # discarded: what the journal holds stays for next time
+            self.store.discard()  # discarded: its journal is kept aside, never replayed
         self._let_go()
         return True
 

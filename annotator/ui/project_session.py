@@ -8,6 +8,7 @@ import logging
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -33,7 +34,7 @@ from ..io import jsonformat
 from ..io.catalog import ImportReport
 from ..io.lock import LockedError, ProjectLock
 from ..io.project import DEFAULT_ANNOTATOR, DocumentSummary, ImportProgress, Project, ProjectError, SearchHit
-from ..io.store import AnnotationStore
+from ..io.store import AnnotationStore, ForeignFileError
 from ..io.tagall import TagAllPlan, TagAllResult, plan_tag_all
 from ..model import AnnotationSet, Change, Status
 from ..model.history import KeptHistories
@@ -58,6 +59,9 @@ class SessionHost(Protocol):
     def checkpoint(self) -> bool: ...
     def refresh_state(self) -> None: ...
     def tell_recovery(self, message: str) -> None: ...
+    def decide_foreign(
+        self, exc: ForeignFileError, reopen: Callable[[str], tuple[AnnotationStore, str]]
+    ) -> tuple[AnnotationStore, str]: ...
     def show_error(self, text: str) -> None: ...
     def show_info(self, text: str) -> None: ...
     def show_status(self, text: str) -> None: ...
@@ -249,7 +253,12 @@ class ProjectSession(QObject):
         if doc_id == self.doc_id and self.window.store is not None:
             return True
         try:
-            store, message = self._open_with_history(doc_id)
+            try:
+                store, message = self._open_with_history(doc_id)
+            except ForeignFileError as exc:  # another document's file: the coder decides
+                store, message = self.window.decide_foreign(
+                    exc, lambda foreign: self._open_with_history(doc_id, foreign)
+                )
         except (ProjectError, jsonformat.AnnotationFileError, OSError) as exc:
             self.window.show_error(str(exc))
             if isinstance(exc, jsonformat.AnnotationFileError):  # "can't read" in the list, not "new"
@@ -285,10 +294,11 @@ class ProjectSession(QObject):
             self.list.current_id = ""
             self.list.table.selectionModel().clearSelection()
 
-    def open_store(self, doc_id: str) -> tuple[AnnotationStore, str]:
+    def open_store(self, doc_id: str, foreign: str = "") -> tuple[AnnotationStore, str]:
         """This annotator's annotations on a document, journal replayed; and what opening said.
 
-        Raises ProjectError, jsonformat.AnnotationFileError or OSError."""
+        Raises ProjectError, jsonformat.AnnotationFileError or OSError (ForeignFileError: the
+        file is another document's, unless `foreign="reanchor"`)."""
         document = self.project.load_document(doc_id)
         path = self.project.annotation_path(doc_id, self.annotator)
         # the annotator's folder is made by the first edit (a read-only project opens)
@@ -299,15 +309,17 @@ class ProjectSession(QObject):
             document,
             lambda: self.project.load_annotations(doc_id, self.annotator, document),
             embed_text=False,
+            foreign=foreign,
+            same_id=True,  # named by document id: another id is another document's file
         )
         if not store.aset.annotator:
             store.aset.annotator = self.annotator  # a file that named nobody: its folder's coder
         return store, message
 
-    def _open_with_history(self, doc_id: str) -> tuple[AnnotationStore, str]:
+    def _open_with_history(self, doc_id: str, foreign: str = "") -> tuple[AnnotationStore, str]:
         """open_store, with the undo history this session kept for the document given back
         when the file is still exactly what that history ends in."""
-        store, message = self.open_store(doc_id)
+        store, message = self.open_store(doc_id, foreign)
         history = self.histories.take(doc_id, self._ends_in(store))
         if history is not None:
             store.aset.restore_history(history)

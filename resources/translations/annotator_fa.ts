@@ -3,118 +3,118 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <location filename="../../annotator/ui/agreement_view.py" line="231" />
         <source>Per label (α)</source>
         <translation>برای هر برچسب (α)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <location filename="../../annotator/ui/agreement_view.py" line="231" />
         <source>Per pair (κ)</source>
         <translation>برای هر دو کدگذار (κ)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="226" />
+        <location filename="../../annotator/ui/agreement_view.py" line="231" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="254" />
+        <location filename="../../annotator/ui/agreement_view.py" line="259" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="255" />
+        <location filename="../../annotator/ui/agreement_view.py" line="260" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="256" />
+        <location filename="../../annotator/ui/agreement_view.py" line="261" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="257" />
+        <location filename="../../annotator/ui/agreement_view.py" line="262" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="286" />
+        <location filename="../../annotator/ui/agreement_view.py" line="291" />
         <source>Coders: %1 · %2 · %3 (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 · %3 (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="287" />
+        <location filename="../../annotator/ui/agreement_view.py" line="292" />
         <source>%1 document compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="288" />
+        <location filename="../../annotator/ui/agreement_view.py" line="293" />
         <source>%1 documents compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="289" />
+        <location filename="../../annotator/ui/agreement_view.py" line="294" />
         <source>%1 unit</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="289" />
+        <location filename="../../annotator/ui/agreement_view.py" line="294" />
         <source>%1 units</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="290" />
+        <location filename="../../annotator/ui/agreement_view.py" line="295" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="292" />
+        <location filename="../../annotator/ui/agreement_view.py" line="297" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="292" />
+        <location filename="../../annotator/ui/agreement_view.py" line="297" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="299" />
+        <location filename="../../annotator/ui/agreement_view.py" line="304" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="301" />
+        <location filename="../../annotator/ui/agreement_view.py" line="306" />
         <source>relation</source>
         <translation>رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="304" />
-        <location filename="../../annotator/ui/agreement_view.py" line="316" />
+        <location filename="../../annotator/ui/agreement_view.py" line="309" />
+        <location filename="../../annotator/ui/agreement_view.py" line="321" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="316" />
+        <location filename="../../annotator/ui/agreement_view.py" line="321" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="323" />
+        <location filename="../../annotator/ui/agreement_view.py" line="328" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="334" />
+        <location filename="../../annotator/ui/agreement_view.py" line="340" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="369" />
+        <location filename="../../annotator/ui/agreement_view.py" line="375" />
         <source>Agreement compares two or more coders; this project has only %1.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="371" />
+        <location filename="../../annotator/ui/agreement_view.py" line="377" />
         <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
     </message>
@@ -496,84 +496,84 @@
 <context>
     <name>CurationSession</name>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="255" />
+        <location filename="../../annotator/ui/curation.py" line="261" />
         <source>text</source>
         <translation>متن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="256" />
+        <location filename="../../annotator/ui/curation.py" line="262" />
         <source>curated</source>
         <translation>داوری‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="306" />
-        <location filename="../../annotator/ui/curation.py" line="334" />
+        <location filename="../../annotator/ui/curation.py" line="312" />
+        <location filename="../../annotator/ui/curation.py" line="340" />
         <source>rejected</source>
         <translation>ردشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="308" />
+        <location filename="../../annotator/ui/curation.py" line="314" />
         <source>edited</source>
         <translation>ویرایش‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="350" />
+        <location filename="../../annotator/ui/curation.py" line="356" />
         <source>Entity</source>
         <translation>هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="411" />
+        <location filename="../../annotator/ui/curation.py" line="417" />
         <source>Fewer than two coders have annotated this document: nothing to compare.</source>
         <translation>کمتر از دو کدگذار این سند را برچسب زده‌اند: چیزی برای مقایسه نیست.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="414" />
+        <location filename="../../annotator/ui/curation.py" line="420" />
         <source>%1 agreed, %2 (%3 open)</source>
         <translation>%1 توافق، %2 (%3 باز)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="415" />
+        <location filename="../../annotator/ui/curation.py" line="421" />
         <source>%1 disagreement</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="416" />
+        <location filename="../../annotator/ui/curation.py" line="422" />
         <source>%1 disagreements</source>
         <translation>%1 اختلاف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="431" />
-        <location filename="../../annotator/ui/curation.py" line="443" />
+        <location filename="../../annotator/ui/curation.py" line="437" />
+        <location filename="../../annotator/ui/curation.py" line="449" />
         <source>Accepted the version of %1</source>
         <translation>نسخهٔ %1 پذیرفته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="452" />
+        <location filename="../../annotator/ui/curation.py" line="458" />
         <source>The curated set has no such span: put it back first (1 on its row).</source>
         <translation>مجموعهٔ داوری‌شده این بازه را ندارد: نخست آن را برگردانید (۱ در ردیف خودش).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="456" />
+        <location filename="../../annotator/ui/curation.py" line="462" />
         <source>Not linked to %1: not in the curated set (decide it first)</source>
         <translation>به %1 پیوند داده نشد: در مجموعهٔ داوری‌شده نیست (نخست دربارهٔ آن تصمیم بگیرید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="473" />
+        <location filename="../../annotator/ui/curation.py" line="479" />
         <source>Rejected: the curated span has no %1</source>
         <translation>رد شد: بازهٔ داوری‌شده %1 ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="483" />
+        <location filename="../../annotator/ui/curation.py" line="489" />
         <source>Rejected: no span there</source>
         <translation>رد شد: آنجا بازه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="515" />
+        <location filename="../../annotator/ui/curation.py" line="521" />
         <source>Curation</source>
         <translation>داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/curation.py" line="518" />
+        <location filename="../../annotator/ui/curation.py" line="524" />
         <source>Up/Down: move · Space: next open disagreement · 1–9: accept that coder's version · Delete or R: reject · E or Enter: edit in the article (Ctrl+K: back here) · Ctrl+Z: undo</source>
         <translation>بالا/پایین: جابه‌جایی · فاصله: اختلاف باز بعدی · ۱ تا ۹: پذیرفتن نسخهٔ آن کدگذار · Delete یا R: رد · E یا Enter: ویرایش در متن (Ctrl+K: بازگشت به اینجا) · Ctrl+Z: واگرد</translation>
     </message>
@@ -606,12 +606,12 @@
         <translation>نشانی (URL):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details_dialog.py" line="53" />
+        <location filename="../../annotator/ui/details_dialog.py" line="57" />
         <source>Not a date this program reads; it is kept as written</source>
         <translation>این تاریخ خوانده نمی‌شود؛ همان‌گونه که نوشته شده نگه داشته می‌شود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/details_dialog.py" line="56" />
+        <location filename="../../annotator/ui/details_dialog.py" line="60" />
         <source>Gregorian %1, Jalali %2</source>
         <translation>میلادی %1، خورشیدی %2</translation>
     </message>
@@ -619,32 +619,32 @@
 <context>
     <name>DocumentHeader</name>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="140" />
+        <location filename="../../annotator/ui/document_header.py" line="144" />
         <source>Done · read-only (%1 reopens it)</source>
         <translation>انجام‌شده · فقط خواندنی (%1 دوباره بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="145" />
+        <location filename="../../annotator/ui/document_header.py" line="149" />
         <source>Edit details…</source>
         <translation>ویرایش مشخصات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="148" />
+        <location filename="../../annotator/ui/document_header.py" line="152" />
         <source>Title, date, source and address (Ctrl+Shift+D)</source>
         <translation>عنوان، تاریخ، منبع و نشانی (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="168" />
+        <location filename="../../annotator/ui/document_header.py" line="172" />
         <source>No title yet: the article's first words are shown. Edit details… gives it one.</source>
         <translation>هنوز عنوانی ندارد: نخستین واژه‌های مقاله نشان داده شده است. «ویرایش مشخصات…» به آن عنوان می‌دهد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="175" />
+        <location filename="../../annotator/ui/document_header.py" line="179" />
         <source> (from the address)</source>
         <translation> (برگرفته از نشانی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_header.py" line="183" />
+        <location filename="../../annotator/ui/document_header.py" line="187" />
         <source>No date, source or address yet</source>
         <translation>هنوز تاریخ، منبع یا نشانی ندارد</translation>
     </message>
@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="708" />
-        <location filename="../../annotator/ui/main_window.py" line="1139" />
+        <location filename="../../annotator/ui/main_window.py" line="1144" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
@@ -1136,92 +1136,132 @@
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="910" />
+        <location filename="../../annotator/ui/main_window.py" line="915" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="930" />
+        <location filename="../../annotator/ui/main_window.py" line="935" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="931" />
+        <location filename="../../annotator/ui/main_window.py" line="936" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="935" />
+        <location filename="../../annotator/ui/main_window.py" line="940" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="939" />
+        <location filename="../../annotator/ui/main_window.py" line="944" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="939" />
+        <location filename="../../annotator/ui/main_window.py" line="944" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="944" />
+        <location filename="../../annotator/ui/main_window.py" line="949" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="945" />
+        <location filename="../../annotator/ui/main_window.py" line="950" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="976" />
+        <location filename="../../annotator/ui/main_window.py" line="981" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1084" />
+        <location filename="../../annotator/ui/main_window.py" line="1089" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="1091" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1097" />
+        <location filename="../../annotator/ui/main_window.py" line="1102" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1101" />
+        <location filename="../../annotator/ui/main_window.py" line="1106" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1112" />
+        <location filename="../../annotator/ui/main_window.py" line="1117" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1114" />
+        <location filename="../../annotator/ui/main_window.py" line="1119" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1151" />
+        <location filename="../../annotator/ui/main_window.py" line="1156" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1171" />
+        <location filename="../../annotator/ui/main_window.py" line="1180" />
+        <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
+        <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1200" />
+        <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
+        <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1207" />
+        <source>This annotation file is for document %1, not %2; it was left as it is.</source>
+        <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1211" />
+        <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
+        <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1223" />
+        <source>Annotations of another document</source>
+        <translation>برچسب‌گذاری‌های سندی دیگر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
+        <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1233" />
+        <source>Keep it aside, start afresh</source>
+        <translation>کنار گذاشتن و آغاز از نو</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1235" />
+        <source>Re-anchor anyway</source>
+        <translation>جابه‌جایی به‌هرحال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1250" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1172" />
+        <location filename="../../annotator/ui/main_window.py" line="1251" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1230,177 +1270,177 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1265" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1265" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1201" />
+        <location filename="../../annotator/ui/main_window.py" line="1280" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1284" />
+        <location filename="../../annotator/ui/main_window.py" line="1364" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1286" />
+        <location filename="../../annotator/ui/main_window.py" line="1366" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1319" />
+        <location filename="../../annotator/ui/main_window.py" line="1399" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1343" />
+        <location filename="../../annotator/ui/main_window.py" line="1423" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1360" />
+        <location filename="../../annotator/ui/main_window.py" line="1440" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1371" />
+        <location filename="../../annotator/ui/main_window.py" line="1451" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1376" />
+        <location filename="../../annotator/ui/main_window.py" line="1456" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1394" />
+        <location filename="../../annotator/ui/main_window.py" line="1474" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1424" />
+        <location filename="../../annotator/ui/main_window.py" line="1504" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1429" />
+        <location filename="../../annotator/ui/main_window.py" line="1509" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1429" />
+        <location filename="../../annotator/ui/main_window.py" line="1509" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1485" />
+        <location filename="../../annotator/ui/main_window.py" line="1565" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1493" />
+        <location filename="../../annotator/ui/main_window.py" line="1573" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1536" />
+        <location filename="../../annotator/ui/main_window.py" line="1616" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1563" />
+        <location filename="../../annotator/ui/main_window.py" line="1643" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1588" />
+        <location filename="../../annotator/ui/main_window.py" line="1668" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1590" />
+        <location filename="../../annotator/ui/main_window.py" line="1670" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1602" />
+        <location filename="../../annotator/ui/main_window.py" line="1682" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1615" />
+        <location filename="../../annotator/ui/main_window.py" line="1695" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1616" />
+        <location filename="../../annotator/ui/main_window.py" line="1696" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1699" />
+        <location filename="../../annotator/ui/main_window.py" line="1779" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1711" />
+        <location filename="../../annotator/ui/main_window.py" line="1791" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1730" />
+        <location filename="../../annotator/ui/main_window.py" line="1810" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1741" />
+        <location filename="../../annotator/ui/main_window.py" line="1821" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1742" />
+        <location filename="../../annotator/ui/main_window.py" line="1822" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1743" />
+        <location filename="../../annotator/ui/main_window.py" line="1823" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1744" />
+        <location filename="../../annotator/ui/main_window.py" line="1824" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1745" />
+        <location filename="../../annotator/ui/main_window.py" line="1825" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1746" />
+        <location filename="../../annotator/ui/main_window.py" line="1826" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1747" />
+        <location filename="../../annotator/ui/main_window.py" line="1827" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="697" />
-        <location filename="../../annotator/ui/main_window.py" line="1677" />
+        <location filename="../../annotator/ui/main_window.py" line="1757" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -1410,140 +1450,140 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1095" />
+        <location filename="../../annotator/ui/main_window.py" line="1100" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1095" />
+        <location filename="../../annotator/ui/main_window.py" line="1100" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1104" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1104" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1107" />
+        <location filename="../../annotator/ui/main_window.py" line="1112" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1107" />
+        <location filename="../../annotator/ui/main_window.py" line="1112" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1114" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1114" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1110" />
+        <location filename="../../annotator/ui/main_window.py" line="1115" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1678" />
+        <location filename="../../annotator/ui/main_window.py" line="1758" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1694" />
+        <location filename="../../annotator/ui/main_window.py" line="1774" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1695" />
+        <location filename="../../annotator/ui/main_window.py" line="1775" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1697" />
+        <location filename="../../annotator/ui/main_window.py" line="1777" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1702" />
+        <location filename="../../annotator/ui/main_window.py" line="1782" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1707" />
+        <location filename="../../annotator/ui/main_window.py" line="1787" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1708" />
+        <location filename="../../annotator/ui/main_window.py" line="1788" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1709" />
+        <location filename="../../annotator/ui/main_window.py" line="1789" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1732" />
+        <location filename="../../annotator/ui/main_window.py" line="1812" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1730" />
+        <location filename="../../annotator/ui/main_window.py" line="1810" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1733" />
+        <location filename="../../annotator/ui/main_window.py" line="1813" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1734" />
+        <location filename="../../annotator/ui/main_window.py" line="1814" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="685" />
-        <location filename="../../annotator/ui/main_window.py" line="1735" />
+        <location filename="../../annotator/ui/main_window.py" line="1815" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1736" />
+        <location filename="../../annotator/ui/main_window.py" line="1816" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1737" />
+        <location filename="../../annotator/ui/main_window.py" line="1817" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1738" />
+        <location filename="../../annotator/ui/main_window.py" line="1818" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1739" />
+        <location filename="../../annotator/ui/main_window.py" line="1819" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1740" />
+        <location filename="../../annotator/ui/main_window.py" line="1820" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1737,250 +1777,250 @@ Annotate Persian news: actors, locations and claims.</source>
 <context>
     <name>ProjectSession</name>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="452" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>No more documents that way</source>
         <translation>سند دیگری در این سو نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="452" />
+        <location filename="../../annotator/ui/project_session.py" line="464" />
         <source>Every document is done</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="466" />
+        <location filename="../../annotator/ui/project_session.py" line="478" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="477" />
-        <location filename="../../annotator/ui/project_session.py" line="603" />
+        <location filename="../../annotator/ui/project_session.py" line="489" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="490" />
+        <location filename="../../annotator/ui/project_session.py" line="502" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="593" />
+        <location filename="../../annotator/ui/project_session.py" line="605" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="594" />
+        <location filename="../../annotator/ui/project_session.py" line="606" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="595" />
+        <location filename="../../annotator/ui/project_session.py" line="607" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="596" />
+        <location filename="../../annotator/ui/project_session.py" line="608" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="597" />
+        <location filename="../../annotator/ui/project_session.py" line="609" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="598" />
+        <location filename="../../annotator/ui/project_session.py" line="610" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="610" />
+        <location filename="../../annotator/ui/project_session.py" line="622" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="370" />
+        <location filename="../../annotator/ui/project_session.py" line="382" />
         <source>Tagging…</source>
         <translation>در حال برچسب زدن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="204" />
+        <location filename="../../annotator/ui/project_session.py" line="208" />
         <source>Reading the document list stopped: it shows what it held before</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="466" />
+        <location filename="../../annotator/ui/project_session.py" line="478" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="480" />
+        <location filename="../../annotator/ui/project_session.py" line="492" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="494" />
+        <location filename="../../annotator/ui/project_session.py" line="506" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="518" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="516" />
+        <location filename="../../annotator/ui/project_session.py" line="528" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="516" />
+        <location filename="../../annotator/ui/project_session.py" line="528" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="517" />
+        <location filename="../../annotator/ui/project_session.py" line="529" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="517" />
+        <location filename="../../annotator/ui/project_session.py" line="529" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="518" />
+        <location filename="../../annotator/ui/project_session.py" line="530" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="518" />
+        <location filename="../../annotator/ui/project_session.py" line="530" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
+        <location filename="../../annotator/ui/project_session.py" line="535" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="523" />
+        <location filename="../../annotator/ui/project_session.py" line="535" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="525" />
+        <location filename="../../annotator/ui/project_session.py" line="537" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="529" />
+        <location filename="../../annotator/ui/project_session.py" line="541" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
-        <location filename="../../annotator/ui/project_session.py" line="603" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="553" />
+        <location filename="../../annotator/ui/project_session.py" line="565" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="567" />
+        <location filename="../../annotator/ui/project_session.py" line="579" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="621" />
+        <location filename="../../annotator/ui/project_session.py" line="633" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="625" />
+        <location filename="../../annotator/ui/project_session.py" line="637" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="627" />
+        <location filename="../../annotator/ui/project_session.py" line="639" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="638" />
+        <location filename="../../annotator/ui/project_session.py" line="650" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="639" />
+        <location filename="../../annotator/ui/project_session.py" line="651" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="649" />
+        <location filename="../../annotator/ui/project_session.py" line="661" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="650" />
+        <location filename="../../annotator/ui/project_session.py" line="662" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="651" />
+        <location filename="../../annotator/ui/project_session.py" line="663" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="652" />
+        <location filename="../../annotator/ui/project_session.py" line="664" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="654" />
+        <location filename="../../annotator/ui/project_session.py" line="666" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="670" />
+        <location filename="../../annotator/ui/project_session.py" line="682" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="648" />
-        <location filename="../../annotator/ui/project_session.py" line="708" />
+        <location filename="../../annotator/ui/project_session.py" line="660" />
+        <location filename="../../annotator/ui/project_session.py" line="720" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="620" />
+        <location filename="../../annotator/ui/project_session.py" line="632" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="620" />
+        <location filename="../../annotator/ui/project_session.py" line="632" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="675" />
+        <location filename="../../annotator/ui/project_session.py" line="687" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="675" />
+        <location filename="../../annotator/ui/project_session.py" line="687" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="734" />
+        <location filename="../../annotator/ui/project_session.py" line="746" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

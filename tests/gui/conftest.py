@@ -25,6 +25,7 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(MainWindow, "ask_take_over", unexpected)
     monkeypatch.setattr(MainWindow, "_ask_unsaved", unexpected)
+    monkeypatch.setattr(MainWindow, "ask_foreign", unexpected)
     # the first start asks the coder's name: answered "cancel" (the login name is used)
     # unless a test drives the dialog itself
     monkeypatch.setattr("annotator.ui.app.ask_first_name", lambda: None)

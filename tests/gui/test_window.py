@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
@@ -457,7 +458,11 @@ def test_the_menu_key_opens_the_current_spans_menu_and_arrows_choose(qtbot: Any,
     assert [(s.label, s.text) for s in window.annotations.spans()] == [("location", "واشنگتن")]
 
 
-def test_an_unplaced_span_can_be_put_back_at_the_selection(qtbot: Any, window: MainWindow, tmp_path: Path) -> None:
+def test_an_unplaced_span_can_be_put_back_at_the_selection(
+    qtbot: Any, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []  # no span of the file fits the new text: the coder is asked first
+    monkeypatch.setattr(MainWindow, "ask_foreign", lambda self, message: asked.append(message) or "reanchor")
     article = tmp_path / "moved.txt"
     article.write_text("وزیر به واشنگتن هشدار داد.", encoding="utf-8")
     assert window.open(article)
@@ -467,6 +472,7 @@ def test_an_unplaced_span_can_be_put_back_at_the_selection(qtbot: Any, window: M
     window.close_document()
     article.write_text("وزیر به ایالات متحده هشدار داد.", encoding="utf-8")
     assert window.open(article)
+    assert len(asked) == 1 and "only 0 of 1 spans could be placed" in asked[0]
     assert window.store is not None and [s.text for s in window.store.unplaced] == ["واشنگتن"]
     assert window.act_place.isEnabled()
     new_text = article.read_text(encoding="utf-8")

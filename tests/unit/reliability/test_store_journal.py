@@ -837,21 +837,29 @@ def test_two_stores_on_one_file_never_touch_each_others_journal(saved: Path, sch
     assert jsonformat.load(saved, schema).has_span("s3")
 
 
-def test_a_recovered_journal_taken_over_by_another_store_is_left_to_it(saved: Path, schema: Schema) -> None:
+def test_a_recovered_journal_is_held_from_opening(saved: Path, schema: Schema) -> None:
+    """The store that recovers a journal holds it at once: a second store (another window
+    whose user took the lock over) is refused, instead of recovering it too and, when the
+    first one checkpoints, losing its own edits with the journal the first one removed (a
+    new user's trial: a relabel undone on disk, its journal gone)."""
     store, _ = AnnotationStore.open(saved, schema)
     store.aset.add_span("location", 0, 3)
     crash(store)
-    a, _ = AnnotationStore.open(saved, schema)  # both recover the journal, neither holds it yet
-    b, _ = AnnotationStore.open(saved, schema)
-    b.aset.add_span("actor", 5, 10)  # b goes on in it, holding it
     journal = journal_path(saved)
-    b_journal = journal.read_bytes()
+    held = journal.read_bytes()
+    file_before = saved.read_bytes()
+    a, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.edits == 1
+    with pytest.raises(StoreError, match="is being edited in another window or program"):
+        AnnotationStore.open(saved, schema)
+    assert journal.read_bytes() == held and saved.read_bytes() == file_before
     a.aset.set_status(Status.DONE)
-    assert not a.durable
-    assert a.last_error is not None and BUSY.format(journal=journal) in a.last_error
-    assert journal.read_bytes() == b_journal
-    a.detach()
-    b.detach()
+    assert a.durable
+    a.close()
+    assert not journal.exists()
+    again, recovery = AnnotationStore.open(saved, schema)
+    assert recovery.edits == 0 and again.aset.status == Status.DONE and again.aset.span_count() == 3
+    again.detach()
 
 
 def test_a_journal_left_by_someone_else_meanwhile_is_kept_not_appended_to(saved: Path, schema: Schema) -> None:

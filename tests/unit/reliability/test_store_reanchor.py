@@ -106,7 +106,8 @@ def test_the_re_anchoring_message_counts_two_unplaced_spans_in_the_plural(tmp_pa
         tmp_path, schema, ("actor", "وزیر امور خارجه"), ("claim", "مذاکرات ادامه دارد"), ("location", "تهران")
     )
     new_text = NEW_TEXT.replace("وزیر امور خارجه", "رئیس جمهور")  # the actor and the claim are gone
-    store, recovery = AnnotationStore.open(path, schema, Document("doc1", new_text, "نمونه"))
+    # most spans cannot be placed: opened only when the coder chose to re-anchor anyway
+    store, recovery = AnnotationStore.open(path, schema, Document("doc1", new_text, "نمونه"), foreign="reanchor")
     assert (recovery.reanchored, recovery.unplaced) == (1, 2)
     assert recovery.message == (
         "The text of نمونه has changed since it was annotated: 1 span was placed on the new text; "
@@ -172,7 +173,7 @@ def test_the_old_text_keeps_a_word_from_being_pinned_to_another_use(tmp_path: Pa
     # old text embedded, its context says neither is the span's
     path = annotation_file(tmp_path, schema, ("location", "تهران"))
     new_text = TEXT.split("\n")[1] + " تهران، تهران"
-    store, recovery = AnnotationStore.open(path, schema, Document("doc1", new_text, "نمونه"))
+    store, recovery = AnnotationStore.open(path, schema, Document("doc1", new_text, "نمونه"), foreign="reanchor")
     assert (recovery.reanchored, recovery.unplaced) == (0, 1)
     assert store.aset.spans() == [] and [s.text for s in store.unplaced] == ["تهران"]
     store.detach()
@@ -184,8 +185,9 @@ def test_unplaced_spans_alone_are_kept_and_leave_the_file_once_placed(tmp_path: 
     aset.set_attribute("s1", "position", "opposes")
     aset.set_note("s1", "نقل قول")
     jsonformat.save(aset, path)
+    # its one span does not fit the new text: opened as when the coder chose to re-anchor anyway
     document = Document("doc1", NEW_TEXT, "نمونه")
-    store, recovery = AnnotationStore.open(path, schema, document)
+    store, recovery = AnnotationStore.open(path, schema, document, foreign="reanchor")
     assert recovery.unplaced == 1
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [s["id"] for s in data["unplaced"]["spans"]] == ["s1"] and data["unplaced"]["relations"] == []
@@ -214,7 +216,7 @@ def test_undoing_a_placing_lists_the_span_as_unplaced_again(tmp_path: Path, sche
     # placed, and an undo of the placing then lost the span (and its attributes and note).
     path = annotation_file(tmp_path, schema, ("claim", "مذاکرات ادامه دارد"))
     document = Document("doc1", NEW_TEXT, "نمونه")
-    store, _ = AnnotationStore.open(path, schema, document)
+    store, _ = AnnotationStore.open(path, schema, document, foreign="reanchor")
     where = NEW_TEXT.index("گفتگوها متوقف شد")
     store.place_unplaced("s1", where, where + 3)
     assert store.unplaced == []
@@ -250,7 +252,7 @@ def test_placing_after_a_failed_re_anchoring_save_still_leaves_the_list(
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
     monkeypatch.setattr(os, "replace", read_only)
-    store, _ = AnnotationStore.open(path, schema, document)
+    store, _ = AnnotationStore.open(path, schema, document, foreign="reanchor")
     monkeypatch.undo()
     where = NEW_TEXT.index("گفتگوها متوقف شد")
     store.place_unplaced("s1", where, where + len("گفتگوها متوقف شد"))  # a full checkpoint
@@ -262,7 +264,7 @@ def test_placing_after_a_failed_re_anchoring_save_still_leaves_the_list(
 def test_placed_any_says_an_unplaced_span_was_put_back(tmp_path: Path, schema: Schema) -> None:
     path = annotation_file(tmp_path, schema, ("claim", "مذاکرات ادامه دارد"))
     document = Document("doc1", NEW_TEXT, "نمونه")
-    store, _ = AnnotationStore.open(path, schema, document)
+    store, _ = AnnotationStore.open(path, schema, document, foreign="reanchor")
     assert store.placed_any is False
     store.aset.add_span("actor", 0, 3)  # an ordinary edit is no placing
     assert store.placed_any is False
