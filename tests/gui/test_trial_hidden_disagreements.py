@@ -160,3 +160,35 @@ def test_a_differing_position_and_link_are_items_to_decide(qtbot: Any, tmp_path:
         saved = json.loads((root / "annotations" / coder / f"{doc}.json").read_text(encoding="utf-8"))
         assert saved["annotator"] == coder
     window.close()
+
+
+def test_a_link_to_a_span_the_curated_set_lacks_is_named_not_made(qtbot: Any, tmp_path: Path) -> None:
+    root, doc = putin_project(tmp_path)
+    project = Project.open(root)
+    ali = project.load_annotations(doc, "ali")
+    curated = project.load_annotations(doc, "curated")  # the curator deleted Russia
+    for span in ali.spans():
+        if span.label != "location":
+            curated.add_span(span.label, span.start, span.end, attributes={})
+    project.save_annotations(curated)
+    window = open_in_window(qtbot, root, "ali")
+    qtbot.keyClick(window.view, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    session = window.session
+    table = session.panel.table  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: table.rowCount() == 7)
+    assert plain(table.item(3, 1).text()).startswith("Located in: ")
+    path = root / "annotations" / "curated" / f"{doc}.json"
+    table.setCurrentCell(3, 0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_1)  # ali's link: its end, Russia, is not in the curated set
+    assert window.statusBar().currentMessage().endswith(
+        "Not linked to «روسیه»: not in the curated set (decide it first)"
+    )
+    assert session.is_open(session.items[3])  # type: ignore[union-attr]
+    table.setCurrentCell(4, 0)
+    qtbot.keyClick(table, Qt.Key.Key_1)  # Russia back into the curated set
+    table.setCurrentCell(3, 0)
+    qtbot.keyClick(table, Qt.Key.Key_1)  # now the link is made
+    wait_saved(qtbot, path, lambda d: ("located_in", "روسیه") in links_of(d, claim_of(d, "نیروهای")))
+    assert not session.is_open(session.items[3])  # type: ignore[union-attr]
+    window.close()
