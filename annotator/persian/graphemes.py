@@ -73,12 +73,16 @@ def clusters(text: str) -> Iterator[Span]:
     """Every cluster of ``text`` in order, as (start, end)."""
     for m in _CLUSTER.finditer(text):
         start, end = m.span()
-        cut = start
-        for pos in range(start + 1, end):
-            if _hard_break(text, pos):
-                yield cut, pos
-                cut = pos
-        yield cut, end
+        cuts = [pos for pos in range(start + 1, end) if _hard_break(text, pos)]
+        if not cuts:
+            yield start, end
+            continue
+        for a, b in zip([start, *cuts], [*cuts, end], strict=True):
+            # each piece between forced breaks is clustered on its own, as inside() does:
+            # in 👍🏽 ZWNJ ZWJ 👍🏽 the ZWJ after the ZWNJ joins nothing before it (\X over the
+            # whole text had made "ZWJ 👍🏽" one cluster, inside() two)
+            for piece in _CLUSTER.finditer(text[a:b]):
+                yield piece.start() + a, piece.end() + a
 
 
 def inside(text: str, pos: int) -> Span | None:

@@ -142,3 +142,11 @@ def test_texts_without_clusters_split_as_before() -> None:
     raw = segment._fallback_spans(text, 0, len(text))
     assert widen_spans(text, raw) == raw
     assert trim(text, 0, len(text)) == (0, len(text))
+
+
+def test_a_zwj_after_a_zwnj_joins_nothing_before_it() -> None:
+    # found by the property test above: the whole text's \\X made "ZWJ 👍🏽" after a ZWNJ
+    # one cluster (from the 👍🏽 before the ZWNJ), inside() two
+    text = SKIN + ZWNJ + "\u200d" + SKIN
+    assert list(clusters(text)) == [(0, 2), (2, 3), (3, 4), (4, 6)]
+    assert [inside(text, pos) for pos in range(len(text) + 1)] == [None, (0, 2), None, None, None, (4, 6), None]
