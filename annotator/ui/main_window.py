@@ -1179,7 +1179,7 @@ class MainWindow(QMainWindow):
         return self.tr(
             "another window (%1) took this file over; this window no longer saves it. Close it, or keep "
             "what you did here with Save As"
-        ).replace("%1", holder.describe())
+        ).replace("%1", self._file_name(holder.describe()))  # isolated in the Persian sentence
 
     def decide_foreign(
         self, exc: ForeignFileError, reopen: Callable[[str], tuple[AnnotationStore, str]]
