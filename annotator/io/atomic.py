@@ -9,6 +9,7 @@ import stat
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -47,6 +48,37 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.unlink(tmp_name)
         raise
     fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def exclusive(lock_path: Path, timeout: float = 5.0) -> Iterator[None]:
+    """Hold an exclusive flock on `lock_path` (made if missing) while the block runs, so a
+    read-merge-write by one process never interleaves with another's. Waits up to
+    `timeout` seconds for another holder, then goes on without it (a hung colleague's
+    window must not stop a save); without flock (Windows) or a writable folder, no lock."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666 & ~current_umask())
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    break
+                time.sleep(0.01)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def file_mode(path: Path) -> int:

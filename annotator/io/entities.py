@@ -9,6 +9,11 @@
 
 One entity a line (readable, and a git diff shows the entity that changed). Checked
 against resources/schemas/entities-v1.schema.json and for duplicate ids.
+
+Several writers share the file (two coders' windows on one folder, and git clones whose
+files meet on a pull): `RegistryFile.save` re-reads it under a lock and merges by id
+(model.entities.merge_entities) before writing, so nobody's entity is ever dropped, and
+new ids are random (`e-k3q9x2mf`), so two writers never make the same one.
 """
 
 from __future__ import annotations
@@ -19,10 +24,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..model.entities import Entity, EntityError, EntityRegistry
+from ..model.entities import Entity, EntityError, EntityRegistry, merge_entities
 from ..resources import read_json_resource
 from . import jsonformat
-from .atomic import write_atomic
+from .atomic import exclusive, write_atomic
 
 FORMAT = "annotator/entities"
 VERSION = 1
@@ -120,6 +125,70 @@ def load(path: Path) -> EntityRegistry:
     except jsonformat.AnnotationFileError as exc:
         raise EntityFileError(str(exc)) from None
     return from_json(data, path)
+
+
+def lock_path(path: Path) -> Path:
+    """`.entities.json.lock` beside the registry (kept out of git by `.*.lock`)."""
+    return path.parent / f".{path.name}.lock"
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+
+class RegistryFile:
+    """One writer's view of a registry file: what it last read or wrote (`base`), so its
+    own edits and other writers' can be told apart and merged."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.base: dict[str, Entity] = {}
+        self._signature: tuple[int, int, int] | None = None
+
+    def load(self) -> EntityRegistry:
+        """Raises EntityFileError naming the file and what is wrong with it."""
+        signature = _signature(self.path)
+        registry = load(self.path)
+        self.base, self._signature = registry.snapshot(), signature
+        return registry
+
+    def _disk(self) -> dict[str, Entity]:
+        if not self.path.exists():
+            # a missing file (deleted, or a git checkout in progress) removes nothing
+            return dict(self.base)
+        return load(self.path).snapshot()
+
+    def refresh(self, registry: EntityRegistry) -> bool:
+        """Take in what other writers saved since (no write); True if the registry changed.
+        Raises EntityFileError when the file is now damaged (the registry stays as it was)."""
+        signature = _signature(self.path)
+        if signature == self._signature:
+            return False
+        with exclusive(lock_path(self.path)):
+            signature = _signature(self.path)
+            disk = self._disk()
+        merged, _clashes = merge_entities(self.base, disk, registry.snapshot())
+        self.base, self._signature = disk, signature
+        return registry.absorb(merged)
+
+    def save(self, registry: EntityRegistry) -> list[str]:
+        """Merge the registry's edits with what other writers saved, write the result
+        atomically, and take theirs into the registry; the ids both sides changed
+        differently (this writer's version is kept). Raises OSError when the disk refuses,
+        EntityFileError when the file on disk is damaged (then it is not overwritten)."""
+        with exclusive(lock_path(self.path)):
+            disk = self._disk()
+            merged, clashes = merge_entities(self.base, disk, registry.snapshot())
+            if merged != disk or not self.path.exists():
+                write_atomic(self.path, dumps(EntityRegistry(merged.values())))
+            self.base, self._signature = merged, _signature(self.path)
+        registry.absorb(merged)
+        registry.set_clean()
+        return clashes
 
 
 def check_references(data: Any, registry: EntityRegistry) -> list[jsonformat.Problem]:

@@ -4,8 +4,11 @@ Each coder writes only `annotations/<their name>/`, so coders never change the s
 Synchronising, with the git command-line program:
 
 1. make sure the project's .gitignore keeps caches, locks and journals out of git;
-2. commit the coder's own folder (and nothing else they may have staged or changed);
-3. `git pull --rebase --autostash` (their commit goes on top of what others pushed);
+2. commit the coder's own folder and the project's entity registry (entities.json: E
+   makes entities as coders work, so it travels with their work), nothing else;
+3. `git pull --rebase --autostash` (their commit goes on top of what others pushed); when
+   entities.json changed on both sides, the two are merged by id (entity ids are random,
+   so two clones' entities never clash) and the rebase goes on;
 4. `git push`;
 5. report what arrived: new documents, other coders' files, project changes.
 
@@ -18,6 +21,7 @@ message instead of a window waiting forever.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -25,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.entities import Entity, EntityRegistry, merge_entities
+from . import entities as entity_files
 from .atomic import write_atomic
 from .catalog import ANNOTATIONS_DIR, DOCUMENTS_DIR, GITIGNORE, GITIGNORE_LINES, PROJECT_FILE
 from .project import DEFAULT_ANNOTATOR, safe_name
@@ -46,11 +52,14 @@ class SyncReport:
     changed_documents: list[str] = field(default_factory=list)
     others: dict[str, int] = field(default_factory=dict)  # folder -> annotation files that arrived
     project_changed: bool = False  # project.json (schema, settings) came with the pull
+    entities_changed: bool = False  # entities.json came with the pull (or was merged with it)
     notes: list[str] = field(default_factory=list)
 
     @property
     def arrived(self) -> bool:
-        return bool(self.new_documents or self.changed_documents or self.others or self.project_changed)
+        return bool(
+            self.new_documents or self.changed_documents or self.others or self.project_changed or self.entities_changed
+        )
 
     def lines(self) -> list[str]:
         lines = [
@@ -67,6 +76,8 @@ class SyncReport:
                 lines.append(f"{folder}: {n} annotation file(s) new or changed")
             if self.project_changed:
                 lines.append("the project's labels or settings changed")
+            if self.entities_changed:
+                lines.append("the others' new or changed entities arrived")
         if self.pushed:
             lines.append("sent")
         return lines + self.notes
@@ -183,6 +194,8 @@ def synchronise(folder: Path | str, annotator: str) -> SyncReport:
     report = SyncReport()
     own = f"{ANNOTATIONS_DIR}/{safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)}"
     paths = [own]
+    if _status_paths(folder, [entity_files.PROJECT_FILE]):
+        paths.append(entity_files.PROJECT_FILE)
     if ensure_gitignore(folder) or _status_paths(folder, [".gitignore"]):
         paths.append(".gitignore")
     changed = _status_paths(folder, paths)
@@ -194,8 +207,13 @@ def synchronise(folder: Path | str, annotator: str) -> SyncReport:
         address = f"{safe_name(who).replace(' ', '.')}@annotator.invalid"
         identity = ["-c", f"user.name={who}", "-c", f"user.email={address}"]
     if changed:
+        # only the paths with changes (the coder's folder may not exist yet when only
+        # entities.json changed): git refuses a path that matches nothing
+        paths = [p for p in paths if any(c == p or c.startswith(p + "/") for c in changed)]
         _git(folder, "add", "-A", "--", *paths)
         message = f"annotator: {annotator or DEFAULT_ANNOTATOR}'s annotations ({len(changed)} file(s))"
+        if entity_files.PROJECT_FILE in changed:
+            message += " and entities"
         _git(folder, "commit", "-q", "-m", message, "--", *paths, config=identity)
         report.committed = len([p for p in changed if p.startswith(own + "/")])
     left = [p for p in _status_paths(folder, ["."]) if not p.startswith(f"{ANNOTATIONS_DIR}/")]
@@ -222,7 +240,9 @@ def synchronise(folder: Path | str, annotator: str) -> SyncReport:
         )
     before = _git(folder, "rev-parse", "HEAD").stdout.strip()
     pull = _git(folder, "pull", "--rebase", "--autostash", "--no-edit", check=False, config=identity)
-    if pull.returncode != 0:
+    if pull.returncode != 0 and _merge_entity_conflicts(folder, identity, report):
+        report.entities_changed = True
+    elif pull.returncode != 0:
         conflicts = _git(folder, "diff", "--name-only", "--diff-filter=U", check=False).stdout.split()
         if _rebasing(folder):
             _git(folder, "rebase", "--abort", check=False)
@@ -241,6 +261,45 @@ def synchronise(folder: Path | str, annotator: str) -> SyncReport:
     else:
         report.pushed = True
     return report
+
+
+def _merge_entity_conflicts(folder: Path, identity: Sequence[str], report: SyncReport) -> bool:
+    """While the rebase stops on entities.json alone, merge the two registries by id (the
+    others' and this coder's, against their common base), and go on. True when the rebase
+    finished; False when it stopped on anything else (the caller aborts it)."""
+    for _ in range(1000):  # one stop per local commit at most
+        if not _rebasing(folder):
+            return True
+        conflicts = _git(folder, "diff", "--name-only", "--diff-filter=U", "--relative", check=False).stdout.split()
+        if conflicts != [entity_files.PROJECT_FILE]:
+            return False
+        try:
+            # in a rebase, stage 2 is the upstream's (the others'), stage 3 this coder's commit
+            base, theirs, mine = (_staged_entities(folder, stage) for stage in (1, 2, 3))
+        except entity_files.EntityFileError:
+            return False
+        merged, clashes = merge_entities(base, theirs, mine)
+        write_atomic(folder / entity_files.PROJECT_FILE, entity_files.dumps(EntityRegistry(merged.values())))
+        for entity_id in clashes:
+            report.notes.append(
+                f"{entity_files.PROJECT_FILE}: entity {entity_id} was changed both here and by others; "
+                "yours was kept (check it in the Entities panel)"
+            )
+        _git(folder, "add", "--", entity_files.PROJECT_FILE)
+        _git(folder, "rebase", "--continue", check=False, config=identity)
+    return False
+
+
+def _staged_entities(folder: Path, stage: int) -> dict[str, Entity]:
+    """The registry in a conflict's stage; empty when that side has no such file."""
+    done = _git(folder, "show", f":{stage}:./{entity_files.PROJECT_FILE}", check=False)
+    if done.returncode != 0:
+        return {}
+    try:
+        data = json.loads(done.stdout)
+    except ValueError as exc:
+        raise entity_files.EntityFileError(f"{entity_files.PROJECT_FILE}: {exc}") from None
+    return entity_files.from_json(data).snapshot()
 
 
 def _rebasing(folder: Path) -> bool:
@@ -270,3 +329,5 @@ def _arrivals(folder: Path, before: str, own: str, report: SyncReport) -> None:
             report.others[parts[1]] = report.others.get(parts[1], 0) + 1
         elif path == PROJECT_FILE:
             report.project_changed = True
+        elif path == entity_files.PROJECT_FILE:
+            report.entities_changed = True

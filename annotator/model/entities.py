@@ -10,7 +10,8 @@ project rewrites the spans of every document as part of the same step (io/entiti
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+import secrets
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..persian.match import fold
@@ -59,7 +60,8 @@ class EntityError(ValueError):
     """An entity edit the registry refuses (unknown id, empty name ...)."""
 
 
-_ID = re.compile(r"^e(\d+)$")
+_ID = re.compile(r"^e(\d+)$")  # the ids older versions made
+_ID_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: read aloud or copied by hand
 Listener = Callable[[EntityCommand, bool], None]  # (command, undone)
 
 
@@ -135,8 +137,14 @@ class EntityRegistry:
         return self._keys
 
     def new_id(self) -> str:
-        numbers = [int(m.group(1)) for m in map(_ID.match, self._entities) if m]
-        return f"e{max(numbers, default=0) + 1}"
+        """`e-` and eight random letters or digits (`e-k3q9x2mf`): two coders, or two git
+        clones, making an entity at the same moment never make the same id (the old
+        `e1`, `e2` ... did, and one coder's entity took the other's name). Old ids stay
+        valid as they are."""
+        while True:
+            entity_id = "e-" + "".join(secrets.choice(_ID_LETTERS) for _ in range(8))
+            if entity_id not in self._entities:
+                return entity_id
 
     # ---- listening -------------------------------------------------------------------
 
@@ -200,6 +208,36 @@ class EntityRegistry:
         old = self._require(entity_id)
         self._push(EntityCommand(f"Delete {old.name('fa')}", (PutEntity(old, None),), "delete", ((old.id, ""),)))
 
+    # ---- other writers (not commands: nothing to undo) ---------------------------------
+
+    def snapshot(self) -> dict[str, Entity]:
+        return dict(self._entities)
+
+    def absorb(self, entities: Mapping[str, Entity]) -> bool:
+        """Take the registry as merged with what other writers saved (their new entities,
+        their edits); no command, no listener: the caller refreshes. True if it changed."""
+        if dict(entities) == self._entities:
+            return False
+        self._entities = dict(entities)
+        self._keys = None
+        self.revision += 1
+        return True
+
+    def discard(self, entity_id: str) -> Entity | None:
+        """Remove an entity nothing links to (one a tag made, and the tag was undone),
+        outside the undo history; the listeners hear a "discard" command."""
+        old = self._entities.get(entity_id)
+        if old is not None:
+            command = EntityCommand(f"Delete {old.name('fa')}", (PutEntity(old, None),), "discard")
+            self._apply(command, command.ops, undone=False)
+        return old
+
+    def restore(self, entity: Entity) -> None:
+        """Put back a discarded entity (the tag that made it was redone)."""
+        if entity.id not in self._entities:
+            command = EntityCommand(f"New entity {entity.name('fa')}", (PutEntity(None, entity),), "restore")
+            self._apply(command, command.ops, undone=False)
+
     def can_undo(self) -> bool:
         return self._index > 0
 
@@ -245,7 +283,8 @@ class EntityRegistry:
     def _apply(self, command: EntityCommand, ops: Sequence[PutEntity], undone: bool) -> None:
         for op in ops:
             if op.old is not None and op.new is None:
-                del self._entities[op.old.id]
+                # tolerant: another coder's write (absorb) may have removed it already
+                self._entities.pop(op.old.id, None)
             elif op.new is not None:
                 self._entities[op.new.id] = op.new
         self._keys = None
@@ -278,6 +317,31 @@ def _id_key(entity_id: str) -> tuple[int, str]:
     return (int(match.group(1)) if match else 1 << 60, entity_id)
 
 
+def merge_entities(
+    base: Mapping[str, Entity], theirs: Mapping[str, Entity], mine: Mapping[str, Entity]
+) -> tuple[dict[str, Entity], list[str]]:
+    """Three-way merge of two registries by id: `base` is what both started from (the file
+    as last read), `theirs` what another writer saved since, `mine` this one's. Each side's
+    new, changed and removed entities are kept; when both changed one id differently, mine
+    wins and the id is reported (the second list)."""
+    merged: dict[str, Entity] = {}
+    clashes: list[str] = []
+    for entity_id in dict.fromkeys([*theirs, *mine, *base]):
+        b, t, m = base.get(entity_id), theirs.get(entity_id), mine.get(entity_id)
+        if m == b:
+            result = t
+        elif t in (b, m):
+            result = m
+        elif m is None or t is None:
+            result = m or t  # removed on one side, changed on the other: the change stays
+        else:
+            result = m
+            clashes.append(entity_id)
+        if result is not None:
+            merged[entity_id] = result
+    return merged, clashes
+
+
 def mention_counts(entity_ids: Iterable[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for entity_id in entity_ids:
@@ -286,4 +350,12 @@ def mention_counts(entity_ids: Iterable[str]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["Entity", "EntityCommand", "EntityError", "EntityRegistry", "PutEntity", "mention_counts"]
+__all__ = [
+    "Entity",
+    "EntityCommand",
+    "EntityError",
+    "EntityRegistry",
+    "PutEntity",
+    "mention_counts",
+    "merge_entities",
+]

@@ -24,7 +24,7 @@ from ..io import entities as entity_files
 from ..io.article import SCHEMA_FILE
 from ..io.atomic import write_atomic
 from ..model import AnnotationSet, AttributeType, Change, EntityRegistry, LabelKind, Schema, SchemaMigration
-from ..model.entities import EntityCommand
+from ..model.entities import Entity, EntityCommand
 from ..model.migration import MigrationCount, count
 from .claims_context import ClaimsHost
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .document_header import DocumentHeader
     from .entity_panel import EntityPanel
 from .inspector import Inspector, isolate, short
-from .picker import Choice, Picker
+from .picker import Choice, Picker, Typed
 from .theme import counted
 
 
@@ -54,6 +54,10 @@ class ClaimsController(QObject):
         self.parent_widget = parent
         self.registry = EntityRegistry()
         self.registry_path: Path | None = None
+        self._registry_file_: entity_files.RegistryFile | None = None
+        # entities E made in this window, by id: discarded when the tag's undo leaves them
+        # unlinked everywhere, put back when it is redone
+        self._created: dict[str, tuple[Entity, str]] = {}  # id -> (entity, document id)
         self._current_set: AnnotationSet | None = None
         # registry commands that relinked mentions: what each did to files and to the open document
         self._relinks: dict[int, tuple[bulk_edits.BulkEdit, str, dict[str, str]]] = {}
@@ -226,6 +230,8 @@ class ClaimsController(QObject):
         self.current_changed()
         if self._claims_panel is not None:
             self._claims_panel.document_changed()
+        if self._created and (change.spans_added or change.spans_removed):
+            self._settle_created(change)
         if (change.spans_added or change.spans_removed) and self._entity_panel is not None:
             self._entity_panel.counts_changed()
 
@@ -314,6 +320,7 @@ class ClaimsController(QObject):
         if label is not None and label.kind is LabelKind.CLAIM:
             self.host.show_status(self.tr("Entities are for mentions (actors, places), not claims"))
             return
+        self.refresh_registry()  # another coder's window may have made entities since
         language = self.host.language
         # Enter must never link a mention to an entity it does not name: the one entity
         # whose name or alias it spells (folded) is preferred; none, "New entity" is; two
@@ -346,22 +353,70 @@ class ClaimsController(QObject):
             )
         self._pick = ("entity", span_id)
         title = self.tr("Entity of «%1»").replace("%1", short(span.text, 60))
-        self.picker.open(title, choices, self.host.view, select_first=len(matching) < 2)
+        self.picker.open(title, choices, self.host.view, select_first=len(matching) < 2, create=self._new_entity_text)
+
+    def _new_entity_text(self, typed: str) -> str:
+        return self.tr("New entity: %1").replace("%1", isolate(short(" ".join(typed.split()))))
 
     def _entity_name(self, entity_id: str) -> str:
         entity = self.registry.get(entity_id)
         return entity.name(self.host.language) if entity else entity_id
 
-    def link_entity(self, span_id: str, entity_id: str | None) -> None:
-        """Link a mention to an entity; "" makes a new entity from the mention; None unlinks."""
+    def link_entity(self, span_id: str, entity_id: str | Typed | None) -> None:
+        """Link a mention to an entity; "" makes a new entity named as the mention is
+        written, Typed(name) one named as the coder typed (the mention's text becomes an
+        alias); None unlinks."""
         aset = self._current_set
         if aset is None or not aset.has_span(span_id):
             return
         span = aset.span(span_id)
-        if entity_id == "":
+        if entity_id == "" or isinstance(entity_id, Typed):
             kind = str(span.attributes.get("type", "")) or ("location" if span.label == "location" else "")
-            entity_id = self.registry.add(" ".join(span.text.split()), "", kind).id
+            written = " ".join(span.text.split())
+            if isinstance(entity_id, Typed):
+                entity = self.registry.add(" ".join(entity_id.text.split()), "", kind, [written])
+            else:
+                entity = self.registry.add(written, "", kind)
+            self._created[entity.id] = (entity, aset.document.id)
+            entity_id = entity.id
         aset.set_entity(span_id, entity_id or "")
+
+    def _settle_created(self, change: Change) -> None:
+        """An undo (or a delete) left an entity this window's E made linked nowhere: it
+        goes from the registry (once the other coders' files, read again now, do not link
+        to it either); a redo that links it again puts it back."""
+        aset = self._current_set
+        if aset is None:
+            return
+        removed = {s.entity for s in change.spans_removed if s.entity in self._created}
+        added = {s.entity for s in change.spans_added if s.entity in self._created}
+        if not (removed or added):
+            return
+        here = {s.entity for s in aset.spans() if s.entity}
+        for entity_id in removed | added:
+            entity, doc_id = self._created[entity_id]
+            if doc_id != aset.document.id:
+                continue
+            if entity_id in here:
+                self.registry.restore(entity)
+            elif self.registry.get(entity_id) == entity and not self._linked_elsewhere(entity_id):
+                self.registry.discard(entity_id)
+
+    def _linked_elsewhere(self, entity_id: str) -> bool:
+        """Whether an annotation file other than the open one (or its journal of edits not
+        yet in it) names the entity: the ids are random, so the quoted id is enough."""
+        self.refresh_registry()
+        needle = f'"{entity_id}"'.encode()
+        for path in self.other_files():
+            for candidate in (path, path.with_name(path.name + ".journal")):
+                try:
+                    if needle in candidate.read_bytes():
+                        return True
+                except FileNotFoundError:
+                    continue
+                except OSError:
+                    return True  # cannot tell: keep it
+        return False
 
     # ---- attribute values (V) ---------------------------------------------------------
 
@@ -411,7 +466,7 @@ class ClaimsController(QObject):
             if current and aset.has_span(value):
                 aset.add_relation(detail, current, value)
         elif what == "entity":
-            self.link_entity(detail, value if isinstance(value, str) else None)
+            self.link_entity(detail, value if isinstance(value, (str, Typed)) else None)
         elif what == "value" and isinstance(value, tuple) and aset.has_span(detail):
             aset.set_attribute(detail, value[0], value[1])
 
@@ -430,28 +485,54 @@ class ClaimsController(QObject):
     def _load_registry(self) -> None:
         path = self._registry_file()
         if path == self.registry_path:
+            self.refresh_registry()  # another document, the same registry: take in what changed
             return
         self.registry.unsubscribe(self._on_registry)
+        self._registry_file_ = entity_files.RegistryFile(path) if path is not None else None
         try:
-            self.registry = entity_files.load(path) if path is not None else EntityRegistry()
+            self.registry = self._registry_file_.load() if self._registry_file_ is not None else EntityRegistry()
         except entity_files.EntityFileError as exc:
             self.host.show_error(str(exc))
             self.registry = EntityRegistry()
-            path = None  # a broken registry file is never overwritten
+            path = self._registry_file_ = None  # a broken registry file is never overwritten
         self.registry_path = path
         self._relinks.clear()
+        self._created.clear()
         self.registry.subscribe(self._on_registry)
 
+    def refresh_registry(self) -> None:
+        """Take in the entities other coders' windows (or a git pull) saved since."""
+        if self._registry_file_ is None:
+            return
+        try:
+            changed = self._registry_file_.refresh(self.registry)
+        except entity_files.EntityFileError as exc:
+            self.host.show_error(str(exc))
+            return
+        if changed:
+            self.current_changed()
+            for panel in self._made_panels():
+                panel.refresh()
+
     def _on_registry(self, command: EntityCommand, undone: bool) -> None:
-        if self.registry_path is not None:
+        if self._registry_file_ is not None:
             try:
-                entity_files.save(self.registry, self.registry_path)
+                clashes = self._registry_file_.save(self.registry)
             except OSError as exc:
                 self.host.show_error(
                     self.tr("Cannot save %1: %2")
                     .replace("%1", str(self.registry_path))
                     .replace("%2", exc.strerror or str(exc))
                 )
+            except entity_files.EntityFileError as exc:
+                self.host.show_error(str(exc))
+            else:
+                for entity_id in clashes:
+                    self.host.show_error(
+                        self.tr("%1: entity %2 was changed in another window too; this window's version was kept")
+                        .replace("%1", str(self.registry_path))
+                        .replace("%2", entity_id)
+                    )
         if command.relinks:
             self._relink(command, undone)
         self.current_changed()

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..model import EntityError
 from ..persian.match import fold
 from .lazy_panel import LazyPanel
+from .theme import counted
 
 if TYPE_CHECKING:
     from .claims_context import ClaimsContext
@@ -49,6 +50,7 @@ class EntityPanel(LazyPanel):
             ("new", self.new),
             ("rename", self.rename),
             ("merge", self.merge),
+            ("delete", self.delete),
             ("undo", self.undo),
             ("redo", self.redo),
         ):
@@ -76,6 +78,7 @@ class EntityPanel(LazyPanel):
             ("new", self.tr("New…")),
             ("rename", self.tr("Rename…")),
             ("merge", self.tr("Merge")),
+            ("delete", self.tr("Delete")),
             ("undo", self.tr("Undo")),
             ("redo", self.tr("Redo")),
         ):
@@ -168,11 +171,15 @@ class EntityPanel(LazyPanel):
         return [str(item.data(0, Qt.ItemDataRole.UserRole)) for item in self.tree.selectedItems()]
 
     def select(self, *entity_ids: str) -> None:
+        """Select these entities, the first current (making it current must not clear the
+        others' selection: the ids are random, so it may come after them in the list)."""
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole) == entity_ids[0]:
+                self.tree.setCurrentItem(item, 0, QItemSelectionModel.SelectionFlag.NoUpdate)
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
             item.setSelected(item.data(0, Qt.ItemDataRole.UserRole) in entity_ids)
-            if item.data(0, Qt.ItemDataRole.UserRole) == entity_ids[0]:
-                self.tree.setCurrentItem(item, 0)
 
     # ---- editing ---------------------------------------------------------------------
 
@@ -206,6 +213,32 @@ class EntityPanel(LazyPanel):
             self.controller.host.show_status(self.tr("Select two or more entities; the current one is kept"))
             return
         self._try(lambda: self.controller.registry.merge(keep, [i for i in ids if i != keep]))
+
+    def delete(self) -> None:
+        """Delete the selected entities that nothing links to, their mentions counted again
+        now in every coder's file (another coder may have linked one meanwhile); one with
+        mentions stays, and the status bar says so (merge it, or unlink them, first)."""
+        ids = self.selected_ids()
+        if not ids:
+            self.controller.host.show_status(self.tr("Select the entities to delete"))
+            return
+        self.controller.refresh_registry()
+        self.counts = self.mention_counts()
+        registry = self.controller.registry
+        for entity_id in ids:
+            entity = registry.get(entity_id)
+            if entity is None:
+                continue
+            mentions = self.counts.get(entity_id, 0)
+            if mentions:
+                self.controller.host.show_status(
+                    self.tr("%1 is still linked from %2: merge it into another entity, or unlink them first")
+                    .replace("%2", counted(mentions, self.tr("%1 mention"), self.tr("%1 mentions")))
+                    .replace("%1", entity.name(self.controller.host.language))
+                )
+                continue
+            self._try(lambda entity_id=entity_id: registry.remove(entity_id))
+        self.refresh(recount=False)
 
     def undo(self) -> None:
         self.controller.registry.undo()

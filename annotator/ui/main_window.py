@@ -1115,6 +1115,8 @@ class MainWindow(QMainWindow):
                 lines.append(self.tr("%1: %2 new or changed").replace("%2", files).replace("%1", folder))
             if report.project_changed:
                 lines.append(self.tr("the project's labels or settings changed"))
+            if report.entities_changed:
+                lines.append(self.tr("the others' new or changed entities arrived"))
         if report.pushed:
             lines.append(self.tr("sent"))
         return lines + report.notes

@@ -7,6 +7,7 @@ attribute value). Not modal: the window stays usable and a test drives it with k
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,6 +24,13 @@ class Choice:
     keys: str = ""  # more text the filter matches (aliases, an English name)
     always: bool = False  # shown whatever is typed (e.g. "new entity")
     preferred: bool = False  # the one Enter takes while nothing is typed (else the first)
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The value of the choice made from what was typed ("New entity: <typed>")."""
+
+    text: str
 
 
 class Picker(QFrame):
@@ -45,6 +53,7 @@ class Picker(QFrame):
         layout.addWidget(self.list)
         self._choices: list[Choice] = []
         self._select_first = True
+        self._create: Callable[[str], str] | None = None
         self._done = False
         self.edit.textChanged.connect(self._filter)
         self.edit.installEventFilter(self)
@@ -52,13 +61,22 @@ class Picker(QFrame):
         self.resize(380, 320)
 
     def open(
-        self, title: str, choices: list[Choice], anchor: QWidget, text: str = "", select_first: bool = True
+        self,
+        title: str,
+        choices: list[Choice],
+        anchor: QWidget,
+        text: str = "",
+        select_first: bool = True,
+        create: Callable[[str], str] | None = None,
     ) -> None:
         """`select_first=False`: with nothing typed and no preferred choice, nothing is
-        current, so Enter takes nothing until the user moves to a row or types."""
+        current, so Enter takes nothing until the user moves to a row or types.
+        `create`: what typed text can make (its row's text, e.g. "New entity: پوتین"),
+        chosen as Typed(text): first, and what Enter takes, when the text matches nothing."""
         self.title.setText(title)
         self._choices = choices
         self._select_first = select_first
+        self._create = create
         self._done = False
         self.edit.setText(text)
         self._filter(text)
@@ -83,9 +101,24 @@ class Picker(QFrame):
                 # shown whatever is typed); nothing typed, the preferred one
                 if current < 0 and (choice.preferred if not key else not choice.always):
                     current = self.list.count() - 1
+        if self._create is not None and key:
+            # typed text can name a new one: first (and Enter's) when it matches nothing,
+            # else after what it matched
+            item = QListWidgetItem(self._create(text))
+            item.setData(Qt.ItemDataRole.UserRole, Choice(item.text(), Typed(" ".join(text.split()))))
+            matched = [i for i in range(self.list.count()) if not self._choice_at(i).always]
+            row = matched[-1] + 1 if matched else 0
+            self.list.insertItem(row, item)
+            if not matched:
+                current = 0
         if current < 0 and self.list.count() and (key or self._select_first):
             current = 0
         self.list.setCurrentRow(current)
+
+    def _choice_at(self, row: int) -> Choice:
+        choice = self.list.item(row).data(Qt.ItemDataRole.UserRole)
+        assert isinstance(choice, Choice)
+        return choice
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:

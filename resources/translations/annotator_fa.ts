@@ -305,152 +305,158 @@
 <context>
     <name>ClaimsController</name>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="203" />
+        <location filename="../../annotator/ui/claims.py" line="207" />
         <location filename="../../annotator/ui/main_window.py" line="672" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="204" />
+        <location filename="../../annotator/ui/claims.py" line="208" />
         <source>Entities</source>
         <translation>هویت‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="205" />
+        <location filename="../../annotator/ui/claims.py" line="209" />
         <source>Claims by actor</source>
         <translation>ادعاها بر پایهٔ کنشگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="206" />
+        <location filename="../../annotator/ui/claims.py" line="210" />
         <source>Link to entity…</source>
         <translation>پیوند به هویت…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="207" />
+        <location filename="../../annotator/ui/claims.py" line="211" />
         <source>Set attribute value…</source>
         <translation>تعیین مقدار ویژگی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="208" />
+        <location filename="../../annotator/ui/claims.py" line="212" />
         <source>Labels and attributes…</source>
         <translation>برچسب‌ها و ویژگی‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="209" />
+        <location filename="../../annotator/ui/claims.py" line="213" />
         <source>Edit document details…</source>
         <translation>ویرایش مشخصات سند…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="246" />
+        <location filename="../../annotator/ui/claims.py" line="252" />
         <source>Link: %1…</source>
         <translation>پیوند: %1…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="260" />
+        <location filename="../../annotator/ui/claims.py" line="266" />
         <source>Choose a claim first (click it or pick it in the list)</source>
         <translation>نخست ادعایی را برگزینید (روی آن کلیک کنید یا در فهرست برگزینید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="266" />
+        <location filename="../../annotator/ui/claims.py" line="272" />
         <source>%1 links a %2</source>
         <translation>%1 به %2 پیوند می‌دهد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="283" />
+        <location filename="../../annotator/ui/claims.py" line="289" />
         <source>No span in this document can be linked this way</source>
         <translation>در این سند بازه‌ای برای این پیوند نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="310" />
+        <location filename="../../annotator/ui/claims.py" line="316" />
         <source>Choose a mention (an actor or a place) first</source>
         <translation>نخست یک اشاره (کنشگر یا مکان) را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="315" />
+        <location filename="../../annotator/ui/claims.py" line="321" />
         <source>Entities are for mentions (actors, places), not claims</source>
         <translation>هویت‌ها برای اشاره‌ها (کنشگران، مکان‌ها) هستند، نه ادعاها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="340" />
+        <location filename="../../annotator/ui/claims.py" line="347" />
+        <location filename="../../annotator/ui/claims.py" line="359" />
         <source>New entity: %1</source>
         <translation>هویت تازه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="345" />
+        <location filename="../../annotator/ui/claims.py" line="352" />
         <source>Unlink from %1</source>
         <translation>برداشتن پیوند با %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="348" />
+        <location filename="../../annotator/ui/claims.py" line="355" />
         <source>Entity of «%1»</source>
         <translation>هویت «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="374" />
+        <location filename="../../annotator/ui/claims.py" line="429" />
         <source>Choose a span first</source>
         <translation>نخست یک بازه را برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="398" />
+        <location filename="../../annotator/ui/claims.py" line="453" />
         <source>This label has no attributes with values to choose</source>
         <translation>این برچسب ویژگی‌ای با مقدارهای گزینشی ندارد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="401" />
+        <location filename="../../annotator/ui/claims.py" line="456" />
         <source>Attribute of «%1»</source>
         <translation>ویژگی «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="451" />
+        <location filename="../../annotator/ui/claims.py" line="523" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="538" />
+        <location filename="../../annotator/ui/claims.py" line="532" />
+        <source>%1: entity %2 was changed in another window too; this window's version was kept</source>
+        <translation>%1: هویت %2 در پنجرهٔ دیگری هم تغییر کرده بود؛ نسخهٔ این پنجره نگه داشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims.py" line="619" />
         <source>Open an article or a project first</source>
         <translation>نخست مقاله یا پروژه‌ای را باز کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="561" />
+        <location filename="../../annotator/ui/claims.py" line="642" />
         <source>This changes %1 and %2, and deletes %3 and %4, in %5. Go on?</source>
         <translation>این کار %1 و %2 را تغییر می‌دهد و %3 و %4 را حذف می‌کند، در %5. ادامه می‌دهید؟</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="562" />
-        <location filename="../../annotator/ui/claims.py" line="564" />
+        <location filename="../../annotator/ui/claims.py" line="643" />
+        <location filename="../../annotator/ui/claims.py" line="645" />
         <source>%1 span</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="562" />
-        <location filename="../../annotator/ui/claims.py" line="564" />
+        <location filename="../../annotator/ui/claims.py" line="643" />
+        <location filename="../../annotator/ui/claims.py" line="645" />
         <source>%1 spans</source>
         <translation>%1 بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="563" />
-        <location filename="../../annotator/ui/claims.py" line="565" />
+        <location filename="../../annotator/ui/claims.py" line="644" />
+        <location filename="../../annotator/ui/claims.py" line="646" />
         <source>%1 relation</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="563" />
-        <location filename="../../annotator/ui/claims.py" line="565" />
+        <location filename="../../annotator/ui/claims.py" line="644" />
+        <location filename="../../annotator/ui/claims.py" line="646" />
         <source>%1 relations</source>
         <translation>%1 پیوند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="566" />
+        <location filename="../../annotator/ui/claims.py" line="647" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="566" />
+        <location filename="../../annotator/ui/claims.py" line="647" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims.py" line="568" />
+        <location filename="../../annotator/ui/claims.py" line="649" />
         <source>Labels and attributes</source>
         <translation>برچسب‌ها و ویژگی‌ها</translation>
     </message>
@@ -779,75 +785,100 @@
 <context>
     <name>EntityPanel</name>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="73" />
+        <location filename="../../annotator/ui/entity_panel.py" line="75" />
         <source>Filter entities (ي=ی, ك=ک)</source>
         <translation>پالایش هویت‌ها (ي=ی، ك=ک)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Name</source>
         <translation>نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Other name</source>
         <translation>نام دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Type</source>
         <translation>نوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="74" />
+        <location filename="../../annotator/ui/entity_panel.py" line="76" />
         <source>Mentions</source>
         <translation>اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="76" />
+        <location filename="../../annotator/ui/entity_panel.py" line="78" />
         <source>New…</source>
         <translation>تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="77" />
+        <location filename="../../annotator/ui/entity_panel.py" line="79" />
         <source>Rename…</source>
         <translation>تغییر نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="78" />
+        <location filename="../../annotator/ui/entity_panel.py" line="80" />
         <source>Merge</source>
         <translation>ادغام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="79" />
+        <location filename="../../annotator/ui/entity_panel.py" line="81" />
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="82" />
         <source>Undo</source>
         <translation>واگرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="80" />
+        <location filename="../../annotator/ui/entity_panel.py" line="83" />
         <source>Redo</source>
         <translation>انجام دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="180" />
+        <location filename="../../annotator/ui/entity_panel.py" line="187" />
         <source>New entity</source>
         <translation>هویت تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="180" />
-        <location filename="../../annotator/ui/entity_panel.py" line="193" />
+        <location filename="../../annotator/ui/entity_panel.py" line="187" />
+        <location filename="../../annotator/ui/entity_panel.py" line="200" />
         <source>Name (Persian):</source>
         <translation>نام (فارسی):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="193" />
+        <location filename="../../annotator/ui/entity_panel.py" line="200" />
         <source>Rename entity</source>
         <translation>تغییر نام هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/entity_panel.py" line="206" />
+        <location filename="../../annotator/ui/entity_panel.py" line="213" />
         <source>Select two or more entities; the current one is kept</source>
         <translation>دو هویت یا بیشتر برگزینید؛ هویت کنونی می‌ماند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="223" />
+        <source>Select the entities to delete</source>
+        <translation>هویت‌هایی را که باید حذف شوند برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="235" />
+        <source>%1 is still linked from %2: merge it into another entity, or unlink them first</source>
+        <translation>%1 هنوز از %2 پیوند دارد: آن را در هویت دیگری ادغام کنید، یا نخست پیوند آن‌ها را بردارید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="236" />
+        <source>%1 mention</source>
+        <translation>%1 اشاره</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/entity_panel.py" line="236" />
+        <source>%1 mentions</source>
+        <translation>%1 اشاره</translation>
     </message>
 </context>
 <context>
@@ -1054,7 +1085,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="708" />
-        <location filename="../../annotator/ui/main_window.py" line="1144" />
+        <location filename="../../annotator/ui/main_window.py" line="1146" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
@@ -1207,61 +1238,66 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="1119" />
+        <source>the others' new or changed entities arrived</source>
+        <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1121" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1156" />
+        <location filename="../../annotator/ui/main_window.py" line="1158" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1180" />
+        <location filename="../../annotator/ui/main_window.py" line="1182" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1200" />
+        <location filename="../../annotator/ui/main_window.py" line="1202" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1207" />
+        <location filename="../../annotator/ui/main_window.py" line="1209" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1211" />
+        <location filename="../../annotator/ui/main_window.py" line="1213" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1223" />
+        <location filename="../../annotator/ui/main_window.py" line="1225" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1229" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1233" />
+        <location filename="../../annotator/ui/main_window.py" line="1235" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1235" />
+        <location filename="../../annotator/ui/main_window.py" line="1237" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1250" />
+        <location filename="../../annotator/ui/main_window.py" line="1252" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1251" />
+        <location filename="../../annotator/ui/main_window.py" line="1253" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1270,177 +1306,177 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1265" />
+        <location filename="../../annotator/ui/main_window.py" line="1267" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1265" />
+        <location filename="../../annotator/ui/main_window.py" line="1267" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1280" />
+        <location filename="../../annotator/ui/main_window.py" line="1282" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1364" />
+        <location filename="../../annotator/ui/main_window.py" line="1366" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1366" />
+        <location filename="../../annotator/ui/main_window.py" line="1368" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1399" />
+        <location filename="../../annotator/ui/main_window.py" line="1401" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1423" />
+        <location filename="../../annotator/ui/main_window.py" line="1425" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1440" />
+        <location filename="../../annotator/ui/main_window.py" line="1442" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1451" />
+        <location filename="../../annotator/ui/main_window.py" line="1453" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1456" />
+        <location filename="../../annotator/ui/main_window.py" line="1458" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1474" />
+        <location filename="../../annotator/ui/main_window.py" line="1476" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1504" />
+        <location filename="../../annotator/ui/main_window.py" line="1506" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1509" />
+        <location filename="../../annotator/ui/main_window.py" line="1511" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1509" />
+        <location filename="../../annotator/ui/main_window.py" line="1511" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1565" />
+        <location filename="../../annotator/ui/main_window.py" line="1567" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1573" />
+        <location filename="../../annotator/ui/main_window.py" line="1575" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1616" />
+        <location filename="../../annotator/ui/main_window.py" line="1618" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1643" />
+        <location filename="../../annotator/ui/main_window.py" line="1645" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1668" />
+        <location filename="../../annotator/ui/main_window.py" line="1670" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1670" />
+        <location filename="../../annotator/ui/main_window.py" line="1672" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1682" />
+        <location filename="../../annotator/ui/main_window.py" line="1684" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1695" />
+        <location filename="../../annotator/ui/main_window.py" line="1697" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1696" />
+        <location filename="../../annotator/ui/main_window.py" line="1698" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1779" />
+        <location filename="../../annotator/ui/main_window.py" line="1781" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1791" />
+        <location filename="../../annotator/ui/main_window.py" line="1793" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1810" />
+        <location filename="../../annotator/ui/main_window.py" line="1812" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1821" />
+        <location filename="../../annotator/ui/main_window.py" line="1823" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1822" />
+        <location filename="../../annotator/ui/main_window.py" line="1824" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1823" />
+        <location filename="../../annotator/ui/main_window.py" line="1825" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1824" />
+        <location filename="../../annotator/ui/main_window.py" line="1826" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1825" />
+        <location filename="../../annotator/ui/main_window.py" line="1827" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1826" />
+        <location filename="../../annotator/ui/main_window.py" line="1828" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1827" />
+        <location filename="../../annotator/ui/main_window.py" line="1829" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="697" />
-        <location filename="../../annotator/ui/main_window.py" line="1757" />
+        <location filename="../../annotator/ui/main_window.py" line="1759" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -1495,95 +1531,95 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1758" />
+        <location filename="../../annotator/ui/main_window.py" line="1760" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1774" />
+        <location filename="../../annotator/ui/main_window.py" line="1776" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1775" />
+        <location filename="../../annotator/ui/main_window.py" line="1777" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1777" />
+        <location filename="../../annotator/ui/main_window.py" line="1779" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1782" />
+        <location filename="../../annotator/ui/main_window.py" line="1784" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1787" />
+        <location filename="../../annotator/ui/main_window.py" line="1789" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1788" />
+        <location filename="../../annotator/ui/main_window.py" line="1790" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1789" />
+        <location filename="../../annotator/ui/main_window.py" line="1791" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1812" />
+        <location filename="../../annotator/ui/main_window.py" line="1814" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1810" />
+        <location filename="../../annotator/ui/main_window.py" line="1812" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1813" />
+        <location filename="../../annotator/ui/main_window.py" line="1815" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1814" />
+        <location filename="../../annotator/ui/main_window.py" line="1816" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="685" />
-        <location filename="../../annotator/ui/main_window.py" line="1815" />
+        <location filename="../../annotator/ui/main_window.py" line="1817" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1816" />
+        <location filename="../../annotator/ui/main_window.py" line="1818" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1817" />
+        <location filename="../../annotator/ui/main_window.py" line="1819" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1818" />
+        <location filename="../../annotator/ui/main_window.py" line="1820" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1819" />
+        <location filename="../../annotator/ui/main_window.py" line="1821" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1820" />
+        <location filename="../../annotator/ui/main_window.py" line="1822" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>

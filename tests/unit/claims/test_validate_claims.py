@@ -13,6 +13,7 @@ from annotator.io import entities as entity_files
 from annotator.io import jsonformat
 from annotator.io.project import Project
 from annotator.model import AnnotationSet, Document, EntityRegistry
+from annotator.model.entities import Entity
 
 
 def coded(path: Path) -> AnnotationSet:
@@ -29,8 +30,7 @@ def test_validate_reports_missing_entities_and_values_the_schema_does_not_allow(
 ) -> None:
     file = tmp_path / "d.annotations.json"
     coded(file)
-    registry = EntityRegistry()
-    registry.add("آمریکا")
+    registry = EntityRegistry([Entity("e1", "آمریکا")])  # an id as older versions made them
     entity_files.save(registry, tmp_path / entity_files.FOLDER_FILE)
     assert main(["validate", str(tmp_path)]) == 1
     lines = capsys.readouterr().err.splitlines()
@@ -52,8 +52,7 @@ def test_validate_checks_a_projects_registry(tmp_path: Path, capsys: pytest.Capt
     project.save_annotations(aset)
     assert main(["validate", str(tmp_path / "p")]) == 1
     assert "$.spans[0].entity: no entity 'e1' in the registry" in capsys.readouterr().err
-    registry = EntityRegistry()
-    registry.add("آمریکا")
+    registry = EntityRegistry([Entity("e1", "آمریکا")])  # an id as older versions made them
     entity_files.save(registry, tmp_path / "p" / "entities.json")
     assert main(["validate", str(tmp_path / "p")]) == 0
     (tmp_path / "p" / "entities.json").write_text(
