@@ -323,6 +323,7 @@ FA = {
     "Results: %1": "نتیجه‌ها: %1",
     "Search (%1, %2, digits, ZWNJ and diacritics ignored)": "جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)",
     "Spans per label": "بازه‌ها بر پایهٔ برچسب",
+    "Spans per label, all annotators' sets added up": "بازه‌ها بر پایهٔ برچسب، مجموعه‌های همهٔ کدگذاران روی هم",
     "Per annotator: spans, documents done": "بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده",
     "What": "مورد",
     "How many": "شمار",

@@ -21,11 +21,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def format_stats(stats: dict[str, Any]) -> list[str]:
     status = stats["status"]
+    # several annotators' sets (the curated one too) are added up in the project's lines: said
+    # there, so that a report does not take 12 claims for the corpus's when three coders each
+    # coded the same 3 and a curator made them again (each annotator's own lines follow)
+    pooled = len(stats["annotators"]) > 1
+    added_up = f"  (all {len(stats['annotators'])} annotators' sets added up; each one's below)" if pooled else ""
     lines = [
         f"project: {stats['project']}",
         f"documents: {stats['documents']} ({stats['characters']} characters)",
-        f"  new: {status['new']}  in progress: {status['in_progress']}  done: {status['done']}",
-        f"spans: {stats['spans']}  relations: {stats['relations']}",
+        f"  new: {status['new']}  in progress: {status['in_progress']}  done: {status['done']}"
+        + ("  (done: every annotator's file of it done)" if pooled else ""),
+        f"spans: {stats['spans']}  relations: {stats['relations']}{added_up}",
     ]
     lines += [f"  {label}: {n}" for label, n in stats["labels"].items()]
     if "claims" in stats:
@@ -33,6 +39,7 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
             f"coded: {stats['documents_coded']} document(s), {stats['claims']} claim(s) "
             f"({stats['claims_with_claimant']} with a claimant), {stats['actors']} actor(s), "
             f"{stats['mentions_linked']} of {stats['mentions']} mention(s) linked to {len(stats['entities'])} entities"
+            + (" (added up)" if pooled else "")
         )
     for name, info in stats["annotators"].items():
         st = info["status"]

@@ -376,6 +376,10 @@ class MainWindow(QMainWindow):
         if self.isVisible():
             self._apply_pending_sizes()  # the panels at their sizes before they are filled
         self._build_panels()
+        # what the first edit needs and the first frame did not: loaded now, after that
+        # frame, not at the first key (the journal's and the text's checksums)
+        import hashlib  # noqa: F401
+
         from .claims import ClaimsController
         from .search_panel import SearchController
 

@@ -39,7 +39,7 @@ from ..io.tagall import TagAllPlan, TagAllResult, plan_tag_all
 from ..model import AnnotationSet, Change, Status
 from ..model.history import KeptHistories
 from ..persian.segment import trim
-from .bidi import isolated
+from .bidi import in_reading_order, isolated
 from .document_list import DocumentList
 from .settings import last_document, remember_document
 from .theme import counted, number
@@ -656,16 +656,26 @@ class ProjectSession(QObject):
         """The project's figures as (what, how many) rows, headings with an empty count."""
         stats = stats if stats is not None else self.project.stats()
         status = stats["status"]
+        rtl_list = self.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
         rows = [
             (self.tr("Documents"), number(stats["documents"])),
             (self.tr("new"), number(status["new"])),
             (self.tr("in progress"), number(status["in_progress"])),
             (self.tr("done"), number(status["done"])),
-            (self.tr("Spans per label"), ""),
+            # several annotators' sets (the curated one too) are added up there: said so, as
+            # `annotator stats` says it (three coders' 3 claims and a curator's read as 12)
+            (
+                self.tr("Spans per label, all annotators' sets added up")
+                if len(stats["annotators"]) > 1
+                else self.tr("Spans per label"),
+                "",
+            ),
             *[(self.schema_name(label), number(count)) for label, count in stats["labels"].items()],
             (self.tr("Per annotator: spans, documents done"), ""),
             *[
-                (name, f"{number(info['spans'])} · {number(info['status']['done'])}")
+                # in the interface's order: in Persian "۱۰ · ۲" stood as "۲ · ۱۰", the documents
+                # done where the spans belong
+                (name, in_reading_order(f"{number(info['spans'])} · {number(info['status']['done'])}", rtl_list))
                 for name, info in stats["annotators"].items()
             ],
         ]
