@@ -675,8 +675,9 @@ class ProjectSession(QObject):
             *[
                 # in the interface's order: in Persian "۱۰ · ۲" stood as "۲ · ۱۰", the documents
                 # done where the spans belong
-                (name, in_reading_order(f"{number(info['spans'])} · {number(info['status']['done'])}", rtl_list))
+                (name, figures if not rtl_list else in_reading_order(figures, True))
                 for name, info in stats["annotators"].items()
+                for figures in [f"{number(info['spans'])} · {number(info['status']['done'])}"]
             ],
         ]
         return rows
