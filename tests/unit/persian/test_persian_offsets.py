@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.persian.offsets import Utf16Map, cp_to_utf16, utf16_len, utf16_to_cp
 
@@ -111,3 +112,23 @@ def test_one_off_conversions_pass_the_snap_on_and_lengths_are_integers() -> None
     assert Utf16Map(text).span_to_codepoint(2, 2) == (1, 2)  # an empty span inside a pair widens
     assert Utf16Map(text).span_to_codepoint(1, 1) == (1, 1)
     assert type(utf16_len(text)) is int and type(Utf16Map(text).utf16_length) is int
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=0, max_size=400), st.integers(min_value=0, max_value=400), st.booleans())
+def test_the_narrow_text_shortcut_never_hides_an_astral_character(text: str, at: int, astral: bool) -> None:
+    # Utf16Map takes a text CPython keeps in 1 or 2 bytes a code point as the identity
+    # without encoding it: never when one character is above U+FFFF, however long the text
+    from annotator.persian.offsets import _narrow
+
+    if astral:
+        at = min(at, len(text))
+        text = text[:at] + "😀" + text[at:]
+    wide = any(ord(ch) > 0xFFFF for ch in text)
+    if wide:
+        assert not _narrow(text)
+    m = Utf16Map(text)
+    assert m.utf16_length == len(text.encode("utf-16-le", "surrogatepass")) // 2
+    assert m.is_identity == (not wide)
+    long = "س" * 5000
+    assert _narrow(long) and not _narrow(long + "😀") and Utf16Map(long + "😀").to_utf16(5001) == 5002
