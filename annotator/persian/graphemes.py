@@ -30,14 +30,15 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import regex
+if TYPE_CHECKING:
+    import regex
 
 __all__ = ["cluster_at", "clusters", "cut_clusters", "inside", "is_boundary", "widen", "widen_spans"]
 
 Span = tuple[int, int]
 
-_CLUSTER = regex.compile(r"\X")
 # A character after which a break may be forbidden (GB6-8 Hangul, GB9b Prepend, GB11 ZWJ,
 # GB12-13 regional indicators; GB3's CR LF is white space) ...
 _JOINS_NEXT_CLASS = r"[\p{GCB=Prepend}\p{GCB=ZWJ}\p{GCB=RI}\p{GCB=L}\p{GCB=V}\p{GCB=LV}\p{GCB=LVT}\p{GCB=T}]"
@@ -45,8 +46,27 @@ _JOINS_NEXT_CLASS = r"[\p{GCB=Prepend}\p{GCB=ZWJ}\p{GCB=RI}\p{GCB=L}\p{GCB=V}\p{
 _JOINS_PREVIOUS_CLASS = (
     r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}\p{GCB=RI}\p{GCB=V}\p{GCB=T}\p{InCB=Consonant}--\u200c]"
 )
-_JOINS_NEXT = regex.compile(_JOINS_NEXT_CLASS)
-_JOINS_PREVIOUS = regex.compile(_JOINS_PREVIOUS_CLASS, regex.V1)
+
+
+@cache
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """\\X and the two classes, compiled when first asked: importing `regex` and compiling
+    them took 11 ms of the program's start, before its first frame, which needs none of
+    them (the window makes them right after that frame, before any key is handled)."""
+    import regex
+
+    return regex.compile(r"\X"), regex.compile(_JOINS_NEXT_CLASS), regex.compile(_JOINS_PREVIOUS_CLASS, regex.V1)
+
+
+def _clusters_of(text: str) -> Any:
+    return _patterns()[0].finditer(text)
+
+
+def warm_up() -> None:
+    """Compile the patterns now (the window, right after its first frame)."""
+    _patterns()
+
+
 _ZWNJ = "\u200c"
 # How far either way a cluster is looked for: a longer one (hundreds of stacked marks)
 # is cut there rather than making every look-up read the whole run.
@@ -55,12 +75,12 @@ _REACH = 128
 
 @cache
 def _joins_previous(ch: str) -> bool:
-    return _JOINS_PREVIOUS.match(ch) is not None
+    return _patterns()[2].match(ch) is not None
 
 
 @cache
 def _joins_next(ch: str) -> bool:
-    return _JOINS_NEXT.match(ch) is not None
+    return _patterns()[1].match(ch) is not None
 
 
 def _hard_break(text: str, pos: int) -> bool:
@@ -71,7 +91,7 @@ def _hard_break(text: str, pos: int) -> bool:
 
 def clusters(text: str) -> Iterator[Span]:
     """Every cluster of ``text`` in order, as (start, end)."""
-    for m in _CLUSTER.finditer(text):
+    for m in _clusters_of(text):
         start, end = m.span()
         cuts = [pos for pos in range(start + 1, end) if _hard_break(text, pos)]
         if not cuts:
@@ -81,7 +101,7 @@ def clusters(text: str) -> Iterator[Span]:
             # each piece between forced breaks is clustered on its own, as inside() does:
             # in 👍🏽 ZWNJ ZWJ 👍🏽 the ZWJ after the ZWNJ joins nothing before it (\X over the
             # whole text had made "ZWJ 👍🏽" one cluster, inside() two)
-            for piece in _CLUSTER.finditer(text[a:b]):
+            for piece in _clusters_of(text[a:b]):
                 yield piece.start() + a, piece.end() + a
 
 
@@ -101,7 +121,7 @@ def inside(text: str, pos: int) -> Span | None:
     while hi < ceiling and not _hard_break(text, hi):
         hi += 1
     # lo..hi has no forced break inside, so \X over it alone gives its clusters
-    for m in _CLUSTER.finditer(text[lo:hi]):
+    for m in _clusters_of(text[lo:hi]):
         start, end = m.start() + lo, m.end() + lo
         if start < pos < end:
             return start, end

@@ -377,8 +377,13 @@ class MainWindow(QMainWindow):
             self._apply_pending_sizes()  # the panels at their sizes before they are filled
         self._build_panels()
         # what the first edit needs and the first frame did not: loaded now, after that
-        # frame, not at the first key (the journal's and the text's checksums)
+        # frame, not at the first key (the journal's and the text's checksums, and the
+        # grapheme clusters a key's snapping asks for: 11 ms to import and compile)
         import hashlib  # noqa: F401
+
+        from ..persian.graphemes import warm_up as compile_cluster_patterns
+
+        compile_cluster_patterns()
 
         from .claims import ClaimsController
         from .search_panel import SearchController
