@@ -81,6 +81,16 @@ def exclusive(lock_path: Path, timeout: float = 5.0) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    """What says a file was replaced or rewritten since it was read (inode, size, mtime),
+    or None when it is not there."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def file_mode(path: Path) -> int:
     """The mode a file written at `path` gets: the replaced file's, else the umask's."""
     try:

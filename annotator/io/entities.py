@@ -27,7 +27,7 @@ from typing import Any
 from ..model.entities import Entity, EntityError, EntityRegistry, merge_entities
 from ..resources import read_json_resource
 from . import jsonformat
-from .atomic import exclusive, write_atomic
+from .atomic import exclusive, file_signature, write_atomic
 
 FORMAT = "annotator/entities"
 VERSION = 1
@@ -132,14 +132,6 @@ def lock_path(path: Path) -> Path:
     return path.parent / f".{path.name}.lock"
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size, st.st_ino)
-
-
 class RegistryFile:
     """One writer's view of a registry file: what it last read or wrote (`base`), so its
     own edits and other writers' can be told apart and merged."""
@@ -151,7 +143,7 @@ class RegistryFile:
 
     def load(self) -> EntityRegistry:
         """Raises EntityFileError naming the file and what is wrong with it."""
-        signature = _signature(self.path)
+        signature = file_signature(self.path)
         registry = load(self.path)
         self.base, self._signature = registry.snapshot(), signature
         return registry
@@ -165,11 +157,11 @@ class RegistryFile:
     def refresh(self, registry: EntityRegistry) -> bool:
         """Take in what other writers saved since (no write); True if the registry changed.
         Raises EntityFileError when the file is now damaged (the registry stays as it was)."""
-        signature = _signature(self.path)
+        signature = file_signature(self.path)
         if signature == self._signature:
             return False
         with exclusive(lock_path(self.path)):
-            signature = _signature(self.path)
+            signature = file_signature(self.path)
             disk = self._disk()
         merged, _clashes = merge_entities(self.base, disk, registry.snapshot())
         self.base, self._signature = disk, signature
@@ -185,7 +177,7 @@ class RegistryFile:
             merged, clashes = merge_entities(self.base, disk, registry.snapshot())
             if merged != disk or not self.path.exists():
                 write_atomic(self.path, dumps(EntityRegistry(merged.values())))
-            self.base, self._signature = merged, _signature(self.path)
+            self.base, self._signature = merged, file_signature(self.path)
         registry.absorb(merged)
         registry.set_clean()
         return clashes

@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from . import jsonformat
-from .atomic import fsync_dir, write_atomic
+from .atomic import file_signature, fsync_dir, write_atomic
 from .reading import NotRegularFile, TooLarge, mb, read_regular
 
 if TYPE_CHECKING:
@@ -370,7 +370,7 @@ class AnnotationStore:
 
         store = cls(aset, path, embed_text)
         store._base_sha = base_sha
-        store._file_sig = _signature(path)
+        store._file_sig = file_signature(path)
         store._own_journal = own
         if own and jpath.exists():
             # ours from now: its flock is taken at once, so that no other window opens the
@@ -521,7 +521,7 @@ class AnnotationStore:
                         self._append_line({"checkpoint": new_sha})
                 self.path.parent.mkdir(parents=True, exist_ok=True)  # a project annotator's first file
                 write_atomic(self.path, content)
-                self._file_sig = _signature(self.path)
+                self._file_sig = file_signature(self.path)
             self._base_sha = new_sha
             self._drop_journal()
         except OSError as exc:
@@ -548,7 +548,7 @@ class AnnotationStore:
         self.guard = None  # the old file's lock says nothing about the new one
         self.path = new
         self._base_sha = _sha(content)
-        self._file_sig = _signature(new)
+        self._file_sig = file_signature(new)
         self._own_journal = False  # a journal already at the new place is not ours
         self._seq = 0
         self._dirty = False
@@ -783,14 +783,8 @@ class AnnotationStore:
         jpath = journal_path(self.path)
         if not self._own_journal or not jpath.exists() or journal_in_use(jpath):
             return None
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = jpath.with_name(f"{jpath.name}.discarded-{stamp}")
-        n = 1
-        while aside.exists():
-            n += 1
-            aside = jpath.with_name(f"{jpath.name}.discarded-{stamp}-{n}")
         try:
-            os.replace(jpath, aside)
+            aside = _set_aside(jpath, tag="discarded")
         except OSError:
             return None
         self._own_journal = False
@@ -809,7 +803,7 @@ class AnnotationStore:
                     f"{self.path} was created by another program or window meanwhile; it is not overwritten"
                 )
             return
-        now = _signature(self.path)
+        now = file_signature(self.path)
         if now is None or now == self._file_sig:
             return
         try:
@@ -962,10 +956,7 @@ def _refuse_foreign(path: Path, data: dict[str, Any], document: Document, same_i
     other_id = str(info.get("id", ""))
     other_title = str(info.get("title") or "")
     if other_id != document.id and (same_id or not mostly_placed):
-        named = f"{other_id} «{other_title}»" if other_title and other_title != other_id else other_id
-        this = (
-            f"{document.id} «{document.title}»" if document.title and document.title != document.id else document.id
-        )
+        named, this = _named(other_id, other_title), _named(document.id, document.title)
         raise ForeignFileError(
             f"{path}: this annotation file is for document {named}, not {this}; it was left as it is",
             path,
@@ -984,6 +975,11 @@ def _refuse_foreign(path: Path, data: dict[str, Any], document: Document, same_i
             this=document.title or document.id,
         )
     return trial
+
+
+def _named(doc_id: str, title: str) -> str:
+    """A document as a message names it: `id «title»`, or the id alone when it is the title."""
+    return f"{doc_id} «{title}»" if title and title != doc_id else doc_id
 
 
 def _reanchor(
@@ -1061,14 +1057,6 @@ def _read_limited(path: Path) -> bytes:
         ) from None
 
 
-def _signature(path: Path) -> tuple[int, int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -1097,14 +1085,15 @@ def _try_set_aside(path: Path, notes: list[str], copy_only: bool = False) -> Pat
         return None
 
 
-def _set_aside(path: Path, copy_only: bool = False) -> Path:
-    """Keep a file we will not use under a new name beside it; never delete it."""
+def _set_aside(path: Path, copy_only: bool = False, tag: str = "unused") -> Path:
+    """Keep a file we will not use under a new name beside it (`NAME.<tag>-<time>`); never
+    delete it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.unused-{stamp}")
+    aside = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while aside.exists():
         n += 1
-        aside = path.with_name(f"{path.name}.unused-{stamp}-{n}")
+        aside = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
     if copy_only:
         aside.write_bytes(path.read_bytes())
     else:

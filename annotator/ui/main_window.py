@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
             Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         # the span list and the inspector come with build_rest, right after the first frame,
-        # in the places kept for them here (see _PanelPlace): the article is laid out as
+        # in the places kept for them here (see _InspectorPlace): the article is laid out as
         # it will stay (making and showing them took a sixth of the window's first frame)
         self._table_place = QAbstractScrollArea(self)  # a list's own size hints and frame
         self.note_edit = QLineEdit(self)
@@ -564,7 +564,7 @@ class MainWindow(QMainWindow):
             ["Ctrl+J", "Ctrl+Shift+PgDown"],  # the menu shows the first
             lambda: self.session.step(1, unfinished=True) if self.session else None,
         )
-        self.act_done = A(["Ctrl+Return", "Ctrl+Enter"], lambda: self.session.toggle_done() if self.session else None)
+        self.act_done = A([self.DONE_KEY, "Ctrl+Enter"], lambda: self.session.toggle_done() if self.session else None)
         self.act_stats = A([], lambda: self.session.show_statistics() if self.session else None)
         self.act_export = A(["Ctrl+E"], lambda: self.session.export() if self.session else None)
         self.label_actions: list[QAction] = []
@@ -1865,10 +1865,7 @@ class MainWindow(QMainWindow):
         shown = self._in_direction(text)
         self.statusBar().showMessage(self._status_line(shown), 10000)
         if self.isVisible():
-            box = QMessageBox(QMessageBox.Icon.Warning, "annotator", shown, QMessageBox.StandardButton.Ok, self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
-            box.show()
+            self._message_box(QMessageBox.Icon.Warning, shown)
 
     def show_info(self, text: str) -> None:
         """Something the user must know (e.g. what was recovered), without blocking."""
@@ -1878,9 +1875,13 @@ class MainWindow(QMainWindow):
         if not self.isVisible():
             self._untold.append(text)  # said when the window shows (opened before it was shown)
         else:
-            box = QMessageBox(
-                QMessageBox.Icon.Information, "annotator", self._in_direction(text), QMessageBox.StandardButton.Ok, self
-            )
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
-            box.show()
+            self._message_box(QMessageBox.Icon.Information, self._in_direction(text))
+
+    def _message_box(self, icon: Any, text: str) -> None:
+        """A message in a box the user closes, non-modal: the window stays usable."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(icon, "annotator", text, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.show()
