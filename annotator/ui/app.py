@@ -6,9 +6,9 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication
 
 from ..io.article import SUFFIX, article_to_annotate
@@ -20,6 +20,9 @@ from .settings import Settings
 from .startup import die_on_qt_fatal, platform_problem
 from .theme import apply_theme, font_family, install_language
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
 
 def ask_first_name() -> str | None:
     """The first start's question (a function of its own so that tests can answer it)."""
@@ -28,19 +31,24 @@ def ask_first_name() -> str | None:
     return ask_name(None, login_name(), first=True)
 
 
-def make_app() -> QApplication:
+def make_app(icon: bool = True) -> QApplication:
+    """The application object; `icon=False` leaves the program's icon for later (the start
+    sets it after the article's first frame, `run_app`)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setDesktopFileName("annotator")  # the .desktop file's name: docks and task bars match the icon
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     font_family()
     return app
 
 
 def app_icon() -> QIcon:
+    from PySide6.QtGui import QIcon  # here: its class and enums cost the start 1 ms
+
     with as_file(resource("icons", "annotator.svg")) as path:
         return QIcon(str(path))
 
@@ -57,7 +65,7 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
             print(f"annotator: {exc}", file=sys.stderr)
             return 1
     restore = die_on_qt_fatal()
-    app = make_app()
+    app = make_app(icon=False)
     restore()
     settings = Settings.load()
     if annotator and name_problem(annotator):
@@ -78,6 +86,9 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
     # the first frame's parts only: the span list, the panels and the menus are built
     # right after the article's first frame is painted (or at the first key or click)
     window = MainWindow(settings, annotator=annotator, deferred=True)
+    # the icon after the article's first frame: it is an SVG (Qt's SVG plug-in and library,
+    # ~2 ms before that frame), and the window system takes it a moment after the window shows
+    window.view.after_next_paint(lambda: app.setWindowIcon(app_icon()))
     hook = _QuitAfterPaint(window.view, app) if os.environ.get("ANNOTATOR_EXIT_AFTER_PAINT") else None
     # shown before opening: `open` paints the article's first screen as soon as the window
     # is exposed, then reads and checks the rest (a long article was shown only after all

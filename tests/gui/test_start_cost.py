@@ -72,3 +72,83 @@ def test_the_program_start_hashes_nothing_and_asks_no_name_before_its_first_fram
         check=True,
     )
     assert done.stdout.strip().splitlines()[-1] == "0 []", done.stdout + done.stderr
+
+
+def _run_start(tmp_path: Any, before: str, at_paint: str, after: str) -> str:
+    """Run `annotator ARTICLE --annotator sara` to its first paint in a fresh process:
+    `before` runs first, `at_paint` at the end of the article's first paint (it keeps what
+    it finds in the dict `state`), `after` once the program returned (`code`: its exit
+    code); the last line printed is returned."""
+    article = tmp_path / "sample.txt"
+    article.write_bytes(SAMPLE.read_bytes())
+    script = (
+        "import sys\n"
+        f"{before}\n"
+        "from annotator.ui import app as A\n"
+        "original = A._QuitAfterPaint.eventFilter\n"
+        "state = {}\n"
+        "def watch(self, watched, event):\n"
+        "    result = original(self, watched, event)\n"
+        "    if self._painted and not state:\n"
+        "        state['painted'] = True\n"
+        + "".join(f"        {line}\n" for line in at_paint.splitlines())
+        + "    return result\n"
+        "A._QuitAfterPaint.eventFilter = watch\n"
+        "from annotator.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        f"{after}\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_CONFIG_DIR=str(tmp_path / "config"))
+    env.update(ANNOTATOR_DATA_DIR=str(tmp_path / "data"), ANNOTATOR_EXIT_AFTER_PAINT="1")
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(article), "--annotator", "sara"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    return done.stdout.strip().splitlines()[-1]
+
+
+def test_pyside_reads_the_source_of_none_of_our_modules_before_the_first_frame(tmp_path: Any) -> None:
+    """PySide6 reads the whole source of every module imported after it, to look for
+    `__feature__` (~0.1 ms each, ~10 ms of the start): ui/source_scan.py tells it ours."""
+    before = (  # PySide's reading watched from the moment PySide6 is loaded, as the program loads it
+        "read = []\n"
+        "def watch_reading(event, args):\n"
+        "    feature = sys.modules.get('shibokensupport.feature')\n"
+        "    if event == 'import' and hasattr(feature, '_mod_uses_pyside') and not hasattr(feature, 'reading'):\n"
+        "        feature.reading = feature._mod_uses_pyside\n"
+        "        feature._mod_uses_pyside = lambda module: read.append(module.__name__) or feature.reading(module)\n"
+        "sys.addaudithook(watch_reading)\n"
+    )
+    last = _run_start(tmp_path, before, "state['read'] = list(read)", "print(code, *state['read'])")
+    code, *read = last.split()
+    assert code == "0" and not [name for name in read if name.split(".")[0] == "annotator"], read
+    assert len(read) <= 12, read  # ~80 before: what is left is PySide's own and a few late imports
+
+
+def test_our_modules_keep_qt_s_names_when_a_script_selects_snake_case(tmp_path: Any) -> None:
+    """Entered as "no feature" (what PySide's reading finds), not "ignore": a program that
+    selects `snake_case` for itself does not change the names our code calls."""
+    script = (
+        "import annotator.ui\n"
+        "from annotator.ui import app as A\n"
+        "from __feature__ import snake_case\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "label = QLabel()\n"
+        "label.set_text('x')\n"  # this script's selection is the one in force now
+        "A.make_app(icon=False)\n"  # our code calls app.setApplicationName(...)
+        "print(label.text(), app.application_name())\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.stdout.strip().splitlines()[-1:] == ["x annotator"], done.stdout + done.stderr
+
+
+def test_the_program_s_icon_comes_right_after_the_first_frame(tmp_path: Any) -> None:
+    """An SVG: Qt's SVG plug-in and library are loaded for it after the article is shown."""
+    at_paint = "from PySide6.QtWidgets import QApplication\nstate['icon'] = QApplication.windowIcon().isNull()"
+    after = "from PySide6.QtWidgets import QApplication\nprint(code, state['icon'], QApplication.windowIcon().isNull())"
+    assert _run_start(tmp_path, "", at_paint, after) == "0 True False"
