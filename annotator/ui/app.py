@@ -17,7 +17,7 @@ from ..resources import as_file, resource
 from .coder_name import login_name, name_problem
 from .main_window import MainWindow
 from .settings import Settings
-from .startup import die_on_qt_fatal, platform_problem
+from .startup import die_on_qt_fatal, problem_before_qt
 from .theme import apply_theme, font_family, install_language
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def app_icon() -> QIcon:
 
 
 def run_app(path: str | None, annotator: str = "", language: str | None = None) -> int:
-    problem = platform_problem()
+    problem = problem_before_qt()
     if problem:  # Qt would abort (exit 134) with a message that may name the wrong package
         print(f"annotator: {problem}", file=sys.stderr)
         return 2

@@ -1,9 +1,14 @@
-"""Can Qt open a window here? Asked before it tries, because when it cannot it aborts the
-process (exit 134) with a message that may name the wrong package: on a minimal Debian it
-says "xcb-cursor0 or libxcb-cursor0 is needed" while the libraries really missing are
+"""Why Qt cannot open a window here, in one line. When it cannot, Qt aborts the process
+(exit 134) with a message that may name the wrong package: on a minimal Debian it says
+"xcb-cursor0 or libxcb-cursor0 is needed" while the libraries really missing are
 libxcb-icccm4 and libxcb-keysyms1. We look for ourselves: is there a display, and does the
 X11 platform plugin find every library it links to (`ldd`, which glibc systems have)?
-Whatever still goes wrong inside Qt is caught by a message handler and said in one line.
+
+Only the display is looked at before Qt starts (`problem_before_qt`): `ldd` and Python's
+subprocess module cost every X11 start ~45 ms before the window, for a check that almost
+never finds anything. It runs when Qt says it cannot go on (`die_on_qt_fatal`'s handler),
+so the line said then is the one said before; whatever else goes wrong inside Qt is said
+in one line by that handler too.
 """
 
 from __future__ import annotations
@@ -87,9 +92,19 @@ def platform_problem(
     return ""
 
 
-def die_on_qt_fatal() -> Callable[[], None]:
+def problem_before_qt(env: dict[str, str] | None = None, system: str = sys.platform) -> str:
+    """What stops a window that can be known without asking Qt or `ldd`: X11 without a
+    display (then the whole diagnosis, libraries first, as `platform_problem` says it)."""
+    env = dict(os.environ) if env is None else env
+    if not system.startswith("linux") or not _uses_xcb(env) or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return ""
+    return platform_problem(env, system=system)
+
+
+def die_on_qt_fatal(diagnose: Callable[[], str] = platform_problem) -> Callable[[], None]:
     """Until the returned function is called: a fatal Qt message (Qt would abort next) ends
-    the program with one line on stderr, exit 2, naming what Qt warned about before it."""
+    the program with one line on stderr, exit 2: what `diagnose` finds (missing X11
+    libraries), else what Qt warned about before it."""
     from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     said: list[str] = []
@@ -101,6 +116,11 @@ def die_on_qt_fatal() -> Callable[[], None]:
                 said.append(first)
             print(message, file=sys.stderr)
             return
+        problem = diagnose()  # asked only now: ldd costs every start ~45 ms (see above)
+        if problem:
+            print(f"annotator: {problem}", file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(2)
         reason = said[-1] if said else first
         # Qt then also says the xcb plugin "could not load" and names a library: that reads
         # as something to install, when the display is what is missing

@@ -7,7 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from annotator.ui.startup import debian_package, missing_libraries, platform_problem
+import pytest
+
+from annotator.ui import startup
+from annotator.ui.startup import debian_package, missing_libraries, platform_problem, problem_before_qt
 
 # what ldd printed for PySide6 6.10's libqxcb.so on a minimal Debian 12
 LDD_MINIMAL_DEBIAN = """\
@@ -70,3 +73,31 @@ def test_the_command_says_one_line_and_exits_2_when_qt_cannot_start(tmp_path: Pa
     if "missing on this system" not in lines[0]:  # the X libraries are there: the display is not
         assert "could not connect to display :97" in lines[0], lines[0]
         assert 'platform plugin "xcb"' not in lines[0]  # not a thing to install
+
+
+def test_a_start_with_a_display_asks_ldd_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ldd (and the subprocess module) cost every X11 start ~25-40 ms before the window:
+    asked only when there is no display to try, or when Qt says it cannot go on."""
+    asked: list[Path] = []
+    monkeypatch.setattr(startup, "_ldd", lambda file: asked.append(file) or LDD_MINIMAL_DEBIAN)
+    monkeypatch.setattr(startup, "xcb_plugin_files", lambda: [Path("libqxcb.so")])
+    assert problem_before_qt({"DISPLAY": ":0"}, "linux") == ""
+    assert problem_before_qt({"WAYLAND_DISPLAY": "w"}, "linux") == ""
+    assert asked == []
+    no_display = problem_before_qt({}, "linux")  # the whole diagnosis, libraries first, as before
+    assert "apt-get install libxcb-icccm4 libxcb-keysyms1" in no_display and asked
+
+
+def test_when_qt_cannot_go_on_the_libraries_really_missing_are_named() -> None:
+    """The handler asks for the diagnosis at Qt's fatal message (a real qFatal, in a child)."""
+    script = (
+        "from annotator.ui.startup import die_on_qt_fatal\n"
+        "from PySide6.QtCore import qFatal, qWarning\n"
+        "die_on_qt_fatal(lambda: 'cannot open a window: Qt needs libxcb-icccm.so.4')\n"
+        "qWarning('qt.qpa.plugin: xcb-cursor0 or libxcb-cursor0 is needed')\n"
+        "qFatal('This application failed to start')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    lines = [line for line in done.stderr.splitlines() if line.startswith("annotator:")]
+    assert lines == ["annotator: cannot open a window: Qt needs libxcb-icccm.so.4"], done.stderr
