@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -22,6 +23,9 @@ from .theme import apply_theme, font_family, install_language
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+
+
+GC_AT_THE_LATEST_MS = 2000
 
 
 def ask_first_name() -> str | None:
@@ -89,6 +93,8 @@ def run_app(path: str | None, annotator: str = "", language: str | None = None) 
     # the icon after the article's first frame: it is an SVG (Qt's SVG plug-in and library,
     # ~2 ms before that frame), and the window system takes it a moment after the window shows
     window.view.after_next_paint(lambda: app.setWindowIcon(app_icon()))
+    window.view.after_next_paint(gc.enable)  # off since the start (cli.main)
+    QTimer.singleShot(GC_AT_THE_LATEST_MS, gc.enable)  # a window never painted (minimised)
     hook = _QuitAfterPaint(window.view, app) if os.environ.get("ANNOTATOR_EXIT_AFTER_PAINT") else None
     # shown before opening: `open` paints the article's first screen as soon as the window
     # is exposed, then reads and checks the rest (a long article was shown only after all

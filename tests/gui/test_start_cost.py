@@ -152,3 +152,24 @@ def test_the_program_s_icon_comes_right_after_the_first_frame(tmp_path: Any) -> 
     at_paint = "from PySide6.QtWidgets import QApplication\nstate['icon'] = QApplication.windowIcon().isNull()"
     after = "from PySide6.QtWidgets import QApplication\nprint(code, state['icon'], QApplication.windowIcon().isNull())"
     assert _run_start(tmp_path, "", at_paint, after) == "0 True False"
+
+
+def test_garbage_collection_waits_for_the_first_frame_and_comes_back_right_after(tmp_path: Any) -> None:
+    """~50 collections (~7 ms) of a start's objects, which all live on, are left out."""
+    at_paint = (
+        "import gc\n"
+        "from PySide6.QtCore import QTimer\n"
+        "state['at paint'] = gc.isenabled()\n"
+        "QTimer.singleShot(0, lambda: state.setdefault('next turn', gc.isenabled()))\n"
+    )
+    after = "print(code, state['at paint'], state.get('next turn'))"
+    assert _run_start(tmp_path, "", at_paint, after) == "0 False True"
+
+
+def test_garbage_collection_is_on_again_when_the_start_ends_early(tmp_path: Any) -> None:
+    import gc
+
+    from annotator.cli import main
+
+    assert main([str(tmp_path / "missing.txt")]) == 1
+    assert gc.isenabled()
