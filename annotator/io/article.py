@@ -12,13 +12,18 @@ import mmap
 import os
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import AnnotationSet, Document, Schema, SchemaError, Span, default_schema
 from . import jsonformat
 from .first_frame import spans_before
+from .jsonformat import MAX_FILE_BYTES
+from .names import journal_path
 from .reading import read_regular
-from .store import MAX_FILE_BYTES, AnnotationStore, journal_path
 from .textfile import TextFileError, read_text_file
+
+if TYPE_CHECKING:
+    from .store import AnnotationStore
 
 SCHEMA_FILE = "annotator-schema.json"
 MAX_SCHEMA_BYTES = 4 * 2**20  # a label set is kilobytes
@@ -127,6 +132,10 @@ class ArticleOpening:
         """The document opened for editing: the whole file parsed and checked, the journal
         replayed. Raises jsonformat.AnnotationFileError or StoreError (ForeignFileError: the
         annotation file beside the article is another's, unless `foreign="reanchor"`)."""
+        # here, after the first frame: the store's module (its journal, its records) is
+        # not needed to show the article
+        from .store import AnnotationStore
+
         if self.document is None:
             store, recovery = AnnotationStore.open(self.path, self.schema)
             return store, recovery.message

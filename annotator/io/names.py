@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 DEFAULT_ANNOTATOR = "anonymous"  # the folder of an annotator with no name
 IMPORT_ANNOTATOR = "imported"  # the annotations that came with imported documents
@@ -70,3 +71,9 @@ def is_reserved(name: str) -> bool:
 
 def is_safe_name(name: str) -> bool:
     return bool(name) and safe_name(name) == name
+
+
+def journal_path(path: Path) -> Path:
+    """The journal beside an annotation file: the edits not yet in it (io/store.py)."""
+    path = Path(path)
+    return path.with_name(path.name + ".journal")

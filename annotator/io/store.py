@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from . import jsonformat
 from .atomic import file_signature, fsync_dir, write_atomic
+from .names import journal_path
 from .reading import NotRegularFile, TooLarge, mb, read_regular
 
 if TYPE_CHECKING:
@@ -90,11 +91,6 @@ def _busy(jpath: Path) -> StoreError:
         f"{jpath}: another window or program is recording edits to this file; it was not touched. "
         "Close the other window first, or keep your work with Save As."
     )
-
-
-def journal_path(path: Path) -> Path:
-    path = Path(path)
-    return path.with_name(path.name + ".journal")
 
 
 def pending_state(path: Path) -> dict[str, Any] | None:

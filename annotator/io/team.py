@@ -16,9 +16,8 @@ from ..model import AnnotationSet, Document, Schema, Span
 from ..model.agreement import CoderAnnotations, Report, SpanKey, compare
 from . import jsonformat
 from .catalog import ANNOTATIONS_DIR
-from .names import CURATED, is_reserved
+from .names import CURATED, is_reserved, journal_path
 from .project import DEFAULT_ANNOTATOR, Project, ProjectError, safe_name
-from .store import journal_path
 
 ENTITY_KEY = "(entity)"  # a mention's entity link, in attribute agreement
 

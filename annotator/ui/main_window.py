@@ -41,9 +41,7 @@ from PySide6.QtWidgets import (
 from ..io import jsonformat
 from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import cannot_save, is_read_only
-from ..io.lock import LockedError, ProjectLock
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
-from ..io.store import AnnotationStore, ForeignFileError
 from ..io.textfile import TextFileError
 from ..model import AnnotationSet, Change, Command, DocumentDone, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
@@ -59,6 +57,8 @@ from .theme import apply_theme, counted, font_family, install_language, number
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
     from PySide6.QtWidgets import QDialog
 
+    from ..io.lock import ProjectLock
+    from ..io.store import AnnotationStore, ForeignFileError
     from .claims import ClaimsController
     from .inspector import Inspector
     from .project_session import ProjectSession
@@ -842,6 +842,8 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self._paint_first_frame(opening)  # reads, writes and asks nothing: the lock comes after
+        from ..io.store import ForeignFileError  # after that frame: the store is not in it
+
         allowed, lock = self._lock_file(annotation_path_for(path))
         self.read_only = is_read_only(annotation_path_for(path).parent)
         if not allowed:
@@ -977,6 +979,8 @@ class MainWindow(QMainWindow):
         if not self.close_document():
             return False
         self._close_session()
+        from ..io.lock import LockedError, ProjectLock
+
         lock: ProjectLock | None = ProjectLock(project.path, CURATED if self._curating else self.annotator)
         assert lock is not None
         try:
@@ -1026,6 +1030,8 @@ class MainWindow(QMainWindow):
         """Take the lock of an annotation file (article mode), as a project's is taken:
         (True, the lock), (True, None) when the folder cannot hold one (read-only), or
         (False, None) when another window holds it and the user did not take it over."""
+        from ..io.lock import LockedError, ProjectLock  # after the first frame (see _open)
+
         lock = ProjectLock.for_file(path, self.annotator)  # --annotator's name, as the file gets
         try:
             lock.acquire()

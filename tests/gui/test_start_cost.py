@@ -42,7 +42,8 @@ def test_the_program_start_hashes_nothing_and_asks_no_name_before_its_first_fram
     files are plain folders), not the name dialog or getpass (a name was given), and not the
     span list or the inspector (made right after that frame, in the places it kept), and
     not the `regex` module that finds grapheme clusters (11 ms: compiled right after that
-    frame, before any key is handled)."""
+    frame, before any key is handled), and not the store or the lock (their journal and
+    records: made after that frame, when the file is opened for editing)."""
     article = tmp_path / "sample.txt"
     article.write_bytes(SAMPLE.read_bytes())
     script = (
@@ -59,7 +60,8 @@ def test_the_program_start_hashes_nothing_and_asks_no_name_before_its_first_fram
         "from annotator.cli import main\n"
         "code = main(sys.argv[1:])\n"
         "names = ('hashlib', 'html', 'importlib.resources', 'getpass', 'annotator.ui.identity',\n"
-        "         'annotator.ui.span_table', 'annotator.ui.inspector', 'regex')\n"
+        "         'annotator.ui.span_table', 'annotator.ui.inspector', 'regex',\n"
+        "         'annotator.io.store', 'annotator.io.lock')\n"
         "print(code, [name for name in names if name in seen[0]])\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ANNOTATOR_CONFIG_DIR=str(tmp_path / "config"))
