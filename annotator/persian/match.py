@@ -25,6 +25,25 @@ a space so that "نخست وزیر" finds "نخست‌وزیر", but it joins a 
 is not a whole word in "تهرانی" nor in "تهران‌ها", and "وزیر" is not one in "نخست‌وزیر".
 Any other index of these texts (an SQLite/FTS one) must give exactly these matches.
 
+Whole characters: no match starts or ends inside a user-perceived character (a grapheme
+cluster, persian/graphemes.py: 👍🏽, 🇮🇷, 👨‍👩‍👧, 1️⃣, ❤️, é written as e and a combining
+accent, a letter and its marks), since a match tagged would hold half of one:
+
+* a match that starts inside a cluster is dropped ("🇷" is not found in "🇮🇷", nor "🏽"
+  alone in "👍🏽");
+* a match that ends inside one is extended to the cluster's end when what follows its last
+  character there only dresses it: marks the fold ignores, variation selectors (U+FE00-
+  U+FE0F, U+E0100-U+E01EF), emoji skin tones (U+1F3FB-U+1F3FF) and the Arabic script's
+  other combining marks (Quranic signs, honorifics: "علی" finds "علیؑ" whole). So "👍"
+  finds 👍🏽 whole and "❤" finds ❤️;
+* otherwise it is dropped: "👨" is not found in the family 👨‍👩‍👧, "🇮" not in 🇮🇷, "1" not
+  in 1️⃣, and "e" not in "é" written as e + U+0301 (as it is not in the one-character é).
+
+A dropped match does not hide one overlapping it (the search goes on at its next
+character, as after a match that is not a whole word). A text without clusters of several
+code points gets exactly the matches it got before this rule, at the cost of one look at
+the two characters around each edge of each match.
+
 Folding is done with ``str.replace`` for the 1:1 replacements (only for characters that
 occur) plus one regex pass for deletions and whitespace runs; the map back to the original is a run list (one entry per
 stretch between removed characters), so a 15-million-character project costs little
@@ -36,6 +55,8 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+
+from .graphemes import inside
 
 __all__ = ["FoldedText", "SearchIndex", "context", "find_all", "fold"]
 
@@ -87,7 +108,31 @@ _IGNORED_CHARS = [
         0xFEFF,  # bidi controls, BOM
     )
 ]
+_IGNORED_SET = frozenset(_IGNORED_CHARS)
 _IGNORED = re.escape("".join(_IGNORED_CHARS))
+# What may follow a match's last character inside its cluster without changing what it
+# is (module docstring, "Whole characters"), besides the ignored characters: variation
+# selectors, emoji skin tones, and the Arabic script's combining marks (Unicode 15's Mn
+# of its blocks) that the fold keeps. Not the keycap U+20E3, a ZWJ sequence's next
+# person, a flag's second indicator or a Latin accent: those make another character.
+_DRESSING = frozenset(
+    chr(c)
+    for r in (
+        range(0xFE00, 0xFE10),
+        range(0xE0100, 0xE01F0),
+        range(0x1F3FB, 0x1F400),
+        range(0x0610, 0x061B),
+        range(0x06D6, 0x06DD),
+        range(0x06DF, 0x06E5),
+        range(0x06E7, 0x06E9),
+        range(0x06EA, 0x06EE),
+        range(0x0898, 0x08A0),
+        range(0x08CA, 0x08E2),
+        range(0x08E3, 0x0900),
+        range(0x10EFD, 0x10F00),
+    )
+    for c in r
+)
 # Ignored characters anywhere, and spaces (with ignored characters) after a kept space.
 _REMOVE = re.compile(f"(?<= )[ {_IGNORED}]+|[{_IGNORED}]+")
 
@@ -199,34 +244,63 @@ class FoldedText:
         ``whole_words``: only matches that are whole words (module docstring): no letter
         or digit on either side, and no ZWNJ joining them to an affix ("تهران" is not a
         whole word in "تهرانی", "تهران‌ها" or "نخست‌وزیر"'s "وزیر").
+
+        No match cuts a user-perceived character (module docstring, "Whole characters").
         """
-        return [self.span_to_original(s, e) for s, e in self.find_folded(query, whole_words)]
+        return [(s, e) for _i, _j, s, e in self._matches(query, whole_words)]
 
     def find_folded(self, query: str, whole_words: bool = False) -> list[tuple[int, int]]:
         """Like :meth:`find_all` but spans are offsets into :attr:`folded`."""
+        return [(i, j) for i, j, _s, _e in self._matches(query, whole_words)]
+
+    def _matches(self, query: str, whole_words: bool) -> list[tuple[int, int, int, int]]:
+        """``(i, j, start, end)`` of each match: its folded span and its original one."""
         key = fold(query, fold_alef=self.fold_alef)
         if not key:
             return []
-        hay = self.folded
-        out: list[tuple[int, int]] = []
+        hay, text, to_original = self.folded, self.text, self.to_original
+        out: list[tuple[int, int, int, int]] = []
         i = hay.find(key)
         while i >= 0:
             j = i + len(key)
-            if not whole_words or self._whole_word(i, j):
-                out.append((i, j))
+            start, end = to_original(i), to_original(j)
+            # inside() answers at once where no rule joins the two characters around an
+            # edge (nearly every edge of every text): the cost of whole characters
+            ok = inside(text, start) is None
+            if ok and inside(text, end) is not None:
+                j, end = self._to_cluster_end(j, end)
+                ok = j >= 0
+            if ok and (not whole_words or self._whole_word(i, j, start, end)):
+                out.append((i, j, start, end))
                 i = hay.find(key, j)
             else:
                 i = hay.find(key, i + 1)
         return out
 
+    def _to_cluster_end(self, j: int, end: int) -> tuple[int, int]:
+        """A match ending at folded ``j`` / original ``end`` inside a cluster, moved on to
+        the cluster's end over the marks that only dress its last character (module
+        docstring); ``(-1, -1)`` when something else is in the way."""
+        text = self.text
+        around = inside(text, end)
+        while around is not None:
+            for ch in text[end : around[1]]:
+                if ch in _DRESSING:
+                    j += 1  # the fold keeps it as it is: one folded character
+                elif ch not in _IGNORED_SET:
+                    return -1, -1
+            # the next kept character, past the ignored ones (as span_to_original does)
+            end = self.to_original(j)
+            around = inside(text, end)
+        return j, end
 
-    def _whole_word(self, i: int, j: int) -> bool:
-        """Whether folded[i:j] is a whole word (module docstring)."""
+    def _whole_word(self, i: int, j: int, start: int, end: int) -> bool:
+        """Whether folded[i:j], text[start:end] in the original, is a whole word (module
+        docstring)."""
         hay = self.folded
         if (i > 0 and hay[i - 1].isalnum()) or (j < len(hay) and hay[j].isalnum()):
             return False
         text = self.text
-        start, end = self.to_original(i), self.to_original(j)
         return not ((start > 0 and text[start - 1] == _ZWNJ) or (end < len(text) and text[end] == _ZWNJ))
 
 
