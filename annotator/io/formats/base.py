@@ -276,12 +276,13 @@ def atomic_text_writer(path: Path, encoding: str = "utf-8") -> Iterator[TextIO]:
         raise
 
 
-def read_utf8(path: Path) -> str:
-    """A file's text, as the offsets in it count it: UTF-8, BOM dropped, nothing normalized."""
+def read_utf8(path: Path, keep_bom: bool = False) -> str:
+    """A file's text, as the offsets in it count it: UTF-8, nothing normalized; a leading
+    BOM dropped unless `keep_bom` (a reader whose offsets count it, as brat's do)."""
     from ..textfile import TextFileError, read_limited
 
     try:
-        return read_limited(path).decode("utf-8-sig")
+        return read_limited(path).decode("utf-8" if keep_bom else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FormatError(f"{path}: not UTF-8 text (byte {exc.start})") from None
     except OSError as exc:

@@ -1,7 +1,8 @@
 """brat standoff: ID.txt + ID.ann per document, annotation.conf for the folder.
 
-Offsets are code points over the .txt file as it is (brat is Python; no newline or BOM
-conversion). Mapping:
+Offsets are code points over the .txt file as brat reads it: UTF-8 with a byte-order mark
+kept as the character U+FEFF at offset 0, and no newline conversion (CR counted). Our
+document's text drops that BOM, so offsets after it move back by one. Mapping:
 
 - `T1<TAB>Label START END<TAB>text` <-> a span (discontinuous `START END;START END` is
   not read: reported);
@@ -45,7 +46,11 @@ from .jsonl import safe_file_stem
 
 
 def read_document(txt: Path, ann: Path, problems: list[str]) -> AnnotatedDocument:
-    text = read_utf8(txt)
+    # brat opens the .txt with codecs.open(..., encoding="utf8"): a BOM stays a character
+    # and every offset in the .ann counts it (server/src/annotation.py, open_textfile)
+    brat_text = read_utf8(txt, keep_bom=True)
+    bom = 1 if brat_text.startswith("\ufeff") else 0
+    text = brat_text[bom:]
     doc = AnnotatedDocument(Document(txt.stem, text, "", {}))
     spans: dict[str, SpanRecord] = {}
     triggers: dict[str, str] = {}  # event id -> its trigger span id
@@ -59,7 +64,7 @@ def read_document(txt: Path, ann: Path, problems: list[str]) -> AnnotatedDocumen
         ident = fields[0]
         where = (ann, number)
         if ident.startswith("T"):
-            span = _text_bound(fields, text, where, problems)
+            span = _text_bound(fields, brat_text, where, problems, bom)
             if span is not None:
                 if span.id in spans:
                     problems.append(problem(ann, number, f"duplicate id {span.id}"))
@@ -136,7 +141,11 @@ def read_document(txt: Path, ann: Path, problems: list[str]) -> AnnotatedDocumen
     return doc
 
 
-def _text_bound(fields: list[str], text: str, where: tuple[Path, int], problems: list[str]) -> SpanRecord | None:
+def _text_bound(
+    fields: list[str], text: str, where: tuple[Path, int], problems: list[str], bom: int = 0
+) -> SpanRecord | None:
+    """The span of a T line; `text` is the .txt as brat counts it, `bom` 1 when it starts
+    with a BOM our text drops (the span is moved back over it)."""
     file, number = where
     parts = fields[1].split(" ", 1) if len(fields) > 1 else []
     if len(parts) != 2:
@@ -163,7 +172,10 @@ def _text_bound(fields: list[str], text: str, where: tuple[Path, int], problems:
                 f"says {fields[2][:40]!r} but the text has {text[start:end][:40]!r} (kept)",
             )
         )
-    return SpanRecord(fields[0], label, start, end)
+    if bom and end <= bom:
+        problems.append(problem(file, number, "the span covers only the byte-order mark; left out"))
+        return None
+    return SpanRecord(fields[0], label, max(start - bom, 0), end - bom)
 
 
 def _one_line(text: str) -> str:
