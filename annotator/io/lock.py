@@ -8,9 +8,14 @@ other: their annotation files are separate.
 
 A lock is stale, and taken over silently, when its holder is on this host and its process
 is gone, or when it has not been refreshed for `max_age` seconds (a holder on another host
-that crashed). The holder calls refresh() now and then (the window: every few minutes)
-so that a long session never looks stale. Nothing here is executed or fetched: the file
-is plain JSON, read with a size limit.
+that crashed). "Gone" on this host: no such process (os.kill(pid, 0) raises
+ProcessLookupError), a zombie (killed, not yet reaped by the shell that started it: kill(0)
+still succeeds on it), or another process that reuses the pid (the lock records its
+holder's start time and boot, from /proc, where there is one, and they differ). A window
+that finds such a lock says so (`stale_holder`): the last session ended without closing.
+The holder calls refresh() now and then (the window: every few minutes) so that a long
+session never looks stale. Nothing here is executed or fetched: the file is plain JSON,
+read with a size limit.
 """
 
 from __future__ import annotations
@@ -37,6 +42,8 @@ class LockInfo:
     time: float  # seconds since the epoch, when acquired or last refreshed
     annotator: str
     token: str = ""
+    started: int | None = None  # the holder's start time (/proc/<pid>/stat, clock ticks since boot)
+    boot: str = ""  # the boot it started in (/proc/sys/kernel/random/boot_id)
 
     def describe(self) -> str:
         when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(self.time))
@@ -50,6 +57,7 @@ class LockedError(Exception):
     def __init__(self, lock_file: Path, holder: LockInfo | None, what: str = "project") -> None:
         self.lock_file = lock_file
         self.holder = holder
+        self.what = what
         if holder is None:
             message = f"{lock_file} is held by another instance (its lock file is unreadable)"
         else:
@@ -71,18 +79,53 @@ def _host() -> str:
     return socket.gethostname()
 
 
-def _pid_alive(pid: int) -> bool:
+def _proc_start(pid: int) -> tuple[str, int] | None:
+    """(state, start time in clock ticks since boot) of a process from /proc/<pid>/stat, or
+    None where there is no /proc (macOS, Windows) or no such process. The command name in
+    parentheses may hold spaces and ')': the fields are counted after its last ')'."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            raw = f.read(4096)
+    except OSError:
+        return None
+    try:
+        fields = raw[raw.rindex(b")") + 2 :].split()
+        return fields[0].decode("ascii", "replace"), int(fields[19])
+    except (ValueError, IndexError):
+        return None
+
+
+def _boot_id() -> str:
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            return f.read(64).strip()
+    except OSError:
+        return ""
+
+
+def _pid_alive(pid: int, started: int | None = None, boot: str = "") -> bool:
+    """Whether process `pid` of this host is the live holder of a lock: a zombie is dead, and
+    so is a process that started at another time or in another boot than `started`/`boot`
+    recorded (the pid was reused). Where it cannot be told, alive (the user is asked)."""
     if pid <= 0:
         return False
+    if boot and _boot_id() and boot != _boot_id():
+        return False  # this host restarted since: every process of the lock's time is gone
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # someone else's process
+        pass  # someone else's process: exists; /proc says more where there is one
     except OSError:
         return True  # cannot tell: assume alive
-    return True
+    proc = _proc_start(pid)
+    if proc is None:
+        return True
+    state, start = proc
+    if state in ("Z", "X"):
+        return False  # killed; only its exit status waits to be collected
+    return started is None or start == started
 
 
 class ProjectLock:
@@ -93,6 +136,9 @@ class ProjectLock:
         self.path = self.folder / f".annotator-{_safe_name(annotator)}.lock"
         self._token: str | None = None
         self.what = "project"  # for messages
+        # the holder of a stale lock this one took over without force: a session that
+        # ended without closing (crash, kill) on this host, or an old one
+        self.stale_holder: LockInfo | None = None
 
     @classmethod
     def for_file(cls, path: Path, annotator: str = "", max_age: float = MAX_AGE) -> ProjectLock:
@@ -125,7 +171,7 @@ class ProjectLock:
             return age > min(self.max_age, 60.0)
         if time.time() - info.time > self.max_age:
             return True
-        return info.host == _host() and not _pid_alive(info.pid)
+        return info.host == _host() and not _pid_alive(info.pid, info.started, info.boot)
 
     def acquire(self, force: bool = False) -> None:
         """Take the lock; raises LockedError naming the holder unless it is stale or `force`.
@@ -141,8 +187,11 @@ class ProjectLock:
                 self._token = token
                 return
             holder = self.read()
-            if not (force or self.is_stale(holder)):
+            stale = self.is_stale(holder)
+            if not (force or stale):
                 raise LockedError(self.path, holder, self.what)
+            if stale and not force:
+                self.stale_holder = holder
             # move the stale lock aside first so two instances cannot both take it over
             aside = self.path.with_name(f"{self.path.name}.stale-{token}")
             try:
@@ -192,13 +241,17 @@ class ProjectLock:
         self.release()
 
     def _content(self, token: str) -> bytes:
-        data = {
+        data: dict[str, Any] = {
             "pid": os.getpid(),
             "host": _host(),
             "time": time.time(),
             "annotator": self.annotator,
             "token": token,
         }
+        proc = _proc_start(os.getpid())
+        if proc is not None:  # so that a later process given this pid is not taken for us
+            data["started"] = proc[1]
+            data["boot"] = _boot_id()
         return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
     def _create(self, token: str) -> bool:
@@ -231,6 +284,8 @@ def _parse(raw: bytes) -> LockInfo | None:
             time=float(data["time"]),
             annotator=str(data.get("annotator", "")),
             token=str(data.get("token", "")),
+            started=int(data["started"]) if data.get("started") is not None else None,
+            boot=str(data.get("boot", "")),
         )
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError):
         return None

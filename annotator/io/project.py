@@ -962,6 +962,12 @@ class Project:
                 continue
         return OpeningState(found, frozenset(done))
 
+    def pending_journals(self, annotator: str, besides: str = "") -> int:
+        """How many documents (other than `besides`) hold edits of this annotator still only
+        in a journal (a window that ended without closing): they replay when each opens."""
+        folder = safe_name(annotator or DEFAULT_ANNOTATOR, DEFAULT_ANNOTATOR)
+        return len(self._journals(folder) - {besides})
+
     def _journals(self, folder: str) -> set[str]:
         """The document ids with a journal beside their annotation file in this folder."""
         suffix = ".json.journal"

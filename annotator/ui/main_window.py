@@ -48,7 +48,7 @@ from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
 from .article_view import ArticleView
-from .bidi import clip, isolated, message_in_direction, rtl
+from .bidi import clip, isolated, ltr, message_in_direction, rtl
 from .document_header import DocumentHeader
 from .label_palette import LabelPalette
 from .settings import Settings, data_dir
@@ -57,7 +57,7 @@ from .theme import apply_theme, counted, font_family, install_language, number
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
     from PySide6.QtWidgets import QDialog
 
-    from ..io.lock import ProjectLock
+    from ..io.lock import LockedError, LockInfo, ProjectLock
     from ..io.store import AnnotationStore, ForeignFileError
     from .claims import ClaimsController
     from .inspector import Inspector
@@ -296,6 +296,7 @@ class MainWindow(QMainWindow):
         self.panel_actions: list[QAction] = []
         self._pending_sizes: list[tuple[QDockWidget, int, Qt.Orientation]] = []
         self._untold: list[str] = []
+        self._recovered_now = False  # the last document opened replayed a journal
         self._restore_window()
         right, left, bottom = (
             Qt.DockWidgetArea.RightDockWidgetArea,
@@ -918,6 +919,7 @@ class MainWindow(QMainWindow):
 
     def tell_recovery(self, message: str) -> None:
         """Say what opening recovered or re-anchored, listing every span left unplaced."""
+        self._recovered_now = bool(_RECOVERED.search(message))
         message = self._recovery_in_language(message)
         store = self.store
         unplaced = store.unplaced if store is not None else []
@@ -986,8 +988,9 @@ class MainWindow(QMainWindow):
         try:
             lock.acquire()
         except LockedError as exc:
-            if not self.ask_take_over(str(exc)):
-                self.show_error(str(exc))
+            said = self._held_by(exc)
+            if not self.ask_take_over(said):
+                self.show_error(said)
                 return False
             lock.acquire(force=True)
         except OSError as exc:  # a read-only folder holds no lock file (nor any edit)
@@ -1015,10 +1018,58 @@ class MainWindow(QMainWindow):
         self.label_palette.set_schema(project.schema, self.language)
         self._build_menus()
         first = self.session.first_document()
+        self._recovered_now = False
         if first is not None:
             self.session.open_document(first)
+        if lock is not None and lock.stale_holder is not None:
+            pending = project.pending_journals(CURATED if self._curating else self.annotator, self.session.doc_id)
+            self._tell_stale_lock(lock.stale_holder, pending)
         self.refresh_state()
         return True
+
+    def _tell_stale_lock(self, holder: LockInfo, pending: int) -> None:
+        """The lock was left by a session that ended without closing (a crash, a kill) and
+        was taken over without a question: say so in the status bar, and that its edits
+        are safe (the journals replay when their documents open; the open one's already
+        did, and its box says what came back)."""
+        said = self.tr("The last session ended without closing (process %1).").replace("%1", number(holder.pid))
+        if pending:
+            said += " " + counted(
+                pending,
+                self.tr("Its unsaved edits to 1 other document are kept and come back when it opens."),
+                self.tr("Its unsaved edits to %1 other documents are kept and come back when they open."),
+            )
+        elif self._recovered_now:
+            said += " " + self.tr("Its unsaved edits were recovered.")
+        else:
+            said += " " + self.tr("Nothing had been left unsaved.")
+        self.show_status(said)
+
+    def _held_by(self, exc: LockedError) -> str:
+        """Who holds the lock, in the interface's language (io/lock.py says it in English,
+        free of Qt): the Persian sentence laid out right to left, names and host isolated."""
+        holder = exc.holder
+        if holder is None:
+            return self.tr("This project is held by another window (its lock file %1 is unreadable).").replace(
+                "%1", ltr(str(exc.lock_file))
+            )
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(holder.time))
+        said = (
+            self.tr("This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).")
+            if exc.what == "file"
+            else self.tr(
+                "This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5)."
+            )
+        )
+        for key, value in (
+            ("%1", isolated(holder.annotator or DEFAULT_ANNOTATOR)),
+            ("%2", ltr(holder.host)),
+            ("%3", number(holder.pid)),
+            ("%4", ltr(number(when))),
+            ("%5", ltr(str(exc.lock_file))),
+        ):
+            said = said.replace(key, value)
+        return said
 
     def _search_follows(self) -> None:
         """Another project or article is open: the search results of the last one go (one
@@ -1036,8 +1087,9 @@ class MainWindow(QMainWindow):
         try:
             lock.acquire()
         except LockedError as exc:
-            if not self.ask_take_over(str(exc)):
-                self.show_error(str(exc))
+            said = self._held_by(exc)
+            if not self.ask_take_over(said):
+                self.show_error(said)
                 return False, None
             lock.acquire(force=True)
         except OSError:
@@ -1268,6 +1320,8 @@ class MainWindow(QMainWindow):
             self.tr("%1\n\nOpen it here anyway? The other window must then be closed without saving.").replace(
                 "%1", reason
             ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,  # a live window's edits are at stake: Enter keeps them
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -375,7 +375,8 @@ def test_second_window_on_the_project_is_warned_and_never_overwrites(
     second = MainWindow()
     qtbot.addWidget(second)
     assert not second.open(root)
-    assert len(asked) == 1 and asked[0].startswith("This project is already open by") and str(root) in asked[0]
+    assert len(asked) == 1 and asked[0].startswith("This project is already open in another window")
+    assert str(root) in asked[0]
     assert second.session is None and second.annotations is None
     first.close()
     assert second.open(root)  # the first window let go of the project

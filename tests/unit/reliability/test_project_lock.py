@@ -112,3 +112,55 @@ def test_hostile_annotator_names_stay_in_the_folder(tmp_path: Path) -> None:
     assert lock.path.parent == tmp_path
     lock.acquire()
     lock.release()
+
+
+def test_lock_of_a_killed_unreaped_process_is_stale(tmp_path: Path) -> None:
+    """A window killed with kill -9 by a shell that has not reaped it yet is a zombie:
+    os.kill(pid, 0) still succeeds on it. Its lock is stale all the same (the trial's
+    restart asked whether to take over from the dead process)."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc here")
+    proc = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        holder = ProjectLock(tmp_path, "ali")
+        write_lock(holder, proc.pid, socket.gethostname(), time.time())
+        proc.kill()
+        deadline = time.time() + 10
+        while Path(f"/proc/{proc.pid}/stat").read_text().split(") ")[1][0] != "Z" and time.time() < deadline:
+            time.sleep(0.01)
+        os.kill(proc.pid, 0)  # still "there" for kill(0): a zombie
+        lock = ProjectLock(tmp_path, "ali")
+        lock.acquire()  # no LockedError: taken over
+        assert lock.stale_holder is not None and lock.stale_holder.pid == proc.pid
+        info = lock.read()
+        assert info is not None and info.pid == os.getpid()
+        lock.release()
+    finally:
+        proc.wait()
+
+
+def test_lock_of_a_reused_pid_is_stale(tmp_path: Path) -> None:
+    """The lock records its holder's start time: another process that got the same pid
+    after a crash (here: this test's own, alive, started at another time) is not the holder."""
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("no /proc here")
+    first = ProjectLock(tmp_path, "ali")
+    first.acquire()
+    data = json.loads(first.path.read_text(encoding="utf-8"))
+    assert isinstance(data["started"], int) and data["boot"]
+    second = ProjectLock(tmp_path, "ali")
+    with pytest.raises(LockedError):  # the same process, the same start: alive
+        second.acquire()
+    data["started"] -= 1
+    first.path.write_text(json.dumps(data), encoding="utf-8")
+    second.acquire()
+    assert second.stale_holder is not None
+    second.release()
+    first.release()
+
+
+def test_a_live_holder_is_not_stale_and_nothing_is_said(tmp_path: Path) -> None:
+    lock = ProjectLock(tmp_path, "ali")
+    lock.acquire()
+    assert lock.stale_holder is None
+    lock.release()
