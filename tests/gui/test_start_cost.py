@@ -152,3 +152,18 @@ def test_garbage_collection_is_on_again_when_the_start_ends_early(tmp_path: Any)
 
     assert main([str(tmp_path / "missing.txt")]) == 1
     assert gc.isenabled()
+
+
+def test_the_span_list_makes_qbrush_s_classes_before_the_first_key_not_in_its_frame(tmp_path: Any) -> None:
+    """The first QBrush made makes the classes of all its constructors' arguments (QGradient
+    and its 180 presets, QImage, QPixmap: ~5 ms): the span list makes one as it is built,
+    right after the article's first frame (not needed by that frame), not as the first tag
+    fills its label cell."""
+    at_paint = (
+        "from PySide6 import QtGui\n"
+        "from PySide6.QtCore import QTimer\n"
+        "state['at paint'] = 'QGradient' in vars(QtGui)\n"
+        "QTimer.singleShot(0, lambda: state.setdefault('next turn', 'QGradient' in vars(QtGui)))\n"
+    )
+    after = "print(code, state['at paint'], state.get('next turn'))"
+    assert _run_start(tmp_path, "", at_paint, after) == "0 False True"
