@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING, Any
 
 from .annotation_set import AnnotationSet, Change, DocumentDone, EditError, Status
-from .commands import Command, UndoStack
 from .document import Document, text_sha256
 from .schema import (
     AttributeDef,
@@ -17,8 +16,10 @@ from .schema import (
     default_schema,
 )
 from .span import Relation, Span
+from .undo import UndoStack
 
 if TYPE_CHECKING:
+    from .commands import Command
     from .entities import Entity, EntityError, EntityRegistry
     from .migration import MigrationCount, SchemaMigration
 
@@ -36,6 +37,10 @@ def __getattr__(name: str) -> Any:
         from . import migration
 
         return getattr(migration, name)
+    if name == "Command":  # an edit's (annotation_set.py loads commands at the first one)
+        from .commands import Command
+
+        return Command
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

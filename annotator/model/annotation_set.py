@@ -10,25 +10,20 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from .commands import (
-    AddRelation,
-    AddSpan,
-    Command,
-    History,
-    Op,
-    RemoveRelation,
-    RemoveSpan,
-    SetDocumentInfo,
-    SetSchema,
-    SetStatus,
-    UndoStack,
-)
 from .document import Document
+from .lazy import lazy_module
 from .schema import Schema, default_schema
 from .span import Relation, Span
+from .undo import History, UndoStack
 
 if TYPE_CHECKING:
+    from . import commands
+    from .commands import Command, Op
     from .migration import SchemaMigration
+else:
+    # the edit commands at the first edit (or the first relations loaded), not at import:
+    # a window's first frame makes an AnnotationSet and no command (commands.py, issue 10)
+    commands = lazy_module(__package__ + ".commands")
 
 
 class Status(StrEnum):
@@ -68,9 +63,6 @@ class Change:
 
 Listener = Callable[[Change], None]
 _ID_NUMBER = re.compile(r"^[a-zA-Z]+(\d+)$")
-# what a document marked done still takes while locked: reopening it, and what is not the
-# coder's tagging (the project's labels, the document's title and date)
-_ALLOWED_WHEN_DONE = (SetStatus, SetSchema, SetDocumentInfo)
 
 
 class AnnotationSet:
@@ -193,7 +185,7 @@ class AnnotationSet:
         if attributes is None:
             attributes = self.schema.defaults_for(label)
         span = self.make_span(label, start, end, attributes, note, span_id)
-        self._push(f"Add {label} span", [AddSpan(span), *self._status_touch()], "add", label)
+        self._push(f"Add {label} span", [commands.AddSpan(span), *self._status_touch()], "add", label)
         return span
 
     def add_spans(
@@ -220,7 +212,7 @@ class AnnotationSet:
         if spans:
             self._push(
                 name,
-                [*(AddSpan(s) for s in spans), *self._status_touch()],
+                [*(commands.AddSpan(s) for s in spans), *self._status_touch()],
                 "add_many",
                 str(len(spans)),
             )
@@ -235,8 +227,8 @@ class AnnotationSet:
             return  # nothing to delete is no step on the undo stack
         ids = {s.id for s in spans}
         touching = [r for r in self._relations.values() if r.source in ids or r.target in ids]
-        ops: list[Op] = [RemoveRelation(r) for r in touching]
-        ops += [RemoveSpan(s) for s in spans]
+        ops: list[Op] = [commands.RemoveRelation(r) for r in touching]
+        ops += [commands.RemoveSpan(s) for s in spans]
         label = spans[0].label if len(spans) == 1 else f"{len(spans)} spans"
         self._push(name or f"Delete {label}", ops, "delete", label)
 
@@ -294,10 +286,11 @@ class AnnotationSet:
             number += 1
         if not removed and not added and not new_relations:
             return []
-        ops: list[Op] = [RemoveRelation(r) for r in self._relations.values() if r.source in ids or r.target in ids]
-        ops += [RemoveSpan(s) for s in removed]
-        ops += [AddSpan(s) for s in added]
-        ops += [AddRelation(r) for r in new_relations]
+        touching = [r for r in self._relations.values() if r.source in ids or r.target in ids]
+        ops: list[Op] = [commands.RemoveRelation(r) for r in touching]
+        ops += [commands.RemoveSpan(s) for s in removed]
+        ops += [commands.AddSpan(s) for s in added]
+        ops += [commands.AddRelation(r) for r in new_relations]
         if added or new_relations:
             ops += self._status_touch()
         self._push(name, ops, kind, subject)
@@ -309,11 +302,11 @@ class AnnotationSet:
         if old.label == label:
             return old
         new = replace(old, label=label)
-        ops: list[Op] = [RemoveSpan(old), AddSpan(new)]
+        ops: list[Op] = [commands.RemoveSpan(old), commands.AddSpan(new)]
         # a relation whose type no longer fits the new label would be nonsense: drop it
         # (the window asks first: relabel_drops)
         for rel in self.relabel_drops(span_id, label):
-            ops.insert(0, RemoveRelation(rel))
+            ops.insert(0, commands.RemoveRelation(rel))
         self._push(f"Relabel {old.label} as {label}", ops, "relabel", label)
         return new
 
@@ -335,7 +328,7 @@ class AnnotationSet:
         if old.note == note:
             return old
         new = replace(old, note=note)
-        self._push("Edit note", [RemoveSpan(old), AddSpan(new)], "note")
+        self._push("Edit note", [commands.RemoveSpan(old), commands.AddSpan(new)], "note")
         return new
 
     def set_entity(self, span_id: str, entity_id: str) -> Span:
@@ -345,7 +338,8 @@ class AnnotationSet:
             return old
         new = replace(old, entity=entity_id)
         kind = "entity" if entity_id else "entity_unlink"
-        self._push("Link entity" if entity_id else "Unlink entity", [RemoveSpan(old), AddSpan(new)], kind)
+        ops: list[Op] = [commands.RemoveSpan(old), commands.AddSpan(new)]
+        self._push("Link entity" if entity_id else "Unlink entity", ops, kind)
         return new
 
     def set_entities(self, changes: dict[str, str], name: str) -> None:
@@ -354,7 +348,7 @@ class AnnotationSet:
         for span_id, entity_id in changes.items():
             old = self._require(span_id)
             if old.entity != entity_id:
-                ops += [RemoveSpan(old), AddSpan(replace(old, entity=entity_id))]
+                ops += [commands.RemoveSpan(old), commands.AddSpan(replace(old, entity=entity_id))]
         if ops:
             self._push(name, ops, "entity_many")
 
@@ -363,7 +357,7 @@ class AnnotationSet:
         doc = self.document
         if title == doc.title and metadata == doc.metadata:
             return
-        op = SetDocumentInfo(doc.title, tuple(doc.metadata.items()), title, tuple(metadata.items()))
+        op = commands.SetDocumentInfo(doc.title, tuple(doc.metadata.items()), title, tuple(metadata.items()))
         self._push("Edit document details", [op], "document")
 
     def apply_schema(self, schema: Schema, migration: SchemaMigration | None = None, name: str = "") -> None:
@@ -390,15 +384,15 @@ class AnnotationSet:
                 rt = schema.relation_type(after_rel.type)
                 if rt is not None and rt.fits(src.label, dst.label):
                     if after_rel is not rel:
-                        ops += [RemoveRelation(rel), AddRelation(after_rel)]
+                        ops += [commands.RemoveRelation(rel), commands.AddRelation(after_rel)]
                     continue
-            ops.insert(0, RemoveRelation(rel))
+            ops.insert(0, commands.RemoveRelation(rel))
         for span_id in sorted(gone):
-            ops.append(RemoveSpan(self._spans[span_id]))
+            ops.append(commands.RemoveSpan(self._spans[span_id]))
         for span_id, after in sorted(replaced.items()):
-            ops += [RemoveSpan(self._spans[span_id]), AddSpan(after)]
+            ops += [commands.RemoveSpan(self._spans[span_id]), commands.AddSpan(after)]
         # _apply checks no labels, so the order of the schema op among the others is free
-        self._push(name or "Edit labels and attributes", [SetSchema(self.schema, schema), *ops], "schema")
+        self._push(name or "Edit labels and attributes", [commands.SetSchema(self.schema, schema), *ops], "schema")
 
     def set_attribute(self, span_id: str, key: str, value: Any) -> Span:
         old = self._require(span_id)
@@ -410,7 +404,7 @@ class AnnotationSet:
         if attributes == old.attributes:
             return old
         new = replace(old, attributes=attributes)
-        self._push(f"Set {key}", [RemoveSpan(old), AddSpan(new)], "attribute", key)
+        self._push(f"Set {key}", [commands.RemoveSpan(old), commands.AddSpan(new)], "attribute", key)
         return new
 
     def set_span_features(
@@ -433,18 +427,18 @@ class AnnotationSet:
             new = replace(new, attributes=dict(attributes))
         if entity is not None and entity != old.entity:
             new = replace(new, entity=entity)
-        ops: list[Op] = [RemoveSpan(old), AddSpan(new)] if new != old else []
+        ops: list[Op] = [commands.RemoveSpan(old), commands.AddSpan(new)] if new != old else []
         if relation_type:
             have = {r.target: r for r in self._relations.values() if r.source == span_id and r.type == relation_type}
             wanted = [t for t in dict.fromkeys(targets) if t != span_id]
-            ops = [*(RemoveRelation(r) for t, r in have.items() if t not in wanted), *ops]
+            ops = [*(commands.RemoveRelation(r) for t, r in have.items() if t not in wanted), *ops]
             number = self._next_number["r"]
             for target in wanted:
                 if target in have or not self._relation_fits(relation_type, old.label, self._require(target).label):
                     continue
                 while f"r{number}" in self._relations:
                     number += 1
-                ops.append(AddRelation(Relation(f"r{number}", relation_type, span_id, target)))
+                ops.append(commands.AddRelation(Relation(f"r{number}", relation_type, span_id, target)))
                 number += 1
         if not ops:
             return False
@@ -457,14 +451,14 @@ class AnnotationSet:
         if (old.start, old.end) == (start, end):
             return old
         new = replace(old, start=start, end=end, text=self.text[start:end])
-        self._push("Resize span", [RemoveSpan(old), AddSpan(new)], "resize")
+        self._push("Resize span", [commands.RemoveSpan(old), commands.AddSpan(new)], "resize")
         return new
 
     def add_relation(self, type_id: str, source: str, target: str, relation_id: str | None = None) -> Relation:
         relation = self.make_relation(type_id, source, target, relation_id)
         self._push(
             f"Add {type_id}",
-            [AddRelation(relation), *self._status_touch()],
+            [commands.AddRelation(relation), *self._status_touch()],
             "relation_add",
             type_id,
         )
@@ -474,12 +468,12 @@ class AnnotationSet:
         if relation_id not in self._relations:
             raise EditError(f"no relation {relation_id!r}")
         relation = self._relations[relation_id]
-        self._push(f"Delete {relation.type}", [RemoveRelation(relation)], "relation_delete", relation.type)
+        self._push(f"Delete {relation.type}", [commands.RemoveRelation(relation)], "relation_delete", relation.type)
 
     def set_status(self, status: Status) -> None:
         if status != self.status:
             name = f"Mark {status.value.replace('_', ' ')}"
-            self._push(name, [SetStatus(self.status, status)], "status", status.value)
+            self._push(name, [commands.SetStatus(self.status, status)], "status", status.value)
 
     def undo(self) -> Command | None:
         # not refused in a document marked done: in a linear history its top is "Mark done"
@@ -503,9 +497,12 @@ class AnnotationSet:
 
     def _refuse_if_done(self, ops: Sequence[Op]) -> None:
         # a schema edit (with the spans it migrates) is the project's, not this coder's
-        if not self.is_locked() or any(isinstance(op, SetSchema) for op in ops):
+        if not self.is_locked() or any(isinstance(op, commands.SetSchema) for op in ops):
             return
-        if not all(isinstance(op, _ALLOWED_WHEN_DONE) for op in ops):
+        # what a document marked done still takes while locked: reopening it, and what is
+        # not the coder's tagging (the project's labels, the document's title and date)
+        allowed = (commands.SetStatus, commands.SetSchema, commands.SetDocumentInfo)
+        if not all(isinstance(op, allowed) for op in ops):
             raise DocumentDone(f"{self.document.id}: marked done; reopen it to edit it")
 
     def restore_history(self, history: History) -> None:
@@ -570,19 +567,20 @@ class AnnotationSet:
             self._longest = max((s.end - s.start for s in spans), default=0)
             numbers = [int(m.group(1)) for s in spans if (m := _ID_NUMBER.match(s.id))]
             self._next_number["s"] = max(self._next_number["s"], max(numbers, default=0) + 1)
-            self._apply([AddRelation(r) for r in relations], notify=False)
+            self._apply([commands.AddRelation(r) for r in relations], notify=False)
             return
-        self._apply([*(AddSpan(s) for s in spans), *(AddRelation(r) for r in relations)], notify=False)
+        ops: list[Op] = [*(commands.AddSpan(s) for s in spans), *(commands.AddRelation(r) for r in relations)]
+        self._apply(ops, notify=False)
 
     # ---- internals -----------------------------------------------------------------
 
     def _push(self, name: str, ops: list[Op], kind: str = "", subject: str = "") -> None:
         self._refuse_if_done(ops)
-        self.undo_stack.push(Command(name, tuple(ops), kind, subject))
+        self.undo_stack.push(commands.Command(name, tuple(ops), kind, subject))
 
     def _status_touch(self) -> list[Op]:
         # annotating a new document starts it
-        return [SetStatus(Status.NEW.value, Status.IN_PROGRESS.value)] if self.status == Status.NEW else []
+        return [commands.SetStatus(Status.NEW.value, Status.IN_PROGRESS.value)] if self.status == Status.NEW else []
 
     def _apply(self, ops: Sequence[Op], notify: bool = True) -> None:
         added: list[Span] = []
@@ -591,23 +589,23 @@ class AnnotationSet:
         rel_removed: list[Relation] = []
         status_changed = schema_changed = document_changed = False
         for op in ops:
-            if isinstance(op, AddSpan):
+            if isinstance(op, commands.AddSpan):
                 self._insert(op.span)
                 added.append(op.span)
-            elif isinstance(op, RemoveSpan):
+            elif isinstance(op, commands.RemoveSpan):
                 self._delete(op.span)
                 removed.append(op.span)
-            elif isinstance(op, AddRelation):
+            elif isinstance(op, commands.AddRelation):
                 self._relations[op.relation.id] = op.relation
                 self._bump("r", op.relation.id)
                 rel_added.append(op.relation)
-            elif isinstance(op, RemoveRelation):
+            elif isinstance(op, commands.RemoveRelation):
                 del self._relations[op.relation.id]
                 rel_removed.append(op.relation)
-            elif isinstance(op, SetSchema):
+            elif isinstance(op, commands.SetSchema):
                 self.schema = op.new
                 schema_changed = True
-            elif isinstance(op, SetDocumentInfo):
+            elif isinstance(op, commands.SetDocumentInfo):
                 self.document.title = op.new_title
                 self.document.metadata = dict(op.new_metadata)
                 document_changed = True
@@ -673,9 +671,9 @@ class AnnotationSet:
 
 
 def _items_of(op: Op) -> tuple[Span | Relation, ...]:
-    if isinstance(op, (AddSpan, RemoveSpan)):
+    if isinstance(op, (commands.AddSpan, commands.RemoveSpan)):
         return (op.span,)
-    if isinstance(op, (AddRelation, RemoveRelation)):
+    if isinstance(op, (commands.AddRelation, commands.RemoveRelation)):
         return (op.relation,)
     return ()
 

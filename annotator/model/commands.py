@@ -1,13 +1,17 @@
-"""Edit commands and the undo stack (undo lives in the model; the UI only mirrors it).
+"""Edit commands: what an edit does, as primitive operations (the undo stack that holds
+them is in undo.py; undo lives in the model, the UI only mirrors it).
 
 Every command is a list of primitive operations; undo applies their inverses in reverse
 order. That keeps each command's do and undo exact and lets compound edits ("tag all
 results") be one undoable step.
+
+annotation_set.py loads this module at the first edit, not when it is imported: its
+records are frozen dataclasses, ~0.5 ms each to make in Python 3.12, and a window's first
+frame makes none (issue 10).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -94,92 +98,3 @@ class Command:
 
     def inverse_ops(self) -> tuple[Op, ...]:
         return tuple(inverse(op) for op in reversed(self.ops))
-
-
-@dataclass(frozen=True)
-class History:
-    """A document's undo and redo stacks, set aside while another document is shown
-    (commands are immutable, so keeping them shares nothing that can change)."""
-
-    commands: tuple[Command, ...]
-    index: int  # commands[:index] are done, the rest can be redone
-
-    def op_count(self) -> int:
-        """A measure of the memory it holds (each op holds at most one span or relation)."""
-        return sum(len(command.ops) for command in self.commands)
-
-
-class UndoStack:
-    """Linear undo/redo history with a clean (saved) marker."""
-
-    def __init__(self, apply: Callable[[Sequence[Op]], None]) -> None:
-        self._apply = apply
-        self._commands: list[Command] = []
-        self._index = 0  # commands[:index] are done
-        self._clean_index: int | None = 0
-
-    def push(self, command: Command) -> None:
-        # the history is updated before the operations apply, so that listeners told of
-        # the change already see it as undoable (commands are checked before they are made)
-        del self._commands[self._index :]
-        if self._clean_index is not None and self._clean_index > self._index:
-            self._clean_index = None  # the saved state can no longer be reached
-        self._commands.append(command)
-        self._index += 1
-        self._apply(command.ops)
-
-    def can_undo(self) -> bool:
-        return self._index > 0
-
-    def can_redo(self) -> bool:
-        return self._index < len(self._commands)
-
-    def undo_name(self) -> str:
-        command = self.peek_undo()
-        return command.name if command else ""
-
-    def redo_name(self) -> str:
-        command = self.peek_redo()
-        return command.name if command else ""
-
-    def peek_undo(self) -> Command | None:
-        return self._commands[self._index - 1] if self.can_undo() else None
-
-    def peek_redo(self) -> Command | None:
-        return self._commands[self._index] if self.can_redo() else None
-
-    def undo(self) -> Command | None:
-        if not self.can_undo():
-            return None
-        self._index -= 1
-        command = self._commands[self._index]
-        self._apply(command.inverse_ops())
-        return command
-
-    def redo(self) -> Command | None:
-        if not self.can_redo():
-            return None
-        command = self._commands[self._index]
-        self._index += 1
-        self._apply(command.ops)
-        return command
-
-    def history(self) -> History:
-        return History(tuple(self._commands), self._index)
-
-    def restore(self, history: History) -> None:
-        """Take back a history set aside. The caller guarantees that the annotations are
-        exactly the state it ends in (what was saved then is still what is on disk);
-        that state is the saved one."""
-        self._commands = list(history.commands)
-        self._index = history.index
-        self._clean_index = history.index
-
-    def set_clean(self) -> None:
-        self._clean_index = self._index
-
-    def is_clean(self) -> bool:
-        return self._clean_index == self._index
-
-    def __len__(self) -> int:
-        return len(self._commands)

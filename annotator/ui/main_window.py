@@ -43,7 +43,7 @@ from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import cannot_save, is_read_only
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
 from ..io.textfile import TextFileError
-from ..model import AnnotationSet, Change, Command, DocumentDone, SchemaError
+from ..model import AnnotationSet, Change, DocumentDone, SchemaError
 from ..model.tagging import selection_to_span_range, tag_selection
 from ..persian.segment import warm_up_in_background
 from ..resources import sample_article
@@ -59,6 +59,7 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
 
     from ..io.lock import LockedError, LockInfo, ProjectLock
     from ..io.store import AnnotationStore, ForeignFileError
+    from ..model import Command
     from .claims import ClaimsController
     from .inspector import Inspector
     from .project_session import ProjectSession
@@ -382,6 +383,9 @@ class MainWindow(QMainWindow):
         # grapheme clusters a key's snapping asks for: 11 ms to import and compile)
         import hashlib  # noqa: F401
 
+        # the edit commands (annotation_set.py loads them at their first use): here, on
+        # this thread, before any worker (agreement, a project's index) can be first to
+        from ..model.commands import Command  # noqa: F401
         from ..persian.graphemes import warm_up as compile_cluster_patterns
 
         compile_cluster_patterns()

@@ -167,3 +167,16 @@ def test_the_span_list_makes_qbrush_s_classes_before_the_first_key_not_in_its_fr
     )
     after = "print(code, state['at paint'], state.get('next turn'))"
     assert _run_start(tmp_path, "", at_paint, after) == "0 False True"
+
+
+def test_the_edit_commands_are_loaded_after_the_first_frame(tmp_path: Any) -> None:
+    """annotation_set.py loads the edit commands (nine frozen dataclasses, ~5 ms) at their
+    first use: not for the first frame, and on the window's own thread right after it."""
+    at_paint = (
+        "from PySide6.QtCore import QTimer\n"
+        "kind = lambda: type(sys.modules['annotator.model.commands']).__name__\n"  # type(): loads nothing
+        "state['at paint'] = kind()\n"
+        "QTimer.singleShot(0, lambda: state.setdefault('next turn', kind()))\n"
+    )
+    after = "print(code, state['at paint'], state.get('next turn'))"
+    assert _run_start(tmp_path, "", at_paint, after) == "0 _LazyModule module"
