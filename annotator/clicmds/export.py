@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--annotator",
         default=None,
-        help="whose annotations (needed when a project has several; --format claims also takes A,B: one row per coder)",
+        help="whose annotations (needed when a project has several; --format claims also takes A,B: one row per "
+        "coder; --format labelstudio takes A,B and, without it, writes every coder's: one annotation each)",
     )
     parser.add_argument(
         "--original-offsets",
@@ -95,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         fmt = formats.get(args.format)
-        source = open_source(Path(args.project), args.annotator, args.original_offsets)
+        # Label Studio holds one annotation per coder in a task: every coder's, unless one is named
+        several = fmt.name == "labelstudio"
+        source = open_source(Path(args.project), args.annotator, args.original_offsets, several)
     except (ValueError, formats.FormatError) as exc:
         print(f"annotator export: {exc}", file=sys.stderr)
         return 2

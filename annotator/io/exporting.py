@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LAYER_SPECS", "Source", "conll_layers", "iter_project_documents", "open_source"]
+__all__ = ["LAYER_SPECS", "Source", "conll_layers", "iter_project_coders", "iter_project_documents", "open_source"]
 
 
 class Source:
@@ -26,9 +26,15 @@ class Source:
         self.left_out: list[str] = []
 
 
-def open_source(path: Path, annotator: str | None, original_offsets: bool) -> Source:
-    """Raise SystemExit-worthy ValueError with a message when the path cannot be exported."""
+def open_source(path: Path, annotator: str | None, original_offsets: bool, several: bool = False) -> Source:
+    """Raise SystemExit-worthy ValueError with a message when the path cannot be exported.
+
+    several: the format holds several coders per document (Label Studio): without
+    `annotator`, or with `A,B`, a project's documents come with every (named) coder's set.
+    """
     if (path / "project.json").exists():
+        if several and (annotator is None or "," in annotator):
+            return iter_project_coders(path, annotator, original_offsets)
         return iter_project_documents(path, annotator, original_offsets, known_only=True)
     if original_offsets:
         raise ValueError("--original-offsets needs a project (annotation files keep one text)")
@@ -74,6 +80,51 @@ def iter_project_documents(
             if original_offsets:
                 _to_original(project, record, skipped)
             yield record
+
+    source = Source(len(project), project.schema, documents(), skipped)
+    return source
+
+
+def iter_project_coders(path: Path, annotators: str | None, original_offsets: bool) -> Source:
+    """Each document once, with the sets of the coders who have a file for it: the first as
+    the record, the others as its `more_coders` (annotators: "A,B", else every annotator
+    of the project, `curated` and `imported` included)."""
+    from .formats import from_annotation_set
+    from .jsonformat import AnnotationFileError
+    from .project import Project, ProjectError
+
+    try:
+        project = Project.open(path)
+        names = project.annotators()
+        if annotators is not None:
+            names = list(dict.fromkeys(project.resolve_annotator(a) for a in annotators.split(",") if a.strip()))
+    except ProjectError as exc:
+        raise ValueError(str(exc)) from None
+    skipped: dict[str, int] = {}
+
+    def documents() -> Iterator[Any]:
+        for entry in project.iter_entries():
+            records = []
+            for name in names:
+                if not project.annotation_path(entry.id, name).exists():
+                    continue
+                try:
+                    record = from_annotation_set(project.load_annotations(entry.id, name))
+                except AnnotationFileError as exc:
+                    source.left_out.append(exc.first_line())
+                    continue
+                if original_offsets:
+                    _to_original(project, record, skipped)
+                records.append(record)
+            if not records:  # nobody's work yet: the text alone, with no annotation
+                from ..model import AnnotationSet
+
+                record = from_annotation_set(AnnotationSet(project.load_document(entry.id), "", project.schema))
+                if original_offsets:
+                    _to_original(project, record, skipped)
+                records = [record]
+            records[0].more_coders = records[1:]
+            yield records[0]
 
     source = Source(len(project), project.schema, documents(), skipped)
     return source

@@ -60,6 +60,10 @@ class AnnotatedDocument:
     layout: dict[str, Any] = field(default_factory=dict)  # {"conll": {"separator": "|", ...}}
     status: str = "new"
     annotator: str = ""
+    # the same document's annotation sets by other coders (a Label Studio task's other
+    # `annotations`): the importer makes one document and a set per coder; a writer that
+    # holds several coders per document (labelstudio) writes them, others see only this one
+    more_coders: list[AnnotatedDocument] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -50,6 +50,15 @@ def _annotator(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def _listed(data: dict[str, Any], number: int) -> str:
+    """The name annotator's export gives annotation `number` in `data.annotators` (written
+    when a task has several coders and not every completed_by is known)."""
+    names = data.get("annotators")
+    if isinstance(names, list) and 0 < number <= len(names) and isinstance(names[number - 1], str):
+        return str(names[number - 1])
+    return ""
+
+
 def _objects(value: Any, what: str, where: str, problems: list[str]) -> list[tuple[int, dict[str, Any]]]:
     """The objects of a JSON list with their numbers in the file; anything else is reported."""
     if value is None:
@@ -86,7 +95,7 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
     if meta is not None and not isinstance(meta, dict):
         problems.append(f"{where}: meta is not an object (not read)")
     for extra, extra_value in data.items():
-        if extra not in (key, "doc_id", "title", "annotator"):
+        if extra not in (key, "doc_id", "title", "annotator", "annotators"):
             metadata.setdefault(extra, extra_value)
     annotations = _objects(task.get("annotations"), "annotation", where, problems)
     kind_of_record, status = "annotation", "done"
@@ -105,7 +114,9 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
         doc = AnnotatedDocument(
             Document(doc_id, text, title, dict(metadata)),
             status="new" if annotation.get("was_cancelled") else status,
-            annotator=_annotator(annotation.get("completed_by")) or str(data.get("annotator", "")),
+            annotator=_annotator(annotation.get("completed_by"))
+            or _listed(data, a_number)
+            or str(data.get("annotator", "")),
         )
         layout: dict[str, Any] = {"text_key": key}
         spans_of: dict[str, list[SpanRecord]] = {}
@@ -194,14 +205,30 @@ def _read_task(task: Any, where: str, problems: list[str], text_key: str | None)
                 )
         doc.layout = {"labelstudio": layout}
         docs.append(doc)
-    return docs
+    if not docs:
+        return docs
+    # one document, each annotation its coder's set (docs/team.md): the task's id and each
+    # coder's completed_by as written, so that an export gives them back
+    first = docs[0]
+    kept: dict[str, Any] = first.layout["labelstudio"]
+    for other in docs[1:]:
+        for key, value in other.layout["labelstudio"].items():
+            kept.setdefault(key, value)
+    if task.get("id") is not None:
+        kept["task_id"] = task["id"]
+    completed = {
+        doc.annotator: annotation["completed_by"]
+        for doc, (_, annotation) in zip(docs, annotations, strict=True)
+        if doc.annotator and _annotator(annotation.get("completed_by")) == doc.annotator
+    }
+    if completed:
+        kept["completed_by"] = completed
+    first.more_coders = docs[1:]
+    return [first]
 
 
-def task_to_json(doc: AnnotatedDocument, number: int, report: WriteReport) -> dict[str, Any]:
+def _results(doc: AnnotatedDocument, from_name: str, to_name: str, report: WriteReport) -> list[dict[str, Any]]:
     text = doc.text
-    kept = doc.layout.get("labelstudio", {})
-    from_name = str(kept.get("from_name", "label"))
-    to_name = str(kept.get("to_name", "text"))
     results: list[dict[str, Any]] = []
     for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id)):
         value: dict[str, Any] = {
@@ -237,12 +264,38 @@ def task_to_json(doc: AnnotatedDocument, number: int, report: WriteReport) -> di
                 "labels": [rel.type],
             }
         )
+    return results
+
+
+def task_to_json(doc: AnnotatedDocument, number: int | str, report: WriteReport) -> dict[str, Any]:
+    """One task: `doc` and its `more_coders`, an `annotations` entry each, with the
+    completed_by the import read for that coder (Label Studio's own: a user id or an object
+    with `email`); a coder not from Label Studio is named in `data.annotator` (one coder)
+    or `data.annotators` (several, in the order of the annotations)."""
+    text = doc.text
+    kept = doc.layout.get("labelstudio", {})
+    from_name = str(kept.get("from_name", "label"))
+    to_name = str(kept.get("to_name", "text"))
+    completed = kept.get("completed_by")
+    completed = completed if isinstance(completed, dict) else {}
+    coders = [doc, *doc.more_coders]
+    annotations: list[dict[str, Any]] = []
+    unknown = False
+    for coder in coders:
+        annotation: dict[str, Any] = {"result": _results(coder, from_name, to_name, report)}
+        if coder.annotator in completed:
+            annotation["completed_by"] = completed[coder.annotator]
+        elif coder.annotator:
+            unknown = True
+        annotations.append(annotation)
     data: dict[str, Any] = {str(kept.get("text_key", "text")): text, "doc_id": doc.document.id}
     if doc.document.title:
         data["title"] = doc.document.title
-    if doc.annotator:
+    if unknown and len(coders) == 1:
         data["annotator"] = doc.annotator
-    task: dict[str, Any] = {"id": number, "data": data, "annotations": [{"result": results}]}
+    elif unknown:
+        data["annotators"] = [coder.annotator for coder in coders]
+    task: dict[str, Any] = {"id": number, "data": data, "annotations": annotations}
     if doc.document.metadata:
         task["meta"] = doc.document.metadata
     return task
@@ -284,9 +337,18 @@ class LabelStudio:
         report = WriteReport()
         with atomic_text_writer(Path(out)) as handle:
             handle.write("[")
+            used: set[Any] = set()
             for doc in docs:
-                task = task_to_json(doc, report.written + 1, report)
-                leave_out_entity_links(doc, report)
+                # the task's id as imported (Label Studio's own), else its place in the file
+                ident = doc.layout.get("labelstudio", {}).get("task_id")
+                if not isinstance(ident, (int, str)) or isinstance(ident, bool) or ident in used:
+                    ident = report.written + 1
+                    while ident in used:
+                        ident += 1
+                used.add(ident)
+                task = task_to_json(doc, ident, report)
+                for coder in [doc, *doc.more_coders]:
+                    leave_out_entity_links(coder, report)
                 handle.write(("\n" if not report.written else ",\n") + json.dumps(task, ensure_ascii=False))
                 report.written += 1
                 if progress:

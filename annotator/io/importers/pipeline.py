@@ -36,7 +36,7 @@ from ..catalog import (
     extend_schema,
     text_hash,
 )
-from ..names import safe_name
+from ..names import is_reserved, safe_name
 from ..textindex import IndexUnavailable
 from . import FORMATS, Article, SourceError, detect, expand, stream_source
 from .dates import with_dates
@@ -119,10 +119,17 @@ def _annotations_key(adoc: Any) -> str:
     def dump(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
-    spans = sorted(dump([s.label, s.start, s.end, s.attributes, s.note]) for s in adoc.spans)
-    where = {s.id: [s.start, s.end, s.label] for s in adoc.spans}
-    relations = sorted(dump([r.type, where.get(r.source), where.get(r.target)]) for r in adoc.relations)
+    def annotations(coder: Any) -> tuple[list[str], list[str]]:
+        spans = sorted(dump([s.label, s.start, s.end, s.attributes, s.note]) for s in coder.spans)
+        where = {s.id: [s.start, s.end, s.label] for s in coder.spans}
+        relations = sorted(dump([r.type, where.get(r.source), where.get(r.target)]) for r in coder.relations)
+        return spans, relations
+
+    spans, relations = annotations(adoc)
     raw = dump([adoc.document.text, spans, relations])
+    if adoc.more_coders:  # several coders' sets: every one counts (one alone: as before)
+        sets = sorted(dump([c.annotator, *annotations(c)]) for c in [adoc, *adoc.more_coders])
+        raw = dump([adoc.document.text, sets])
     return "annotated:" + hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
@@ -289,17 +296,21 @@ class _Importer:
         Its text is kept as it is unless normalization was asked for explicitly (the
         annotations are anchored to that text); when it is normalized, spans and tokens
         are mapped through the offset map. The tokens and layout a token-per-line format
-        read with go into the document's metadata, so that an export finds them.
+        read with go into the document's metadata, so that an export finds them. The sets
+        of its `more_coders` become their coders' sets of the same document (docs/team.md);
+        one whose coder already has a set there (two annotations by one person, or with no
+        name) is staged as another document, as before.
         """
-        from ...model import Schema
-        from ..formats.base import LAYOUT_KEY, TOKENS_KEY, labels_used, relation_types_used, to_annotation_set
-
         document = adoc.document
         metadata = dict(document.metadata)
         metadata.setdefault("source", where.split(":")[0].rsplit("/", 1)[-1])
         article = Article(document.text, document.title, metadata, document.id)
+        others: list[Any] = []
+        folders: set[str] = set()
 
         def write_spans(doc_id: str, doc: Document, mapping: Any) -> None:
+            from ..formats.base import LAYOUT_KEY, TOKENS_KEY
+
             if adoc.tokens is not None:
                 tokens = [list(mapping.span_to_normalized(s, e)) if mapping else [s, e] for s, e in adoc.tokens]
                 doc.metadata[TOKENS_KEY] = [t for t in tokens if t[1] > t[0]]
@@ -307,35 +318,63 @@ class _Importer:
                     self.report.problems.append(f"{where}: {lost} token(s) vanished with normalization; left out")
             if adoc.layout:
                 doc.metadata[LAYOUT_KEY] = adoc.layout
-            moved = []
-            for rec in adoc.spans:
-                start, end = rec.start, rec.end
-                if mapping is not None:
-                    start, end = mapping.span_to_normalized(start, end)
-                if end <= start:
-                    self.report.problems.append(f"{where}: span {rec.id} vanished with normalization; left out")
+            for n, coder in enumerate([adoc, *adoc.more_coders]):
+                name = self.coder_name(coder.annotator, where)
+                folder = safe_name(name, "anonymous").casefold()
+                if folder in folders:
+                    others.append(coder)
                     continue
-                moved.append(replace(rec, start=start, end=end))
-            kept = {s.id for s in moved}
-            relations = [r for r in adoc.relations if r.source in kept and r.target in kept]
-            if not moved and not relations and adoc.status in ("", "new"):
-                return
-            self.extend_schema(labels_used([adoc]), relation_types_used([adoc]))
-            # tokens and layout live in the document file, not in every annotation file
-            copy = replace(adoc, document=doc, spans=moved, relations=relations, tokens=None, layout={})
-            refused: list[str] = []
-            aset = to_annotation_set(copy, Schema.from_json(self.schema_json), refused)
-            self.report.problems += [f"{where}: {line}" for line in refused]
-            aset.annotator = adoc.annotator or self.annotator
-            for span in aset.spans():  # what the report counts: the spans that came in
-                self.report.spans[span.label] = self.report.spans.get(span.label, 0) + 1
-            folder = safe_name(aset.annotator, "anonymous")
-            relative = Path("annotations") / folder / f"{doc_id}.json"
-            (self.staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            (self.staging / relative).write_text(jsonformat.dumps(aset, embed_text=False), encoding="utf-8")
-            self.staged.annotation_files.append(relative)
+                folders.add(folder)
+                self.write_set(coder, name, doc_id, doc, mapping, f"{where}, annotation {n + 1}" if n else where)
 
         self.add(article, where, write_spans, self.interchange_normalize, _annotations_key(adoc))
+        for coder in others:
+            self.add_annotated(replace(coder, more_coders=[]), where)
+
+    def coder_name(self, name: str, where: str) -> str:
+        """The name a set read from a file is kept under: its own when it can be a coder's
+        (ui/coder_name.py's rules: not empty, not reserved, something a folder can be named),
+        else the import's annotator, said."""
+        name = name.strip()
+        if name and (is_reserved(name) or not safe_name(name, "")):
+            self.report.problems.append(
+                f"{where}: the coder name {name!r} cannot be a coder's in a project; kept as {self.annotator!r}"
+            )
+            name = ""
+        return name or self.annotator
+
+    def write_set(self, coder: Any, name: str, doc_id: str, doc: Document, mapping: Any, where: str) -> None:
+        """Write one coder's annotation file of a staged document (spans mapped onto its text)."""
+        from ...model import Schema
+        from ..formats.base import labels_used, relation_types_used, to_annotation_set
+
+        moved = []
+        for rec in coder.spans:
+            start, end = rec.start, rec.end
+            if mapping is not None:
+                start, end = mapping.span_to_normalized(start, end)
+            if end <= start:
+                self.report.problems.append(f"{where}: span {rec.id} vanished with normalization; left out")
+                continue
+            moved.append(replace(rec, start=start, end=end))
+        kept = {s.id for s in moved}
+        relations = [r for r in coder.relations if r.source in kept and r.target in kept]
+        if not moved and not relations and coder.status in ("", "new"):
+            return
+        self.extend_schema(labels_used([coder]), relation_types_used([coder]))
+        # tokens and layout live in the document file, not in every annotation file
+        copy = replace(coder, document=doc, spans=moved, relations=relations, tokens=None, layout={}, more_coders=[])
+        refused: list[str] = []
+        aset = to_annotation_set(copy, Schema.from_json(self.schema_json), refused)
+        self.report.problems += [f"{where}: {line}" for line in refused]
+        aset.annotator = name
+        for span in aset.spans():  # what the report counts: the spans that came in
+            self.report.spans[span.label] = self.report.spans.get(span.label, 0) + 1
+        folder = safe_name(aset.annotator, "anonymous")
+        relative = Path("annotations") / folder / f"{doc_id}.json"
+        (self.staging / relative).parent.mkdir(parents=True, exist_ok=True)
+        (self.staging / relative).write_text(jsonformat.dumps(aset, embed_text=False), encoding="utf-8")
+        self.staged.annotation_files.append(relative)
 
     def extend_schema(self, labels: list[str], relation_types: list[str]) -> None:
         extended = extend_schema(self.schema_json, labels, relation_types)

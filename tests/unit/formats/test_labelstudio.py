@@ -121,7 +121,8 @@ def read(tmp_path: Path, content: Any, **options: Any) -> tuple[list[dict[str, A
     path = tmp_path / "tasks.json"
     path.write_text(content if isinstance(content, str) else json.dumps(content, ensure_ascii=False), "utf-8")
     result = get("labelstudio").read(path, options or None)
-    return [plain(d) for d in result.documents], result.problems, str(path)
+    # a task's other annotations are its document's other coders: listed after it here
+    return [plain(c) for d in result.documents for c in [d, *d.more_coders]], result.problems, str(path)
 
 
 def test_every_part_of_a_task_is_read_or_said(tmp_path: Path) -> None:
@@ -140,7 +141,16 @@ def test_every_part_of_a_task_is_read_or_said(tmp_path: Path) -> None:
             **task1,
             "status": "done",
             "annotator": "a@x.org",  # completed_by's e-mail before its id
-            "layout": {"labelstudio": {"text_key": "text", "from_name": "ner", "to_name": "body"}},
+            # the task's id and each coder's completed_by as written, for the export
+            "layout": {
+                "labelstudio": {
+                    "text_key": "text",
+                    "from_name": "ner",
+                    "to_name": "body",
+                    "task_id": 11,
+                    "completed_by": {"a@x.org": {"id": 3, "email": "a@x.org"}, "5": 5, "7": {"id": 7}},
+                }
+            },
             "spans": spans,
             "relations": [("r10", "said_in", "e2", "e1"), ("r11", "related", "e1", "e3")],
         },
@@ -166,7 +176,7 @@ def test_every_part_of_a_task_is_read_or_said(tmp_path: Path) -> None:
             "metadata": {"text": 5},
             "status": "new",
             "annotator": "",
-            "layout": {"labelstudio": {"text_key": "body"}},
+            "layout": {"labelstudio": {"text_key": "body", "task_id": 0}},
             "spans": [],
             "relations": [],
         },
@@ -339,7 +349,8 @@ def test_the_exact_file_written(tmp_path: Path) -> None:
         {"lang": "fa"},
         "done",
     )
-    assert again["layout"] == {"labelstudio": {"text_key": "body", "from_name": "ner", "to_name": "doc"}}
+    # the task's id is kept from now on, for the next export
+    assert again["layout"] == {"labelstudio": {"text_key": "body", "from_name": "ner", "to_name": "doc", "task_id": 1}}
 
 
 def test_nothing_to_write_is_an_empty_list(tmp_path: Path) -> None:
