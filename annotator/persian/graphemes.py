@@ -73,14 +73,24 @@ _ZWNJ = "\u200c"
 _REACH = 128
 
 
-@cache
-def _joins_previous(ch: str) -> bool:
-    return _patterns()[2].match(ch) is not None
+class _Classes(dict[str, bool]):
+    """ch -> whether some rule may join it to the character before it (index 2 of the
+    patterns) or after it (index 1), classified on first look and kept: a plain dict
+    look-up after that, cheap enough for a loop over thousands of edges."""
+
+    def __init__(self, pattern: int) -> None:
+        super().__init__()
+        self._pattern = pattern
+
+    def __missing__(self, ch: str) -> bool:
+        joins = self[ch] = _patterns()[self._pattern].match(ch) is not None
+        return joins
 
 
-@cache
-def _joins_next(ch: str) -> bool:
-    return _patterns()[1].match(ch) is not None
+# A caller that checks many edges (persian/match.py, a search's every hit) may look these
+# up first and ask inside() only where one is true: where neither is, inside() is None.
+joins_previous: dict[str, bool] = _Classes(2)
+joins_next: dict[str, bool] = _Classes(1)
 
 
 def _hard_break(text: str, pos: int) -> bool:
@@ -110,7 +120,7 @@ def inside(text: str, pos: int) -> Span | None:
     (0 and len(text) always are). Looks at a few characters around ``pos`` only."""
     if pos <= 0 or pos >= len(text) or _hard_break(text, pos):
         return None
-    if not _joins_previous(text[pos]) and not _joins_next(text[pos - 1]):
+    if not joins_previous[text[pos]] and not joins_next[text[pos - 1]]:
         return None  # no rule can join these two: the common case, decided here
     lo = pos - 1
     floor = max(0, pos - _REACH)
@@ -159,7 +169,7 @@ def cut_clusters(text: str, spans: list[Span]) -> list[Span]:
     """The clusters of ``text`` that an edge of one of ``spans`` (sorted, disjoint) falls
     inside, in order. Cheap when there are none: only the characters some rule joins to
     a neighbour are looked at, once each."""
-    joiners = [ch for ch in set(text) if _joins_previous(ch) or _joins_next(ch)]
+    joiners = [ch for ch in set(text) if joins_previous[ch] or joins_next[ch]]
     if not joiners:
         return []
     starts = [s for s, _ in spans]

@@ -56,7 +56,7 @@ import re
 from array import array
 from bisect import bisect_right
 
-from .graphemes import inside
+from .graphemes import inside, joins_next, joins_previous
 
 __all__ = ["FoldedText", "SearchIndex", "context", "find_all", "fold"]
 
@@ -259,15 +259,19 @@ class FoldedText:
         if not key:
             return []
         hay, text, to_original = self.folded, self.text, self.to_original
+        size = len(text)
         out: list[tuple[int, int, int, int]] = []
         i = hay.find(key)
         while i >= 0:
             j = i + len(key)
             start, end = to_original(i), to_original(j)
-            # inside() answers at once where no rule joins the two characters around an
-            # edge (nearly every edge of every text): the cost of whole characters
-            ok = inside(text, start) is None
-            if ok and inside(text, end) is not None:
+            # inside() is asked only where a rule may join the characters around an edge
+            # (its own first test, as two dict look-ups here): nearly no edge of nearly
+            # any text, so whole characters cost a search next to nothing
+            ok = not (start and (joins_previous[text[start]] or joins_next[text[start - 1]]))
+            ok = ok or inside(text, start) is None
+            may_cut = end < size and (joins_previous[text[end]] or joins_next[text[end - 1]])
+            if ok and may_cut and inside(text, end) is not None:
                 j, end = self._to_cluster_end(j, end)
                 ok = j >= 0
             if ok and (not whole_words or self._whole_word(i, j, start, end)):
