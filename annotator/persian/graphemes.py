@@ -5,7 +5,8 @@ regional indicators), 1️⃣ (digit, VS16, keycap), ❤️ (heart, VS16), بِ�
 its marks) as one character each, although each is several code points. A token or span
 edge between those code points would cut a character in two: an exported token line with
 a lone 🏽, a tag that covers half a flag. Every place that makes token edges or snaps a
-selection asks this module where a character begins and ends.
+selection, and the search for each of its hits (match.py), asks this module where a
+character begins and ends.
 
 The rules are Unicode's extended grapheme clusters (UAX #29), from the ``regex`` module's
 ``\\X`` (it follows the current Unicode release, emoji sequences and Indic conjuncts

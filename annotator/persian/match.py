@@ -260,17 +260,24 @@ class FoldedText:
             return []
         hay, text, to_original = self.folded, self.text, self.to_original
         size = len(text)
+        # inside() is asked only where a rule may join the two characters around an edge
+        # (its own first test, here as dict look-ups): nearly no edge of nearly any text.
+        # The match's first and last characters fold to the key's, and the fold keeps a
+        # character's classes (test_match_clusters.py checks every character it changes),
+        # so theirs are known once a query; the last one is text[end - 1] only where the
+        # fold removed nothing (else it may be an ignored ZWJ, which joins what follows)
+        first_joins = joins_previous[key[0]]
+        last_joins = joins_next[key[-1]]
         out: list[tuple[int, int, int, int]] = []
         i = hay.find(key)
         while i >= 0:
             j = i + len(key)
             start, end = to_original(i), to_original(j)
-            # inside() is asked only where a rule may join the characters around an edge
-            # (its own first test, as two dict look-ups here): nearly no edge of nearly
-            # any text, so whole characters cost a search next to nothing
-            ok = not (start and (joins_previous[text[start]] or joins_next[text[start - 1]]))
-            ok = ok or inside(text, start) is None
-            may_cut = end < size and (joins_previous[text[end]] or joins_next[text[end - 1]])
+            ok = not (start and (first_joins or joins_next[text[start - 1]])) or inside(text, start) is None
+            may_cut = end < size and (
+                joins_previous[text[end]]
+                or (joins_next[text[end - 1]] if self._fold_starts else last_joins)
+            )
             if ok and may_cut and inside(text, end) is not None:
                 j, end = self._to_cluster_end(j, end)
                 ok = j >= 0

@@ -145,6 +145,17 @@ def test_zwnj_joined_words_are_unchanged() -> None:
     assert found(text, "وزیر", whole_words=True) == ["وزیر"]
 
 
+def test_a_prepended_sign_goes_with_the_digit_after_it() -> None:
+    # U+06DD END OF AYAH and U+0600 ARABIC NUMBER SIGN join the next character (UAX #29's
+    # Prepend): only the match's own last character says so (the text after is a digit)
+    text = "آیه ۝١٢ و ؀٣ و ۝ تنها"
+    assert found(text, "۝") == ["۝"]
+    assert found(text, "؀") == []
+    assert found(text, "۝١٢") == ["۝١٢"] and found(text, "؀٣") == ["؀٣"]
+    assert found(text, "٢") == ["٢"]  # the second digit is a character of its own
+    assert found(text, "12") == []  # the first starts inside ۝١
+
+
 def test_a_dropped_match_does_not_hide_the_next_one() -> None:
     # "é e" first matches ending on the second e without its accent (dropped), then at
     # the second é, which the first match had hidden
@@ -160,6 +171,8 @@ def test_folded_offsets_and_the_index_agree() -> None:
     assert ft.find_folded(THUMB) == [(0, 2)]  # the tone is kept by the fold: it counts
     assert ft.find_folded("علی") == [(11, 15)] and ft.folded[11:15] == "علیؑ"
     assert ft.find_folded("🇮") == []
+    assert FoldedText(f"{THUMB}{TONE}x {THUMB}{TONE}").find_folded(THUMB, whole_words=True) == [(4, 6)]
+    assert FoldedText(f"{THUMB}{TONE}x {THUMB}{TONE}").find_folded(THUMB) == [(0, 2), (4, 6)]
     index = SearchIndex()
     index.add("بی ربط")
     index.add(text)
@@ -192,6 +205,22 @@ def test_the_dressing_marks_are_arabic_marks_selectors_and_tones() -> None:
     assert not match._DRESSING & match._IGNORED_SET
     # every one folds to itself: one folded character each
     assert all(fold(ch) == ch for ch in match._DRESSING)
+
+
+def test_the_fold_keeps_what_joins_a_character_to_its_neighbours() -> None:
+    # the search takes a match's first and last characters' classes from the key's
+    # (match.FoldedText._matches): every character the fold changes keeps them
+    from annotator.persian.graphemes import joins_next, joins_previous
+
+    changed = {old for pairs in match._PAIRS.values() for old, _new in pairs}
+    changed |= {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and chr(c).lower() != chr(c)}
+    assert len(changed) > 1000
+    for ch in changed:
+        folded = fold(ch, fold_alef=True) or fold(ch, fold_alef=False)
+        assert len(folded) == 1, ch
+        assert (joins_previous[ch], joins_next[ch]) == (joins_previous[folded], joins_next[folded]), hex(ord(ch))
+    # and of the characters it removes, only the ZWJ joins what follows it
+    assert [ch for ch in match._IGNORED_CHARS if joins_next[ch]] == [ZWJ]
 
 
 # Texts with every kind of cluster, and pieces of them as queries.
