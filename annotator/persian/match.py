@@ -266,10 +266,12 @@ class FoldedText:
         # character's classes (test_match_clusters.py checks every character it changes),
         # so theirs are known once a query; the last one is text[end - 1] only where the
         # fold removed nothing (else it may be an ignored ZWJ, which joins what follows)
-        first_joins = joins_previous[key[0]]
-        last_joins = joins_next[key[-1]]
         out: list[tuple[int, int, int, int]] = []
         i = hay.find(key)
+        if i < 0:
+            return out  # most documents of a project search
+        first_joins = joins_previous[key[0]]
+        last_joins = joins_next[key[-1]]
         while i >= 0:
             j = i + len(key)
             start, end = to_original(i), to_original(j)
