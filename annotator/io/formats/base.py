@@ -83,6 +83,9 @@ class WriteReport:
     # what the reader of the file must know (written, but e.g. kept only with a setting),
     # with the number of documents concerned
     notes: dict[str, int] = field(default_factory=dict)
+    # what the export changed so that the file holds exactly what was tagged (tokens split
+    # at span edges), with how many times: written in plain words, nothing is lost
+    changed: dict[str, int] = field(default_factory=dict)
 
     def leave_out(self, what: str, count: int = 1) -> None:
         if count:
@@ -92,8 +95,13 @@ class WriteReport:
         if count:
             self.notes[what] = self.notes.get(what, 0) + count
 
+    def change(self, what: str, count: int = 1) -> None:
+        if count:
+            self.changed[what] = self.changed.get(what, 0) + count
+
     def summary(self) -> list[str]:
         lines = [f"{self.written} document(s) written"]
+        lines += [f"{count} {what}" for what, count in sorted(self.changed.items())]
         lines += [f"left out: {count} {what}" for what, count in sorted(self.left_out.items())]
         lines += [f"note: {what} ({count} document(s))" for what, count in sorted(self.notes.items())]
         return lines
@@ -295,20 +303,27 @@ def read_utf8(path: Path, keep_bom: bool = False) -> str:
         raise FormatError(str(exc)) from None
 
 
-# metadata no export needs to keep: the file a document was read from (the export is
-# another file), and what base.from_annotation_set hands on as tokens and layout
-_NOT_LOST = frozenset({"source", TOKENS_KEY, LAYOUT_KEY})
+# metadata no export needs to keep: the file a document was read from, the encoding it
+# was in and its row in a CSV (the export is another file, always UTF-8), and what
+# base.from_annotation_set hands on as tokens and layout
+_NOT_LOST = frozenset({"source", "encoding", "row", TOKENS_KEY, LAYOUT_KEY})
 
 
 def loses_title_or_metadata(doc: AnnotatedDocument) -> bool:
     """Whether a format with no place for a title or metadata loses something of `doc`.
 
     Only what a document really has counts: a title that is just its id (CoNLL, brat and
-    WebAnno documents are titled by their id on import) and the name of the file it was
-    read from are not reported as lost.
+    WebAnno documents are titled by their id on import) or the name of the file it came
+    from (a .txt import of one line: a1.txt is titled a1), a title that is the text's
+    first line (a .txt import's title), and the bookkeeping of the import (_NOT_LOST)
+    are not reported as lost.
     """
-    title = doc.document.title
-    return bool(title and title != doc.document.id) or any(k not in _NOT_LOST for k in doc.document.metadata)
+    title = doc.document.title.strip()
+    source = doc.document.metadata.get("source")
+    named = {doc.document.id, Path(source).stem if isinstance(source, str) else ""}
+    first_line = doc.text.lstrip().split("\n", 1)[0].strip()
+    lost_title = bool(title) and title not in named and title != first_line
+    return lost_title or any(k not in _NOT_LOST for k in doc.document.metadata)
 
 
 def count_documents_with_title(report: WriteReport, doc: AnnotatedDocument) -> None:

@@ -13,9 +13,10 @@ by default, so a round trip gives the same token and tag lines. Its text is the 
 joined by a space, sentences by a newline.
 
 Writing needs tokens: those kept from the import, else words and sentences from hazm
-(annotator.persian.segment). BIO cannot hold nested or overlapping spans: each tag column
-(layer; by default one column for every label) keeps the outermost span where spans
-overlap, and the export counts what it left out. `layers` (a list of label lists) writes
+(annotator.persian.segment); a token that a written span starts or ends inside is split
+at the span's edges, so that the file tags exactly the text tagged (_exact.py). BIO cannot
+hold nested or overlapping spans: each tag column (layer; by default one column for every
+label) keeps the outermost span where spans overlap, and the export counts what it left out. `layers` (a list of label lists) writes
 one tag column per list, e.g. entities in one and claims in another;
 `default_layers` is the same but yields to the layers the documents were read with.
 
@@ -36,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model import Document
+from ._exact import SPLIT, WIDENED, exact_edges, split_tokens, token_range
 from ._text import sentence_spans, word_spans
 from .base import (
     AnnotatedDocument,
@@ -298,19 +300,25 @@ def _tag_lines(
     kept_layout = doc.layout.get("conll", {})
     tokens = list(doc.tokens) if doc.tokens is not None else word_spans(text)
     tokens = [t for t in tokens if text[t[0] : t[1]].strip()]
-    if doc.tokens is not None:
-        breaks = {i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1][1] : tokens[i][0]]}
-    else:
-        starts = sorted(s for s, _ in sentence_spans(text))
-        breaks = set()
-        for i in range(1, len(tokens)):
-            k = bisect.bisect_right(starts, tokens[i][0])
-            if k and starts[k - 1] > tokens[i - 1][0]:
-                breaks.add(i)
+    breaks = _breaks(text, tokens, doc.tokens is not None)
     layers: list[list[str]] | None = settings["layers"]
     if layers is None:  # one column of every label
         layers = [list(dict.fromkeys(s.label for s in doc.spans))]
-    columns = [_layer_tags(doc, tokens, breaks, set(labels), settings, report) for labels in layers]
+    ranges = [_layer_ranges(doc, tokens, breaks, set(labels), report) for labels in layers]
+    # the spans written start and end on token edges: a token they start or end inside
+    # is split there (_exact.py); the tokens of other texts are the very same
+    edges = {edge for layer in ranges for start, end, _ in layer for edge in (start, end)}
+    fine, split = split_tokens(text, tokens, edges)
+    kept_count = len(tokens)  # the extra columns kept from an import are one a token before the split
+    origin = list(range(len(tokens)))  # the token each one written comes from
+    if split:
+        report.change(SPLIT, split)
+        old_starts = [s for s, _ in tokens]
+        origin = [bisect.bisect_right(old_starts, s) - 1 for s, _ in fine]
+        new_starts = [s for s, _ in fine]
+        breaks = {bisect.bisect_left(new_starts, tokens[i][0]) for i in breaks}
+        tokens = fine
+    columns = [_layer_tags(tokens, breaks, layer, settings, report) for layer in ranges]
     in_layers = set(chain.from_iterable(layers))
     report.leave_out("spans whose label is in no tag column", sum(1 for s in doc.spans if s.label not in in_layers))
     if doc.relations:
@@ -319,9 +327,13 @@ def _tag_lines(
     report.leave_out("span attributes/notes (BIO has no place for them)", attrs)
     sep = settings["separator"]
     extra = kept_layout.get("extra_columns") if doc.tokens is not None and settings["extra_columns"] else None
-    if extra is not None and len(extra) != len(tokens):
+    if extra is not None and len(extra) != kept_count:
         extra = None
-    split_tokens = 0
+    if extra is not None and split:
+        # the pieces of a split token keep its POS/chunk columns: the reader needs as many
+        # columns on every line, and the import had no finer ones
+        report.note("POS/chunk columns of a split token repeated on its pieces")
+    split_tokens_ = 0
     for i, (start, end) in enumerate(tokens):
         if i in breaks:
             yield ""
@@ -333,55 +345,92 @@ def _tag_lines(
         pieces = token.split() if sep in " \t" and len(token.split()) > 1 else [token]
         # readers split lines at white space: a token with a space (PEYMA has them) is
         # written as its words, the tag continuing over them; read back, the text is the same
-        split_tokens += len(pieces) > 1
+        split_tokens_ += len(pieces) > 1
         for k, piece in enumerate(pieces):
             piece_tags = tags if k == 0 else [t if t == "O" else "I" + t[1:] for t in tags]
-            yield sep.join([piece, *(extra[i] if extra else ()), *piece_tags])
-    if split_tokens:
+            yield sep.join([piece, *(extra[origin[i]] if extra else ()), *piece_tags])
+    if split_tokens_:
         report.note("tokens with spaces written as one line per word")
 
 
-def _layer_tags(
+def _breaks(text: str, tokens: list[tuple[int, int]], kept: bool) -> set[int]:
+    """The indices of the tokens that begin a sentence (but the first). Kept tokens (from
+    an import) end a sentence at a line break between them; others at hazm's sentence
+    starts."""
+    if kept:
+        return {i for i in range(1, len(tokens)) if "\n" in text[tokens[i - 1][1] : tokens[i][0]]}
+    starts = sorted(s for s, _ in sentence_spans(text))
+    breaks = set()
+    for i in range(1, len(tokens)):
+        k = bisect.bisect_right(starts, tokens[i][0])
+        if k and starts[k - 1] > tokens[i - 1][0]:
+            breaks.add(i)
+    return breaks
+
+
+def _layer_ranges(
     doc: AnnotatedDocument,
     tokens: list[tuple[int, int]],
     breaks: set[int],
     labels: set[str],
-    settings: dict[str, Any],
     report: WriteReport,
-) -> list[str]:
+) -> list[tuple[int, int, str]]:
+    """The character ranges one tag column writes: its spans' exact edges (whole
+    characters, no white space at the ends), cut at a sentence end, outermost first where
+    they overlap (BIO cannot nest), in text order."""
+    text = doc.text
     token_starts = [s for s, _ in tokens]
     token_ends = [e for _, e in tokens]
     ranges: list[tuple[int, int, str]] = []
     for span in doc.spans:
         if span.label not in labels:
             continue
-        first = bisect.bisect_right(token_ends, span.start)
-        last = bisect.bisect_left(token_starts, span.end) - 1
-        if first > last:
+        exact = exact_edges(text, span.start, span.end)
+        first, last = token_range(token_starts, token_ends, *exact[:2]) if exact else (1, 0)
+        if exact is None or first > last:
             report.leave_out("spans covering no token")
             continue
-        if token_starts[first] != span.start or token_ends[last] != span.end:
-            report.leave_out("spans not on token boundaries (widened to whole tokens)")
+        start, end, moved = exact
+        if moved:
+            report.change(WIDENED)
         cut = [b for b in breaks if first < b <= last]
         if cut:
             report.leave_out("spans crossing a sentence end (cut at it)")
-            last = min(cut) - 1
-        ranges.append((first, last, span.label))
-    tags = ["O"] * len(tokens)
-    end = -1
+            end = token_ends[min(cut) - 1]
+        ranges.append((start, end, span.label))
+    kept: list[tuple[int, int, str]] = []
     dropped = 0
-    b, i_ = "B" + settings["tag_style"][1:], "I" + settings["tag_style"][1:]
-    iob1 = settings["scheme"] == "IOB1"
-    for first, last, label in sorted(ranges, key=lambda r: (r[0], -r[1], r[2])):
-        if first <= end:
+    for start, end, label in sorted(ranges, key=lambda r: (r[0], -r[1], r[2])):
+        if kept and start < kept[-1][1]:
             dropped += 1
             continue
+        kept.append((start, end, label))
+    report.leave_out("nested/overlapping spans (BIO keeps the outermost in each tag column)", dropped)
+    return kept
+
+
+def _layer_tags(
+    tokens: list[tuple[int, int]],
+    breaks: set[int],
+    ranges: list[tuple[int, int, str]],
+    settings: dict[str, Any],
+    report: WriteReport,
+) -> list[str]:
+    token_starts = [s for s, _ in tokens]
+    token_ends = [e for _, e in tokens]
+    tags = ["O"] * len(tokens)
+    b, i_ = "B" + settings["tag_style"][1:], "I" + settings["tag_style"][1:]
+    iob1 = settings["scheme"] == "IOB1"
+    for start, end, label in ranges:
+        first, last = token_range(token_starts, token_ends, start, end)
+        if token_starts[first] != start or token_ends[last] != end:
+            # an edge between tokens, on a character hazm's tokens leave out (a direction
+            # mark ...): the span is written over the tokens it touches
+            report.leave_out("spans not on token boundaries (written over the tokens they touch)")
         follows_same = first > 0 and first not in breaks and tags[first - 1] != "O" and tags[first - 1][2:] == label
         tags[first] = (b if follows_same else i_) + label if iob1 else b + label
         for k in range(first + 1, last + 1):
             tags[k] = i_ + label
-        end = last
-    report.leave_out("nested/overlapping spans (BIO keeps the outermost in each tag column)", dropped)
     return tags
 
 

@@ -4,8 +4,9 @@ Offsets in the rows count UTF-16 units (Java strings); they are converted throug
 annotator.persian.offsets at this edge. Written: one span layer
 (`webanno.custom.Span|label`, the label as its feature) and one relation layer
 (`webanno.custom.Relation|label|BT_webanno.custom.Span`); sentences and tokens are those
-kept from an import, else hazm's (annotator.persian.segment). Spans are whole tokens: a span
-cutting a token is widened (counted); attributes and notes have no column (counted).
+kept from an import, else hazm's (annotator.persian.segment). Spans are whole tokens: a token
+that a span starts or ends inside is split there (_exact.py; counted), so that each span
+covers exactly its text; attributes and notes have no column (counted).
 
 Read: every span layer (`#T_SP`), its first feature as the label (an annotation with no
 value, `*`, takes the layer's short name), its other features as attributes; relation
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ...model import Document
+from ._exact import SPLIT, WIDENED, exact_edges, split_tokens, token_range
 from ._text import sentence_spans, utf16_map, word_spans
 from .base import (
     AnnotatedDocument,
@@ -384,10 +386,14 @@ def read_webanno(path: Path) -> ReadResult:
 # ---- writing -----------------------------------------------------------------------
 
 
-def _sentences(doc: AnnotatedDocument) -> list[list[tuple[int, int]]]:
+def _sentences(doc: AnnotatedDocument, edges: set[int], report: WriteReport) -> list[list[tuple[int, int]]]:
+    """The tokens by sentence; a token that one of `edges` (the spans' edges) falls
+    inside is split there (_exact.py), so that every span is whole tokens."""
     text = doc.text
     tokens = list(doc.tokens) if doc.tokens is not None else word_spans(text)
     tokens = [t for t in tokens if text[t[0] : t[1]].strip()]
+    tokens, split = split_tokens(text, tokens, edges)
+    report.change(SPLIT, split)
     groups: list[list[tuple[int, int]]] = []
     if doc.tokens is not None:
         for i, tok in enumerate(tokens):
@@ -409,7 +415,8 @@ def _sentences(doc: AnnotatedDocument) -> list[list[tuple[int, int]]]:
 def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
     text = doc.text
     umap = utf16_map(text)
-    sentences = _sentences(doc)
+    exact = [exact_edges(text, s.start, s.end) for s in doc.spans]
+    sentences = _sentences(doc, {edge for e in exact if e for edge in e[:2]}, report)
     flat = [t for s in sentences for t in s]
     refs = [f"{si}-{ti}" for si, s in enumerate(sentences, 1) for ti in range(1, len(s) + 1)]
     starts = [s for s, _ in flat]
@@ -418,14 +425,17 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
     first_token: dict[str, int] = {}
     numbers: dict[str, int] = {}
     placed: list[tuple[int, int, SpanRecord]] = []
-    for span in sorted(doc.spans, key=lambda s: (s.start, -s.end, s.id)):
-        first = bisect.bisect_right(ends, span.start)
-        last = bisect.bisect_left(starts, span.end) - 1
-        if first > last:
+    for n in sorted(range(len(doc.spans)), key=lambda n: (doc.spans[n].start, -doc.spans[n].end, doc.spans[n].id)):
+        span, edges = doc.spans[n], exact[n]
+        first, last = token_range(starts, ends, *edges[:2]) if edges else (1, 0)
+        if edges is None or first > last:
             report.leave_out("spans covering no token")
             continue
-        if starts[first] != span.start or ends[last] != span.end:
-            report.leave_out("spans not on token boundaries (widened to whole tokens)")
+        if edges[2]:
+            report.change(WIDENED)
+        if starts[first] != edges[0] or ends[last] != edges[1]:
+            # an edge on a character hazm's tokens leave out (a direction mark ...)
+            report.leave_out("spans not on token boundaries (written over the tokens they touch)")
         if span.attributes or span.note:
             report.leave_out("span attributes/notes (one feature: the label)")
         placed.append((first, last, span))

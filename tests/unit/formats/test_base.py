@@ -130,6 +130,12 @@ def test_what_a_format_without_titles_loses() -> None:
     assert not loses_title_or_metadata(doc(source="a.conll", tokens=[[0, 1]], layout={}))
     assert loses_title_or_metadata(doc("خبر"))
     assert loses_title_or_metadata(doc(lang="fa"))
+    # a .txt import (new user's trial): a1.txt of one line is titled a1 and records its
+    # encoding; a longer one is titled by its first line, which the tokens hold
+    assert not loses_title_or_metadata(doc("a1", source="a1.txt", encoding="utf-8"))
+    assert not loses_title_or_metadata(doc(TEXT.split("\n")[0], source="a1.txt", encoding="cp1256"))
+    assert not loses_title_or_metadata(doc(row=3))  # a CSV's row number
+    assert loses_title_or_metadata(doc("a2", source="a1.txt"))
     report = WriteReport()
     for d in (doc(), doc("خبر"), doc(lang="fa")):
         count_documents_with_title(report, d)

@@ -88,7 +88,7 @@ def test_kept_tokens_layers_and_what_is_left_out(tmp_path: Path) -> None:
     # علی 0-3, گفت 4-7 | تهران 8-13 | و 14-15, قم 16-18, امن 19-22 (sentences end at line breaks)
     text = "علی گفت\nتهران\nو قم امن"
     spans = [
-        SpanRecord("a", "actor", 1, 7),  # starts inside علی: widened
+        SpanRecord("a", "actor", 1, 7),  # starts inside علی: it is split there
         SpanRecord("b", "claim", 4, 18),  # crosses two sentence ends: cut at the first
         SpanRecord("c", "location", 7, 8),  # only the line break: no token
         SpanRecord("d", "location", 16, 18),
@@ -102,17 +102,17 @@ def test_kept_tokens_layers_and_what_is_left_out(tmp_path: Path) -> None:
     options = {"layers": [["actor", "location"], ["claim"]], "separator": "space"}
     report = get("conll").write([doc], tmp_path / "o.txt", options)
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == (
-        "علی B-actor O\nگفت I-actor B-claim\n\nتهران O O\n\nو O O\nقم B-location O\nامن B-location O\n\n"
+        "ع O O\nلی B-actor O\nگفت I-actor B-claim\n\nتهران O O\n\nو O O\nقم B-location O\nامن B-location O\n\n"
     )
+    assert report.changed == {"tokens split at span edges so that the spans are exact": 1}
     assert report.left_out == {
-        "spans not on token boundaries (widened to whole tokens)": 1,
         "spans crossing a sentence end (cut at it)": 1,
         "spans covering no token": 1,
         "spans whose label is in no tag column": 1,
     }
     report = get("conll").write([doc], tmp_path / "o.txt", {**options, "scheme": "IOB1"})
     assert (tmp_path / "o.txt").read_text(encoding="utf-8") == (
-        "علی I-actor O\nگفت I-actor I-claim\n\nتهران O O\n\nو O O\nقم I-location O\nامن B-location O\n\n"
+        "ع O O\nلی I-actor O\nگفت I-actor I-claim\n\nتهران O O\n\nو O O\nقم I-location O\nامن B-location O\n\n"
     )
 
 

@@ -70,7 +70,7 @@ def test_conll_keeps_each_cluster_one_token_and_reads_back(tmp_path: Path, kind:
     assert conll_tokens(tmp_path / "o.conll") == [
         cluster, "وزیر", cluster, "گفت", "نخست‌وزیرِ", cluster, "تهران", "مُحَمَّد", cluster
     ]  # fmt: skip
-    assert "spans not on token boundaries (widened to whole tokens)" not in report.left_out
+    assert report.changed == {} and report.left_out == {}
     back = get("conll").read(tmp_path / "o.conll", {"tag_columns": 2}).documents[0]
     # the text read back is the tokens joined by spaces: the spans cover the same tokens
     got = sorted(back.text[s.start : s.end].replace(" ", "") for s in back.spans)
@@ -95,22 +95,23 @@ def test_webanno_keeps_each_cluster_one_token_with_utf16_offsets(tmp_path: Path,
         begin, end = map(int, row[1].split("-"))
         assert end - begin == utf16_len(row[2])
     assert rows[0][1] == f"0-{utf16_len(cluster)}"
-    assert "spans not on token boundaries (widened to whole tokens)" not in report.left_out
+    assert report.changed == {} and "spans covering no token" not in report.left_out
     back = get("webanno").read(tmp_path / "d.tsv").documents[0]
     assert back.text == text
     assert sorted((s.start, s.end) for s in back.spans) == sorted((s.start, s.end) for s in spans)
 
 
 def test_a_span_on_half_a_cluster_is_exported_on_the_whole(tmp_path: Path) -> None:
-    # a span made before this fix covers 👍 of 👍🏽: the export widens it to the token,
-    # which is the whole cluster, and says so
+    # a span made before this fix covers 👍 of 👍🏽: the export widens it to the whole
+    # cluster (never splits the token inside it), and says so
     text = f"سلام {SKIN} دنیا"
     doc = AnnotatedDocument(Document("d", text), [SpanRecord("a", "emoji", 5, 6)])
     report = get("conll").write([doc], tmp_path / "o.conll")
     assert (tmp_path / "o.conll").read_text(encoding="utf-8").split("\n")[2:5] == [
         "سلام\tO", f"{SKIN}\tB-emoji", "دنیا\tO"
     ]  # fmt: skip
-    assert report.left_out["spans not on token boundaries (widened to whole tokens)"] == 1
+    assert report.changed == {"span edges inside a character moved to the character's edge": 1}
+    assert report.left_out == {}
 
 
 def test_webanno_emoji_row_matches_webanno_own_test_file(corpora: Path, tmp_path: Path) -> None:

@@ -28,11 +28,11 @@ def export_doc() -> AnnotatedDocument:
     spans = [
         SpanRecord("m", "emoji", 0, 1),  # alone on its token: no [n]
         SpanRecord("a", "actor", 2, 5, {"role": "official"}, entity="e1"),
-        SpanRecord("c", "claim", 2, 23),  # ends inside است: widened
+        SpanRecord("c", "claim", 2, 23),  # ends inside است: it is split there
         SpanRecord("l", "loc|x", 11, 16),
         SpanRecord("e", "", 26, 28),  # no label: WebAnno's "*"
         SpanRecord("n", "none", 10, 11),  # only the line break: no token
-        SpanRecord("w", "loc_y", 13, 16),  # inside تهران: widened
+        SpanRecord("w", "loc_y", 13, 16),  # inside تهران: split, as is loc|x over the whole
         SpanRecord("v", "adv", 29, 32),  # right after a span: no [n] either
     ]
     relations = [
@@ -57,10 +57,12 @@ TSV = (
     "1-3\t7-10\tگفت\tclaim[1]\t_\t_\t\n"
     "1-4\t10-11\t:\tclaim[1]\t_\t_\t\n"
     "\n#Text=تهران امن است.\n"
-    "2-1\t12-17\tتهران\tclaim[1]|loc\\|x[3]|loc\\_y[4]\tat\t3-1[0_3]\t\n"
-    "2-2\t18-21\tامن\tclaim[1]\t_\t_\t\n"
-    "2-3\t22-25\tاست\tclaim[1]\t_\t_\t\n"
-    "2-4\t25-26\t.\t_\t_\t_\t\n"
+    "2-1\t12-14\tته\tclaim[1]|loc\\|x[3]\tat\t3-1[0_3]\t\n"
+    "2-2\t14-17\tران\tclaim[1]|loc\\|x[3]|loc\\_y[4]\t_\t_\t\n"
+    "2-3\t18-21\tامن\tclaim[1]\t_\t_\t\n"
+    "2-4\t22-24\tاس\tclaim[1]\t_\t_\t\n"
+    "2-5\t24-25\tت\t_\t_\t_\t\n"
+    "2-6\t25-26\t.\t_\t_\t_\t\n"
     "\n#Text=قم نیز\n"
     "3-1\t27-29\tقم\t*\tin\\->x\t2-1[3_0]\t\n"
     "3-2\t30-33\tنیز\tadv\t_\t_\t\n"
@@ -77,13 +79,13 @@ def test_export_exact(tmp_path: Path) -> None:
     assert (out / "w1-2.tsv").read_text(encoding="utf-8") == HEADER + "\n#Text=قم\n1-1\t0-2\tقم\tLOC\t_\t_\t\n"
     assert seen == [1, 2] and report.written == 2
     assert report.left_out == {
-        "spans not on token boundaries (widened to whole tokens)": 2,
         "span attributes/notes (one feature: the label)": 1,
         "spans covering no token": 1,
         "relations to spans not written": 1,
         "document titles/metadata (the file name is the document id)": 1,
         "entity links of mentions (one feature: the label)": 1,
     }
+    assert report.changed == {"tokens split at span edges so that the spans are exact": 2}
 
 
 def test_export_reads_back_with_relations_by_type_and_both_ends(tmp_path: Path) -> None:
@@ -94,20 +96,23 @@ def test_export_reads_back_with_relations_by_type_and_both_ends(tmp_path: Path) 
     # what lay between sentences is not in the format: a line break
     assert doc.text == "😊 علی گفت:\nتهران امن است.\nقم نیز"
     assert doc.document == Document("w1", doc.text, "", {"source": "w1.tsv"})
-    assert doc.tokens == [(0, 1), (2, 5), (6, 9), (9, 10), (11, 16), (17, 20), (21, 24), (24, 25), (26, 28), (29, 32)]
+    # تهران and است as split for the spans that start or end inside them
+    assert doc.tokens == [
+        (0, 1), (2, 5), (6, 9), (9, 10), (11, 13), (13, 16), (17, 20), (21, 23), (23, 24), (24, 25), (26, 28), (29, 32)
+    ]  # fmt: skip
     assert doc.layout == {"webanno": {"span_layer": "webanno.custom.Span"}}
     spans = {s.id: (s.label, s.start, s.end) for s in doc.spans}
     assert list(spans.values()) == [
         ("emoji", 0, 1),
-        ("claim", 2, 24),
+        ("claim", 2, 23),
         ("actor", 2, 5),
         ("loc|x", 11, 16),
-        ("loc_y", 11, 16),
+        ("loc_y", 13, 16),
         ("Span", 26, 28),  # no label: the layer's short name
         ("adv", 29, 32),
     ]
     assert [(r.type, spans[r.source], spans[r.target]) for r in doc.relations] == [
-        ("by", ("claim", 2, 24), ("actor", 2, 5)),
+        ("by", ("claim", 2, 23), ("actor", 2, 5)),
         ("also", ("loc|x", 11, 16), ("actor", 2, 5)),
         ("at", ("Span", 26, 28), ("loc|x", 11, 16)),
         ("in->x", ("loc|x", 11, 16), ("Span", 26, 28)),
