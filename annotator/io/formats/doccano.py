@@ -71,6 +71,18 @@ class _Units:
         return self.map.to_utf16(start), self.map.to_utf16(end)
 
 
+def _listed(data: dict[str, Any], key: str, what: str, path: Path, line: int, problems: list[str]) -> list[Any]:
+    """data[key] as a list, or [] and one message when it is something else: a string
+    or an object was read one character or key at a time, each reported on its own."""
+    value = data.get(key)
+    if value is None or isinstance(value, list):
+        return value or []
+    problems.append(
+        problem(path, line, f'"{key}" must be a list of {what}, not {type(value).__name__} {str(value)[:40]!r}')
+    )
+    return []
+
+
 def _doc_from_json(data: Any, path: Path, line: int, problems: list[str], unit: str) -> AnnotatedDocument | None:
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         problems.append(problem(path, line, 'not a doccano line: no "text"'))
@@ -84,7 +96,7 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str], unit: 
     if "entities" in data:
         doc.layout = {"doccano": {"variant": "relations"}}
         ids: dict[Any, str] = {}
-        for n, ent in enumerate(data.get("entities") or [], 1):
+        for n, ent in enumerate(_listed(data, "entities", "entities", path, line, problems), 1):
             try:
                 start, end, label = int(ent["start_offset"]), int(ent["end_offset"]), str(ent["label"])
             except (KeyError, TypeError, ValueError):
@@ -102,7 +114,7 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str], unit: 
             span_id = f"T{ent.get('id', n)}"
             ids[ent.get("id", n)] = span_id
             doc.spans.append(SpanRecord(span_id, label, start, end))
-        for n, rel in enumerate(data.get("relations") or [], 1):
+        for n, rel in enumerate(_listed(data, "relations", "relations", path, line, problems), 1):
             try:
                 source, target, kind = ids[rel["from_id"]], ids[rel["to_id"]], str(rel["type"])
             except (KeyError, TypeError):
@@ -110,9 +122,11 @@ def _doc_from_json(data: Any, path: Path, line: int, problems: list[str], unit: 
                 continue
             doc.relations.append(RelationRecord(f"R{rel.get('id', n)}", kind, source, target))
         return doc
-    labels = data.get("label", data.get("labels", []))
-    for n, item in enumerate(labels or [], 1):
+    key = "label" if "label" in data else "labels"
+    for n, item in enumerate(_listed(data, key, "[start, end, label] entries", path, line, problems), 1):
         try:
+            if not isinstance(item, list):  # a string "123" would index as [1, 2, "3"]
+                raise TypeError
             start, end, label = int(item[0]), int(item[1]), str(item[2])
         except (IndexError, KeyError, TypeError, ValueError):
             problems.append(problem(path, line, f"label {n} is not [start, end, label]"))

@@ -210,3 +210,24 @@ def test_not_utf8_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "d.jsonl").write_bytes(b'{"text": "\xff"}\n')
     result = get("doccano").read(tmp_path / "d.jsonl")
     assert (result.documents, result.problems) == ([], [f"{tmp_path / 'd.jsonl'}: not UTF-8 text (byte 10)"])
+
+
+def test_a_field_that_is_not_a_list_is_one_message(tmp_path: Path) -> None:
+    # "notalist" was read one character at a time: eight "label n is not ..." lines
+    lines = [
+        {"text": READ_TEXT, "label": "notalist"},
+        {"text": READ_TEXT, "labels": {"a": [0, 1, "X"]}},
+        {"text": READ_TEXT, "entities": "abc", "relations": 7},
+        {"text": READ_TEXT, "label": ["123", [0, 2, "X"]]},  # a string entry is not [1, 2, "3"]
+    ]
+    source = tmp_path / "d.jsonl"
+    source.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    result = get("doccano").read(source)
+    assert result.problems == [
+        f"{source}:1: \"label\" must be a list of [start, end, label] entries, not str 'notalist'",
+        f"{source}:2: \"labels\" must be a list of [start, end, label] entries, not dict \"{{'a': [0, 1, 'X']}}\"",
+        f"{source}:3: \"entities\" must be a list of entities, not str 'abc'",
+        f"{source}:3: \"relations\" must be a list of relations, not int '7'",
+        f"{source}:4: label 1 is not [start, end, label]",
+    ]
+    assert [len(d.spans) for d in result.documents] == [0, 0, 0, 1]
