@@ -26,6 +26,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import NamedTuple
 
 from ...persian.graphemes import cluster_at, widen
 
@@ -44,18 +45,28 @@ def _invisible(ch: str) -> bool:
     return ch.isspace() or unicodedata.category(ch) == "Cf"
 
 
-def exact_edges(text: str, start: int, end: int) -> tuple[int, int, bool] | None:
-    """The edges a span is written with: widened to whole characters (and whether that
-    moved them), then without white space or ZWNJ at either end (a selection that took
-    the space after a word still ends with the word). None for a span of nothing but
-    those (it covers no token)."""
+class Exact(NamedTuple):
+    """A span's edges as written: `start`/`end` without white space or ZWNJ at either end
+    (what it tags: a selection that took the space after a word still ends with the word),
+    `cuts` where tokens are split for it (its edges widened to whole characters: a ZWNJ
+    or space at a cut then belongs to no piece), and whether widening `moved` an edge."""
+
+    start: int
+    end: int
+    cuts: tuple[int, int]
+    moved: bool
+
+
+def exact_edges(text: str, start: int, end: int) -> Exact | None:
+    """The span [start, end) as written, or None for a span of nothing but white space or
+    ZWNJ (it covers no token)."""
     s, e = widen(text, start, end)
     a, b = s, e
     while a < b and _blank(text[a]):
         a += 1
     while b > a and _blank(text[b - 1]):
         b -= 1
-    return (a, b, (s, e) != (start, end)) if a < b else None
+    return Exact(a, b, (s, e), (s, e) != (start, end)) if a < b else None
 
 
 def _punctuation(text: str, cluster: Span) -> bool:

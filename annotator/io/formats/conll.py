@@ -16,8 +16,8 @@ Writing needs tokens: those kept from the import, else words and sentences from 
 (annotator.persian.segment); a token that a written span starts or ends inside is split
 at the span's edges, so that the file tags exactly the text tagged (_exact.py). BIO cannot
 hold nested or overlapping spans: each tag column (layer; by default one column for every
-label) keeps the outermost span where spans overlap, and the export counts what it left out. `layers` (a list of label lists) writes
-one tag column per list, e.g. entities in one and claims in another;
+label) keeps the outermost span where spans overlap, and the export counts what it left
+out. `layers` (a list of label lists) writes one tag column per list, e.g. entities in one and claims in another;
 `default_layers` is the same but yields to the layers the documents were read with.
 
 One file has one layout (file_settings): readers such as seqeval, spaCy's `convert` and
@@ -307,7 +307,7 @@ def _tag_lines(
     ranges = [_layer_ranges(doc, tokens, breaks, set(labels), report) for labels in layers]
     # the spans written start and end on token edges: a token they start or end inside
     # is split there (_exact.py); the tokens of other texts are the very same
-    edges = {edge for layer in ranges for start, end, _ in layer for edge in (start, end)}
+    edges = {edge for layer in ranges for *_, cuts in layer for edge in cuts}
     fine, split = split_tokens(text, tokens, edges)
     kept_count = len(tokens)  # the extra columns kept from an import are one a token before the split
     origin = list(range(len(tokens)))  # the token each one written comes from
@@ -318,7 +318,7 @@ def _tag_lines(
         new_starts = [s for s, _ in fine]
         breaks = {bisect.bisect_left(new_starts, tokens[i][0]) for i in breaks}
         tokens = fine
-    columns = [_layer_tags(tokens, breaks, layer, settings, report) for layer in ranges]
+    columns = [_layer_tags(tokens, breaks, layer, settings) for layer in ranges]
     in_layers = set(chain.from_iterable(layers))
     report.leave_out("spans whose label is in no tag column", sum(1 for s in doc.spans if s.label not in in_layers))
     if doc.relations:
@@ -368,43 +368,47 @@ def _breaks(text: str, tokens: list[tuple[int, int]], kept: bool) -> set[int]:
     return breaks
 
 
+Range = tuple[int, int, str, tuple[int, int]]  # start, end, label, where tokens are cut for it
+
+
 def _layer_ranges(
     doc: AnnotatedDocument,
     tokens: list[tuple[int, int]],
     breaks: set[int],
     labels: set[str],
     report: WriteReport,
-) -> list[tuple[int, int, str]]:
-    """The character ranges one tag column writes: its spans' exact edges (whole
-    characters, no white space at the ends), cut at a sentence end, outermost first where
-    they overlap (BIO cannot nest), in text order."""
+) -> list[Range]:
+    """The character ranges one tag column writes: its spans' exact edges (_exact.py),
+    cut at a sentence end, outermost first where they overlap (BIO cannot nest), in
+    text order."""
     text = doc.text
     token_starts = [s for s, _ in tokens]
     token_ends = [e for _, e in tokens]
-    ranges: list[tuple[int, int, str]] = []
+    ranges: list[Range] = []
     for span in doc.spans:
         if span.label not in labels:
             continue
         exact = exact_edges(text, span.start, span.end)
-        first, last = token_range(token_starts, token_ends, *exact[:2]) if exact else (1, 0)
+        first, last = token_range(token_starts, token_ends, exact.start, exact.end) if exact else (1, 0)
         if exact is None or first > last:
             report.leave_out("spans covering no token")
             continue
-        start, end, moved = exact
-        if moved:
+        if exact.moved:
             report.change(WIDENED)
+        start, end, cuts = exact.start, exact.end, exact.cuts
         cut = [b for b in breaks if first < b <= last]
         if cut:
             report.leave_out("spans crossing a sentence end (cut at it)")
             end = token_ends[min(cut) - 1]
-        ranges.append((start, end, span.label))
-    kept: list[tuple[int, int, str]] = []
+            cuts = (cuts[0], end)
+        ranges.append((start, end, span.label, cuts))
+    kept: list[Range] = []
     dropped = 0
-    for start, end, label in sorted(ranges, key=lambda r: (r[0], -r[1], r[2])):
-        if kept and start < kept[-1][1]:
+    for item in sorted(ranges, key=lambda r: (r[0], -r[1], r[2])):
+        if kept and item[0] < kept[-1][1]:
             dropped += 1
             continue
-        kept.append((start, end, label))
+        kept.append(item)
     report.leave_out("nested/overlapping spans (BIO keeps the outermost in each tag column)", dropped)
     return kept
 
@@ -412,21 +416,18 @@ def _layer_ranges(
 def _layer_tags(
     tokens: list[tuple[int, int]],
     breaks: set[int],
-    ranges: list[tuple[int, int, str]],
+    ranges: list[Range],
     settings: dict[str, Any],
-    report: WriteReport,
 ) -> list[str]:
     token_starts = [s for s, _ in tokens]
     token_ends = [e for _, e in tokens]
     tags = ["O"] * len(tokens)
     b, i_ = "B" + settings["tag_style"][1:], "I" + settings["tag_style"][1:]
     iob1 = settings["scheme"] == "IOB1"
-    for start, end, label in ranges:
+    for start, end, label, _cuts in ranges:
+        # the tokens were cut at this span's edges: they are its tokens exactly, but for
+        # white space or format characters at its ends (a token read as " a")
         first, last = token_range(token_starts, token_ends, start, end)
-        if token_starts[first] != start or token_ends[last] != end:
-            # an edge between tokens, on a character hazm's tokens leave out (a direction
-            # mark ...): the span is written over the tokens it touches
-            report.leave_out("spans not on token boundaries (written over the tokens they touch)")
         follows_same = first > 0 and first not in breaks and tags[first - 1] != "O" and tags[first - 1][2:] == label
         tags[first] = (b if follows_same else i_) + label if iob1 else b + label
         for k in range(first + 1, last + 1):

@@ -416,7 +416,7 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
     text = doc.text
     umap = utf16_map(text)
     exact = [exact_edges(text, s.start, s.end) for s in doc.spans]
-    sentences = _sentences(doc, {edge for e in exact if e for edge in e[:2]}, report)
+    sentences = _sentences(doc, {edge for e in exact if e for edge in e.cuts}, report)
     flat = [t for s in sentences for t in s]
     refs = [f"{si}-{ti}" for si, s in enumerate(sentences, 1) for ti in range(1, len(s) + 1)]
     starts = [s for s, _ in flat]
@@ -427,15 +427,12 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
     placed: list[tuple[int, int, SpanRecord]] = []
     for n in sorted(range(len(doc.spans)), key=lambda n: (doc.spans[n].start, -doc.spans[n].end, doc.spans[n].id)):
         span, edges = doc.spans[n], exact[n]
-        first, last = token_range(starts, ends, *edges[:2]) if edges else (1, 0)
+        first, last = token_range(starts, ends, edges.start, edges.end) if edges else (1, 0)
         if edges is None or first > last:
             report.leave_out("spans covering no token")
             continue
-        if edges[2]:
+        if edges.moved:
             report.change(WIDENED)
-        if starts[first] != edges[0] or ends[last] != edges[1]:
-            # an edge on a character hazm's tokens leave out (a direction mark ...)
-            report.leave_out("spans not on token boundaries (written over the tokens they touch)")
         if span.attributes or span.note:
             report.leave_out("span attributes/notes (one feature: the label)")
         placed.append((first, last, span))
