@@ -333,8 +333,11 @@ def document_json(
     metadata: dict[str, Any],
     original: str | None = None,
     offset_map: dict[str, Any] | None = None,
+    as_in_file: tuple[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """A document file's content; the original text and map only when they differ."""
+    """A document file's content; the original text and map only when they differ, and
+    the source file's text as decoded with the map from it to the original (or the text)
+    only when given."""
     data: dict[str, Any] = {
         "format": DOCUMENT_FORMAT,
         "version": VERSION,
@@ -345,6 +348,8 @@ def document_json(
     }
     if original is not None and original != text:
         data["original"] = {"text": original, "offset_map": offset_map}
+    if as_in_file is not None:
+        data["file"] = {"text": as_in_file[0], "offset_map": as_in_file[1]}
     return data
 
 

@@ -131,14 +131,16 @@ def iter_project_coders(path: Path, annotators: str | None, original_offsets: bo
 
 
 def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:
-    """Put the record on the text as imported: spans and tokens mapped through the project."""
+    """Put the record on the text as imported: the source file's text as decoded when the
+    project kept it (a text file with a BOM, CRLF or blank space around the text), else the
+    text before normalization; spans and tokens mapped through the project's maps."""
     doc_id = record.document.id
-    if project.offset_map(doc_id) is None:
+    if project.offset_map(doc_id) is None and project.file_map(doc_id) is None:
         return
-    record.document.text = project.original_text(doc_id)
+    record.document.text = project.text_as_in_file(doc_id)
     kept = []
     for span in record.spans:
-        span.start, span.end = project.original_offsets(doc_id, span.start, span.end)
+        span.start, span.end = project.file_offsets(doc_id, span.start, span.end)
         if span.end > span.start:
             kept.append(span)
         else:
@@ -148,7 +150,7 @@ def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:
     record.spans = kept
     record.relations = [r for r in record.relations if r.source in ids and r.target in ids]
     if record.tokens is not None:
-        record.tokens = [project.original_offsets(doc_id, s, e) for s, e in record.tokens]
+        record.tokens = [project.file_offsets(doc_id, s, e) for s, e in record.tokens]
 
 
 def _annotation_files(path: Path) -> Source:

@@ -194,6 +194,7 @@ class Project:
         self._index: dict[str, dict[str, _FileFacts]] | None = None  # folder -> doc -> facts
         self._index_schema = ""  # _schema_key of the schema the index's files were checked against
         self._maps: dict[str, Any] = {}  # doc id -> OffsetMap (or None), read on demand
+        self._file_maps: dict[str, Any] = {}  # doc id -> OffsetMap from the source file (or None)
         # the search index (io.textindex, .cache/search.sqlite); the in-memory
         # persian.match index only where SQLite cannot keep one (no FTS5, read-only folder)
         self._text_index: Any = None
@@ -493,6 +494,7 @@ class Project:
             if self._loaded is None or fresh._entries != self._entries or fresh._order != self._order:
                 self._set_catalog(fresh.entries_view())
                 self._maps.clear()
+                self._file_maps.clear()
             self._catalog_signature = None  # the catalogue index is checked on next use
             self._index_synced = -1  # and the search index compared with it (same count, other order)
         if fresh._catalog_index is not None:
@@ -695,6 +697,42 @@ class Project:
     def original_offsets(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original (imported) text of the stored-text span [start, end)."""
         mapping = self.offset_map(doc_id)
+        if mapping is None:
+            return start, end
+        result: tuple[int, int] = mapping.span_to_original(start, end)
+        return result
+
+    def text_as_in_file(self, doc_id: str) -> str:
+        """The source file's text as decoded (its BOM as U+FEFF, CRs and the blank space
+        around the text kept), for documents imported from a text file whose text differs
+        from ours; else the original text. What `export --original-offsets` writes."""
+        data = self._read_document_file(doc_id)
+        found = data.get("file")
+        if isinstance(found, dict) and isinstance(found.get("text"), str):
+            return str(found["text"])
+        return self.original_text(doc_id)
+
+    def file_map(self, doc_id: str) -> Any:
+        """The persian.normalize.OffsetMap from the source file's text to the original
+        text, or None (the file's text is the original, or is not kept)."""
+        if doc_id not in self._file_maps:
+            found = self._read_document_file(doc_id).get("file")
+            mapping = None
+            if isinstance(found, dict):
+                from ..persian.normalize import OffsetMap
+
+                try:
+                    mapping = OffsetMap.from_json(found.get("offset_map"))
+                except ValueError as exc:
+                    raise ProjectError(f"{self.document_path(doc_id)}: $.file.offset_map: {exc}") from None
+            self._file_maps[doc_id] = mapping
+        return self._file_maps[doc_id]
+
+    def file_offsets(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
+        """Offsets in text_as_in_file of the stored-text span [start, end): through
+        normalization's map, then the source file's."""
+        start, end = self.original_offsets(doc_id, start, end)
+        mapping = self.file_map(doc_id)
         if mapping is None:
             return start, end
         result: tuple[int, int] = mapping.span_to_original(start, end)
@@ -1807,6 +1845,9 @@ def check_project(path: Path | str) -> ProjectCheck:
         original = data.get("original")
         if original is not None:
             lines += _check_original(doc_file, original, text)
+        if data.get("file") is not None:
+            base = original.get("text") if isinstance(original, dict) else text
+            lines += _check_original(doc_file, data["file"], base if isinstance(base, str) else text, "file")
     lines += _stray_files(root, project)
     for folder in folders:
         for file in sorted(folder.glob("*.json")):
@@ -1832,17 +1873,19 @@ def check_project(path: Path | str) -> ProjectCheck:
     return result
 
 
-def _check_original(file: Path | str, original: Any, text: str) -> list[str]:
+def _check_original(file: Path | str, original: Any, text: str, key: str = "original") -> list[str]:
+    """$.original (the text before normalization) or $.file (the source file's text
+    before cleaning): a text and an offset map from it to `text`."""
     if not isinstance(original, dict) or not isinstance(original.get("text"), str):
-        return [f"{file}: $.original.text: missing or not a string"]
+        return [f"{file}: $.{key}.text: missing or not a string"]
     from ..persian.normalize import OffsetMap
 
     try:
         mapping = OffsetMap.from_json(original.get("offset_map"))
     except ValueError as exc:
-        return [f"{file}: $.original.offset_map: {exc}"]
+        return [f"{file}: $.{key}.offset_map: {exc}"]
     if mapping.original_length != len(original["text"]) or mapping.normalized_length != len(text):
-        return [f"{file}: $.original.offset_map: lengths do not match the texts"]
+        return [f"{file}: $.{key}.offset_map: lengths do not match the texts"]
     return []
 
 

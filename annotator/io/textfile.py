@@ -49,27 +49,31 @@ _BOMS = (
 )
 
 
-def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
+def decode_text(raw: bytes, name: str = "the file", as_in_file: bool = False) -> tuple[str, str]:
     """Decode bytes to text and say which encoding was used.
 
     Order: a byte-order mark; strict UTF-8; UTF-16 without BOM (many NULs); then
     charset-normalizer's guess, accepted only for encodings that can hold Persian.
-    Line endings become "\\n" so that offsets mean the same everywhere.
+    Line endings become "\\n" so that offsets mean the same everywhere; with `as_in_file`
+    they are kept, and a byte-order mark is kept as the character U+FEFF (the file's text
+    as decoded, which `--original-offsets` counts in).
     """
+    lines = _kept if as_in_file else _lines
     # the marks first: a UTF-32 one begins with NULs (big-endian) or with the UTF-16 one
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return _lines(raw.decode(encoding)), encoding
+                decoded = raw.decode(encoding)
+                return (("\ufeff" + decoded) if as_in_file else _lines(decoded)), encoding
             except UnicodeDecodeError as exc:
                 raise TextFileError(f"{name}: broken {encoding} text at byte {exc.start}") from None
     if b"\x00" in raw[:4096]:
         text = _utf16_without_bom(raw)
         if text is None:
             raise TextFileError(f"{name}: binary data, not a text file")
-        return _lines(text), "utf-16"
+        return lines(text), "utf-16"
     try:
-        return _lines(raw.decode("utf-8")), "utf-8"
+        return lines(raw.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # imported on first use
@@ -89,21 +93,21 @@ def decode_text(raw: bytes, name: str = "the file") -> tuple[str, str]:
             and _looks_like_text(text)
             and not any(ch < " " and ch not in "\t\n\r" for ch in text)
         ):
-            return _lines(text), "cp1256"
+            return lines(text), "cp1256"
     if best is None:
         raise TextFileError(
             f"{name}: not readable as UTF-8, UTF-16 or Windows-1256 text; save it as UTF-8 and open it again"
         )
-    return _lines(str(best)), str(best.encoding)
+    return lines(str(best)), str(best.encoding)
 
 
-def read_text_file(path: Path) -> tuple[str, str]:
+def read_text_file(path: Path, as_in_file: bool = False) -> tuple[str, str]:
     path = Path(path)
     try:
         raw = read_limited(path)
     except OSError as exc:
         raise TextFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return decode_text(raw, str(path))
+    return decode_text(raw, str(path), as_in_file)
 
 
 def _utf16_without_bom(raw: bytes) -> str | None:
@@ -140,6 +144,10 @@ def _looks_like_text(text: str) -> bool:
         or "\ufe70" <= ch <= "\ufeff"
     )
     return usual >= 0.9 * len(sample)
+
+
+def _kept(text: str) -> str:
+    return text
 
 
 def _lines(text: str) -> str:

@@ -22,6 +22,10 @@ class Article:
     metadata: dict[str, Any] = field(default_factory=dict)  # url, date, tags, source ...
     name: str = ""  # a hint for the document id (the file name, the record's id)
     unread: str = ""  # a problem: the record's annotation fields, which an article import leaves out
+    # the source file's text as decoded (BOM, CRs, outer blank space kept) and the
+    # persian.normalize.OffsetMap from it to `text`, when they differ (txt files)
+    as_in_file: str = ""
+    file_map: Any = None
 
 
 @dataclass
@@ -47,6 +51,51 @@ _BULK = {*TEXT_FIELDS, *PARAGRAPH_FIELDS}
 def clean_text(text: str) -> str:
     """Line endings made "\\n", outer blank space dropped; nothing else touched."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def clean_text_mapped(as_in_file: str) -> tuple[str, Any]:
+    """clean_text of a file's text as decoded (a leading U+FEFF, the BOM, dropped too),
+    and the persian.normalize.OffsetMap from `as_in_file` to it (None when they are equal).
+
+    The BOM, the CR of each CRLF and the outer blank space are deletions; a lone CR made
+    "\\n" is a one-character change; everything else maps one to one.
+    """
+    from ...persian.normalize import OffsetMap
+
+    bom = 1 if as_in_file.startswith("\ufeff") else 0
+    text = clean_text(as_in_file[bom:])
+    if text == as_in_file:
+        return text, None
+    body = as_in_file[bom:]
+    first = bom + len(body) - len(body.lstrip())  # what strip() keeps: [first, last)
+    last = bom + len(body.rstrip())
+    edits: list[tuple[int, int, int]] = []  # (file start, length, length in the text)
+    if first > 0:
+        edits.append((0, first, 0))
+    edits += _crs(as_in_file, first, last)
+    if last < len(as_in_file) and last >= first:
+        edits.append((last, len(as_in_file) - last, 0))
+    changes: list[tuple[int, int, int, int]] = []
+    shift = 0  # the text's offset minus the file's, before the edit
+    for start, length, kept in edits:
+        if changes and changes[-1][0] + changes[-1][1] == start and changes[-1][3] == kept == 0:
+            # deletions side by side (the BOM and a blank line) are one block
+            os_, ol, ns, nl = changes.pop()
+            changes.append((os_, ol + length, ns, nl + kept))
+        else:
+            changes.append((start, length, start + shift, kept))
+        shift += kept - length
+    return text, OffsetMap(changes, len(as_in_file), len(text))
+
+
+def _crs(text: str, first: int, last: int) -> list[tuple[int, int, int]]:
+    """The CRs kept between `first` and `last`: deleted before a LF, else made a LF."""
+    out = []
+    at = text.find("\r", first, last)
+    while at >= 0:
+        out.append((at, 1, 0 if text.startswith("\n", at + 1) else 1))
+        at = text.find("\r", at + 1, last)
+    return out
 
 
 def _pick(record: Mapping[str, Any], names: tuple[str, ...]) -> tuple[str, Any] | None:

@@ -257,6 +257,7 @@ class _Importer:
             metadata,
             raw if mapping is not None else None,
             mapping.to_json() if mapping is not None else None,
+            (article.as_in_file, article.file_map.to_json()) if article.file_map is not None else None,
         )
         # one line a key (tokens, offset map): a CoNLL document's token list no longer takes
         # a line per number
