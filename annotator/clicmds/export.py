@@ -46,7 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--original-offsets",
         action="store_true",
-        help="write the text as imported (before normalization) with offsets mapped onto it",
+        help="write the text as in the imported file (a .txt file's BOM, CRs and blank lines"
+        " kept; else the text before normalization) with offsets mapped onto it; for"
+        " annotation files, the article file beside them",
     )
     parser.add_argument(
         "--layers",

@@ -36,9 +36,7 @@ def open_source(path: Path, annotator: str | None, original_offsets: bool, sever
         if several and (annotator is None or "," in annotator):
             return iter_project_coders(path, annotator, original_offsets)
         return iter_project_documents(path, annotator, original_offsets, known_only=True)
-    if original_offsets:
-        raise ValueError("--original-offsets needs a project (annotation files keep one text)")
-    return _annotation_files(path)
+    return _annotation_files(path, original_offsets)
 
 
 def iter_project_documents(
@@ -153,7 +151,7 @@ def _to_original(project: Any, record: Any, skipped: dict[str, int]) -> None:
         record.tokens = [project.file_offsets(doc_id, s, e) for s, e in record.tokens]
 
 
-def _annotation_files(path: Path) -> Source:
+def _annotation_files(path: Path, original_offsets: bool = False) -> Source:
     from . import jsonformat
     from .article import SUFFIX, schema_for_folder
     from .formats import from_annotation_set
@@ -175,10 +173,44 @@ def _annotation_files(path: Path) -> Source:
             except jsonformat.AnnotationFileError as exc:
                 source.left_out.append(exc.first_line())
                 continue
-            yield from_annotation_set(aset)
+            record = from_annotation_set(aset)
+            if original_offsets:
+                _to_article_file(file, record, skipped)
+            yield record
 
-    source = Source(len(files), schema, documents(), {})
+    skipped: dict[str, int] = {}
+    source = Source(len(files), schema, documents(), skipped)
     return source
+
+
+def _to_article_file(annotation_file: Path, record: Any, skipped: dict[str, int]) -> None:
+    """Put the record on the text of the article file beside its annotation file (the
+    window's ARTICLE.txt -> ARTICLE.annotations.json), as decoded: BOM and CRs kept."""
+    from .importers.base import clean_text_mapped
+    from .textfile import TextFileError, read_text_file
+
+    name = str(record.document.metadata.get("source", ""))
+    article = annotation_file.parent / name
+    if not name or "/" in name or "\\" in name or not article.is_file():
+        what = "documents with no article file beside them (written with their own text and offsets)"
+        skipped[what] = skipped.get(what, 0) + 1
+        return
+    try:
+        as_in_file, _encoding = read_text_file(article, as_in_file=True)
+    except TextFileError:
+        as_in_file = ""
+    text, mapping = clean_text_mapped(as_in_file, strip=False)
+    if text != record.document.text:
+        what = "documents whose article file changed since (written with their own text and offsets)"
+        skipped[what] = skipped.get(what, 0) + 1
+        return
+    if mapping is None:
+        return
+    record.document.text = as_in_file
+    for span in record.spans:
+        span.start, span.end = mapping.span_to_original(span.start, span.end)
+    if record.tokens is not None:
+        record.tokens = [mapping.span_to_original(s, e) for s, e in record.tokens]
 
 
 LAYER_SPECS = ("entities", "one", "kinds")

@@ -53,9 +53,10 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def clean_text_mapped(as_in_file: str) -> tuple[str, Any]:
+def clean_text_mapped(as_in_file: str, strip: bool = True) -> tuple[str, Any]:
     """clean_text of a file's text as decoded (a leading U+FEFF, the BOM, dropped too),
     and the persian.normalize.OffsetMap from `as_in_file` to it (None when they are equal).
+    `strip` False keeps the outer blank space (what the window reads of an article file).
 
     The BOM, the CR of each CRLF and the outer blank space are deletions; a lone CR made
     "\\n" is a one-character change; everything else maps one to one.
@@ -63,12 +64,12 @@ def clean_text_mapped(as_in_file: str) -> tuple[str, Any]:
     from ...persian.normalize import OffsetMap
 
     bom = 1 if as_in_file.startswith("\ufeff") else 0
-    text = clean_text(as_in_file[bom:])
+    body = as_in_file[bom:]
+    text = clean_text(body) if strip else body.replace("\r\n", "\n").replace("\r", "\n")
     if text == as_in_file:
         return text, None
-    body = as_in_file[bom:]
-    first = bom + len(body) - len(body.lstrip())  # what strip() keeps: [first, last)
-    last = bom + len(body.rstrip())
+    first = bom + len(body) - len(body.lstrip()) if strip else bom  # what is kept: [first, last)
+    last = bom + len(body.rstrip()) if strip else len(as_in_file)
     edits: list[tuple[int, int, int]] = []  # (file start, length, length in the text)
     if first > 0:
         edits.append((0, first, 0))

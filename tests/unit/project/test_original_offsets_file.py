@@ -168,3 +168,40 @@ def test_real_news_saved_with_a_bom_and_crlf_comes_back_as_the_file(corpora: Pat
             assert "\r" not in in_file[s:e] and in_file[s] != "\ufeff"
             checked += 1
     assert checked > 50
+
+
+def test_a_single_article_annotation_file_exports_onto_its_txt(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The window's ARTICLE.txt -> ARTICLE.annotations.json: the annotation file counts in
+    the text without BOM and CRs; --original-offsets puts the spans on the .txt beside it."""
+    from annotator.io import jsonformat
+    from annotator.io.article import annotation_path_for, open_article
+
+    article = tmp_path / "single" / "emoji.txt"
+    article.parent.mkdir()
+    article.write_bytes(FILE_TEXT.encode("utf-8"))
+    aset = open_article(article, "sara")
+    assert "\r" not in aset.document.text and not aset.document.text.startswith("\ufeff")
+    for word in WORDS:
+        start = aset.document.text.index(word)
+        aset.add_span("actor", start, start + len(word))
+    jsonformat.save(aset, annotation_path_for(article))
+    out = tmp_path / "out"
+    sidecar = str(annotation_path_for(article))
+    assert main(["export", sidecar, "--format", "brat", "--out", str(out), "--original-offsets"]) == 0
+    assert (out / "emoji.txt").read_bytes() == article.read_bytes()
+    as_brat_reads = codecs.decode(article.read_bytes(), "utf8")
+    found = []
+    for line in (out / "emoji.ann").read_text(encoding="utf-8").splitlines():
+        _, label_offsets, said = line.split("\t")
+        _, start, end = label_offsets.split(" ")
+        assert as_brat_reads[int(start) : int(end)] == said
+        found.append(said)
+    assert sorted(found) == sorted(WORDS)
+    # the article edited since: written with the annotation file's own text, and said
+    article.write_bytes(FILE_TEXT.replace("IRNA", "ایرنا").encode("utf-8"))
+    capsys.readouterr()
+    assert main(["export", sidecar, "--format", "brat", "--out", str(tmp_path / "o2"), "--original-offsets"]) == 0
+    assert "1 documents whose article file changed since" in capsys.readouterr().err
+    assert (tmp_path / "o2" / "emoji.txt").read_text(encoding="utf-8") == aset.document.text
