@@ -182,6 +182,7 @@ FA = {
     "Its unsaved edits to %1 other documents are kept and come back when they open.": "ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.",
     "Its unsaved edits were recovered.": "ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.",
     "Nothing had been left unsaved.": "چیزی ذخیره‌نشده نمانده بود.",
+    "Nothing to compare: no document was coded by two or more of the coders (%1).": "چیزی برای مقایسه نیست: هیچ سندی را دو کدگذار یا بیشتر (%1) کدگذاری نکرده‌اند.",
     "Export": "برون‌بری",
     "Format": "قالب",
     "Export to": "برون‌بری به",

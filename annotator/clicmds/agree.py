@@ -77,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
     data = report.to_json()
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
+    if not data["documents"]:
+        # a table of dashes and exit 0 read as "computed"; nothing was
+        coders = ", ".join(data["annotators"])
+        print(f"annotator agree: nothing to compare: no document was coded by two or more of {coders}", file=sys.stderr)
+        return 1
+    if not args.json:
         print("\n".join(format_report(data, args.worst)))
     return 1 if problems else 0

@@ -341,9 +341,24 @@ def merge(
     chosen = [c for c in resolve_annotators(project, annotators) if safe_name(c) != safe_name(into)]
     if min_agree is not None and min_agree < 1:
         raise ProjectError(f"--min-agree must be 1 or more, not {min_agree}")
+    if min_agree is not None and min_agree > len(chosen):
+        # nothing could ever be merged: said, not "0 span(s) added" and success
+        raise ProjectError(
+            f"{project.path}: --min-agree {min_agree} needs {min_agree} coders, and there are "
+            f"{len(chosen)} ({', '.join(chosen) or 'none'})"
+        )
     report = MergeReport()
     found = collect(project, chosen, minimum=max(1, min(min_agree or 2, 2)), keep_sets=True)
     report.problems += found.problems
+    most = max((len(sets) for sets in found.sets.values()), default=0)
+    needed = 1 if min_agree == 1 else max(2, min_agree or 2)  # as collect() and agreed_items() count
+    if most < needed:
+        report.problems.append(
+            f"{project.path}: nothing to merge: no document was coded by {needed} or more of "
+            f"{', '.join(chosen) or 'no coders'}"
+            + (f" (at most {most} on one document)" if most else "")
+        )
+        return report
     for doc_id, sets in found.sets.items():
         spans, relations, k = agreed_items(sets, min_agree)
         if len(sets) < k:

@@ -378,6 +378,13 @@ class AgreementPanel(QWidget):
             )
         elif error:
             self.show_message(error)
+        elif not report["documents"]:
+            # a table of dashes read as computed figures: say why there are none
+            self.show_message(
+                self.tr("Nothing to compare: no document was coded by two or more of the coders (%1).").replace(
+                    "%1", self.tr(", ").join(map(isolated, report["annotators"]))
+                )
+            )
         else:
             self.show_report(report, titles)
             if problems:

@@ -64,6 +64,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="295" />
+        <location filename="../../annotator/ui/agreement_view.py" line="385" />
         <source>, </source>
         <translation>، </translation>
     </message>
@@ -117,6 +118,11 @@
         <location filename="../../annotator/ui/agreement_view.py" line="377" />
         <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="384" />
+        <source>Nothing to compare: no document was coded by two or more of the coders (%1).</source>
+        <translation>چیزی برای مقایسه نیست: هیچ سندی را دو کدگذار یا بیشتر (%1) کدگذاری نکرده‌اند.</translation>
     </message>
 </context>
 <context>
@@ -1346,177 +1352,177 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1334" />
+        <location filename="../../annotator/ui/main_window.py" line="1336" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1334" />
+        <location filename="../../annotator/ui/main_window.py" line="1336" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1349" />
+        <location filename="../../annotator/ui/main_window.py" line="1351" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1433" />
+        <location filename="../../annotator/ui/main_window.py" line="1435" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1435" />
+        <location filename="../../annotator/ui/main_window.py" line="1437" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1468" />
+        <location filename="../../annotator/ui/main_window.py" line="1470" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1492" />
+        <location filename="../../annotator/ui/main_window.py" line="1494" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1509" />
+        <location filename="../../annotator/ui/main_window.py" line="1511" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1520" />
+        <location filename="../../annotator/ui/main_window.py" line="1522" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1525" />
+        <location filename="../../annotator/ui/main_window.py" line="1527" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1543" />
+        <location filename="../../annotator/ui/main_window.py" line="1545" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1573" />
+        <location filename="../../annotator/ui/main_window.py" line="1575" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1578" />
+        <location filename="../../annotator/ui/main_window.py" line="1580" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1578" />
+        <location filename="../../annotator/ui/main_window.py" line="1580" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1634" />
+        <location filename="../../annotator/ui/main_window.py" line="1636" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1642" />
+        <location filename="../../annotator/ui/main_window.py" line="1644" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1685" />
+        <location filename="../../annotator/ui/main_window.py" line="1687" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1712" />
+        <location filename="../../annotator/ui/main_window.py" line="1714" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1737" />
+        <location filename="../../annotator/ui/main_window.py" line="1739" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1739" />
+        <location filename="../../annotator/ui/main_window.py" line="1741" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1751" />
+        <location filename="../../annotator/ui/main_window.py" line="1753" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1764" />
+        <location filename="../../annotator/ui/main_window.py" line="1766" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1765" />
+        <location filename="../../annotator/ui/main_window.py" line="1767" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1848" />
+        <location filename="../../annotator/ui/main_window.py" line="1850" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1860" />
+        <location filename="../../annotator/ui/main_window.py" line="1862" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1879" />
+        <location filename="../../annotator/ui/main_window.py" line="1881" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1890" />
+        <location filename="../../annotator/ui/main_window.py" line="1892" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1891" />
+        <location filename="../../annotator/ui/main_window.py" line="1893" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1892" />
+        <location filename="../../annotator/ui/main_window.py" line="1894" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1893" />
+        <location filename="../../annotator/ui/main_window.py" line="1895" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1894" />
+        <location filename="../../annotator/ui/main_window.py" line="1896" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1895" />
+        <location filename="../../annotator/ui/main_window.py" line="1897" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1896" />
+        <location filename="../../annotator/ui/main_window.py" line="1898" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="707" />
-        <location filename="../../annotator/ui/main_window.py" line="1826" />
+        <location filename="../../annotator/ui/main_window.py" line="1828" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -1571,95 +1577,95 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1827" />
+        <location filename="../../annotator/ui/main_window.py" line="1829" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1843" />
+        <location filename="../../annotator/ui/main_window.py" line="1845" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1844" />
+        <location filename="../../annotator/ui/main_window.py" line="1846" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1846" />
+        <location filename="../../annotator/ui/main_window.py" line="1848" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1851" />
+        <location filename="../../annotator/ui/main_window.py" line="1853" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1856" />
+        <location filename="../../annotator/ui/main_window.py" line="1858" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1857" />
+        <location filename="../../annotator/ui/main_window.py" line="1859" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1858" />
+        <location filename="../../annotator/ui/main_window.py" line="1860" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1881" />
+        <location filename="../../annotator/ui/main_window.py" line="1883" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1879" />
+        <location filename="../../annotator/ui/main_window.py" line="1881" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1882" />
+        <location filename="../../annotator/ui/main_window.py" line="1884" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1883" />
+        <location filename="../../annotator/ui/main_window.py" line="1885" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="695" />
-        <location filename="../../annotator/ui/main_window.py" line="1884" />
+        <location filename="../../annotator/ui/main_window.py" line="1886" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1885" />
+        <location filename="../../annotator/ui/main_window.py" line="1887" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1886" />
+        <location filename="../../annotator/ui/main_window.py" line="1888" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1887" />
+        <location filename="../../annotator/ui/main_window.py" line="1889" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1888" />
+        <location filename="../../annotator/ui/main_window.py" line="1890" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1889" />
+        <location filename="../../annotator/ui/main_window.py" line="1891" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>

@@ -1,0 +1,66 @@
+"""A request that cannot be met says so and fails (trial 4): `merge --min-agree 3` with two
+coders added 0 spans and exited 0; `agree` with no document coded by two coders printed a
+table of dashes and exited 0. (The window's Agreement panel: tests/gui/test_agreement_nothing.py.)"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.cli import main
+from annotator.io.project import Project
+
+TEXTS = {"a.txt": "وزیر خارجه در تهران گفت.", "b.txt": "سخنگوی دولت در مشهد هشدار داد."}
+
+
+def two_coders(tmp_path: Path, same_document: bool) -> tuple[Path, list[str]]:
+    sources = tmp_path / "s"
+    sources.mkdir()
+    for name, text in TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    root = tmp_path / "p"
+    project = Project.create(root, "p")
+    ids = project.import_sources([sources]).added
+    for coder, doc in (("ali", ids[0]), ("sara", ids[0] if same_document else ids[1])):
+        aset = project.load_annotations(doc, coder)
+        aset.add_span("actor", 0, 4)
+        project.save_annotations(aset)
+    return root, ids
+
+
+def curated_files(root: Path) -> list[Path]:
+    return sorted((root / "annotations").glob("curated/*.json"))
+
+
+def test_merge_min_agree_above_the_coders_fails_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ids = two_coders(tmp_path, same_document=True)
+    assert main(["merge", str(root), "--into", "curated", "--min-agree", "3"]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    assert err == f"annotator merge: {root}: --min-agree 3 needs 3 coders, and there are 2 (ali, sara)"
+    assert "added" not in captured.out and curated_files(root) == []
+    assert main(["merge", str(root), "--into", "curated", "--min-agree", "2"]) == 0  # can be met
+    assert len(curated_files(root)) == 1
+
+
+def test_merge_and_agree_with_no_document_coded_twice_fail_and_say_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, _ids = two_coders(tmp_path, same_document=False)
+    assert main(["merge", str(root), "--into", "curated"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"annotator merge: {root}: nothing to merge: no document was coded by 2 or more of ali, sara"
+    assert main(["agree", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == (
+        "annotator agree: nothing to compare: no document was coded by two or more of ali, sara"
+    )
+    assert captured.out == ""  # no table of dashes
+    assert main(["agree", str(root), "--json"]) == 1  # the figures still printed for scripts
+    assert json.loads(capsys.readouterr().out)["documents"] == 0
+    assert curated_files(root) == []
