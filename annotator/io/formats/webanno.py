@@ -1,12 +1,17 @@
 """WebAnno TSV 3.3 (also read by INCEpTION): sentences, one token a row, a column per feature.
 
 Offsets in the rows count UTF-16 units (Java strings); they are converted through
-annotator.persian.offsets at this edge. Written: one span layer
-(`webanno.custom.Span|label`, the label as its feature) and one relation layer
-(`webanno.custom.Relation|label|BT_webanno.custom.Span`); sentences and tokens are those
-kept from an import, else hazm's (annotator.persian.segment). Spans are whole tokens: a token
-that a span starts or ends inside is split there (_exact.py; counted), so that each span
-covers exactly its text; attributes and notes have no column (counted).
+annotator.persian.offsets at this edge. Written: one span layer and one relation layer,
+those a WebAnno file was read with (layout `webanno`: names, features, the relation's
+base type) or else annotator's own (`webanno.custom.Span|label`,
+`webanno.custom.Relation|label|BT_webanno.custom.Span`); a span's label is the first
+feature, its attributes the others; a value read as "no value" is written `*` again; a
+relation layer based on tokens is written on tokens, without the spans the project needed
+at its ends. Sentences and tokens are those kept from an import, else hazm's
+(annotator.persian.segment). Spans are whole tokens: a token that a span starts or ends
+inside is split there (_exact.py; counted), so that each span covers exactly its text;
+attributes the layer has no feature for, and notes, have no column (counted); text
+between or after sentences is not in the format (counted, once per document).
 
 Read: every span layer (`#T_SP`), its first feature as the label (an annotation with no
 value, `*`, takes the layer's short name), its other features as attributes; relation
@@ -379,8 +384,28 @@ def read_webanno(path: Path) -> ReadResult:
                     continue
                 label = unescape(labels[n]) if n < len(labels) and labels[n] not in ("_", "*") else layer.short
                 doc.relations.append(RelationRecord(f"{layer.short}@{r.ref}#{n}", label, source.id, target.id))
-    doc.layout = {"webanno": {"span_layer": next((x.name for x in layers if x.kind == "SP"), SPAN_LAYER)}}
+    doc.layout = {"webanno": _layers_read(layers)}
     return ReadResult([doc], problems)
+
+
+def _layers_read(layers: list[_Layer]) -> dict[str, Any]:
+    """The file's span and relation layers (the first of each), for an export that writes
+    them back under their names: `span` {layer, features}, `relation` {layer, features,
+    base, tokens: whether its ends are tokens, not spans}; absent when the file had none."""
+    span = next((x for x in layers if x.kind == "SP"), None)
+    relation = next((x for x in layers if x.kind == "RL"), None)
+    kept: dict[str, Any] = {"span_layer": span.name if span else SPAN_LAYER, "layers_read": True}
+    if span is not None:
+        kept["span"] = {"layer": span.name, "features": list(span.features)}
+    if relation is not None:
+        span_layers = {x.name for x in layers if x.kind == "SP"}
+        kept["relation"] = {
+            "layer": relation.name,
+            "features": list(relation.features),
+            "base": relation.base,
+            "tokens": relation.base not in span_layers,
+        }
+    return kept
 
 
 # ---- writing -----------------------------------------------------------------------
@@ -412,7 +437,62 @@ def _sentences(doc: AnnotatedDocument, edges: set[int], report: WriteReport) -> 
     return groups
 
 
-def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
+@dataclass
+class _Columns:
+    """The layers an export writes: the ones a WebAnno file was read with (layout
+    `webanno`), under their names and features, else annotator's own."""
+
+    span_layer: str = SPAN_LAYER
+    span_features: list[str] = field(default_factory=lambda: ["label"])
+    relation_layer: str = RELATION_LAYER
+    relation_features: list[str] = field(default_factory=lambda: ["label"])
+    base: str = SPAN_LAYER
+    write_spans: bool = True
+    write_relations: bool = True
+    empty_span: str = ""  # the label an annotation without a value was read as: written "*"
+    empty_relation: str = ""
+    token_ends: str = ""  # the label of the spans that stand for the tokens a relation joins
+
+    def header(self) -> str:
+        lines = [HEADER]
+        if self.write_spans:
+            lines.append("|".join([f"#T_SP={self.span_layer}", *self.span_features]))
+        if self.write_relations:
+            lines.append("|".join([f"#T_RL={self.relation_layer}", *self.relation_features, f"BT_{self.base}"]))
+        return "\n".join(lines) + "\n\n"
+
+
+def _short(name: str) -> str:
+    return name.rsplit(".", 1)[-1]
+
+
+def columns_for(doc: AnnotatedDocument) -> _Columns:
+    kept = doc.layout.get("webanno", {})
+    if not isinstance(kept, dict) or not kept.get("layers_read"):
+        return _Columns()
+    out = _Columns()
+    span, relation = kept.get("span"), kept.get("relation")
+    if isinstance(relation, dict) and relation.get("tokens"):
+        out.token_ends = _short(str(relation.get("base", ""))) or "Token"
+    if isinstance(span, dict):
+        out.span_layer, out.span_features = str(span["layer"]), [str(f) for f in span.get("features", [])]
+        out.empty_span = _short(out.span_layer)
+    else:  # the file had no span layer: one is written only for spans of the coder's own
+        out.write_spans = any(s.label != out.token_ends for s in doc.spans)
+    out.base = out.span_layer
+    if isinstance(relation, dict):
+        out.relation_layer = str(relation["layer"])
+        out.relation_features = [str(f) for f in relation.get("features", [])]
+        out.empty_relation = _short(out.relation_layer)
+        if relation.get("tokens"):
+            out.base = str(relation.get("base", ""))
+    else:
+        out.write_relations = bool(doc.relations)
+    return out
+
+
+def document_to_tsv(doc: AnnotatedDocument, report: WriteReport, out: _Columns | None = None) -> str:
+    out = out or _Columns()
     text = doc.text
     umap = utf16_map(text)
     exact = [exact_edges(text, s.start, s.end) for s in doc.spans]
@@ -421,7 +501,8 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
     refs = [f"{si}-{ti}" for si, s in enumerate(sentences, 1) for ti in range(1, len(s) + 1)]
     starts = [s for s, _ in flat]
     ends = [e for _, e in flat]
-    cells: list[list[str]] = [[] for _ in flat]
+    width = max(1, len(out.span_features))
+    cells: list[list[list[str]]] = [[[] for _ in range(width)] for _ in flat]
     first_token: dict[str, int] = {}
     numbers: dict[str, int] = {}
     placed: list[tuple[int, int, SpanRecord]] = []
@@ -431,12 +512,23 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
         if edges is None or first > last:
             report.leave_out("spans covering no token")
             continue
+        first_token[span.id] = first
+        if out.token_ends and span.label == out.token_ends:
+            continue  # a token a relation joins (a relation layer based on tokens): no span
+        if not out.write_spans:
+            continue
         if edges.moved:
             report.change(WIDENED)
-        if span.attributes or span.note:
-            report.leave_out("span attributes/notes (one feature: the label)")
+        extra = [k for k in span.attributes if k not in out.span_features[1:]]
+        if extra or span.note:
+            report.leave_out(
+                "span attributes/notes (one feature: the label)"
+                if out.span_features == ["label"]
+                else "span attributes/notes the layer has no feature for"
+            )
+        if not out.span_features and span.label and span.label != out.empty_span:
+            report.leave_out(f"span labels (the layer {out.span_layer} has no feature)")
         placed.append((first, last, span))
-        first_token[span.id] = first
     per_token: dict[int, int] = {}
     for first, last, _ in placed:
         for k in range(first, last + 1):
@@ -446,9 +538,14 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
         number = len(numbers) + 1
         if needs_id:
             numbers[span.id] = number
-        label = escape(span.label) if span.label else "*"
+        # an annotation without a value is "*" (Tsv3XSerializer: NULL_VALUE)
+        values = ["*" if not span.label or span.label == out.empty_span else escape(span.label)]
+        for feature in out.span_features[1:]:
+            value = span.attributes.get(feature)
+            values.append("*" if value is None else escape(str(value)))
         for k in range(first, last + 1):
-            cells[k].append(f"{label}[{number}]" if needs_id else label)
+            for column in range(width):
+                cells[k][column].append(f"{values[column]}[{number}]" if needs_id else values[column])
     rel_cells: list[list[tuple[str, str]]] = [[] for _ in flat]
     for rel in doc.relations:
         if rel.source not in first_token or rel.target not in first_token:
@@ -456,9 +553,12 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
             continue
         src, dst = first_token[rel.source], first_token[rel.target]
         ids = ""
-        if rel.source in numbers or rel.target in numbers:
+        if not out.token_ends and (rel.source in numbers or rel.target in numbers):
             ids = f"[{numbers.get(rel.source, 0)}_{numbers.get(rel.target, 0)}]"
-        rel_cells[dst].append((escape(rel.type), refs[src] + ids))
+        label = "*" if not rel.type or rel.type == out.empty_relation else escape(rel.type)
+        if not out.relation_features and label != "*":
+            report.leave_out(f"relation types (the layer {out.relation_layer} has no feature)")
+        rel_cells[dst].append((label, refs[src] + ids))
     lines: list[str] = []
     for s_tokens in sentences:
         if not s_tokens:
@@ -473,12 +573,32 @@ def document_to_tsv(doc: AnnotatedDocument, report: WriteReport) -> str:
                 refs[k],
                 f"{umap.to_utf16(tok[0])}-{umap.to_utf16(tok[1])}",
                 text[tok[0] : tok[1]].replace("\t", " ").replace("\n", " "),
-                "|".join(cells[k]) or "_",
-                "|".join(r[0] for r in here) or "_",
-                "|".join(r[1] for r in here) or "_",
             ]
+            if out.write_spans:
+                row += ["|".join(column) or "_" for column in cells[k]]
+            if out.write_relations:
+                if out.relation_features:
+                    row.append("|".join(r[0] for r in here) or "_")
+                    # features after the first have no place in the model: no value
+                    row += ["|".join("*" for _ in here) or "_" for _ in out.relation_features[1:]]
+                row.append("|".join(r[1] for r in here) or "_")
             lines.append("\t".join(row) + "\t")
     return "\n".join(lines) + "\n"
+
+
+def lost_between_sentences(doc: AnnotatedDocument) -> bool:
+    """Whether the text outside the sentences written is more than the line breaks a reader
+    puts there: WebAnno keeps only sentences (#Text= lines at their tokens' offsets), so
+    what lies between them comes back as line breaks, and what follows the last is gone."""
+    text = doc.text
+    pos = 0
+    for s_tokens in _sentences(doc, set(), WriteReport()):
+        if not s_tokens:
+            continue
+        if text[pos : s_tokens[0][0]].strip("\n"):
+            return True
+        pos = s_tokens[-1][1]
+    return pos < len(text)
 
 
 class WebAnno:
@@ -514,12 +634,17 @@ class WebAnno:
         out.mkdir(parents=True, exist_ok=True)
         report = WriteReport()
         taken: set[str] = set()
-        header = f"{HEADER}\n#T_SP={SPAN_LAYER}|label\n#T_RL={RELATION_LAYER}|label|BT_{SPAN_LAYER}\n\n"
         for doc in docs:
             stem = safe_file_stem(doc.document.id, taken)
+            columns = columns_for(doc)
             with atomic_text_writer(out / f"{stem}.tsv") as handle:
-                handle.write(header)
-                handle.write(document_to_tsv(doc, report))
+                handle.write(columns.header())
+                handle.write(document_to_tsv(doc, report, columns))
+            if lost_between_sentences(doc):
+                report.leave_out(
+                    "documents' text between or after sentences (WebAnno keeps sentences only: "
+                    "it reads back as line breaks, a CR or space there as a line break, the end as nothing)"
+                )
             if loses_title_or_metadata(doc):
                 report.leave_out("document titles/metadata (the file name is the document id)")
             leave_out_entity_links(doc, report, "one feature: the label")
