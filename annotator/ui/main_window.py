@@ -560,6 +560,7 @@ class MainWindow(QMainWindow):
         self.act_analysis = A([], self.show_analysis)
         self.act_find = A([QKeySequence.StandardKey.Find], lambda: self.searching.show(False))
         self.act_find_project = A(["Ctrl+Shift+F"], lambda: self.searching.show(True))
+        self.act_tag_all = A([self.TAG_ALL_KEY], self._tag_all_results)
         self.act_new_project = A([], self.new_project)
         self.act_open_project = A(["Ctrl+Shift+O"], self.choose_project)
         self.act_import = A(["Ctrl+I"], lambda: self.session.import_files() if self.session else None)
@@ -606,7 +607,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([*self.claims.link_actions, self.claims.act_entity, self.claims.act_value])
         edit_menu.addAction(self.claims.act_details)
         edit_menu.addSeparator()
-        edit_menu.addActions([self.act_find, self.act_find_project])
+        edit_menu.addActions([self.act_find, self.act_find_project, self.act_tag_all])
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_snap)
         project_menu = bar.addMenu(self.tr("&Project"))
@@ -726,6 +727,7 @@ class MainWindow(QMainWindow):
                 widget.retranslate()
         self.act_find.setText(self.tr("Find in article…"))
         self.act_find_project.setText(self.tr("Find in project…"))
+        self.act_tag_all.setText(self.tr("Tag all search results as the chosen label…"))
         self.act_new_project.setText(self.tr("New project…"))
         self.act_open_project.setText(self.tr("Open project…"))
         self.act_import.setText(self.tr("Import articles…"))
@@ -1615,10 +1617,33 @@ class MainWindow(QMainWindow):
         """Make a span the current one (in the article and the list) without scrolling."""
         self._set_current(span_id, reveal=False)
 
+    TAG_ALL_KEY = "Ctrl+T"  # the search panel's "Tag all results as" (its tooltip says it)
+
+    def _tag_all_results(self) -> None:
+        """Edit ▸ Tag all search results (Ctrl+T): the search panel's button from the
+        keyboard, wherever the focus is; before any search, says how to make one."""
+        panel = self.search if self._built else None
+        if panel is None or not panel.isVisible() or not panel.hits:
+            self.show_status(
+                self.tr("Search first (%1, or %2 in a project): %3 then tags every result")
+                .replace("%1", "Ctrl+F")
+                .replace("%2", "Ctrl+Shift+F")
+                .replace("%3", self.TAG_ALL_KEY)
+            )
+            return
+        panel.tag_all.click()
+
     def focus_note(self) -> None:
         if self.current_span_id():
             self.note_edit.setFocus()
             self.note_edit.selectAll()
+        elif self.annotations is not None:
+            # N did nothing and said nothing: the note typed next went to the article
+            self.show_status(
+                self.tr("%1 edits the note of the current span: click a span or choose it in the list first").replace(
+                    "%1", "N"
+                )
+            )
 
     def _commit_note(self) -> None:
         aset = self.annotations
@@ -1634,7 +1659,7 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.annotations is not None:
             command = self.annotations.undo_stack.peek_undo()
-            with self._key_edit():
+            with self._key_edit(), self._current_follows_step():
                 self.annotations.undo()
             if command is not None:  # says what was undone (a "Spans added" left there would mislead)
                 self.show_status(self.tr("Undone: %1").replace("%1", self.command_name(command)))
@@ -1642,10 +1667,25 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.annotations is not None:
             command = self.annotations.undo_stack.peek_redo()
-            with self._key_edit():
+            with self._key_edit(), self._current_follows_step():
                 self.annotations.redo()
             if command is not None:
                 self.show_status(self.tr("Redone: %1").replace("%1", self.command_name(command)))
+
+    @contextlib.contextmanager
+    def _current_follows_step(self) -> Iterator[None]:
+        """After an undo or redo, the span the step brought back (a redone add, an undone
+        delete, a relabel's other side) is current, as after the add itself: a note typed
+        with N right after a redo went nowhere (no span was current) and the article took
+        the keys. A step that brings back none leaves the current span as the edit left it."""
+        aset = self.annotations
+        before = {s.id for s in aset.spans()} if aset is not None else set()
+        yield
+        if aset is None or aset is not self.annotations:
+            return
+        back = [s for s in aset.spans() if s.id not in before]
+        if back:
+            self._set_current(min(back, key=lambda s: (s.start, s.end)).id)  # shown, as an add shows it
 
     def _toggle_snap(self, checked: bool) -> None:
         self.settings.snap_to_words = checked

@@ -97,6 +97,17 @@ class SearchPanel(QWidget):
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.tag_all)  # reads "Tag all results as [label]" in either direction
         bottom.addWidget(self.label_box)
+        # Tab goes round in reading order, the button and its label last (they were made
+        # label first): query, whole words, scope, results, Tag all, the label
+        for a, b in (
+            (self.query, self.whole_words),
+            (self.whole_words, self.scope),
+            (self.scope, self.results),
+            (self.results, self.tag_all),
+            (self.tag_all, self.label_box),
+        ):
+            QWidget.setTabOrder(a, b)
+        self.tag_all.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # some styles leave buttons out of Tab
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -163,6 +174,9 @@ class SearchPanel(QWidget):
         self.scope.addItems([self.tr("This article"), self.tr("Whole project")])
         self.scope.setCurrentIndex(current)
         self.tag_all.setText(self.tr("Tag all results as"))
+        self.tag_all.setToolTip(
+            self.tr("Tag every result with the label chosen beside it (%1)").replace("%1", "Ctrl+T")
+        )
         self.whole_words.setText(self.tr("Whole words"))
         self.whole_words.setToolTip(self.tr("Match only whole words: تهران, not تهرانی or تهران‌ها"))
         self.count.setText("")

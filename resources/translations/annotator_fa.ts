@@ -312,7 +312,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="207" />
-        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="683" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -935,415 +935,420 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
-        <location filename="../../annotator/ui/main_window.py" line="580" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="581" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
-        <location filename="../../annotator/ui/main_window.py" line="594" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="595" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597" />
+        <location filename="../../annotator/ui/main_window.py" line="598" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
-        <location filename="../../annotator/ui/main_window.py" line="608" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="609" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
-        <location filename="../../annotator/ui/main_window.py" line="631" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="634" />
+        <location filename="../../annotator/ui/main_window.py" line="635" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637" />
+        <location filename="../../annotator/ui/main_window.py" line="638" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="640" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="577" />
-        <location filename="../../annotator/ui/main_window.py" line="641" />
+        <location filename="../../annotator/ui/main_window.py" line="578" />
+        <location filename="../../annotator/ui/main_window.py" line="642" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="689" />
+        <location filename="../../annotator/ui/main_window.py" line="690" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="690" />
+        <location filename="../../annotator/ui/main_window.py" line="691" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="691" />
+        <location filename="../../annotator/ui/main_window.py" line="692" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="692" />
+        <location filename="../../annotator/ui/main_window.py" line="693" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="693" />
+        <location filename="../../annotator/ui/main_window.py" line="694" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="697" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697" />
+        <location filename="../../annotator/ui/main_window.py" line="698" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="699" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699" />
+        <location filename="../../annotator/ui/main_window.py" line="700" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
+        <location filename="../../annotator/ui/main_window.py" line="701" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="709" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="710" />
+        <location filename="../../annotator/ui/main_window.py" line="711" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="711" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
-        <location filename="../../annotator/ui/main_window.py" line="1213" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="1215" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="727" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <location filename="../../annotator/ui/main_window.py" line="728" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="727" />
+        <location filename="../../annotator/ui/main_window.py" line="729" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="734" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="681" />
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="682" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="680" />
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="681" />
+        <location filename="../../annotator/ui/main_window.py" line="741" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="788" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
+        <source>Tag all search results as the chosen label…</source>
+        <translation>برچسب زدن به همهٔ نتیجه‌های جست‌وجو با برچسب برگزیده…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="790" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="811" />
+        <location filename="../../annotator/ui/main_window.py" line="813" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="928" />
+        <location filename="../../annotator/ui/main_window.py" line="930" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="948" />
+        <location filename="../../annotator/ui/main_window.py" line="950" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="949" />
+        <location filename="../../annotator/ui/main_window.py" line="951" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="953" />
+        <location filename="../../annotator/ui/main_window.py" line="955" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="957" />
+        <location filename="../../annotator/ui/main_window.py" line="959" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="957" />
+        <location filename="../../annotator/ui/main_window.py" line="959" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="962" />
+        <location filename="../../annotator/ui/main_window.py" line="964" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="963" />
+        <location filename="../../annotator/ui/main_window.py" line="965" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="997" />
+        <location filename="../../annotator/ui/main_window.py" line="999" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1035" />
+        <location filename="../../annotator/ui/main_window.py" line="1037" />
         <source>The last session ended without closing (process %1).</source>
         <translation>نشست پیشین بی‌آنکه بسته شود پایان یافت (فرایند %1).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1039" />
+        <location filename="../../annotator/ui/main_window.py" line="1041" />
         <source>Its unsaved edits to 1 other document are kept and come back when it opens.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در ۱ سند دیگر نگه داشته شده‌اند و با باز شدن آن بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1040" />
+        <location filename="../../annotator/ui/main_window.py" line="1042" />
         <source>Its unsaved edits to %1 other documents are kept and come back when they open.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1043" />
+        <location filename="../../annotator/ui/main_window.py" line="1045" />
         <source>Its unsaved edits were recovered.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1045" />
+        <location filename="../../annotator/ui/main_window.py" line="1047" />
         <source>Nothing had been left unsaved.</source>
         <translation>چیزی ذخیره‌نشده نمانده بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1055" />
         <source>This project is held by another window (its lock file %1 is unreadable).</source>
         <translation>این پروژه در دست پنجرهٔ دیگری است (پروندهٔ قفل آن، %1، خوانا نیست).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1060" />
         <source>This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پرونده در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1061" />
+        <location filename="../../annotator/ui/main_window.py" line="1063" />
         <source>This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پروژه در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1156" />
+        <location filename="../../annotator/ui/main_window.py" line="1158" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1158" />
+        <location filename="../../annotator/ui/main_window.py" line="1160" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1169" />
+        <location filename="../../annotator/ui/main_window.py" line="1171" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1173" />
+        <location filename="../../annotator/ui/main_window.py" line="1175" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1184" />
+        <location filename="../../annotator/ui/main_window.py" line="1186" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1188" />
         <source>the others' new or changed entities arrived</source>
         <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1190" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1225" />
+        <location filename="../../annotator/ui/main_window.py" line="1227" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1249" />
+        <location filename="../../annotator/ui/main_window.py" line="1251" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1269" />
+        <location filename="../../annotator/ui/main_window.py" line="1271" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1276" />
+        <location filename="../../annotator/ui/main_window.py" line="1278" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1280" />
+        <location filename="../../annotator/ui/main_window.py" line="1282" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1292" />
+        <location filename="../../annotator/ui/main_window.py" line="1294" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1296" />
+        <location filename="../../annotator/ui/main_window.py" line="1298" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1302" />
+        <location filename="../../annotator/ui/main_window.py" line="1304" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1304" />
+        <location filename="../../annotator/ui/main_window.py" line="1306" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1319" />
+        <location filename="../../annotator/ui/main_window.py" line="1321" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1320" />
+        <location filename="../../annotator/ui/main_window.py" line="1322" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1352,320 +1357,330 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1336" />
+        <location filename="../../annotator/ui/main_window.py" line="1338" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1336" />
+        <location filename="../../annotator/ui/main_window.py" line="1338" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1351" />
+        <location filename="../../annotator/ui/main_window.py" line="1353" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1435" />
+        <location filename="../../annotator/ui/main_window.py" line="1437" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1437" />
+        <location filename="../../annotator/ui/main_window.py" line="1439" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1470" />
+        <location filename="../../annotator/ui/main_window.py" line="1472" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1494" />
+        <location filename="../../annotator/ui/main_window.py" line="1496" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1511" />
+        <location filename="../../annotator/ui/main_window.py" line="1513" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1522" />
+        <location filename="../../annotator/ui/main_window.py" line="1524" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1527" />
+        <location filename="../../annotator/ui/main_window.py" line="1529" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1545" />
+        <location filename="../../annotator/ui/main_window.py" line="1547" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1575" />
+        <location filename="../../annotator/ui/main_window.py" line="1577" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1580" />
+        <location filename="../../annotator/ui/main_window.py" line="1582" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1580" />
+        <location filename="../../annotator/ui/main_window.py" line="1582" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1636" />
+        <location filename="../../annotator/ui/main_window.py" line="1624" />
+        <source>Search first (%1, or %2 in a project): %3 then tags every result</source>
+        <translation>نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1639" />
+        <source>%1 edits the note of the current span: click a span or choose it in the list first</source>
+        <translation>%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1661" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1644" />
+        <location filename="../../annotator/ui/main_window.py" line="1669" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1687" />
+        <location filename="../../annotator/ui/main_window.py" line="1727" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1714" />
+        <location filename="../../annotator/ui/main_window.py" line="1754" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1739" />
+        <location filename="../../annotator/ui/main_window.py" line="1779" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1741" />
+        <location filename="../../annotator/ui/main_window.py" line="1781" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1753" />
+        <location filename="../../annotator/ui/main_window.py" line="1793" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1766" />
+        <location filename="../../annotator/ui/main_window.py" line="1806" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1767" />
+        <location filename="../../annotator/ui/main_window.py" line="1807" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1850" />
+        <location filename="../../annotator/ui/main_window.py" line="1890" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1862" />
+        <location filename="../../annotator/ui/main_window.py" line="1902" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1881" />
+        <location filename="../../annotator/ui/main_window.py" line="1921" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1892" />
+        <location filename="../../annotator/ui/main_window.py" line="1932" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1893" />
+        <location filename="../../annotator/ui/main_window.py" line="1933" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1894" />
+        <location filename="../../annotator/ui/main_window.py" line="1934" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1895" />
+        <location filename="../../annotator/ui/main_window.py" line="1935" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1896" />
+        <location filename="../../annotator/ui/main_window.py" line="1936" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1897" />
+        <location filename="../../annotator/ui/main_window.py" line="1937" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1898" />
+        <location filename="../../annotator/ui/main_window.py" line="1938" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707" />
-        <location filename="../../annotator/ui/main_window.py" line="1828" />
+        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="1868" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="741" />
+        <location filename="../../annotator/ui/main_window.py" line="743" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1167" />
+        <location filename="../../annotator/ui/main_window.py" line="1169" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1167" />
+        <location filename="../../annotator/ui/main_window.py" line="1169" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1176" />
+        <location filename="../../annotator/ui/main_window.py" line="1178" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1176" />
+        <location filename="../../annotator/ui/main_window.py" line="1178" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1179" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1179" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1182" />
+        <location filename="../../annotator/ui/main_window.py" line="1184" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1829" />
+        <location filename="../../annotator/ui/main_window.py" line="1869" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1845" />
+        <location filename="../../annotator/ui/main_window.py" line="1885" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1846" />
+        <location filename="../../annotator/ui/main_window.py" line="1886" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1848" />
+        <location filename="../../annotator/ui/main_window.py" line="1888" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1853" />
+        <location filename="../../annotator/ui/main_window.py" line="1893" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1858" />
+        <location filename="../../annotator/ui/main_window.py" line="1898" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1859" />
+        <location filename="../../annotator/ui/main_window.py" line="1899" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1860" />
+        <location filename="../../annotator/ui/main_window.py" line="1900" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1883" />
+        <location filename="../../annotator/ui/main_window.py" line="1923" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1881" />
+        <location filename="../../annotator/ui/main_window.py" line="1921" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1884" />
+        <location filename="../../annotator/ui/main_window.py" line="1924" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1885" />
+        <location filename="../../annotator/ui/main_window.py" line="1925" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="695" />
-        <location filename="../../annotator/ui/main_window.py" line="1886" />
+        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="1926" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1887" />
+        <location filename="../../annotator/ui/main_window.py" line="1927" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1888" />
+        <location filename="../../annotator/ui/main_window.py" line="1928" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1889" />
+        <location filename="../../annotator/ui/main_window.py" line="1929" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1890" />
+        <location filename="../../annotator/ui/main_window.py" line="1930" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1891" />
+        <location filename="../../annotator/ui/main_window.py" line="1931" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -2281,70 +2296,70 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchController</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="373" />
+        <location filename="../../annotator/ui/search_panel.py" line="387" />
         <source>Spans added: %1</source>
         <translation>بازه‌های افزوده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="388" />
+        <location filename="../../annotator/ui/search_panel.py" line="402" />
         <source>Search</source>
         <translation>جست‌وجو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="249" />
+        <location filename="../../annotator/ui/search_panel.py" line="263" />
         <source>The document list is being read again (documents.json changed outside annotator; its progress is under the list): search again when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود (documents.json بیرون از annotator تغییر کرده است؛ پیشرفتش زیر فهرست است)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="221" />
+        <location filename="../../annotator/ui/search_panel.py" line="235" />
         <source>Those results were of another project or article: search again</source>
         <translation>آن نتیجه‌ها از پروژه یا مقالهٔ دیگری بودند؛ دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="254" />
+        <location filename="../../annotator/ui/search_panel.py" line="268" />
         <source>The search index is being made (its progress is under the document list): search again when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است (پیشرفتش زیر فهرست سندهاست)؛ پس از پایان دوباره جست‌وجو کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="302" />
+        <location filename="../../annotator/ui/search_panel.py" line="316" />
         <source>The document list is being read again: tag when it is done</source>
         <translation>فهرست سندها دوباره خوانده می‌شود؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="304" />
+        <location filename="../../annotator/ui/search_panel.py" line="318" />
         <source>The search index is being made: tag when it is done</source>
         <translation>نمایهٔ جست‌وجو در حال ساخته شدن است؛ پس از پایانش برچسب بزنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="342" />
+        <location filename="../../annotator/ui/search_panel.py" line="356" />
         <source>; in documents marked done, left as they are: %1 (%2)</source>
         <translation>؛ در سندهای «انجام‌شده»، دست‌نخورده: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="333" />
-        <location filename="../../annotator/ui/search_panel.py" line="344" />
+        <location filename="../../annotator/ui/search_panel.py" line="347" />
+        <location filename="../../annotator/ui/search_panel.py" line="358" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="333" />
-        <location filename="../../annotator/ui/search_panel.py" line="344" />
+        <location filename="../../annotator/ui/search_panel.py" line="347" />
+        <location filename="../../annotator/ui/search_panel.py" line="358" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="332" />
+        <location filename="../../annotator/ui/search_panel.py" line="346" />
         <source>Spans added: %1, in %2</source>
         <translation>بازه‌های افزوده: %1، در %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="337" />
+        <location filename="../../annotator/ui/search_panel.py" line="351" />
         <source>; already tagged with another label, left as they are: %1</source>
         <translation>؛ با برچسبی دیگر، دست‌نخورده: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="317" />
-        <location filename="../../annotator/ui/search_panel.py" line="358" />
+        <location filename="../../annotator/ui/search_panel.py" line="331" />
+        <location filename="../../annotator/ui/search_panel.py" line="372" />
         <source>Every result is already tagged “%1”</source>
         <translation>همهٔ نتیجه‌ها از پیش برچسب «%1» دارند</translation>
     </message>
@@ -2352,37 +2367,42 @@ This window stopped editing the project; your edits until now are saved.</source
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="138" />
+        <location filename="../../annotator/ui/search_panel.py" line="149" />
         <source>Results: %1</source>
         <translation>نتیجه‌ها: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="157" />
+        <location filename="../../annotator/ui/search_panel.py" line="168" />
         <source>Search (%1, %2, digits, ZWNJ and diacritics ignored)</source>
         <translation>جست‌وجو (%1، %2، رقم‌ها، نیم‌فاصله و اعراب یکسان شمرده می‌شوند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="163" />
+        <location filename="../../annotator/ui/search_panel.py" line="174" />
         <source>This article</source>
         <translation>همین مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="163" />
+        <location filename="../../annotator/ui/search_panel.py" line="174" />
         <source>Whole project</source>
         <translation>همهٔ پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="165" />
+        <location filename="../../annotator/ui/search_panel.py" line="176" />
         <source>Tag all results as</source>
         <translation>برچسب زدن همهٔ نتیجه‌ها به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="166" />
+        <location filename="../../annotator/ui/search_panel.py" line="178" />
+        <source>Tag every result with the label chosen beside it (%1)</source>
+        <translation>برچسب زدن به همهٔ نتیجه‌ها با برچسبی که کنارش برگزیده شده (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/search_panel.py" line="180" />
         <source>Whole words</source>
         <translation>فقط واژهٔ کامل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/search_panel.py" line="167" />
+        <location filename="../../annotator/ui/search_panel.py" line="181" />
         <source>Match only whole words: تهران, not تهرانی or تهران‌ها</source>
         <translation>فقط واژه‌های کامل: تهران، نه تهرانی یا تهران‌ها</translation>
     </message>
