@@ -182,6 +182,7 @@ FA = {
     "Its unsaved edits to %1 other documents are kept and come back when they open.": "ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.",
     "Its unsaved edits were recovered.": "ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.",
     "Nothing had been left unsaved.": "چیزی ذخیره‌نشده نمانده بود.",
+    "“%1”": "«%1»",
     "Tag all search results as the chosen label…": "برچسب زدن به همهٔ نتیجه‌های جست‌وجو با برچسب برگزیده…",
     "Search first (%1, or %2 in a project): %3 then tags every result": "نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند",
     "Tag every result with the label chosen beside it (%1)": "برچسب زدن به همهٔ نتیجه‌ها با برچسبی که کنارش برگزیده شده (%1)",

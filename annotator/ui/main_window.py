@@ -943,6 +943,18 @@ class MainWindow(QMainWindow):
         where its Latin letters and dots would otherwise take the sentence's order."""
         return isolated(name) if self.language == "fa" else name
 
+    def _document_named(self, file_name: str) -> str:
+        """The document a recovery message is about, as the coder knows it: its title in
+        quotation marks, isolated in either interface (a Persian title in an English
+        sentence, a Latin one in a Persian sentence, each keeps its own order on one
+        line), or its file's name when it has no title. The trial read a project file's
+        slug, "عدالت-…-ادامه.json", broken by bidi across the English sentence."""
+        aset = self.annotations
+        title = aset.document.title.strip() if aset is not None else ""
+        if not title:
+            return isolated(file_name)
+        return self.tr("“%1”").replace("%1", isolated(clip(title, 80)))  # «…» in Persian
+
     def _recovery_in_language(self, message: str) -> str:
         """The store's report of a recovery (io/store.py writes it in English, free of Qt)
         in the interface's language: its two usual sentences, the edits replayed from the
@@ -953,7 +965,7 @@ class MainWindow(QMainWindow):
         def recovered(match: re.Match[str]) -> str:
             many = self.tr("Recovered %1 edits to %2 that had not been saved when the program last stopped.")
             one = self.tr("Recovered 1 edit to %2 that had not been saved when the program last stopped.")
-            return counted(int(match[1]), one, many).replace("%2", self._file_name(match[2]))
+            return counted(int(match[1]), one, many).replace("%2", self._document_named(match[2]))
 
         def moved(match: re.Match[str]) -> str:
             said = self.tr("The text of %1 has changed since it was annotated: ")

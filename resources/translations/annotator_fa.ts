@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="719" />
-        <location filename="../../annotator/ui/main_window.py" line="1215" />
+        <location filename="../../annotator/ui/main_window.py" line="1227" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
@@ -1183,172 +1183,177 @@
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="950" />
+        <location filename="../../annotator/ui/main_window.py" line="952" />
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="962" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="951" />
+        <location filename="../../annotator/ui/main_window.py" line="963" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="955" />
+        <location filename="../../annotator/ui/main_window.py" line="967" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="959" />
+        <location filename="../../annotator/ui/main_window.py" line="971" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="959" />
+        <location filename="../../annotator/ui/main_window.py" line="971" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="964" />
+        <location filename="../../annotator/ui/main_window.py" line="976" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="965" />
+        <location filename="../../annotator/ui/main_window.py" line="977" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="999" />
+        <location filename="../../annotator/ui/main_window.py" line="1011" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1037" />
+        <location filename="../../annotator/ui/main_window.py" line="1049" />
         <source>The last session ended without closing (process %1).</source>
         <translation>نشست پیشین بی‌آنکه بسته شود پایان یافت (فرایند %1).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1041" />
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>Its unsaved edits to 1 other document are kept and come back when it opens.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در ۱ سند دیگر نگه داشته شده‌اند و با باز شدن آن بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1042" />
+        <location filename="../../annotator/ui/main_window.py" line="1054" />
         <source>Its unsaved edits to %1 other documents are kept and come back when they open.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1045" />
+        <location filename="../../annotator/ui/main_window.py" line="1057" />
         <source>Its unsaved edits were recovered.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1047" />
+        <location filename="../../annotator/ui/main_window.py" line="1059" />
         <source>Nothing had been left unsaved.</source>
         <translation>چیزی ذخیره‌نشده نمانده بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1055" />
+        <location filename="../../annotator/ui/main_window.py" line="1067" />
         <source>This project is held by another window (its lock file %1 is unreadable).</source>
         <translation>این پروژه در دست پنجرهٔ دیگری است (پروندهٔ قفل آن، %1، خوانا نیست).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1060" />
+        <location filename="../../annotator/ui/main_window.py" line="1072" />
         <source>This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پرونده در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1075" />
         <source>This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پروژه در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1158" />
+        <location filename="../../annotator/ui/main_window.py" line="1170" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1160" />
+        <location filename="../../annotator/ui/main_window.py" line="1172" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1171" />
+        <location filename="../../annotator/ui/main_window.py" line="1183" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1175" />
+        <location filename="../../annotator/ui/main_window.py" line="1187" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1186" />
+        <location filename="../../annotator/ui/main_window.py" line="1198" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1188" />
+        <location filename="../../annotator/ui/main_window.py" line="1200" />
         <source>the others' new or changed entities arrived</source>
         <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1190" />
+        <location filename="../../annotator/ui/main_window.py" line="1202" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1239" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1251" />
+        <location filename="../../annotator/ui/main_window.py" line="1263" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1271" />
+        <location filename="../../annotator/ui/main_window.py" line="1283" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1278" />
+        <location filename="../../annotator/ui/main_window.py" line="1290" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1282" />
+        <location filename="../../annotator/ui/main_window.py" line="1294" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1294" />
+        <location filename="../../annotator/ui/main_window.py" line="1306" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1298" />
+        <location filename="../../annotator/ui/main_window.py" line="1310" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1304" />
+        <location filename="../../annotator/ui/main_window.py" line="1316" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1306" />
+        <location filename="../../annotator/ui/main_window.py" line="1318" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1321" />
+        <location filename="../../annotator/ui/main_window.py" line="1333" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1322" />
+        <location filename="../../annotator/ui/main_window.py" line="1334" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1357,187 +1362,187 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1338" />
+        <location filename="../../annotator/ui/main_window.py" line="1350" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1338" />
+        <location filename="../../annotator/ui/main_window.py" line="1350" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1365" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1437" />
+        <location filename="../../annotator/ui/main_window.py" line="1449" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1439" />
+        <location filename="../../annotator/ui/main_window.py" line="1451" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1472" />
+        <location filename="../../annotator/ui/main_window.py" line="1484" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1496" />
+        <location filename="../../annotator/ui/main_window.py" line="1508" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1513" />
+        <location filename="../../annotator/ui/main_window.py" line="1525" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1524" />
+        <location filename="../../annotator/ui/main_window.py" line="1536" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1529" />
+        <location filename="../../annotator/ui/main_window.py" line="1541" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1547" />
+        <location filename="../../annotator/ui/main_window.py" line="1559" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1577" />
+        <location filename="../../annotator/ui/main_window.py" line="1589" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1582" />
+        <location filename="../../annotator/ui/main_window.py" line="1594" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1582" />
+        <location filename="../../annotator/ui/main_window.py" line="1594" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1624" />
+        <location filename="../../annotator/ui/main_window.py" line="1636" />
         <source>Search first (%1, or %2 in a project): %3 then tags every result</source>
         <translation>نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1639" />
+        <location filename="../../annotator/ui/main_window.py" line="1651" />
         <source>%1 edits the note of the current span: click a span or choose it in the list first</source>
         <translation>%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1661" />
+        <location filename="../../annotator/ui/main_window.py" line="1673" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1669" />
+        <location filename="../../annotator/ui/main_window.py" line="1681" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1727" />
+        <location filename="../../annotator/ui/main_window.py" line="1739" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1754" />
+        <location filename="../../annotator/ui/main_window.py" line="1766" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1779" />
+        <location filename="../../annotator/ui/main_window.py" line="1791" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1781" />
+        <location filename="../../annotator/ui/main_window.py" line="1793" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1793" />
+        <location filename="../../annotator/ui/main_window.py" line="1805" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1806" />
+        <location filename="../../annotator/ui/main_window.py" line="1818" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1807" />
+        <location filename="../../annotator/ui/main_window.py" line="1819" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1890" />
+        <location filename="../../annotator/ui/main_window.py" line="1902" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1902" />
+        <location filename="../../annotator/ui/main_window.py" line="1914" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1921" />
+        <location filename="../../annotator/ui/main_window.py" line="1933" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1932" />
+        <location filename="../../annotator/ui/main_window.py" line="1944" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1933" />
+        <location filename="../../annotator/ui/main_window.py" line="1945" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1934" />
+        <location filename="../../annotator/ui/main_window.py" line="1946" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1935" />
+        <location filename="../../annotator/ui/main_window.py" line="1947" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1936" />
+        <location filename="../../annotator/ui/main_window.py" line="1948" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1937" />
+        <location filename="../../annotator/ui/main_window.py" line="1949" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1938" />
+        <location filename="../../annotator/ui/main_window.py" line="1950" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="708" />
-        <location filename="../../annotator/ui/main_window.py" line="1868" />
+        <location filename="../../annotator/ui/main_window.py" line="1880" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
@@ -1547,140 +1552,140 @@ Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1169" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1169" />
+        <location filename="../../annotator/ui/main_window.py" line="1181" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1178" />
+        <location filename="../../annotator/ui/main_window.py" line="1190" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1178" />
+        <location filename="../../annotator/ui/main_window.py" line="1190" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1193" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1181" />
+        <location filename="../../annotator/ui/main_window.py" line="1193" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1183" />
+        <location filename="../../annotator/ui/main_window.py" line="1195" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1183" />
+        <location filename="../../annotator/ui/main_window.py" line="1195" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1184" />
+        <location filename="../../annotator/ui/main_window.py" line="1196" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1869" />
+        <location filename="../../annotator/ui/main_window.py" line="1881" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1885" />
+        <location filename="../../annotator/ui/main_window.py" line="1897" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1886" />
+        <location filename="../../annotator/ui/main_window.py" line="1898" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1888" />
+        <location filename="../../annotator/ui/main_window.py" line="1900" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1893" />
+        <location filename="../../annotator/ui/main_window.py" line="1905" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1898" />
+        <location filename="../../annotator/ui/main_window.py" line="1910" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1899" />
+        <location filename="../../annotator/ui/main_window.py" line="1911" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1900" />
+        <location filename="../../annotator/ui/main_window.py" line="1912" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1923" />
+        <location filename="../../annotator/ui/main_window.py" line="1935" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1921" />
+        <location filename="../../annotator/ui/main_window.py" line="1933" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1924" />
+        <location filename="../../annotator/ui/main_window.py" line="1936" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1925" />
+        <location filename="../../annotator/ui/main_window.py" line="1937" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="696" />
-        <location filename="../../annotator/ui/main_window.py" line="1926" />
+        <location filename="../../annotator/ui/main_window.py" line="1938" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1927" />
+        <location filename="../../annotator/ui/main_window.py" line="1939" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1928" />
+        <location filename="../../annotator/ui/main_window.py" line="1940" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1929" />
+        <location filename="../../annotator/ui/main_window.py" line="1941" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1930" />
+        <location filename="../../annotator/ui/main_window.py" line="1942" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1931" />
+        <location filename="../../annotator/ui/main_window.py" line="1943" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
