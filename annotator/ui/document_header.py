@@ -128,10 +128,13 @@ class DocumentHeader(QWidget):
         column.addWidget(self.title)
         column.addWidget(self.details)
         column.addWidget(self.address)
+        # the badge on its own line under the details, at the interface's leading edge:
+        # beside the title it took ~250 px of a 1024 px window and squeezed the title and
+        # details into a narrow column, a long title broken over four lines
+        column.addWidget(self.done_notice, 0, Qt.AlignmentFlag.AlignLeft)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
         layout.addWidget(text_box, 1)
-        layout.addWidget(self.done_notice, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self._document: Document | None = None
         self._language = "en"
