@@ -33,11 +33,13 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
         + ("  (done: every annotator's file of it done)" if pooled else ""),
         f"spans: {stats['spans']}  relations: {stats['relations']}{added_up}",
     ]
-    lines += [f"  {label}: {n}" for label, n in stats["labels"].items()]
+    # each label's count is of its spans (an actor's mentions), not of distinct actors
+    lines += [f"  {label}: {n} span(s)" for label, n in stats["labels"].items()]
     if "claims" in stats:
         lines.append(
             f"coded: {stats['documents_coded']} document(s), {stats['claims']} claim(s) "
-            f"({stats['claims_with_claimant']} with a claimant), {stats['actors']} actor(s), "
+            f"({stats['claims_with_claimant']} with a claimant), {stats['actors']} distinct actor(s) "
+            "(one per entity, else per spelling), "
             f"{stats['mentions_linked']} of {stats['mentions']} mention(s) linked to {len(stats['entities'])} entities"
             + (" (added up)" if pooled else "")
         )
@@ -47,10 +49,11 @@ def format_stats(stats: dict[str, Any]) -> list[str]:
             f"annotator {name}: {info['files']} file(s), {info['spans']} span(s); "
             f"done {st['done']}, in progress {st['in_progress']}, new {st['new']}"
         )
-        lines += [f"  {label}: {n}" for label, n in info["labels"].items()]
+        lines += [f"  {label}: {n} span(s)" for label, n in info["labels"].items()]
         if "claims" in info:
             lines.append(
-                f"  claims: {info['claims']}, actors: {info['actors']}, coded documents: {info['documents_coded']}"
+                f"  claims: {info['claims']}, distinct actors: {info['actors']}, "
+                f"coded documents: {info['documents_coded']}"
             )
     return lines
 

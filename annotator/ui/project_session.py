@@ -709,7 +709,17 @@ class ProjectSession(QObject):
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # the figures' column as wide as its widest text and its header, with room on both
+        # sides: sized to its contents it was the header's width, and a coder's "۳۴۰ · ۰"
+        # touched (and, with another font, lost) the table's edge in the Persian dialog
+        metrics = table.fontMetrics()
+        header_text = table.horizontalHeaderItem(1).text()
+        widest = max(
+            [metrics.horizontalAdvance(count) for _what, count in rows]
+            + [table.horizontalHeader().fontMetrics().horizontalAdvance(header_text)]
+        )
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        table.setColumnWidth(1, widest + 2 * metrics.averageCharWidth() + 12)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
         buttons.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
@@ -722,7 +732,7 @@ class ProjectSession(QObject):
             left_out.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             layout.addWidget(left_out)
         layout.addWidget(buttons)
-        dialog.resize(420, 460)
+        dialog.resize(480, 460)  # the longest heading (Persian) on one line beside the figures
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
