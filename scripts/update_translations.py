@@ -183,7 +183,7 @@ FA = {
     "Its unsaved edits were recovered.": "ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.",
     "Nothing had been left unsaved.": "چیزی ذخیره‌نشده نمانده بود.",
     "“%1”": "«%1»",
-    "Tag all search results as the chosen label…": "برچسب زدن به همهٔ نتیجه‌های جست‌وجو با برچسب برگزیده…",
+    "Tag all search results…": "برچسب زدن به همهٔ نتیجه‌ها…",
     "Search first (%1, or %2 in a project): %3 then tags every result": "نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند",
     "Tag every result with the label chosen beside it (%1)": "برچسب زدن به همهٔ نتیجه‌ها با برچسبی که کنارش برگزیده شده (%1)",
     "%1 edits the note of the current span: click a span or choose it in the list first": "%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید",

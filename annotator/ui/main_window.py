@@ -727,7 +727,7 @@ class MainWindow(QMainWindow):
                 widget.retranslate()
         self.act_find.setText(self.tr("Find in article…"))
         self.act_find_project.setText(self.tr("Find in project…"))
-        self.act_tag_all.setText(self.tr("Tag all search results as the chosen label…"))
+        self.act_tag_all.setText(self.tr("Tag all search results…"))
         self.act_new_project.setText(self.tr("New project…"))
         self.act_open_project.setText(self.tr("Open project…"))
         self.act_import.setText(self.tr("Import articles…"))

@@ -1106,6 +1106,11 @@
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <source>Tag all search results…</source>
+        <translation>برچسب زدن به همهٔ نتیجه‌ها…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
@@ -1161,11 +1166,6 @@
         <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
-        <source>Tag all search results as the chosen label…</source>
-        <translation>برچسب زدن به همهٔ نتیجه‌های جست‌وجو با برچسب برگزیده…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="794" />
