@@ -31,12 +31,13 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .graphemes import cluster_at, widen_spans
 
 __all__ = [
+    "compile_patterns",
     "is_trimmable",
     "sentence_at",
     "sentence_spans",
@@ -51,18 +52,35 @@ Span = tuple[int, int]
 # Same pattern as hazm.SentenceTokenizer (asserted by a test).
 SENTENCE_END = re.compile(r"([!.?⸮؟]+)[ \n]+")
 
-# Fallback word regex: letters/digits with their marks and inner ZWNJ/ZWJ, or any other
-# single non-space character (punctuation, emoji).
 _MARK = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640"
-_FALLBACK = re.compile(rf"[\w{_MARK}]+(?:[\u200c\u200d]+[\w{_MARK}]+)*|[^\s\u200c\u200d]")
 _SPACE = re.compile(r"\s")
 # What hazm splits at (it turns line breaks and tabs into spaces, then splits at spaces):
 # a token may start with any other white space or a ZWNJ, so the search must not skip it
 _GAP = re.compile(r"[ \n\t]*")
-# Tokens that need splitting: hazm splits only at " ", so a token may hold other
-# whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word (also a
-# keycap's U+20E3 and the variation selectors that make 1️⃣ and ❤️ emoji).
-_ODD_TOKEN = re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\u20e3\ufe00-\ufe0f\U0001f000-\U0001faff]")
+
+
+# _fallback and _odd_token are compiled at their first use, not at every start (~0.6 ms):
+# the window asks for them right after its first frame (compile_patterns)
+@cache
+def _fallback() -> re.Pattern[str]:
+    """Fallback word regex: letters/digits with their marks and inner ZWNJ/ZWJ, or any other
+    single non-space character (punctuation, emoji)."""
+    return re.compile(rf"[\w{_MARK}]+(?:[\u200c\u200d]+[\w{_MARK}]+)*|[^\s\u200c\u200d]")
+
+
+@cache
+def _odd_token() -> re.Pattern[str]:
+    """Tokens that need splitting: hazm splits only at " ", so a token may hold other
+    whitespace (NBSP, CR, U+2028), edge ZWNJs, or emoji/symbols glued to a word (also a
+    keycap's U+20E3 and the variation selectors that make 1️⃣ and ❤️ emoji)."""
+    return re.compile(r"\s|^\u200c|\u200c$|[\u2190-\u2bff\u20e3\ufe00-\ufe0f\U0001f000-\U0001faff]")
+
+
+def compile_patterns() -> None:
+    """Compile what snapping a selection uses, now (the window: after its first frame)."""
+    _fallback()
+    _odd_token()
+
 
 # Kept at selection edges although they are punctuation: they belong to the word
 # ("۵۰٪", "#هشتگ", "@name").
@@ -175,7 +193,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
         return widen_spans(text, _fallback_spans(text, start, end))
     chunk = text[start:end]
     spans: list[Span] = []
-    append, startswith, odd = spans.append, chunk.startswith, _ODD_TOKEN.search
+    append, startswith, odd = spans.append, chunk.startswith, _odd_token().search
     pos = 0  # end of the last located token, in chunk coordinates
     pending = 0  # length of tokens not found since then, widens the search window
     for token in _word_tokenizer().tokenize(chunk):
@@ -209,7 +227,7 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 def _fallback_spans(text: str, start: int, end: int) -> list[Span]:
     """The simple split; its pieces may cut clusters (the callers widen them)."""
-    return [m.span() for m in _FALLBACK.finditer(text, start, end)]
+    return [m.span() for m in _fallback().finditer(text, start, end)]
 
 
 def _window(text: str, start: int, end: int) -> Span:

@@ -12,8 +12,9 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 FSI, RLI, LRI, PDI = "\u2068", "\u2067", "\u2066", "\u2069"
 # a file's path in a message: from a slash (or a drive's) to the next space or colon
-# (the messages say "PATH: the problem"), its last dot or bracket left outside
-_PATH = re.compile(r"(?<![\w/\\])(?:[A-Za-z]:)?[/\\][^\s:\u2066-\u2069«»،]*[^\s:\u2066-\u2069«»،.,;)]")
+# (the messages say "PATH: the problem"), its last dot or bracket left outside; compiled at
+# its first use (re's cache), not at every start
+_PATH = r"(?<![\w/\\])(?:[A-Za-z]:)?[/\\][^\s:\u2066-\u2069«»،]*[^\s:\u2066-\u2069«»،.,;)]"
 
 
 def clip(text: str, limit: int) -> str:
@@ -60,7 +61,7 @@ def message_in_direction(text: str, right_to_left: bool) -> str:
         if line.strip() and _RTL_LETTER.search(line) is None:
             lines.append(ltr(line))
         else:
-            lines.append(_PATH.sub(lambda found: ltr(found.group()), line))
+            lines.append(re.sub(_PATH, lambda found: ltr(found.group()), line))
     return "\n".join(lines)
 
 
