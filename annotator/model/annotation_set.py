@@ -14,11 +14,11 @@ from .document import Document
 from .lazy import lazy_module
 from .schema import Schema, default_schema
 from .span import Relation, Span
-from .undo import History, UndoStack
+from .undo import UndoStack
 
 if TYPE_CHECKING:
     from . import commands
-    from .commands import Command, Op
+    from .commands import Command, History, Op
     from .migration import SchemaMigration
 else:
     # the edit commands at the first edit (or the first relations loaded), not at import:

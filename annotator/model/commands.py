@@ -98,3 +98,16 @@ class Command:
 
     def inverse_ops(self) -> tuple[Op, ...]:
         return tuple(inverse(op) for op in reversed(self.ops))
+
+
+@dataclass(frozen=True)
+class History:
+    """A document's undo and redo stacks, set aside while another document is shown
+    (commands are immutable, so keeping them shares nothing that can change)."""
+
+    commands: tuple[Command, ...]
+    index: int  # commands[:index] are done, the rest can be redone
+
+    def op_count(self) -> int:
+        """A measure of the memory it holds (each op holds at most one span or relation)."""
+        return sum(len(command.ops) for command in self.commands)

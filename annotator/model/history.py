@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from .undo import History
+from .commands import History
 
 MAX_DOCUMENTS = 1000  # a Tag all over a large project keeps each document's step
 MAX_OPS = 50_000  # tens of MB at most, however long the day

@@ -1,27 +1,13 @@
-"""The undo stack and a document's history set aside: what holds the edit commands
-(commands.py), without needing them (a new, unedited document has none)."""
+"""The undo stack: what holds the edit commands (commands.py, with History, the stack set
+aside), without needing them (a new, unedited document has none)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .commands import Command, Op
-
-
-@dataclass(frozen=True)
-class History:
-    """A document's undo and redo stacks, set aside while another document is shown
-    (commands are immutable, so keeping them shares nothing that can change)."""
-
-    commands: tuple[Command, ...]
-    index: int  # commands[:index] are done, the rest can be redone
-
-    def op_count(self) -> int:
-        """A measure of the memory it holds (each op holds at most one span or relation)."""
-        return sum(len(command.ops) for command in self.commands)
+    from .commands import Command, History, Op
 
 
 class UndoStack:
@@ -80,6 +66,8 @@ class UndoStack:
         return command
 
     def history(self) -> History:
+        from .commands import History  # with the commands it holds (loaded at the first edit)
+
         return History(tuple(self._commands), self._index)
 
     def restore(self, history: History) -> None:

@@ -17,12 +17,9 @@ from typing import TYPE_CHECKING, Any, cast
 import shiboken6
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
     QCloseEvent,
     QGuiApplication,
     QKeyEvent,
-    QKeySequence,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -55,6 +52,7 @@ from .settings import Settings, data_dir
 from .theme import apply_theme, counted, font_family, install_language, number
 
 if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used: a faster start
+    from PySide6.QtGui import QAction, QKeySequence
     from PySide6.QtWidgets import QDialog
 
     from ..io.lock import LockedError, LockInfo, ProjectLock
@@ -515,6 +513,8 @@ class MainWindow(QMainWindow):
         self.settings.window_state = bytes(self.saveState().toBase64().data()).decode("ascii")
 
     def _action(self, shortcuts: list[QKeySequence | str] | None = None, slot: object = None) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence  # after the first frame (build_rest)
+
         action = QAction(self)
         if shortcuts:
             action.setShortcuts([QKeySequence(s) for s in shortcuts])
@@ -524,6 +524,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        # the actions and their classes (QAction, QKeySequence: ~1 ms to make) after the
+        # first frame, which shows the menus' titles only
+        from PySide6.QtGui import QActionGroup, QKeySequence
+
         A = self._action
         self.act_open = A([QKeySequence.StandardKey.Open], self.choose_file)
         self.act_save = A([QKeySequence.StandardKey.Save], self.checkpoint)

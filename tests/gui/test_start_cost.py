@@ -158,15 +158,16 @@ def test_the_span_list_makes_qbrush_s_classes_before_the_first_key_not_in_its_fr
     """The first QBrush made makes the classes of all its constructors' arguments (QGradient
     and its 180 presets, QImage, QPixmap: ~5 ms): the span list makes one as it is built,
     right after the article's first frame (not needed by that frame), not as the first tag
-    fills its label cell."""
+    fills its label cell. The actions' QKeySequence comes after that frame too."""
     at_paint = (
         "from PySide6 import QtGui\n"
         "from PySide6.QtCore import QTimer\n"
         "state['at paint'] = 'QGradient' in vars(QtGui)\n"
+        "state['keys'] = 'QKeySequence' in vars(QtGui)\n"  # the actions' shortcuts: build_rest too
         "QTimer.singleShot(0, lambda: state.setdefault('next turn', 'QGradient' in vars(QtGui)))\n"
     )
-    after = "print(code, state['at paint'], state.get('next turn'))"
-    assert _run_start(tmp_path, "", at_paint, after) == "0 False True"
+    after = "print(code, state['at paint'], state['keys'], state.get('next turn'))"
+    assert _run_start(tmp_path, "", at_paint, after) == "0 False False True"
 
 
 def test_the_edit_commands_are_loaded_after_the_first_frame(tmp_path: Any) -> None:
