@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -58,6 +58,7 @@ if TYPE_CHECKING:  # projects, curation and dialogs are imported when first used
     from ..io.lock import LockedError, LockInfo, ProjectLock
     from ..io.store import AnnotationStore, ForeignFileError
     from ..model import Command
+    from ..model.commands import Op
     from .claims import ClaimsController
     from .inspector import Inspector
     from .project_session import ProjectSession
@@ -1678,7 +1679,7 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.annotations is not None:
             command = self.annotations.undo_stack.peek_undo()
-            with self._key_edit(), self._current_follows_step():
+            with self._key_edit(), self._current_follows_step(command.inverse_ops() if command else ()):
                 self.annotations.undo()
             if command is not None:  # says what was undone (a "Spans added" left there would mislead)
                 self.show_status(self.tr("Undone: %1").replace("%1", self.command_name(command)))
@@ -1686,24 +1687,26 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.annotations is not None:
             command = self.annotations.undo_stack.peek_redo()
-            with self._key_edit(), self._current_follows_step():
+            with self._key_edit(), self._current_follows_step(command.ops if command else ()):
                 self.annotations.redo()
             if command is not None:
                 self.show_status(self.tr("Redone: %1").replace("%1", self.command_name(command)))
 
     @contextlib.contextmanager
-    def _current_follows_step(self) -> Iterator[None]:
+    def _current_follows_step(self, ops: Sequence[Op]) -> Iterator[None]:
         """After an undo or redo, the span the step brought back (a redone add, an undone
-        delete, a relabel's other side) is current, as after the add itself: a note typed
-        with N right after a redo went nowhere (no span was current) and the article took
-        the keys. A step that brings back none leaves the current span as the edit left it."""
+        delete) is current, as after the add itself: a note typed with N right after a redo
+        went nowhere (no span was current) and the article took the keys. A step that
+        brings back none (a span replaced under its own id, as a relabel does, is not brought
+        back) leaves the current span as the edit left it. Found from the step's own
+        operations: comparing every span before and after took 15 ms at 20,000 spans."""
+        from ..model.commands import AddSpan, RemoveSpan
+
+        replaced = {op.span.id for op in ops if isinstance(op, RemoveSpan)}
+        back = [op.span for op in ops if isinstance(op, AddSpan) and op.span.id not in replaced]
         aset = self.annotations
-        before = {s.id for s in aset.spans()} if aset is not None else set()
         yield
-        if aset is None or aset is not self.annotations:
-            return
-        back = [s for s in aset.spans() if s.id not in before]
-        if back:
+        if back and aset is not None and aset is self.annotations:
             self._set_current(min(back, key=lambda s: (s.start, s.end)).id)  # shown, as an add shows it
 
     def _toggle_snap(self, checked: bool) -> None:
