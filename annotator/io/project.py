@@ -680,19 +680,22 @@ class Project:
 
     def offset_map(self, doc_id: str) -> Any:
         """The persian.normalize.OffsetMap from original to stored text, or None (unchanged)."""
-        if doc_id not in self._maps:
-            data = self._read_document_file(doc_id)
-            original = data.get("original")
+        return self._kept_map(doc_id, "original", self._maps)
+
+    def _kept_map(self, doc_id: str, key: str, cache: dict[str, Any]) -> Any:
+        """The OffsetMap under $.KEY.offset_map of a document's file (None without one), read once."""
+        if doc_id not in cache:
+            kept = self._read_document_file(doc_id).get(key)
             found = None
-            if isinstance(original, dict):
+            if isinstance(kept, dict):
                 from ..persian.normalize import OffsetMap
 
                 try:
-                    found = OffsetMap.from_json(original.get("offset_map"))
+                    found = OffsetMap.from_json(kept.get("offset_map"))
                 except ValueError as exc:
-                    raise ProjectError(f"{self.document_path(doc_id)}: $.original.offset_map: {exc}") from None
-            self._maps[doc_id] = found
-        return self._maps[doc_id]
+                    raise ProjectError(f"{self.document_path(doc_id)}: $.{key}.offset_map: {exc}") from None
+            cache[doc_id] = found
+        return cache[doc_id]
 
     def original_offsets(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original (imported) text of the stored-text span [start, end)."""
@@ -715,18 +718,7 @@ class Project:
     def file_map(self, doc_id: str) -> Any:
         """The persian.normalize.OffsetMap from the source file's text to the original
         text, or None (the file's text is the original, or is not kept)."""
-        if doc_id not in self._file_maps:
-            found = self._read_document_file(doc_id).get("file")
-            mapping = None
-            if isinstance(found, dict):
-                from ..persian.normalize import OffsetMap
-
-                try:
-                    mapping = OffsetMap.from_json(found.get("offset_map"))
-                except ValueError as exc:
-                    raise ProjectError(f"{self.document_path(doc_id)}: $.file.offset_map: {exc}") from None
-            self._file_maps[doc_id] = mapping
-        return self._file_maps[doc_id]
+        return self._kept_map(doc_id, "file", self._file_maps)
 
     def file_offsets(self, doc_id: str, start: int, end: int) -> tuple[int, int]:
         """Offsets in text_as_in_file of the stored-text span [start, end): through

@@ -31,6 +31,16 @@ def _no_modal_questions(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("annotator.ui.app.ask_first_name", lambda: None)
 
 
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A test in the Persian interface leaves the interface language (theme's module state)
+    as it found it: tests after it write figures with Latin digits."""
+    yield
+    from annotator.ui.theme import install_language
+
+    install_language("en")
+
+
 @pytest.fixture
 def window(qtbot: Any) -> Iterator[MainWindow]:
     make_app()
@@ -132,6 +142,7 @@ def _tokenizer_built() -> None:
 def answer_relabel(qtbot: Any, asked: list[str], remove: bool) -> None:
     """Answer the relabel question when it comes: Return (its default: keep the links) or
     a mouse click on "Relabel and remove the links"."""
+
     def answer() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,16 +14,6 @@ from annotator.io.project import Project
 from .conftest import open_in_window
 
 TEXTS = {"a.txt": "وزیر خارجه در تهران گفت.", "b.txt": "سخنگوی دولت در مشهد هشدار داد."}
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """The Persian case leaves the interface language (theme's module state) as it found it:
-    tests after this one write figures with Latin digits."""
-    yield
-    from annotator.ui.theme import install_language
-
-    install_language("en")
-
 
 
 def two_coders(tmp_path: Path) -> Path:

@@ -12,7 +12,6 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +23,6 @@ from annotator.io.store import AnnotationStore, journal_path
 from annotator.ui import MainWindow
 
 TEXTS = {"a.txt": "وزیر خارجه در تهران گفت.", "b.txt": "سخنگوی دولت در مشهد هشدار داد."}
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    """The Persian case leaves the interface language (theme's module state) as it found it:
-    tests after this one write figures with Latin digits."""
-    yield
-    from annotator.ui.theme import install_language
-
-    install_language("en")
-
 
 
 def crashed_project(tmp_path: Path) -> tuple[Project, list[str], subprocess.Popen[bytes]]:

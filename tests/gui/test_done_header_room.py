@@ -6,7 +6,6 @@ own line under the details, and the title takes the header's width but the butto
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +18,6 @@ from annotator.io.project import Project
 from .conftest import open_in_window
 
 TITLE = "عدالت مهم‌ترین محور برنامه دولت Paydari است / پرداخت یارانه‌ها ادامه خواهد یافت"
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    yield
-    from annotator.ui.theme import install_language
-
-    install_language("en")  # the language is module state: later tests write Latin digits
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])

@@ -5,7 +5,6 @@ bidi across the English sentence)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +16,6 @@ from annotator.io.store import AnnotationStore, journal_path
 from annotator.ui.bidi import FSI, PDI
 
 TITLE = "عدالت مهم‌ترین محور برنامه دولت Paydari است"
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    yield
-    from annotator.ui.theme import install_language
-
-    install_language("en")  # the language is module state: later tests write Latin digits
-
 
 
 def crashed(tmp_path: Path) -> tuple[Project, str, Path]:

@@ -5,7 +5,6 @@ labelled)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,6 @@ from annotator.io.project import Project
 from .conftest import open_in_window
 
 TEXT = "وزیر خارجه در تهران گفت. " * 40
-
-
-@pytest.fixture(autouse=True)
-def _english_after() -> Iterator[None]:
-    yield
-    from annotator.ui.theme import install_language
-
-    install_language("en")  # the language is module state: later tests write Latin digits
 
 
 def coded_project(tmp_path: Path) -> Project:
