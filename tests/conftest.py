@@ -13,6 +13,28 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SHARED_CORPORA = Path(os.environ.get("ANNOTATOR_CORPORA") or Path(__file__).resolve().parents[2] / "shared" / "corpora")
 
 
+TWO_TEXTS = {"a.txt": "وزیر خارجه در تهران گفت.", "b.txt": "سخنگوی دولت در مشهد هشدار داد."}
+
+
+def two_coders(tmp_path: Path, same_document: bool) -> tuple[Path, list[str]]:
+    """A project of two documents where ali and sara each tagged an actor: in the same
+    document, or each in another (then no document is coded by two). Its folder and ids."""
+    from annotator.io.project import Project
+
+    sources = tmp_path / "s"
+    sources.mkdir()
+    for name, text in TWO_TEXTS.items():
+        (sources / name).write_text(text, encoding="utf-8")
+    root = tmp_path / "p"
+    project = Project.create(root, "p")
+    ids = project.import_sources([sources]).added
+    for coder, doc in (("ali", ids[0]), ("sara", ids[0] if same_document else ids[1])):
+        aset = project.load_annotations(doc, coder)
+        aset.add_span("actor", 0, 4)
+        project.save_annotations(aset)
+    return root, ids
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never read or write the real user's data folder or settings."""

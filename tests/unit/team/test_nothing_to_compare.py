@@ -10,24 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.io.project import Project
-
-TEXTS = {"a.txt": "وزیر خارجه در تهران گفت.", "b.txt": "سخنگوی دولت در مشهد هشدار داد."}
-
-
-def two_coders(tmp_path: Path, same_document: bool) -> tuple[Path, list[str]]:
-    sources = tmp_path / "s"
-    sources.mkdir()
-    for name, text in TEXTS.items():
-        (sources / name).write_text(text, encoding="utf-8")
-    root = tmp_path / "p"
-    project = Project.create(root, "p")
-    ids = project.import_sources([sources]).added
-    for coder, doc in (("ali", ids[0]), ("sara", ids[0] if same_document else ids[1])):
-        aset = project.load_annotations(doc, coder)
-        aset.add_span("actor", 0, 4)
-        project.save_annotations(aset)
-    return root, ids
+from tests.conftest import two_coders
 
 
 def curated_files(root: Path) -> list[Path]:
