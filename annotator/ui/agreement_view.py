@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 
 
 _TOO_FEW_CODERS = "too few coders"
+# the summary's and the titles' room at their sides: a Persian line ends at the panel's
+# edge, and the first letter's ink drawn past its advance there (the bowl of «ب» in
+# «برای هر برچسب») was cut off by the panel's edge
+_TEXT_MARGINS = (4, 2, 4, 2)
 
 
 def _fmt(value: Any) -> str:
@@ -109,7 +113,18 @@ class _Table(QTableWidget):
             if names:
                 widths[names[0]] += room - total
         else:
-            widths = {c: max(self.MIN_NAME, self.wanted[c] * room // max(total, 1)) for c in names}
+            # in proportion, never wider than the name needs (a label column wanting 50 px
+            # was set to MIN_NAME, 60: the row grew wider than the table, which scrolled
+            # sideways), nor narrower than MIN_NAME while another name has room to give
+            floor = {c: min(self.MIN_NAME, self.wanted[c]) for c in names}
+            widths = {c: max(floor[c], self.wanted[c] * room // max(total, 1)) for c in names}
+            over = sum(widths.values()) - room
+            for c in sorted(names, key=lambda c: widths[c] - floor[c], reverse=True):
+                if over <= 0:
+                    break
+                give = min(over, widths[c] - floor[c])
+                widths[c] -= give
+                over -= give
         header = self.horizontalHeader()
         for c, width in widths.items():
             header.resizeSection(c, width)
@@ -146,6 +161,7 @@ class AgreementPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("agreementSummary")
         self.summary.setWordWrap(True)
+        self.summary.setContentsMargins(*_TEXT_MARGINS)
         self.refresh_button = QPushButton(self)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -164,6 +180,7 @@ class AgreementPanel(QWidget):
             (self.documents_title, self.documents),
         ):
             title.setWordWrap(True)  # a title as wide as its line kept the panel from narrowing
+            title.setContentsMargins(*_TEXT_MARGINS)
             column = QWidget(self)
             column_layout = QVBoxLayout(column)
             column_layout.setContentsMargins(0, 0, 0, 0)

@@ -2,7 +2,9 @@
 side by side were each wider than their third of the panel and scrolled sideways, a
 label column squeezed to "…". Now the tables stand in tabs when the panel cannot hold
 them side by side, the figures keep their width and the names give way (elided, whole in
-their tooltips); at 1920x1080 they stand side by side. Coders' names are isolated."""
+their tooltips); at 1920x1080 they stand side by side. Coders' names are isolated. The
+titles are whole: wrapped when their column is narrow, and off the panel's edge (the
+first letter of the Persian per-label title was cut there, at 1366 px)."""
 
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget, QWidget
 
 from annotator.io.project import Project
 from annotator.ui.agreement_view import AgreementPanel
@@ -136,4 +139,62 @@ def test_at_1920x1080_the_tables_stand_side_by_side_and_fit(qtbot: Any, project:
     for table in (panel.labels, panel.pairs, panel.documents):
         QApplication.processEvents()
         assert_fits(table)
+    window.close()
+
+
+def ink_at_the_sides(image: QImage, rect: QRect) -> list[int]:
+    """The rows of `rect` whose two outermost pixel columns, left or right, hold ink:
+    a letter there is drawn to the edge, and what it draws past its advance is cut."""
+    columns = (rect.left(), rect.left() + 1, rect.right() - 1, rect.right())
+    return [
+        y
+        for y in range(rect.top(), rect.bottom() + 1)
+        if any(image.pixelColor(x, y).lightness() < 120 for x in columns)
+    ]
+
+
+def assert_titles_whole(panel: AgreementPanel) -> None:
+    QApplication.processEvents()
+    image = panel.grab().toImage()
+    for label in (panel.summary, panel.labels_title, panel.pairs_title, panel.documents_title):
+        if not label.isVisible():
+            continue
+        # what the panel shows of it (a right-to-left splitter puts its first column one
+        # pixel past its own edge: Qt's mirroring)
+        rect = QRect(label.mapTo(panel, QPoint(0, 0)), label.size()).intersected(panel.rect())
+        assert rect.width() >= label.width() - 1, (label.text(), rect)
+        assert label.heightForWidth(label.width()) <= label.height(), label.text()  # every line shown
+        assert label.minimumSizeHint().width() <= label.width(), label.text()  # its longest word too
+        assert not ink_at_the_sides(image, rect), (label.text(), rect, ink_at_the_sides(image, rect))
+
+
+def drag(qtbot: Any, widget: QWidget, by: int) -> None:
+    start = widget.rect().center()
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(widget, start + QPoint(by // 2, 0))
+    qtbot.mouseMove(widget, start + QPoint(by, 0))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=start + QPoint(by, 0))
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_at_1366_the_titles_are_whole(qtbot: Any, project: Path, language: str) -> None:
+    window, panel = show_agreement(qtbot, project, language, (1366, 768))
+    assert panel.tabbed()
+    for _ in range(3):  # each table's title, in its tab
+        assert_titles_whole(panel)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    # the document list closed (its button), the panel is wide enough for the three side by side
+    dock = window.findChild(QDockWidget, "documentDock")
+    close = dock.findChild(QAbstractButton, "qt_dockwidget_closebutton")
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not panel.tabbed())
+    for table in (panel.labels, panel.pairs, panel.documents):
+        assert_fits(table)
+    assert_titles_whole(panel)
+    # the per-label column dragged narrow: its title wraps over more lines, each whole
+    lines = panel.labels_title.height()
+    toward_labels = 1 if panel.isRightToLeft() else -1  # the first column is on the leading side
+    drag(qtbot, panel.splitter.handle(1), toward_labels * panel.labels.width())
+    assert panel.labels_title.width() < 150 and panel.labels_title.height() > lines
+    assert_titles_whole(panel)
     window.close()
