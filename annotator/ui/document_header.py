@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -160,9 +160,11 @@ class DocumentHeader(QWidget):
             return
         self.setVisible(True)
         named = bool(document.title) and not _an_id(document.title)
-        font = self.title.font()
-        font.setItalic(not named)
-        self.title.setFont(font)
+        # first words standing in for a title are told apart by a muted colour, as a
+        # placeholder is: not by italics, which Persian type does not have (Qt slants the
+        # letters instead, and loading that slanted face cost the first frame 2 ms)
+        role = QPalette.ColorRole.WindowText if named else QPalette.ColorRole.PlaceholderText
+        self.title.setForegroundRole(role)
         if named:
             self.title.setText(document.title)
             self.title.setToolTip("")
