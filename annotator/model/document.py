@@ -27,6 +27,8 @@ _last_hashed: tuple[str, str] | None = None  # the last text hashed and its sha2
 
 @dataclass
 class Document:
+    """An article: its id, its stored (normalized) text, its title and what importers found."""
+
     id: str
     text: str
     title: str = ""

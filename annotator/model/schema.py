@@ -27,6 +27,8 @@ class AttributeType(StrEnum):
 
 @dataclass(frozen=True)
 class Label:
+    """A span label: its id (stored), its names in Persian and English, its colour and key."""
+
     id: str
     name_fa: str
     name_en: str
@@ -40,6 +42,8 @@ class Label:
 
 @dataclass(frozen=True)
 class RelationType:
+    """A kind of link between spans, and the labels it may go from and to."""
+
     id: str
     name_fa: str
     name_en: str
@@ -70,6 +74,8 @@ class Choice:
 
 @dataclass(frozen=True)
 class AttributeDef:
+    """A variable coded on spans of some labels (a claim's position, say): free text or a choice."""
+
     id: str
     name_fa: str
     name_en: str
@@ -125,6 +131,8 @@ class SchemaError(ValueError):
 
 @dataclass(frozen=True)
 class Schema:
+    """What a project codes: its labels, relation types and attributes (checked when made)."""
+
     labels: tuple[Label, ...]
     relation_types: tuple[RelationType, ...] = ()
     attributes: tuple[AttributeDef, ...] = field(default_factory=tuple)

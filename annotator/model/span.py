@@ -35,6 +35,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Relation:
+    """A typed, directed link between two spans of the same set (a claim to its actor, say)."""
+
     id: str
     type: str
     source: str  # span id ("from" in the JSON format)

@@ -37,6 +37,8 @@ def system_language() -> str:
 
 @dataclass
 class Settings:
+    """The user's preferences and the window's layout, kept between sessions."""
+
     language: str = ""  # "" follows the system locale
     font_size: int = 14
     snap_to_words: bool = True
