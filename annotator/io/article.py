@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import AnnotationSet, Document, Schema, SchemaError, Span, default_schema
-from . import jsonformat
 from .first_frame import spans_before
-from .jsonformat import MAX_FILE_BYTES
 from .names import journal_path
-from .reading import read_regular
+from .reading import MAX_FILE_BYTES, read_regular
 from .textfile import TextFileError, read_text_file
 
 if TYPE_CHECKING:
@@ -156,6 +154,8 @@ def open_article(path: Path, annotator: str = "", schema: Schema | None = None) 
     (open_article_store, the window's way in, re-anchors them).
     Raises TextFileError, SchemaError or jsonformat.AnnotationFileError with a clear message.
     """
+    from . import jsonformat  # here: the window's first frame needs none of it
+
     path = Path(path)
     schema = schema or schema_for_folder(path.parent)
     sidecar = annotation_path_for(path)

@@ -18,13 +18,11 @@ from typing import Any
 from ..model import AnnotationSet, Document, Relation, Schema, Span, Status, text_sha256
 from ..resources import read_json_resource
 from .atomic import write_atomic
-from .reading import NotRegularFile, TooLarge, mb, read_regular
+from .reading import MAX_FILE_BYTES, NotRegularFile, TooLarge, mb, read_regular
 
 FORMAT = "annotator/annotations"
 VERSION = 1
 _KNOWN_KEYS = frozenset({"format", "version", "document", "annotator", "status", "spans", "relations"})
-# refused unread: 20,000 spans on a 1,000,000-character article take about 4 MB
-MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)

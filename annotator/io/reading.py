@@ -12,6 +12,11 @@ import os
 import stat
 from pathlib import Path
 
+# an annotation file larger than this is refused unread: 20,000 spans on a 1,000,000-character
+# article take about 4 MB (here, not in jsonformat: the first frame checks it, and needs no
+# more of jsonformat than this)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
 
 class NotRegularFile(ValueError):
     """A device, a FIFO, a socket or a folder where a file was expected."""

@@ -44,12 +44,11 @@ from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from . import jsonformat
 from .atomic import file_signature, fsync_dir, write_atomic
 from .names import journal_path
-from .reading import NotRegularFile, TooLarge, mb, read_regular
+from .reading import MAX_FILE_BYTES, NotRegularFile, TooLarge, mb, read_regular
 
 if TYPE_CHECKING:
     from ..model.reanchor import ReanchorResult
 
-MAX_FILE_BYTES = jsonformat.MAX_FILE_BYTES  # an annotation file larger than this is refused unread
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 JOURNAL_FORMAT = "annotator/journal"
 JOURNAL_VERSION = 1

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io import jsonformat
 from ..io.article import ArticleOpening, annotation_path_for
 from ..io.atomic import cannot_save, is_read_only
 from ..io.names import CURATED, DEFAULT_ANNOTATOR
@@ -857,7 +856,8 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         self._paint_first_frame(opening)  # reads, writes and asks nothing: the lock comes after
-        from ..io.store import ForeignFileError  # after that frame: the store is not in it
+        from ..io import jsonformat  # after that frame: the store and the file's check are not in it
+        from ..io.store import ForeignFileError
 
         allowed, lock = self._lock_file(annotation_path_for(path))
         self.read_only = is_read_only(annotation_path_for(path).parent)
