@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the window's Qt-free modules first: once PySide6 is imported, it reads the source of
         # every module imported after it (its `__feature__` import hook), ~0.1 ms each
         # (ui/source_scan.py spares ours and the standard library's that come later)
-        from .io import article, jsonformat, names  # noqa: F401
+        from .io import article, names  # noqa: F401
         from .model import tagging  # noqa: F401
         from .ui.app import run_app  # Qt is imported only when a window is wanted
 

@@ -43,11 +43,13 @@ def test_the_program_start_hashes_nothing_and_asks_no_name_before_its_first_fram
     span list or the inspector (made right after that frame, in the places it kept), and
     not the `regex` module that finds grapheme clusters (11 ms: compiled right after that
     frame, before any key is handled), and not the store or the lock (their journal and
-    records: made after that frame, when the file is opened for editing)."""
+    records: made after that frame, when the file is opened for editing), and not the
+    annotation file's reader and check (jsonformat: the first frame peeks at the file's top)."""
     at_paint = "state['modules'] = set(sys.modules)"
     names = (
         "hashlib", "html", "importlib.resources", "getpass", "annotator.ui.identity",
         "annotator.ui.span_table", "annotator.ui.inspector", "regex", "annotator.io.store", "annotator.io.lock",
+        "annotator.io.jsonformat",
     )  # fmt: skip
     after = f"print(code, [name for name in {names!r} if name in state['modules']])"
     assert _run_start(tmp_path, "", at_paint, after) == "0 []"
