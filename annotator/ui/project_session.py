@@ -517,7 +517,9 @@ class ProjectSession(QObject):
         self.window.refresh_state()  # the status line's "N of M documents done"
         cancelled = [self.tr("Import cancelled: the project is as it was.")]
         lines = cancelled if report.cancelled else self.import_lines(report)
-        self.window.show_info("\n".join(lines + report.problems[:20] + report.notices[:20]))
+        from .io_messages import import_problems
+
+        self.window.show_info("\n".join(lines + import_problems(report)))  # io's English, said again
         if not self.doc_id and report.added:
             self.open_document(report.added[0])
 
@@ -589,7 +591,9 @@ class ProjectSession(QObject):
             self.window.show_error(f"{out}: {exc}")
             return False
         dialog.reset()
-        lines = report.summary()
+        from .io_messages import IoMessages
+
+        lines = IoMessages().export_lines(report)  # report.summary(), in the interface's language
         if source.left_out:
             lines.append(self.left_out_text(source.left_out))
         self.window.show_info("\n".join(lines))

@@ -3,124 +3,124 @@
 <context>
     <name>AgreementPanel</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="231" />
+        <location filename="../../annotator/ui/agreement_view.py" line="248" />
         <source>Per label (α)</source>
         <translation>برای هر برچسب (α)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="231" />
+        <location filename="../../annotator/ui/agreement_view.py" line="248" />
         <source>Per pair (κ)</source>
         <translation>برای هر دو کدگذار (κ)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="231" />
+        <location filename="../../annotator/ui/agreement_view.py" line="248" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="259" />
+        <location filename="../../annotator/ui/agreement_view.py" line="276" />
         <source>Compute again</source>
         <translation>محاسبهٔ دوباره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="260" />
+        <location filename="../../annotator/ui/agreement_view.py" line="277" />
         <source>Per label (α: Krippendorff's alpha)</source>
         <translation>برای هر برچسب (α: آلفای کریپندورف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="261" />
+        <location filename="../../annotator/ui/agreement_view.py" line="278" />
         <source>Per pair of coders (κ: Cohen's kappa)</source>
         <translation>برای هر دو کدگذار (κ: کاپای کوهن)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="262" />
+        <location filename="../../annotator/ui/agreement_view.py" line="279" />
         <source>Documents, least agreed first (Enter opens one)</source>
         <translation>سندها، از کم‌توافق‌ترین (Enter بازش می‌کند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="291" />
+        <location filename="../../annotator/ui/agreement_view.py" line="308" />
         <source>Coders: %1 · %2 · %3 (non-blank characters)</source>
         <translation>کدگذاران: %1 · %2 · %3 (نویسهٔ غیرسفید)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="292" />
+        <location filename="../../annotator/ui/agreement_view.py" line="309" />
         <source>%1 document compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="293" />
+        <location filename="../../annotator/ui/agreement_view.py" line="310" />
         <source>%1 documents compared</source>
         <translation>%1 سند مقایسه شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="294" />
+        <location filename="../../annotator/ui/agreement_view.py" line="311" />
         <source>%1 unit</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="294" />
+        <location filename="../../annotator/ui/agreement_view.py" line="311" />
         <source>%1 units</source>
         <translation>%1 واحد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="295" />
-        <location filename="../../annotator/ui/agreement_view.py" line="385" />
+        <location filename="../../annotator/ui/agreement_view.py" line="312" />
+        <location filename="../../annotator/ui/agreement_view.py" line="402" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="297" />
+        <location filename="../../annotator/ui/agreement_view.py" line="314" />
         <source>F1 exact</source>
         <translation>F1 دقیق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="297" />
+        <location filename="../../annotator/ui/agreement_view.py" line="314" />
         <source>F1 overlap</source>
         <translation>F1 هم‌پوشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="304" />
+        <location filename="../../annotator/ui/agreement_view.py" line="321" />
         <source>overall</source>
         <translation>کل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="306" />
+        <location filename="../../annotator/ui/agreement_view.py" line="323" />
         <source>relation</source>
         <translation>رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="309" />
-        <location filename="../../annotator/ui/agreement_view.py" line="321" />
+        <location filename="../../annotator/ui/agreement_view.py" line="326" />
+        <location filename="../../annotator/ui/agreement_view.py" line="338" />
         <source>label</source>
         <translation>برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="321" />
+        <location filename="../../annotator/ui/agreement_view.py" line="338" />
         <source>coders</source>
         <translation>کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="328" />
+        <location filename="../../annotator/ui/agreement_view.py" line="345" />
         <source>document</source>
         <translation>سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="340" />
+        <location filename="../../annotator/ui/agreement_view.py" line="357" />
         <source>Computing the agreement…</source>
         <translation>در حال محاسبهٔ توافق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="375" />
+        <location filename="../../annotator/ui/agreement_view.py" line="392" />
         <source>Agreement compares two or more coders; this project has only %1.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ این پروژه فقط %1 را دارد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="377" />
+        <location filename="../../annotator/ui/agreement_view.py" line="394" />
         <source>Agreement compares two or more coders; nobody has coded a document of this project yet.</source>
         <translation>توافق دست‌کم دو کدگذار را مقایسه می‌کند؛ هنوز هیچ‌کس سندی از این پروژه را کدگذاری نکرده است.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="384" />
+        <location filename="../../annotator/ui/agreement_view.py" line="401" />
         <source>Nothing to compare: no document was coded by two or more of the coders (%1).</source>
         <translation>چیزی برای مقایسه نیست: هیچ سندی را دو کدگذار یا بیشتر (%1) کدگذاری نکرده‌اند.</translation>
     </message>
@@ -312,7 +312,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="207" />
-        <location filename="../../annotator/ui/main_window.py" line="687" />
+        <location filename="../../annotator/ui/main_window.py" line="695" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -933,427 +933,740 @@
     </message>
 </context>
 <context>
+    <name>IoMessages</name>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="36" />
+        <source>tokens split at span edges so that the spans are exact</source>
+        <translation>توکن در لبهٔ بازه‌ها شکسته شد تا بازه‌ها دقیق باشند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="39" />
+        <source>span edges inside a character moved to the character's edge</source>
+        <translation>لبهٔ بازه که درون یک نویسه بود به لبهٔ آن نویسه رفت</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="43" />
+        <source>document titles/metadata (the format has no place for them)</source>
+        <translation>عنوان/فرادادهٔ سند (این قالب جایی برای آن ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="46" />
+        <source>document titles/metadata (brat keeps only the text)</source>
+        <translation>عنوان/فرادادهٔ سند (brat تنها متن را نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="49" />
+        <source>document titles/metadata (BIO keeps only tokens and tags)</source>
+        <translation>عنوان/فرادادهٔ سند (BIO تنها توکن‌ها و برچسب‌ها را نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="52" />
+        <source>document titles/metadata (the file name is the document id)</source>
+        <translation>عنوان/فرادادهٔ سند (نام پرونده شناسهٔ سند است)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="55" />
+        <source>labels/attribute values with spaces (written with '_')</source>
+        <translation>برچسب/مقدار ویژگیِ دارای فاصله (با «_» نوشته شد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="58" />
+        <source>false/empty attributes (brat has no way to say 'off')</source>
+        <translation>ویژگیِ نادرست/خالی (brat راهی برای گفتن «خاموش» ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="60" />
+        <source>relations to missing spans</source>
+        <translation>رابطه با بازه‌ای ناموجود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="61" />
+        <source>relations to spans not written</source>
+        <translation>رابطه با بازه‌ای که نوشته نشد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="62" />
+        <source>relations (BIO has no place for them)</source>
+        <translation>رابطه (BIO جایی برای آن ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="63" />
+        <source>relations (no place in one-row-per-span CSV)</source>
+        <translation>رابطه (در CSV با یک سطر برای هر بازه جایی ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="64" />
+        <source>relations (the doccano label variant has none)</source>
+        <translation>رابطه (گونهٔ label در doccano رابطه ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="65" />
+        <source>relations (no place in spaCy JSONL)</source>
+        <translation>رابطه (در spaCy JSONL جایی ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="66" />
+        <source>spans whose label is in no tag column</source>
+        <translation>بازه‌ای که برچسبش در هیچ ستون برچسبی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="67" />
+        <source>spans covering no token</source>
+        <translation>بازه‌ای که هیچ توکنی را نمی‌پوشاند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="68" />
+        <source>spans crossing a sentence end (cut at it)</source>
+        <translation>بازه‌ای که از پایان جمله می‌گذرد (همان‌جا بریده شد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="70" />
+        <source>nested/overlapping spans (BIO keeps the outermost in each tag column)</source>
+        <translation>بازهٔ تودرتو/هم‌پوشان (BIO در هر ستون برچسب بیرونی‌ترین را نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="73" />
+        <source>nested/overlapping spans (ents keep the outermost)</source>
+        <translation>بازهٔ تودرتو/هم‌پوشان (ents بیرونی‌ترین را نگه می‌دارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="76" />
+        <source>span attributes/notes (BIO has no place for them)</source>
+        <translation>ویژگی/یادداشت بازه (BIO جایی برای آن ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="79" />
+        <source>span attributes/notes (doccano has no place for them)</source>
+        <translation>ویژگی/یادداشت بازه (doccano جایی برای آن ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="82" />
+        <source>span attributes/notes (no place in spaCy JSONL)</source>
+        <translation>ویژگی/یادداشت بازه (در spaCy JSONL جایی ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="84" />
+        <source>span attributes/notes (one feature: the label)</source>
+        <translation>ویژگی/یادداشت بازه (تنها یک ویژگی: برچسب)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="86" />
+        <source>span attributes/notes the layer has no feature for</source>
+        <translation>ویژگی/یادداشت بازه که لایه ویژگی‌ای برایش ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="88" />
+        <source>span labels (the layer %1 has no feature)</source>
+        <translation>برچسب بازه (لایهٔ %1 ویژگی‌ای ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="89" />
+        <source>relation types (the layer %1 has no feature)</source>
+        <translation>نوع رابطه (لایهٔ %1 ویژگی‌ای ندارد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="90" />
+        <source>line breaks inside tokens (written as spaces)</source>
+        <translation>شکست خط درون توکن (با فاصله نوشته شد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="92" />
+        <source>metadata named id or title (meta.id/meta.title are the document's)</source>
+        <translation>فرادادهٔ با نام id یا title (meta.id و meta.title از آنِ سند است)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="96" />
+        <source>documents' text between or after sentences (WebAnno keeps sentences only: it reads back as line breaks, a CR or space there as a line break, the end as nothing)</source>
+        <translation>متنِ میان یا پس از جمله‌های سند (WebAnno تنها جمله‌ها را نگه می‌دارد: در بازخوانی شکست خط می‌شود، CR یا فاصلهٔ آنجا هم شکست خط، و پایانِ متن هیچ)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="99" />
+        <source>entity links of mentions (%1)</source>
+        <translation>پیوند اشاره به موجودیت (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="101" />
+        <source>the format has no place for them</source>
+        <translation>این قالب جایی برای آن ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="102" />
+        <source>BIO has no place for them</source>
+        <translation>BIO جایی برای آن ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="103" />
+        <source>no place in spaCy JSONL</source>
+        <translation>در spaCy JSONL جایی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="104" />
+        <source>one feature: the label</source>
+        <translation>تنها یک ویژگی: برچسب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="108" />
+        <source>nested or overlapping spans: doccano keeps them only in a project that allows overlapping spans</source>
+        <translation>بازهٔ تودرتو یا هم‌پوشان: doccano آن را تنها در پروژه‌ای نگه می‌دارد که بازه‌های هم‌پوشان را بپذیرد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="112" />
+        <source>POS/chunk columns of a split token repeated on its pieces</source>
+        <translation>ستون‌های POS/chunk توکنِ شکسته روی تکه‌هایش تکرار شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="115" />
+        <source>tokens with spaces written as one line per word</source>
+        <translation>توکنِ دارای فاصله، هر واژه در یک سطر نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="118" />
+        <source>documents read in different layouts (%1): all written in one standard layout</source>
+        <translation>سندها با چیدمان‌های گوناگون خوانده شده بود (%1): همه با یک چیدمان استاندارد نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="121" />
+        <source>%1: no such file or folder</source>
+        <translation>%1: چنین پرونده یا پوشه‌ای نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="122" />
+        <source>%1: no file to import in this folder</source>
+        <translation>%1: در این پوشه پرونده‌ای برای درون‌ریزی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="123" />
+        <source>%1: nothing to import in this file</source>
+        <translation>%1: در این پرونده چیزی برای درون‌ریزی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="124" />
+        <source>%1: the file is empty</source>
+        <translation>%1: پرونده خالی است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="125" />
+        <source>%1: cannot import: %2</source>
+        <translation>%1: درون‌ریزی نشد: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="126" />
+        <source>%1: cannot read: %2</source>
+        <translation>%1: خوانده نشد: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="127" />
+        <source>%1: not an object with article fields</source>
+        <translation>%1: شیئی با فیلدهای مقاله نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="128" />
+        <source>%1: no article text (looked for %2)</source>
+        <translation>%1: متن مقاله پیدا نشد (جست‌وجو در %2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="129" />
+        <source>%1: row %2: no text in column %3</source>
+        <translation>%1: سطر %2: ستون %3 متنی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="130" />
+        <source>%1: no visible article text</source>
+        <translation>%1: متن مقالهٔ پیدایی ندارد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="132" />
+        <source>%1: not valid JSON (line %2, column %3: %4); that line was not imported</source>
+        <translation>%1: JSON درست نیست (سطر %2، ستون %3: %4)؛ آن سطر درون‌ریزی نشد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="135" />
+        <source>%1: not valid JSON (line %2, column %3: %4); nothing was imported from this file</source>
+        <translation>%1: JSON درست نیست (سطر %2، ستون %3: %4)؛ چیزی از این پرونده درون‌ریزی نشد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="137" />
+        <source>%1: not UTF-8 text (byte %2 of the line)</source>
+        <translation>%1: متن UTF-8 نیست (بایت %2 از سطر)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="138" />
+        <source>%1: no text left after normalization</source>
+        <translation>%1: پس از یکدست‌سازی متنی نماند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="139" />
+        <source>%1: kept as written, not normalized: %2</source>
+        <translation>%1: همان‌گونه که نوشته شده بود ماند و یکدست نشد: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="141" />
+        <source>%1: span %2 vanished with normalization; left out</source>
+        <translation>%1: بازهٔ %2 با یکدست‌سازی از میان رفت؛ کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="144" />
+        <source>%1: %2 token(s) vanished with normalization; left out</source>
+        <translation>%1: %2 توکن با یکدست‌سازی از میان رفت؛ کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="147" />
+        <source>%1: the same text as %2, added as another document because it comes with other annotations</source>
+        <translation>%1: همان متنِ %2؛ سندی دیگر افزوده شد، چون با برچسب‌گذاری دیگری آمده است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <source>%1 document written</source>
+        <translation>%1 سند نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <source>%1 documents written</source>
+        <translation>%1 سند نوشته شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="156" />
+        <source>left out: %1 %2</source>
+        <translation>کنار ماند: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="160" />
+        <source>note: %1 (%2)</source>
+        <translation>یادآوری: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="158" />
+        <source>%1 document</source>
+        <translation>%1 سند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="158" />
+        <source>%1 documents</source>
+        <translation>%1 سند</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
-        <location filename="../../annotator/ui/main_window.py" line="585" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="593" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="607" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="610" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="621" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
-        <location filename="../../annotator/ui/main_window.py" line="636" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="644" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="639" />
+        <location filename="../../annotator/ui/main_window.py" line="647" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="642" />
+        <location filename="../../annotator/ui/main_window.py" line="650" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="644" />
+        <location filename="../../annotator/ui/main_window.py" line="652" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582" />
-        <location filename="../../annotator/ui/main_window.py" line="646" />
+        <location filename="../../annotator/ui/main_window.py" line="590" />
+        <location filename="../../annotator/ui/main_window.py" line="654" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="694" />
+        <location filename="../../annotator/ui/main_window.py" line="702" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="695" />
+        <location filename="../../annotator/ui/main_window.py" line="703" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="709" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="702" />
+        <location filename="../../annotator/ui/main_window.py" line="710" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703" />
+        <location filename="../../annotator/ui/main_window.py" line="711" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="712" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="710" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="711" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="716" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="727" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
-        <location filename="../../annotator/ui/main_window.py" line="1231" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="1239" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Tag all search results…</source>
         <translation>برچسب زدن به همهٔ نتیجه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="740" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="741" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="734" />
+        <location filename="../../annotator/ui/main_window.py" line="742" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="743" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="744" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
+        <location filename="../../annotator/ui/main_window.py" line="745" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="746" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="739" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="686" />
-        <location filename="../../annotator/ui/main_window.py" line="744" />
+        <location filename="../../annotator/ui/main_window.py" line="694" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="685" />
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="693" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="794" />
+        <location filename="../../annotator/ui/main_window.py" line="802" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="817" />
+        <location filename="../../annotator/ui/main_window.py" line="825" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="934" />
+        <location filename="../../annotator/ui/main_window.py" line="942" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="956" />
+        <location filename="../../annotator/ui/main_window.py" line="964" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="966" />
+        <location filename="../../annotator/ui/main_window.py" line="974" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="967" />
+        <location filename="../../annotator/ui/main_window.py" line="975" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="971" />
+        <location filename="../../annotator/ui/main_window.py" line="979" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="975" />
+        <location filename="../../annotator/ui/main_window.py" line="983" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="975" />
+        <location filename="../../annotator/ui/main_window.py" line="983" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="980" />
+        <location filename="../../annotator/ui/main_window.py" line="988" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="981" />
+        <location filename="../../annotator/ui/main_window.py" line="989" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1015" />
+        <location filename="../../annotator/ui/main_window.py" line="1023" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1053" />
+        <location filename="../../annotator/ui/main_window.py" line="1061" />
         <source>The last session ended without closing (process %1).</source>
         <translation>نشست پیشین بی‌آنکه بسته شود پایان یافت (فرایند %1).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1057" />
+        <location filename="../../annotator/ui/main_window.py" line="1065" />
         <source>Its unsaved edits to 1 other document are kept and come back when it opens.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در ۱ سند دیگر نگه داشته شده‌اند و با باز شدن آن بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1058" />
+        <location filename="../../annotator/ui/main_window.py" line="1066" />
         <source>Its unsaved edits to %1 other documents are kept and come back when they open.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1061" />
+        <location filename="../../annotator/ui/main_window.py" line="1069" />
         <source>Its unsaved edits were recovered.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1063" />
+        <location filename="../../annotator/ui/main_window.py" line="1071" />
         <source>Nothing had been left unsaved.</source>
         <translation>چیزی ذخیره‌نشده نمانده بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1071" />
+        <location filename="../../annotator/ui/main_window.py" line="1079" />
         <source>This project is held by another window (its lock file %1 is unreadable).</source>
         <translation>این پروژه در دست پنجرهٔ دیگری است (پروندهٔ قفل آن، %1، خوانا نیست).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1076" />
+        <location filename="../../annotator/ui/main_window.py" line="1084" />
         <source>This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پرونده در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1079" />
+        <location filename="../../annotator/ui/main_window.py" line="1087" />
         <source>This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پروژه در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1174" />
+        <location filename="../../annotator/ui/main_window.py" line="1182" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1176" />
+        <location filename="../../annotator/ui/main_window.py" line="1184" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1187" />
+        <location filename="../../annotator/ui/main_window.py" line="1195" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1191" />
+        <location filename="../../annotator/ui/main_window.py" line="1199" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1202" />
+        <location filename="../../annotator/ui/main_window.py" line="1210" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1204" />
+        <location filename="../../annotator/ui/main_window.py" line="1212" />
         <source>the others' new or changed entities arrived</source>
         <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1206" />
+        <location filename="../../annotator/ui/main_window.py" line="1214" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1243" />
+        <location filename="../../annotator/ui/main_window.py" line="1251" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1267" />
+        <location filename="../../annotator/ui/main_window.py" line="1275" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1287" />
+        <location filename="../../annotator/ui/main_window.py" line="1295" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1294" />
+        <location filename="../../annotator/ui/main_window.py" line="1302" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1298" />
+        <location filename="../../annotator/ui/main_window.py" line="1306" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1310" />
+        <location filename="../../annotator/ui/main_window.py" line="1318" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1314" />
+        <location filename="../../annotator/ui/main_window.py" line="1322" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1320" />
+        <location filename="../../annotator/ui/main_window.py" line="1328" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1322" />
+        <location filename="../../annotator/ui/main_window.py" line="1330" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1337" />
+        <location filename="../../annotator/ui/main_window.py" line="1345" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1338" />
+        <location filename="../../annotator/ui/main_window.py" line="1346" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1362,330 +1675,330 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1354" />
+        <location filename="../../annotator/ui/main_window.py" line="1362" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1354" />
+        <location filename="../../annotator/ui/main_window.py" line="1362" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1369" />
+        <location filename="../../annotator/ui/main_window.py" line="1377" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1453" />
+        <location filename="../../annotator/ui/main_window.py" line="1461" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1455" />
+        <location filename="../../annotator/ui/main_window.py" line="1463" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1488" />
+        <location filename="../../annotator/ui/main_window.py" line="1496" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1512" />
+        <location filename="../../annotator/ui/main_window.py" line="1520" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1529" />
+        <location filename="../../annotator/ui/main_window.py" line="1537" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1540" />
+        <location filename="../../annotator/ui/main_window.py" line="1548" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1545" />
+        <location filename="../../annotator/ui/main_window.py" line="1553" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1563" />
+        <location filename="../../annotator/ui/main_window.py" line="1571" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1593" />
+        <location filename="../../annotator/ui/main_window.py" line="1601" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1598" />
+        <location filename="../../annotator/ui/main_window.py" line="1606" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1598" />
+        <location filename="../../annotator/ui/main_window.py" line="1606" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1640" />
+        <location filename="../../annotator/ui/main_window.py" line="1648" />
         <source>Search first (%1, or %2 in a project): %3 then tags every result</source>
         <translation>نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1655" />
+        <location filename="../../annotator/ui/main_window.py" line="1663" />
         <source>%1 edits the note of the current span: click a span or choose it in the list first</source>
         <translation>%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1677" />
+        <location filename="../../annotator/ui/main_window.py" line="1685" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1685" />
+        <location filename="../../annotator/ui/main_window.py" line="1693" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1743" />
+        <location filename="../../annotator/ui/main_window.py" line="1753" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1770" />
+        <location filename="../../annotator/ui/main_window.py" line="1780" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1795" />
+        <location filename="../../annotator/ui/main_window.py" line="1805" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1797" />
+        <location filename="../../annotator/ui/main_window.py" line="1807" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1809" />
+        <location filename="../../annotator/ui/main_window.py" line="1819" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1822" />
+        <location filename="../../annotator/ui/main_window.py" line="1832" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1823" />
+        <location filename="../../annotator/ui/main_window.py" line="1833" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1906" />
+        <location filename="../../annotator/ui/main_window.py" line="1916" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1918" />
+        <location filename="../../annotator/ui/main_window.py" line="1928" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1937" />
+        <location filename="../../annotator/ui/main_window.py" line="1947" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1948" />
+        <location filename="../../annotator/ui/main_window.py" line="1958" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1949" />
+        <location filename="../../annotator/ui/main_window.py" line="1959" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1950" />
+        <location filename="../../annotator/ui/main_window.py" line="1960" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1951" />
+        <location filename="../../annotator/ui/main_window.py" line="1961" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1952" />
+        <location filename="../../annotator/ui/main_window.py" line="1962" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1953" />
+        <location filename="../../annotator/ui/main_window.py" line="1963" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1954" />
+        <location filename="../../annotator/ui/main_window.py" line="1964" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
-        <location filename="../../annotator/ui/main_window.py" line="1884" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="1894" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1185" />
+        <location filename="../../annotator/ui/main_window.py" line="1193" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1185" />
+        <location filename="../../annotator/ui/main_window.py" line="1193" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1194" />
+        <location filename="../../annotator/ui/main_window.py" line="1202" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1194" />
+        <location filename="../../annotator/ui/main_window.py" line="1202" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1197" />
+        <location filename="../../annotator/ui/main_window.py" line="1205" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1197" />
+        <location filename="../../annotator/ui/main_window.py" line="1205" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1199" />
+        <location filename="../../annotator/ui/main_window.py" line="1207" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1199" />
+        <location filename="../../annotator/ui/main_window.py" line="1207" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1200" />
+        <location filename="../../annotator/ui/main_window.py" line="1208" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1885" />
+        <location filename="../../annotator/ui/main_window.py" line="1895" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1901" />
+        <location filename="../../annotator/ui/main_window.py" line="1911" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1902" />
+        <location filename="../../annotator/ui/main_window.py" line="1912" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1904" />
+        <location filename="../../annotator/ui/main_window.py" line="1914" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1909" />
+        <location filename="../../annotator/ui/main_window.py" line="1919" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1914" />
+        <location filename="../../annotator/ui/main_window.py" line="1924" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1915" />
+        <location filename="../../annotator/ui/main_window.py" line="1925" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1916" />
+        <location filename="../../annotator/ui/main_window.py" line="1926" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1939" />
+        <location filename="../../annotator/ui/main_window.py" line="1949" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1937" />
+        <location filename="../../annotator/ui/main_window.py" line="1947" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1940" />
+        <location filename="../../annotator/ui/main_window.py" line="1950" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1941" />
+        <location filename="../../annotator/ui/main_window.py" line="1951" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
-        <location filename="../../annotator/ui/main_window.py" line="1942" />
+        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="1952" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1943" />
+        <location filename="../../annotator/ui/main_window.py" line="1953" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1944" />
+        <location filename="../../annotator/ui/main_window.py" line="1954" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1945" />
+        <location filename="../../annotator/ui/main_window.py" line="1955" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1946" />
+        <location filename="../../annotator/ui/main_window.py" line="1956" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1947" />
+        <location filename="../../annotator/ui/main_window.py" line="1957" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -1895,7 +2208,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="489" />
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="619" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -1905,37 +2218,37 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="605" />
+        <location filename="../../annotator/ui/project_session.py" line="609" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="606" />
+        <location filename="../../annotator/ui/project_session.py" line="610" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="607" />
+        <location filename="../../annotator/ui/project_session.py" line="611" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="608" />
+        <location filename="../../annotator/ui/project_session.py" line="612" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="609" />
+        <location filename="../../annotator/ui/project_session.py" line="613" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="610" />
+        <location filename="../../annotator/ui/project_session.py" line="614" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="622" />
+        <location filename="../../annotator/ui/project_session.py" line="626" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -1970,164 +2283,164 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="528" />
+        <location filename="../../annotator/ui/project_session.py" line="530" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="528" />
+        <location filename="../../annotator/ui/project_session.py" line="530" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="529" />
+        <location filename="../../annotator/ui/project_session.py" line="531" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="529" />
+        <location filename="../../annotator/ui/project_session.py" line="531" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="530" />
+        <location filename="../../annotator/ui/project_session.py" line="532" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="530" />
+        <location filename="../../annotator/ui/project_session.py" line="532" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="535" />
+        <location filename="../../annotator/ui/project_session.py" line="537" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="535" />
+        <location filename="../../annotator/ui/project_session.py" line="537" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="537" />
+        <location filename="../../annotator/ui/project_session.py" line="539" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="541" />
+        <location filename="../../annotator/ui/project_session.py" line="543" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="553" />
+        <location filename="../../annotator/ui/project_session.py" line="555" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="553" />
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="555" />
+        <location filename="../../annotator/ui/project_session.py" line="619" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="565" />
+        <location filename="../../annotator/ui/project_session.py" line="567" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="579" />
+        <location filename="../../annotator/ui/project_session.py" line="581" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="633" />
+        <location filename="../../annotator/ui/project_session.py" line="637" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="637" />
+        <location filename="../../annotator/ui/project_session.py" line="641" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="639" />
+        <location filename="../../annotator/ui/project_session.py" line="643" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="650" />
+        <location filename="../../annotator/ui/project_session.py" line="654" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="651" />
+        <location filename="../../annotator/ui/project_session.py" line="655" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="662" />
+        <location filename="../../annotator/ui/project_session.py" line="666" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="663" />
+        <location filename="../../annotator/ui/project_session.py" line="667" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="664" />
+        <location filename="../../annotator/ui/project_session.py" line="668" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="668" />
+        <location filename="../../annotator/ui/project_session.py" line="672" />
         <source>Spans per label, all annotators' sets added up</source>
         <translation>بازه‌ها بر پایهٔ برچسب، مجموعه‌های همهٔ کدگذاران روی هم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="670" />
+        <location filename="../../annotator/ui/project_session.py" line="674" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="674" />
+        <location filename="../../annotator/ui/project_session.py" line="678" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="693" />
+        <location filename="../../annotator/ui/project_session.py" line="697" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="661" />
-        <location filename="../../annotator/ui/project_session.py" line="741" />
+        <location filename="../../annotator/ui/project_session.py" line="665" />
+        <location filename="../../annotator/ui/project_session.py" line="745" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="632" />
+        <location filename="../../annotator/ui/project_session.py" line="636" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="632" />
+        <location filename="../../annotator/ui/project_session.py" line="636" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="698" />
+        <location filename="../../annotator/ui/project_session.py" line="702" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="698" />
+        <location filename="../../annotator/ui/project_session.py" line="702" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="767" />
+        <location filename="../../annotator/ui/project_session.py" line="771" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1
