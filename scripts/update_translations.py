@@ -17,6 +17,12 @@ TS = ROOT / "resources" / "translations" / "annotator_fa.ts"
 BIN = Path(sys.executable).parent
 
 FA = {
+    "Changes saved by another program": "تغییرهایی که برنامهٔ دیگری ذخیره کرد",
+    "The annotation file was changed by another program (a synced folder?): its changes are taken in (%1 added, %2 removed, %3 changed, %4 links); Ctrl+Z takes them back.": (
+        "پروندهٔ برچسب‌ها را برنامهٔ دیگری تغییر داد (پوشهٔ همگام‌شده؟): تغییرهای آن گرفته شد "
+        "(%1 افزوده، %2 حذف‌شده، %3 تغییریافته، %4 پیوند)؛ Ctrl+Z آن‌ها را برمی‌گرداند."
+    ),
+    "%1 spans changed both here and there: yours are kept.": "%1 بازه هم اینجا و هم آنجا تغییر کرد: نسخهٔ شما نگه داشته شد.",
     "&Open…": "&باز کردن…",
     "&Save": "&ذخیره",
     "Save &As…": "ذخیره &با نام…",

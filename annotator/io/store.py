@@ -41,13 +41,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
-from . import jsonformat
+from . import disk_merge, jsonformat
 from .atomic import file_signature, fsync_dir, write_atomic
 from .names import journal_path
 from .reading import MAX_FILE_BYTES, NotRegularFile, TooLarge, mb, read_regular
 
 if TYPE_CHECKING:
     from ..model.reanchor import ReanchorResult
+    from .disk_merge import Side
 
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 JOURNAL_FORMAT = "annotator/journal"
@@ -196,6 +197,10 @@ class AnnotationStore:
         # first change then writes a full checkpoint instead of a journal line)
         self._base_sha: str | None = None
         self._file_sig: tuple[int, int, int] | None = None  # the file as we last saw it
+        # the annotations in that file (made when needed): what another program's rewrite
+        # of it is compared with (take_in_disk_changes); None when there is no file yet
+        self._base: Callable[[], Side] | None = None
+        self._absorbing = False
         self._dirty = False
         self._durable = True
         self._fd: int | None = None
@@ -297,6 +302,7 @@ class AnnotationStore:
         raw = _read_limited(path)
         base_sha = _sha(raw)
         data = jsonformat.parse(raw, path)
+        file_data = data  # a journal's replay below makes a new dict: this stays the file's
         same_text = document is not None and (
             isinstance(data, dict)
             and isinstance(data.get("document"), dict)
@@ -366,6 +372,7 @@ class AnnotationStore:
         store = cls(aset, path, embed_text)
         store._base_sha = base_sha
         store._file_sig = file_signature(path)
+        store._base = _lazy_side(lambda: disk_merge.side_of_json(file_data))
         store._own_journal = own
         if own and jpath.exists():
             # ours from now: its flock is taken at once, so that no other window opens the
@@ -528,7 +535,60 @@ class AnnotationStore:
         self._dirty = False
         self._durable = True
         self.last_error = None
+        self._base = self._base_now()
         self.aset.undo_stack.set_clean()
+
+    def _base_now(self) -> Callable[[], Side]:
+        """The set as it is now, as the base of a later merge (its spans are immutable)."""
+        spans, relations, status = self.aset.spans(), self.aset.relations(), self.aset.status.value
+        return _lazy_side(lambda: disk_merge.side_of(spans, relations, status))
+
+    def take_in_disk_changes(self) -> disk_merge.Merge | None:
+        """When another program (a sync client bringing this coder's other computer's
+        version, a script) rewrote the file since this store read or wrote it, bring its
+        changes into the set as one undoable step (io/disk_merge.py), write the result over
+        it and go on from there: neither its changes nor the edits here are lost. None when
+        the file is as this store left it (one stat) or cannot be taken in (gone, damaged,
+        on another text, another window recording edits to it): the next save then
+        refuses to overwrite it, as before. Raises OSError (StoreError) when the merged
+        file cannot be written; the merge stays in memory."""
+        if self._file_sig is None or self._base is None or self._absorbing:
+            return None
+        now = file_signature(self.path)
+        if now is None or now == self._file_sig:
+            return None
+        jpath = journal_path(self.path)
+        if self._fd is None and jpath.exists() and journal_in_use(jpath):
+            return None  # another window is recording edits to it: not ours to take in
+        try:
+            raw = _read_limited(self.path)
+            data = jsonformat.parse(raw, self.path)
+        except (OSError, jsonformat.AnnotationFileError):
+            return None
+        sha = _sha(raw)
+        if sha == self._base_sha:  # the same bytes written again (a sync client's touch)
+            self._file_sig = now
+            return None
+        document = data.get("document") if isinstance(data, dict) else None
+        if not isinstance(document, dict) or document.get("text_sha256") != self.aset.document.sha256:
+            return None
+        if jsonformat.check(data, self.aset.schema, self.aset.document.text):
+            return None
+        theirs = disk_merge.side_of_json(data)
+        merge = disk_merge.plan(self.aset, self._base(), theirs)
+        self._absorbing = True
+        try:
+            with self.aset.unlocked():
+                self.aset.absorb(merge.ops, "Changes saved by another program")
+        finally:
+            self._absorbing = False
+        # the file on disk is theirs now: the merged set is written over it (nothing when
+        # they are the same), and a journal of ours, made on the old file, goes with that
+        self._file_sig, self._base_sha = now, sha
+        self._base = _lazy_side(lambda: theirs)
+        self._dirty = True
+        self.save()
+        return merge
 
     def save_as(self, path: Path) -> None:
         """Write everything to a new file and go on working there (after disk trouble)."""
@@ -544,6 +604,7 @@ class AnnotationStore:
         self.path = new
         self._base_sha = _sha(content)
         self._file_sig = file_signature(new)
+        self._base = self._base_now()
         self._own_journal = False  # a journal already at the new place is not ours
         self._seq = 0
         self._dirty = False
@@ -613,6 +674,8 @@ class AnnotationStore:
 
     def _on_change(self, change: Change) -> None:
         self._dirty = True
+        if self._absorbing:
+            return  # take_in_disk_changes writes the whole file next
         # a schema edit, new document details or a placed span's coming and going (which
         # changes the unplaced list) are not journal records: a full save
         placing = bool(self._placed) and any(s.id in self._placed for s in change.spans_added + change.spans_removed)
@@ -809,6 +872,18 @@ class AnnotationStore:
             raise StoreError(
                 f"{self.path} was changed by another program or window since it was opened; it is not overwritten"
             )
+
+
+def _lazy_side(make: Callable[[], Side]) -> Callable[[], Side]:
+    """`make`, called once, when a merge first needs it (most stores never merge)."""
+    made: list[Side] = []
+
+    def side() -> Side:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return side
 
 
 # ---- journal reading -------------------------------------------------------------------

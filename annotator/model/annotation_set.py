@@ -475,6 +475,13 @@ class AnnotationSet:
             name = f"Mark {status.value.replace('_', ' ')}"
             self._push(name, [commands.SetStatus(self.status, status)], "status", status.value)
 
+    def absorb(self, ops: Sequence[Op], name: str) -> None:
+        """Changes another program saved to this set's file (io/disk_merge.py), taken in as
+        one undoable step. Applied in a document marked done too: they are not an edit
+        made here, and its file already holds them."""
+        if ops:
+            self.undo_stack.push(commands.Command(name, tuple(ops), "absorb", ""))
+
     def undo(self) -> Command | None:
         # not refused in a document marked done: in a linear history its top is "Mark done"
         # (undoing it reopens the document) or an edit made while it was done by a bulk

@@ -78,6 +78,7 @@ _MOVED = (
     r"(?:; (\d+) could not be placed and (?:are|is) kept in the file as unplaced \(nothing was deleted\))?\."
 )
 CHECKPOINT_DELAY_MS = 400  # at least; edits are already durable in the journal, this bounds its growth
+DISK_WATCH_MS = 2000  # how often an open annotation file is looked at for changes made elsewhere (one stat)
 
 
 class _Shown:
@@ -248,6 +249,12 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setSingleShot(True)
         self._checkpoint_timer.setInterval(CHECKPOINT_DELAY_MS)
         self._checkpoint_timer.timeout.connect(self.checkpoint)
+        # a synced folder may bring this coder's file from another computer while it is
+        # open here: looked at (one stat) every few seconds, before each key edit and
+        # before each save, and taken in (take_in_disk_changes)
+        self._disk_watch = QTimer(self)
+        self._disk_watch.setInterval(DISK_WATCH_MS)
+        self._disk_watch.timeout.connect(self.take_in_disk_changes)
         self._deferred = deferred
         self.view.after_next_paint(self._after_first_frame)
         # from the first frame on, a shortcut or a click on a menu before the rest is
@@ -1398,6 +1405,7 @@ class MainWindow(QMainWindow):
             aset.annotator = self.annotator  # written with the next save: every file names its coder
         self.view.set_annotations(aset)
         self.label_palette.set_schema(aset.schema, self.language)
+        self._disk_watch.start()
         if self._built:
             self._attach_rest(aset)
         else:  # the program's start: the rest is shown the document when built (build_rest)
@@ -1420,6 +1428,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return True
         self._checkpoint_timer.stop()
+        self.take_in_disk_changes()
         try:
             self.store.close()
         except OSError as exc:
@@ -1438,6 +1447,7 @@ class MainWindow(QMainWindow):
 
     def _let_go(self) -> None:
         assert self.store is not None
+        self._disk_watch.stop()
         self.build_rest()  # a document let go before its window was built: all is let go alike
         self.store.aset.unsubscribe(self._on_change)
         if self.view.annotations is self.store.aset:  # else it shows the next one's first frame
@@ -1477,6 +1487,7 @@ class MainWindow(QMainWindow):
         if store is None:
             yield
             return
+        self.take_in_disk_changes()  # the edit applies to the file as it is now
         with self.claims.held(), store.sync_after():  # the inspector follows the fsync
             # the span list's repaint (its new row, scrolled to) is not what the user looks
             # at when pressing a key in the article: it follows at the next turn of the loop
@@ -1773,6 +1784,7 @@ class MainWindow(QMainWindow):
         if self.store is None:
             return True
         self._checkpoint_timer.stop()
+        self.take_in_disk_changes()
         try:
             self.store.save()
         except OSError as exc:
@@ -1794,6 +1806,39 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setInterval(min(CHECKPOINT_DELAY_MS + size_kb, 10_000))
         self.refresh_state()
         return True
+
+    def take_in_disk_changes(self) -> bool:
+        """Bring in what another program saved to the open annotation file since this
+        window read or wrote it (a synced folder bringing the coder's other computer's
+        version): merged with the edits made here, written, said in the status bar, and
+        one step Ctrl+Z takes back (AnnotationStore.take_in_disk_changes). True if it did."""
+        store = self.store
+        if store is None or self.read_only:
+            return False
+        try:
+            merge = store.take_in_disk_changes()
+        except OSError as exc:
+            self.show_status(cannot_save(store.path, exc))
+            self.refresh_state()
+            return False
+        if merge is None:
+            return False
+        self._took_in(merge)
+        return True
+
+    def _took_in(self, merge: Any) -> None:
+        text = self.tr(
+            "The annotation file was changed by another program (a synced folder?): its changes are "
+            "taken in (%1 added, %2 removed, %3 changed, %4 links); Ctrl+Z takes them back."
+        )
+        for i, figure in enumerate((merge.added, merge.removed, merge.changed, merge.relations), start=1):
+            text = text.replace(f"%{i}", number(figure))
+        if merge.kept_ours:
+            text += " " + self.tr("%1 spans changed both here and there: yours are kept.").replace(
+                "%1", number(merge.kept_ours)
+            )
+        self.show_status(text)
+        self.refresh_state()
 
     def save_as(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -1962,6 +2007,7 @@ class MainWindow(QMainWindow):
             "entity_many": self.tr("Relink mentions"),
             "schema": self.tr("Edit labels and attributes"),
             "document": self.tr("Edit document details"),
+            "absorb": self.tr("Changes saved by another program"),
         }
         template = names.get(command.kind)
         return template.replace("%1", subject) if template else command.name
