@@ -679,21 +679,27 @@ class Project:
         return str(data["text"])
 
     def offset_map(self, doc_id: str) -> Any:
-        """The persian.normalize.OffsetMap from original to stored text, or None (unchanged)."""
+        """The persian.normalize.OffsetMap from original to stored text, or None (unchanged).
+
+        A map kept by an older version is read refined as normalize() pairs punctuation
+        now (persian.normalize.refine); the file is not rewritten."""
         return self._kept_map(doc_id, "original", self._maps)
 
     def _kept_map(self, doc_id: str, key: str, cache: dict[str, Any]) -> Any:
         """The OffsetMap under $.KEY.offset_map of a document's file (None without one), read once."""
         if doc_id not in cache:
-            kept = self._read_document_file(doc_id).get(key)
+            data = self._read_document_file(doc_id)
+            kept = data.get(key)
             found = None
             if isinstance(kept, dict):
-                from ..persian.normalize import OffsetMap
+                from ..persian.normalize import OffsetMap, refine
 
                 try:
                     found = OffsetMap.from_json(kept.get("offset_map"))
                 except ValueError as exc:
                     raise ProjectError(f"{self.document_path(doc_id)}: $.{key}.offset_map: {exc}") from None
+                if key == "original" and isinstance(kept.get("text"), str):
+                    found = refine(kept["text"], data["text"], found)
             cache[doc_id] = found
         return cache[doc_id]
 

@@ -19,8 +19,13 @@ Alignment:
    *and* the skipped stretches hold the same letters, and align the stretch in between
    letter by letter (hazm only changes what lies between letters).  A plain
    SequenceMatcher over a 100 KB article takes many seconds; this takes milliseconds.
-3. Deleted combining marks and tatweel are attached to the preceding character, so a
-   normalized span over a letter maps to the letter *and* its diacritics.
+3. Where hazm edited only spacing and punctuation, the blocks are paired again so that
+   punctuation pairs with punctuation (and "..." with "…", a straight quote with a
+   guillemet) before a space pairs with a space (:func:`_pair_punctuation`): hazm moves
+   a colon across a space (" :" -> ": "), and a diff that pairs the spaces leaves the
+   colon deleted and inserted, outside every span.  Deleted combining marks and tatweel
+   are attached to the preceding character, so a normalized span over a letter maps to
+   the letter *and* its diacritics (not the spaces deleted after them).
 4. :func:`normalize` checks the result (:func:`unaligned`): every changed block must
    hold the same letters on both sides, so that each word maps onto the same word.
    Around a block that fails, the letters are paired again run by run (a window of the
@@ -51,6 +56,7 @@ __all__ = [
     "align",
     "normalize",
     "protected_spans",
+    "refine",
     "unaligned",
 ]
 
@@ -208,6 +214,12 @@ class OffsetMap:
             return pos  # before the first change both texts agree
         os_, ol, ns, nl = self._changes[k]
         s, sl, d, dl = (os_, ol, ns, nl) if to_norm else (ns, nl, os_, ol)
+        if pos == s and bias != "start" and k and starts[k - 1] == pos:
+            # Blocks that exist only on the target side come first here ("  ..." -> "…":
+            # the spaces deleted, then "..." made "…"): a span ending here stops before
+            # all of them, a point goes before them.
+            k = bisect_left(starts, pos)
+            return self._changes[k][2] if to_norm else self._changes[k][0]
         if sl == 0 and pos == s:
             # Text exists only on the target side here.  A span starting here begins
             # after it and a span ending here stops before it, so neither swallows text
@@ -431,7 +443,24 @@ def _map_from_runs(original: str, normalized: str, runs: list[Run]) -> OffsetMap
         if ro > o or rn > n:
             changes.append((o, ro - o, n, rn - n))
         o, n = ro + length, rn + length
-    return OffsetMap(_attach_marks(original, changes), len(original), len(normalized))
+    changes = _pair_punctuation(original, normalized, changes)
+    return OffsetMap(_attach_marks(original, normalized, changes), len(original), len(normalized))
+
+
+def refine(original: str, normalized: str, mapping: OffsetMap) -> OffsetMap:
+    """``mapping`` with its spacing-and-punctuation blocks paired again as :func:`normalize`
+    pairs them now (:func:`_pair_punctuation`, marks apart from the spacing after them).
+
+    For maps kept by projects imported before that pairing: their blocks could leave a
+    colon or period inserted on one side and deleted on the other, so a span ending at
+    it lost it in the original.  Blocks with letters are kept as they are.  A map that
+    does not belong to these texts (other lengths) is returned unchanged.
+    """
+    if (mapping.original_length, mapping.normalized_length) != (len(original), len(normalized)):
+        return mapping
+    changes = _pair_punctuation(original, normalized, list(mapping.changes))
+    refined = OffsetMap(_attach_marks(original, normalized, changes), len(original), len(normalized))
+    return mapping if refined == mapping else refined
 
 
 _WINDOW = 16  # characters of each text around a block in doubt paired again, at first
@@ -884,25 +913,138 @@ def _common_suffix(a: str, b: str, i: int, j: int) -> int:
     return k
 
 
-def _attach_marks(original: str, changes: list[Change]) -> list[Change]:
+def _attach_marks(original: str, normalized: str, changes: list[Change]) -> list[Change]:
     """Widen blocks whose original text starts with a mark to include its base letter.
 
-    Blocks that come to touch stay apart (unless one side of the first is empty, when
-    both would start at one offset), so that in fully vowelled text ("مِنْ بَعْدِ") each
-    word still maps to its own letters, not to the whole phrase.
+    Blocks that come to touch stay apart, so that in fully vowelled text ("مِنْ بَعْدِ")
+    each word still maps to its own letters, not to the whole phrase; so does spacing or
+    punctuation in the block after the marks (a block of its own).  Blocks that start at
+    one offset on one side (an insertion, then a change) are fine: :meth:`OffsetMap._map`
+    puts a span's end before all of them and its start after the insertion.
     """
     widened: list[Change] = []
     prev_end = 0
-    for os_, ol, ns, nl in changes:
+    for change in changes:
+        os_, ol, ns, nl = change
+        parts = [change]
         if ol and os_ > prev_end and ns > 0 and _is_attached(original[os_]):
-            # the letter before is unchanged: pull it into the block
-            os_, ol, ns, nl = os_ - 1, ol + 1, ns - 1, nl + 1
-        if widened and widened[-1][0] + widened[-1][1] == os_ and 0 in widened[-1][1::2]:
-            # an insertion (or deletion) just before: both would start at one offset on
-            # that side, so they become one block
-            pos, pol, pns, pnl = widened[-1]
-            widened[-1] = (pos, pol + ol, pns, pnl + nl)
-        else:
-            widened.append((os_, ol, ns, nl))
+            # the letter before is unchanged: pull it into the block; with its marks only
+            # when spacing or punctuation follows them ("کتابَ  " -> "کتاب": the spaces
+            # hazm deleted after the fatha are not the word's)
+            marks = 1
+            while marks < ol and _is_attached(original[os_ + marks]):
+                marks += 1
+            if (marks < ol or nl) and _spacing_only(original, normalized, (os_ + marks, ol - marks, ns, nl)):
+                parts = [(os_ - 1, marks + 1, ns - 1, 1), (os_ + marks, ol - marks, ns, nl)]
+            else:
+                parts = [(os_ - 1, ol + 1, ns - 1, nl + 1)]
+        widened.extend(parts)
         prev_end = os_ + ol
     return widened
+
+
+# ---- punctuation that moved across a space ------------------------------------------------
+#
+# hazm removes the space before punctuation and puts one after it (" :" -> ": "), turns
+# "..." into "…" and straight quotes into guillemets.  The diff behind the map pairs any
+# equal characters, so it can pair the space and leave the colon inserted on one side and
+# deleted on the other: the span "فارس:" then maps back to "فارس", without its colon.
+# Where hazm edited only spacing and punctuation, the blocks are paired again so that
+# punctuation pairs with punctuation first and a space only with what is left.
+
+_SPACING = frozenset(" \t\n\r\u00a0\u200b\u200c\u200d\u202f\u2009\u3000")
+_REGION_GAP = 4  # agreeing characters between two blocks that are paired again together
+_REGION_MAX = 160  # longest stretch (each side) paired again (the pairing is quadratic)
+_ELLIPSIS = "..."
+_QUOTES = {'"': "«»"}  # what hazm writes for a straight quote (persian_style)
+
+
+def _pair_punctuation(original: str, normalized: str, changes: list[Change]) -> list[Change]:
+    """``changes`` with each stretch of blocks that hold no letter or digit (and are at
+    most :data:`_REGION_GAP` agreeing non-letters apart) paired again by
+    :func:`_pair_weighted`.  Blocks with letters are left as they are: their letters are
+    what :func:`unaligned` checks."""
+    out: list[Change] = []
+    k, count = 0, len(changes)
+    while k < count:
+        last = k
+        if _spacing_only(original, normalized, changes[k]):
+            while last + 1 < count and _spacing_only(original, normalized, changes[last + 1]):
+                o = _end(changes[last])[0]
+                gap = changes[last + 1][0] - o
+                if gap > _REGION_GAP or _ALNUM.search(original, o, o + gap) is not None:
+                    break
+                last += 1
+        o0, n0 = changes[k][0], changes[k][2]
+        o1, n1 = _end(changes[last])
+        # a lone insertion or deletion has nothing to pair
+        pairable = _spacing_only(original, normalized, changes[k]) and (last > k or 0 not in changes[k][1::2])
+        if pairable and max(o1 - o0, n1 - n0) <= _REGION_MAX:
+            out.extend(_pair_weighted(_translate(original[o0:o1]), normalized[n0:n1], o0, n0))
+        else:
+            out.extend(changes[k : last + 1])
+        k = last + 1
+    return out
+
+
+def _pair_weighted(x: str, y: str, i: int, j: int) -> list[Change]:
+    """The changed blocks of x (at original offset i) against y (at normalized offset j)
+    when the characters are paired for the greatest weight, in order: equal punctuation
+    (and "..." with "…", a straight quote with a guillemet) weighs 3, equal spacing 1.
+
+    Where two pairings weigh the same, characters are left unpaired as early as
+    possible, so that a deleted space sits before the space that is kept, away from the
+    punctuation after it ("  ..." -> " …": the first space goes, "..." becomes "…" alone).
+    A "..." or quote pair is a block of its own, so a span that starts or ends at "…"
+    maps onto the three dots and not the spaces beside them.
+    """
+    lx, ly = len(x), len(y)
+    # best[a][b]: the greatest weight pairing x[a:] with y[b:]
+    best = [[0] * (ly + 1) for _ in range(lx + 1)]
+    for a in range(lx - 1, -1, -1):
+        row, below = best[a], best[a + 1]
+        for b in range(ly - 1, -1, -1):
+            w = max(below[b], row[b + 1])
+            step = _unit(x, y, a, b)
+            if step:
+                w = max(w, step[2] + best[a + step[0]][b + step[1]])
+            row[b] = w
+    changes: list[Change] = []
+    a = b = po = pn = 0  # po, pn: where the unpaired stretch being gathered starts
+    while a < lx or b < ly:
+        here = best[a][b]
+        if a < lx and best[a + 1][b] == here:
+            a += 1
+            continue
+        if b < ly and best[a][b + 1] == here:
+            b += 1
+            continue
+        step = _unit(x, y, a, b)
+        assert step is not None  # neither side could be left unpaired: a pair starts here
+        if a > po or b > pn:
+            changes.append((i + po, a - po, j + pn, b - pn))
+        if step[:2] != (1, 1) or x[a] != y[b]:
+            changes.append((i + a, step[0], j + b, step[1]))  # "..." -> "…", '"' -> "«": a block
+        a, b = po, pn = a + step[0], b + step[1]
+    if a > po or b > pn:
+        changes.append((i + po, a - po, j + pn, b - pn))
+    return changes
+
+
+def _unit(x: str, y: str, a: int, b: int) -> tuple[int, int, int] | None:
+    """(length in x, length in y, weight) of the pair that x[a:] and y[b:] start with, or None."""
+    if a >= len(x) or b >= len(y):
+        return None
+    cx, cy = x[a], y[b]
+    if cx == cy:
+        return (1, 1, 1 if cx in _SPACING else 3)
+    if cy == "…" and x.startswith(_ELLIPSIS, a):
+        return (3, 1, 3)
+    if cy in _QUOTES.get(cx, ""):
+        return (1, 1, 3)
+    return None
+
+
+def _spacing_only(original: str, normalized: str, change: Change) -> bool:
+    os_, ol, ns, nl = change
+    return _ALNUM.search(original, os_, os_ + ol) is None and _ALNUM.search(normalized, ns, ns + nl) is None
