@@ -143,6 +143,15 @@ class IoMessages(QObject):
             "{}: {} token(s) vanished with normalization; left out": self.tr(
                 "%1: %2 token(s) vanished with normalization; left out"
             ),
+            # the system's reasons (strerror) a file could not be read or written, the usual ones
+            "Permission denied": self.tr("Permission denied"),
+            "No space left on device": self.tr("No space left on device"),
+            "Read-only file system": self.tr("Read-only file system"),
+            "No such file or directory": self.tr("No such file or directory"),
+            "Not a directory": self.tr("Not a directory"),
+            "Is a directory": self.tr("Is a directory"),
+            "File exists": self.tr("File exists"),
+            "Disk quota exceeded": self.tr("Disk quota exceeded"),
             "{}: the same text as {}, added as another document because it comes with other annotations": self.tr(
                 "%1: the same text as %2, added as another document because it comes with other annotations"
             ),
@@ -161,6 +170,16 @@ class IoMessages(QObject):
             for what, n in sorted(report.notes.items())
         ]
         return lines
+
+    def export_failure(self, out: str, exc: Exception) -> str:
+        """Why an export wrote nothing: the system's reason a file could not be written
+        ("…/out.conll: cannot write: No space left on device"; the message named the
+        temporary file beside it, "[Errno 28] …: '…/.out.conll.5fr8uuh7.tmp'"), else io's
+        message (a format's option), as io wrote it."""
+        if isinstance(exc, OSError) and exc.strerror:
+            said = _fill(self.tr("%1: cannot write: %2"), [_as_written(out), say(exc.strerror)])
+            return RLM + said if current_language() == "fa" else said
+        return say(f"{out}: {exc}")
 
 
 RLM = "\u200f"  # a right-to-left mark: the line's first strong letter

@@ -587,8 +587,10 @@ class ProjectSession(QObject):
         try:
             report = fmt.write(source.documents, Path(out), options, progress)
         except (OSError, formats.FormatError, ValueError) as exc:
+            from .io_messages import IoMessages
+
             dialog.reset()
-            self.window.show_error(f"{out}: {exc}")
+            self.window.show_error(IoMessages().export_failure(out, exc))
             return False
         dialog.reset()
         from .io_messages import IoMessages

@@ -1211,36 +1211,81 @@
     </message>
     <message>
         <location filename="../../annotator/ui/io_messages.py" line="147" />
+        <source>Permission denied</source>
+        <translation>دسترسی داده نشد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="148" />
+        <source>No space left on device</source>
+        <translation>جایی روی دیسک نمانده است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="149" />
+        <source>Read-only file system</source>
+        <translation>دیسک فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="150" />
+        <source>No such file or directory</source>
+        <translation>چنین پرونده یا پوشه‌ای نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="151" />
+        <source>Not a directory</source>
+        <translation>پوشه نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="152" />
+        <source>Is a directory</source>
+        <translation>پوشه است، نه پرونده</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <source>File exists</source>
+        <translation>از پیش هست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="154" />
+        <source>Disk quota exceeded</source>
+        <translation>سهمیهٔ دیسک پر شده است</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="156" />
         <source>%1: the same text as %2, added as another document because it comes with other annotations</source>
         <translation>%1: همان متنِ %2؛ سندی دیگر افزوده شد، چون با برچسب‌گذاری دیگری آمده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <location filename="../../annotator/ui/io_messages.py" line="162" />
         <source>%1 document written</source>
         <translation>%1 سند نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <location filename="../../annotator/ui/io_messages.py" line="162" />
         <source>%1 documents written</source>
         <translation>%1 سند نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="156" />
+        <location filename="../../annotator/ui/io_messages.py" line="165" />
         <source>left out: %1 %2</source>
         <translation>کنار ماند: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="160" />
+        <location filename="../../annotator/ui/io_messages.py" line="169" />
         <source>note: %1 (%2)</source>
         <translation>یادآوری: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="158" />
+        <location filename="../../annotator/ui/io_messages.py" line="180" />
+        <source>%1: cannot write: %2</source>
+        <translation>%1: نوشته نشد: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="167" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="158" />
+        <location filename="../../annotator/ui/io_messages.py" line="167" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
@@ -2223,7 +2268,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="489" />
-        <location filename="../../annotator/ui/project_session.py" line="619" />
+        <location filename="../../annotator/ui/project_session.py" line="621" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
@@ -2233,37 +2278,37 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="609" />
+        <location filename="../../annotator/ui/project_session.py" line="611" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="610" />
+        <location filename="../../annotator/ui/project_session.py" line="612" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="611" />
+        <location filename="../../annotator/ui/project_session.py" line="613" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="612" />
+        <location filename="../../annotator/ui/project_session.py" line="614" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="613" />
+        <location filename="../../annotator/ui/project_session.py" line="615" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="614" />
+        <location filename="../../annotator/ui/project_session.py" line="616" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="626" />
+        <location filename="../../annotator/ui/project_session.py" line="628" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -2354,7 +2399,7 @@ Annotate Persian news: actors, locations and claims.</source>
     </message>
     <message>
         <location filename="../../annotator/ui/project_session.py" line="555" />
-        <location filename="../../annotator/ui/project_session.py" line="619" />
+        <location filename="../../annotator/ui/project_session.py" line="621" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
@@ -2369,93 +2414,93 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="637" />
+        <location filename="../../annotator/ui/project_session.py" line="639" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="641" />
+        <location filename="../../annotator/ui/project_session.py" line="643" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="643" />
+        <location filename="../../annotator/ui/project_session.py" line="645" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="654" />
+        <location filename="../../annotator/ui/project_session.py" line="656" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="655" />
+        <location filename="../../annotator/ui/project_session.py" line="657" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="666" />
+        <location filename="../../annotator/ui/project_session.py" line="668" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="667" />
+        <location filename="../../annotator/ui/project_session.py" line="669" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="668" />
+        <location filename="../../annotator/ui/project_session.py" line="670" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="672" />
+        <location filename="../../annotator/ui/project_session.py" line="674" />
         <source>Spans per label, all annotators' sets added up</source>
         <translation>بازه‌ها بر پایهٔ برچسب، مجموعه‌های همهٔ کدگذاران روی هم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="674" />
+        <location filename="../../annotator/ui/project_session.py" line="676" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="678" />
+        <location filename="../../annotator/ui/project_session.py" line="680" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="697" />
+        <location filename="../../annotator/ui/project_session.py" line="699" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="665" />
-        <location filename="../../annotator/ui/project_session.py" line="745" />
+        <location filename="../../annotator/ui/project_session.py" line="667" />
+        <location filename="../../annotator/ui/project_session.py" line="747" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="636" />
+        <location filename="../../annotator/ui/project_session.py" line="638" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="636" />
+        <location filename="../../annotator/ui/project_session.py" line="638" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="702" />
+        <location filename="../../annotator/ui/project_session.py" line="704" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="702" />
+        <location filename="../../annotator/ui/project_session.py" line="704" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="771" />
+        <location filename="../../annotator/ui/project_session.py" line="773" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

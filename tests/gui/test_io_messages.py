@@ -164,3 +164,24 @@ def test_an_imports_problems_in_the_persian_window_are_persian(
     assert "پرونده خالی است" in said or "چیزی برای درون‌ریزی نیست" in said, said
     assert not latin_outside_isolates(said), said
     window.close()
+
+
+@pytest.mark.parametrize("language", ["fa", "en"])
+def test_an_export_that_cannot_write_says_why_in_the_interfaces_language(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: str
+) -> None:
+    window = open_in_window(qtbot, make_project(tmp_path), size=(1366, 768))
+    window.set_language(language, save=False)
+    blocker = tmp_path / "a file"
+    blocker.write_text("kept", encoding="utf-8")
+    out = blocker / "out.conll"  # inside a file: the system refuses (whoever runs the test)
+    choose(monkeypatch, "conll")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    qtbot.keyClick(window.view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File ▸ Export
+    qtbot.waitUntil(lambda: str(out) in window.last_message)
+    if language == "fa":
+        assert window.last_message == f"\u200f{FSI}{out}{PDI}: نوشته نشد: پوشه نیست"
+    else:  # not "[Errno 20] Not a directory: '…/.out.conll.5fr8uuh7.tmp'" (the temporary file)
+        assert window.last_message == f"{out}: cannot write: Not a directory"
+    assert blocker.read_text(encoding="utf-8") == "kept"
+    window.close()
