@@ -17,6 +17,11 @@ TS = ROOT / "resources" / "translations" / "annotator_fa.ts"
 BIN = Path(sys.executable).parent
 
 FA = {
+    "The file had been replaced meanwhile (by another program or a synced folder): its changes are kept with them (%1 added, %2 removed, %3 changed).": (
+        "پرونده در این میان جایگزین شده بود (با برنامهٔ دیگری یا پوشهٔ همگام‌شده): تغییرهای آن هم کنار "
+        "این ویرایش‌ها نگه داشته شد (%1 افزوده، %2 حذف‌شده، %3 تغییریافته)."
+    ),
+    "%1 spans changed on both sides keep these edits.": "%1 بازه در هر دو سو تغییر کرده بود: این ویرایش‌ها نگه داشته شد.",
     "Changes saved by another program": "تغییرهایی که برنامهٔ دیگری ذخیره کرد",
     "The annotation file was changed by another program (a synced folder?): its changes are taken in (%1 added, %2 removed, %3 changed, %4 links); Ctrl+Z takes them back.": (
         "پروندهٔ برچسب‌ها را برنامهٔ دیگری تغییر داد (پوشهٔ همگام‌شده؟): تغییرهای آن گرفته شد "

@@ -77,3 +77,11 @@ def journal_path(path: Path) -> Path:
     """The journal beside an annotation file: the edits not yet in it (io/store.py)."""
     path = Path(path)
     return path.with_name(path.name + ".journal")
+
+
+def journal_base_path(path: Path) -> Path:
+    """A hard link to the annotation file a journal builds on, kept while the journal lives:
+    if a synced folder replaces the file before the journal is replayed, the edits are
+    merged with the new file from it (io/store.py). Hidden, and `*.journal` for git."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.base.journal")

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import AnnotationSet, Change, Document, Relation, Schema, Span
 from . import disk_merge, jsonformat
 from .atomic import file_signature, fsync_dir, write_atomic
-from .names import journal_path
+from .names import journal_base_path, journal_path
 from .reading import MAX_FILE_BYTES, NotRegularFile, TooLarge, mb, read_regular
 
 if TYPE_CHECKING:
@@ -337,11 +337,18 @@ class AnnotationStore:
                     data = candidate
                     replayed = len(journal.records)
 
+        merged_with: disk_merge.Merge | None = None
+        if journal is not None and journal.unmatched and same_text:
+            result = _merge_replaced(path, data, journal, schema, document, check_text)
+            if result is not None:
+                data, merged_with = result
+                replayed = len(journal.unmatched)
+
         trial = None
         if document is not None and not same_text and foreign != "reanchor":
             trial = _refuse_foreign(path, data, document, same_id)  # before anything is written
 
-        if journal is not None:
+        if journal is not None and merged_with is None:
             if not own:
                 set_aside = _try_set_aside(jpath, notes)
                 notes.insert(
@@ -389,7 +396,7 @@ class AnnotationStore:
                     "close it there first"
                 )
             store._fd = fd
-        if replayed and not own:
+        if replayed and not own and merged_with is None:
             # the replayed edits are in no journal we may append to: the next edit must
             # checkpoint them, not start a fresh journal on the file without them
             store._base_sha = None
@@ -409,6 +416,21 @@ class AnnotationStore:
                 f"Recovered {replayed} edit{'s' if replayed != 1 else ''} to {path.name} "
                 "that had not been saved when the program last stopped.",
             )
+        if merged_with is not None:
+            m = merged_with
+            both = f"; {m.kept_ours} spans changed on both sides keep these edits" if m.kept_ours else ""
+            notes.insert(
+                1,
+                "The file had been replaced meanwhile (by another program or a synced folder): its changes "
+                f"are kept with them ({m.added} added, {m.removed} removed, {m.changed} changed){both}.",
+            )
+            # written now, before the journal goes aside: a second kill must not lose them
+            try:
+                store.save()
+            except OSError:
+                store._base_sha = None
+                store._durable = False
+                notes.append(store.last_error or "")
         if document is not None and not same_text:
             message = (
                 f"The text of {document.title or document.id} has changed since it was annotated: "
@@ -775,6 +797,8 @@ class AnnotationStore:
         }
         try:
             _write_all(fd, (json.dumps(header, ensure_ascii=False) + "\n").encode())
+            if self._base_sha is not None:
+                _link_base(self.path)  # before the folder's fsync, which makes both durable
             if sync:
                 os.fsync(fd)
                 fsync_dir(jpath.parent)
@@ -804,6 +828,7 @@ class AnnotationStore:
                 raise _busy(jpath)
             else:
                 _set_aside(jpath)
+            _unlink_base(self.path)
             fsync_dir(jpath.parent)
         self._own_journal = False
         self._seq = 0
@@ -845,6 +870,7 @@ class AnnotationStore:
             aside = _set_aside(jpath, tag="discarded")
         except OSError:
             return None
+        _unlink_base(self.path)
         self._own_journal = False
         return aside
 
@@ -874,6 +900,59 @@ class AnnotationStore:
             )
 
 
+def _link_base(path: Path) -> None:
+    """journal_base_path: the file as the new journal builds on it (saves replace the file
+    by a new one, so the link keeps this one). Not possible on some file systems: then a
+    journal whose file is replaced before it is replayed is kept aside, as before."""
+    base = journal_base_path(path)
+    with contextlib.suppress(OSError):
+        os.unlink(base)
+    with contextlib.suppress(OSError):
+        os.link(path, base)
+
+
+def _unlink_base(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(journal_base_path(path))
+
+
+def _merge_replaced(
+    path: Path, data: dict[str, Any], journal: _Journal, schema: Schema, document: Document | None, text: str | None
+) -> tuple[dict[str, Any], disk_merge.Merge] | None:
+    """A journal made on a version of the file that something replaced before it was
+    replayed (a synced folder brought the coder's other computer's version, after this
+    program was killed): its edits replayed on that version (still at journal_base_path
+    when the file system could link it) and merged with the file as it is now, as the
+    window merges a file replaced while it is open (take_in_disk_changes). None when
+    that version is not there, or either does not fit."""
+    if document is None or not journal.unmatched or not journal.base_sha:
+        return None
+    base_path = journal_base_path(path)
+    try:
+        raw = _read_limited(base_path)
+        if _sha(raw) != journal.base_sha:
+            return None
+        base_data = jsonformat.parse(raw, base_path)
+        if jsonformat.check(base_data, schema, text):
+            return None
+        ours = dict(base_data)
+        _replay(ours, journal.unmatched)
+        if jsonformat.check(ours, schema, text):
+            return None
+        aset = jsonformat.from_json(ours, schema, document, path, checked=True)
+    except (OSError, TypeError, ValueError, KeyError, jsonformat.AnnotationFileError):
+        return None
+    merge = disk_merge.plan(aset, disk_merge.side_of_json(base_data), disk_merge.side_of_json(data))
+    aset.absorb(merge.ops, "Changes saved by another program")
+    merged = dict(data)
+    merged["spans"] = [jsonformat.span_to_json(s) for s in aset.spans()]
+    merged["relations"] = [jsonformat.relation_to_json(r) for r in aset.relations()]
+    merged["status"] = aset.status.value
+    if jsonformat.check(merged, schema, text):
+        return None
+    return merged, merge
+
+
 def _lazy_side(make: Callable[[], Side]) -> Callable[[], Side]:
     """`make`, called once, when a merge first needs it (most stores never merge)."""
     made: list[Side] = []
@@ -897,6 +976,9 @@ class _Journal:
     matched: bool  # a marker equals the file on disk: the journal builds on it
     torn: bool
     problem: str = ""
+    # made on another version of the file: its header's base and every record after it
+    base_sha: str = ""
+    unmatched: list[dict[str, Any]] | None = None
 
 
 def _read_journal(jpath: Path, base_sha: str) -> _Journal:
@@ -942,9 +1024,11 @@ def _read_journal(jpath: Path, base_sha: str) -> _Journal:
         default=None,
     )
     if last_match is None:
-        if not problem:
-            problem = "was made on another version of the file"
-        return _Journal([], seq, good, False, torn, problem)
+        if problem:
+            return _Journal([], seq, good, False, torn, problem)
+        header_base = items[0][1] if items and items[0][0] == "mark" else ""
+        records = [it for kind, it in items if kind == "record"]
+        return _Journal([], seq, good, False, torn, "was made on another version of the file", header_base, records)
     records = [it for kind, it in items[last_match + 1 :] if kind == "record"]
     return _Journal(records, seq, good, True, torn, problem)
 

@@ -73,6 +73,11 @@ EXPOSE_WAIT_MS = 100  # a window shown but never exposed (minimised) is painted 
 # the two usual sentences of io/store.py's recovery report (see _recovery_in_language);
 # patterns compiled at their first use by re's cache, not at every start (~0.4 ms)
 _RECOVERED = r"Recovered (\d+) edits? to (.+?) that had not been saved when the program last stopped\."
+_REPLACED = (
+    r"The file had been replaced meanwhile \(by another program or a synced folder\): its changes are kept "
+    r"with them \((\d+) added, (\d+) removed, (\d+) changed\)"
+    r"(?:; (\d+) spans changed on both sides keep these edits)?\."
+)
 _MOVED = (
     r"The text of (.+?) has changed since it was annotated: (?:(\d+) spans were|1 span was) placed on the new text"
     r"(?:; (\d+) could not be placed and (?:are|is) kept in the file as unplaced \(nothing was deleted\))?\."
@@ -997,7 +1002,20 @@ class MainWindow(QMainWindow):
                 )
             return said + "."
 
+        def replaced(match: re.Match[str]) -> str:
+            said = self.tr(
+                "The file had been replaced meanwhile (by another program or a synced folder): its changes "
+                "are kept with them (%1 added, %2 removed, %3 changed)."
+            )
+            for i in (1, 2, 3):
+                said = said.replace(f"%{i}", number(match[i]))
+            if match[4] is not None:
+                both = self.tr("%1 spans changed on both sides keep these edits.")
+                said += " " + both.replace("%1", number(match[4]))
+            return said
+
         message = re.sub(_RECOVERED, recovered, message)
+        message = re.sub(_REPLACED, replaced, message)
         return re.sub(_MOVED, moved, message)
 
     def open_project(self, path: str | Path) -> bool:

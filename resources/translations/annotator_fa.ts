@@ -312,7 +312,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="207" />
-        <location filename="../../annotator/ui/main_window.py" line="701" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -1293,425 +1293,435 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596" />
-        <location filename="../../annotator/ui/main_window.py" line="599" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="604" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596" />
-        <location filename="../../annotator/ui/main_window.py" line="613" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="618" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616" />
+        <location filename="../../annotator/ui/main_window.py" line="621" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596" />
-        <location filename="../../annotator/ui/main_window.py" line="627" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="632" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596" />
-        <location filename="../../annotator/ui/main_window.py" line="650" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="655" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653" />
+        <location filename="../../annotator/ui/main_window.py" line="658" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656" />
+        <location filename="../../annotator/ui/main_window.py" line="661" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="663" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596" />
-        <location filename="../../annotator/ui/main_window.py" line="660" />
+        <location filename="../../annotator/ui/main_window.py" line="601" />
+        <location filename="../../annotator/ui/main_window.py" line="665" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708" />
+        <location filename="../../annotator/ui/main_window.py" line="713" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="710" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="711" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="712" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="716" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="718" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="728" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="729" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="727" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="734" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
-        <location filename="../../annotator/ui/main_window.py" line="1246" />
+        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="1264" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
+        <location filename="../../annotator/ui/main_window.py" line="747" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="743" />
+        <location filename="../../annotator/ui/main_window.py" line="748" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="744" />
+        <location filename="../../annotator/ui/main_window.py" line="749" />
         <source>Tag all search results…</source>
         <translation>برچسب زدن به همهٔ نتیجه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="745" />
+        <location filename="../../annotator/ui/main_window.py" line="750" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="746" />
+        <location filename="../../annotator/ui/main_window.py" line="751" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="749" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="750" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="751" />
+        <location filename="../../annotator/ui/main_window.py" line="756" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/main_window.py" line="758" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700" />
-        <location filename="../../annotator/ui/main_window.py" line="758" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="763" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699" />
-        <location filename="../../annotator/ui/main_window.py" line="759" />
+        <location filename="../../annotator/ui/main_window.py" line="704" />
+        <location filename="../../annotator/ui/main_window.py" line="764" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="808" />
+        <location filename="../../annotator/ui/main_window.py" line="813" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="831" />
+        <location filename="../../annotator/ui/main_window.py" line="836" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="949" />
+        <location filename="../../annotator/ui/main_window.py" line="954" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="971" />
+        <location filename="../../annotator/ui/main_window.py" line="976" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="981" />
+        <location filename="../../annotator/ui/main_window.py" line="986" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="982" />
+        <location filename="../../annotator/ui/main_window.py" line="987" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="986" />
+        <location filename="../../annotator/ui/main_window.py" line="991" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="990" />
+        <location filename="../../annotator/ui/main_window.py" line="995" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="995" />
+        <location filename="../../annotator/ui/main_window.py" line="1000" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="996" />
+        <location filename="../../annotator/ui/main_window.py" line="1001" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1030" />
+        <location filename="../../annotator/ui/main_window.py" line="1007" />
+        <source>The file had been replaced meanwhile (by another program or a synced folder): its changes are kept with them (%1 added, %2 removed, %3 changed).</source>
+        <translation>پرونده در این میان جایگزین شده بود (با برنامهٔ دیگری یا پوشهٔ همگام‌شده): تغییرهای آن هم کنار این ویرایش‌ها نگه داشته شد (%1 افزوده، %2 حذف‌شده، %3 تغییریافته).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1013" />
+        <source>%1 spans changed on both sides keep these edits.</source>
+        <translation>%1 بازه در هر دو سو تغییر کرده بود: این ویرایش‌ها نگه داشته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1048" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1068" />
+        <location filename="../../annotator/ui/main_window.py" line="1086" />
         <source>The last session ended without closing (process %1).</source>
         <translation>نشست پیشین بی‌آنکه بسته شود پایان یافت (فرایند %1).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1072" />
+        <location filename="../../annotator/ui/main_window.py" line="1090" />
         <source>Its unsaved edits to 1 other document are kept and come back when it opens.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در ۱ سند دیگر نگه داشته شده‌اند و با باز شدن آن بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1073" />
+        <location filename="../../annotator/ui/main_window.py" line="1091" />
         <source>Its unsaved edits to %1 other documents are kept and come back when they open.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1076" />
+        <location filename="../../annotator/ui/main_window.py" line="1094" />
         <source>Its unsaved edits were recovered.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1078" />
+        <location filename="../../annotator/ui/main_window.py" line="1096" />
         <source>Nothing had been left unsaved.</source>
         <translation>چیزی ذخیره‌نشده نمانده بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="1104" />
         <source>This project is held by another window (its lock file %1 is unreadable).</source>
         <translation>این پروژه در دست پنجرهٔ دیگری است (پروندهٔ قفل آن، %1، خوانا نیست).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پرونده در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1094" />
+        <location filename="../../annotator/ui/main_window.py" line="1112" />
         <source>This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پروژه در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1189" />
+        <location filename="../../annotator/ui/main_window.py" line="1207" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1191" />
+        <location filename="../../annotator/ui/main_window.py" line="1209" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1202" />
+        <location filename="../../annotator/ui/main_window.py" line="1220" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1206" />
+        <location filename="../../annotator/ui/main_window.py" line="1224" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1217" />
+        <location filename="../../annotator/ui/main_window.py" line="1235" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1219" />
+        <location filename="../../annotator/ui/main_window.py" line="1237" />
         <source>the others' new or changed entities arrived</source>
         <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1221" />
+        <location filename="../../annotator/ui/main_window.py" line="1239" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1258" />
+        <location filename="../../annotator/ui/main_window.py" line="1276" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1282" />
+        <location filename="../../annotator/ui/main_window.py" line="1300" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1302" />
+        <location filename="../../annotator/ui/main_window.py" line="1320" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1309" />
+        <location filename="../../annotator/ui/main_window.py" line="1327" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1313" />
+        <location filename="../../annotator/ui/main_window.py" line="1331" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1325" />
+        <location filename="../../annotator/ui/main_window.py" line="1343" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1329" />
+        <location filename="../../annotator/ui/main_window.py" line="1347" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1335" />
+        <location filename="../../annotator/ui/main_window.py" line="1353" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1337" />
+        <location filename="../../annotator/ui/main_window.py" line="1355" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1352" />
+        <location filename="../../annotator/ui/main_window.py" line="1370" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1371" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1720,345 +1730,345 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1369" />
+        <location filename="../../annotator/ui/main_window.py" line="1387" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1369" />
+        <location filename="../../annotator/ui/main_window.py" line="1387" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1384" />
+        <location filename="../../annotator/ui/main_window.py" line="1402" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1471" />
+        <location filename="../../annotator/ui/main_window.py" line="1489" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1473" />
+        <location filename="../../annotator/ui/main_window.py" line="1491" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1507" />
+        <location filename="../../annotator/ui/main_window.py" line="1525" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1531" />
+        <location filename="../../annotator/ui/main_window.py" line="1549" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1548" />
+        <location filename="../../annotator/ui/main_window.py" line="1566" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1559" />
+        <location filename="../../annotator/ui/main_window.py" line="1577" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1564" />
+        <location filename="../../annotator/ui/main_window.py" line="1582" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1582" />
+        <location filename="../../annotator/ui/main_window.py" line="1600" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1612" />
+        <location filename="../../annotator/ui/main_window.py" line="1630" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1617" />
+        <location filename="../../annotator/ui/main_window.py" line="1635" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1617" />
+        <location filename="../../annotator/ui/main_window.py" line="1635" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1659" />
+        <location filename="../../annotator/ui/main_window.py" line="1677" />
         <source>Search first (%1, or %2 in a project): %3 then tags every result</source>
         <translation>نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1674" />
+        <location filename="../../annotator/ui/main_window.py" line="1692" />
         <source>%1 edits the note of the current span: click a span or choose it in the list first</source>
         <translation>%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1696" />
+        <location filename="../../annotator/ui/main_window.py" line="1714" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1704" />
+        <location filename="../../annotator/ui/main_window.py" line="1722" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1764" />
+        <location filename="../../annotator/ui/main_window.py" line="1782" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1792" />
+        <location filename="../../annotator/ui/main_window.py" line="1810" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1831" />
+        <location filename="../../annotator/ui/main_window.py" line="1849" />
         <source>The annotation file was changed by another program (a synced folder?): its changes are taken in (%1 added, %2 removed, %3 changed, %4 links); Ctrl+Z takes them back.</source>
         <translation>پروندهٔ برچسب‌ها را برنامهٔ دیگری تغییر داد (پوشهٔ همگام‌شده؟): تغییرهای آن گرفته شد (%1 افزوده، %2 حذف‌شده، %3 تغییریافته، %4 پیوند)؛ Ctrl+Z آن‌ها را برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1837" />
+        <location filename="../../annotator/ui/main_window.py" line="1855" />
         <source>%1 spans changed both here and there: yours are kept.</source>
         <translation>%1 بازه هم اینجا و هم آنجا تغییر کرد: نسخهٔ شما نگه داشته شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1850" />
+        <location filename="../../annotator/ui/main_window.py" line="1868" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1852" />
+        <location filename="../../annotator/ui/main_window.py" line="1870" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1864" />
+        <location filename="../../annotator/ui/main_window.py" line="1882" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1877" />
+        <location filename="../../annotator/ui/main_window.py" line="1895" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1878" />
+        <location filename="../../annotator/ui/main_window.py" line="1896" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1961" />
+        <location filename="../../annotator/ui/main_window.py" line="1979" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1973" />
+        <location filename="../../annotator/ui/main_window.py" line="1991" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1992" />
+        <location filename="../../annotator/ui/main_window.py" line="2010" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2003" />
+        <location filename="../../annotator/ui/main_window.py" line="2021" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2004" />
+        <location filename="../../annotator/ui/main_window.py" line="2022" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2005" />
+        <location filename="../../annotator/ui/main_window.py" line="2023" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2006" />
+        <location filename="../../annotator/ui/main_window.py" line="2024" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2007" />
+        <location filename="../../annotator/ui/main_window.py" line="2025" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2008" />
+        <location filename="../../annotator/ui/main_window.py" line="2026" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2009" />
+        <location filename="../../annotator/ui/main_window.py" line="2027" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2010" />
+        <location filename="../../annotator/ui/main_window.py" line="2028" />
         <source>Changes saved by another program</source>
         <translation>تغییرهایی که برنامهٔ دیگری ذخیره کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="726" />
-        <location filename="../../annotator/ui/main_window.py" line="1939" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
+        <location filename="../../annotator/ui/main_window.py" line="1957" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="761" />
+        <location filename="../../annotator/ui/main_window.py" line="766" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1200" />
+        <location filename="../../annotator/ui/main_window.py" line="1218" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1200" />
+        <location filename="../../annotator/ui/main_window.py" line="1218" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1209" />
+        <location filename="../../annotator/ui/main_window.py" line="1227" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1209" />
+        <location filename="../../annotator/ui/main_window.py" line="1227" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1212" />
+        <location filename="../../annotator/ui/main_window.py" line="1230" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1212" />
+        <location filename="../../annotator/ui/main_window.py" line="1230" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1214" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1214" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1215" />
+        <location filename="../../annotator/ui/main_window.py" line="1233" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1940" />
+        <location filename="../../annotator/ui/main_window.py" line="1958" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1956" />
+        <location filename="../../annotator/ui/main_window.py" line="1974" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1957" />
+        <location filename="../../annotator/ui/main_window.py" line="1975" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1959" />
+        <location filename="../../annotator/ui/main_window.py" line="1977" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1964" />
+        <location filename="../../annotator/ui/main_window.py" line="1982" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1969" />
+        <location filename="../../annotator/ui/main_window.py" line="1987" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1970" />
+        <location filename="../../annotator/ui/main_window.py" line="1988" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1971" />
+        <location filename="../../annotator/ui/main_window.py" line="1989" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1994" />
+        <location filename="../../annotator/ui/main_window.py" line="2012" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1992" />
+        <location filename="../../annotator/ui/main_window.py" line="2010" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1995" />
+        <location filename="../../annotator/ui/main_window.py" line="2013" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1996" />
+        <location filename="../../annotator/ui/main_window.py" line="2014" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
-        <location filename="../../annotator/ui/main_window.py" line="1997" />
+        <location filename="../../annotator/ui/main_window.py" line="719" />
+        <location filename="../../annotator/ui/main_window.py" line="2015" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1998" />
+        <location filename="../../annotator/ui/main_window.py" line="2016" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1999" />
+        <location filename="../../annotator/ui/main_window.py" line="2017" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2000" />
+        <location filename="../../annotator/ui/main_window.py" line="2018" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2001" />
+        <location filename="../../annotator/ui/main_window.py" line="2019" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2002" />
+        <location filename="../../annotator/ui/main_window.py" line="2020" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>

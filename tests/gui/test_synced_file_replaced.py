@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from annotator.ui import MainWindow
@@ -124,3 +125,48 @@ def test_the_window_takes_the_change_in_while_nobody_types(qtbot: Any, tmp_path:
     qtbot.waitUntil(lambda: window.annotations is not None and window.annotations.span_count() == 2, timeout=5000)
     assert sorted(s.text for s in window.view.annotations.spans()) == ["بغداد", "عراق"]
     window.close()
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_a_kill_then_a_replaced_file_keeps_both_at_the_restart(qtbot: Any, tmp_path: Path, language: str) -> None:
+    """Killed with an edit only in the journal; before the restart, a synced folder brought
+    the other computer's version of the file (trial 5, item 2). The restart set the journal
+    aside ("made on another version of the file") and showed the file without the edit."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.io.project import Project
+    from annotator.io.store import AnnotationStore, journal_path
+    from annotator.ui.settings import Settings
+
+    project = Project.open(make_project(tmp_path))
+    doc_id = project.document_ids()[0]
+    path = project.annotation_path(doc_id, "ali")
+    project.save_annotations(project.load_annotations(doc_id, "ali"))
+    document = project.load_document(doc_id)
+    store = AnnotationStore.open(path, project.schema, document, embed_text=False)[0]
+    start = document.text.index("بغداد")
+    store.aset.add_span("location", start, start + len("بغداد"))
+    store.detach()  # killed: the edit is in the journal only
+    assert journal_path(path).exists()
+    replace_from_elsewhere(path, document.text, "عراق", "location", "from the laptop")
+
+    settings = Settings()
+    settings.annotator = "ali"
+    settings.language = language
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open(project.path), window.last_message
+    assert window.session is not None and window.session.doc_id == doc_id
+    assert window.annotations is not None
+    expected = [("location", "بغداد", ""), ("location", "عراق", "from the laptop")]
+    assert sorted((s.label, s.text, s.note) for s in window.annotations.spans()) == expected
+    assert on_disk(path) == expected
+    said = " ".join(box.text() for box in window.findChildren(QMessageBox) if box.isVisible())
+    assert ("replaced meanwhile" in said) if language == "en" else ("جایگزین شده بود" in said), said
+    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    boxes[0].grab().save(str(tmp_path.parent / f"replaced_{language}.png"))
+    window.close()
+    assert on_disk(path) == expected

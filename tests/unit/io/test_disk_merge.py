@@ -126,3 +126,46 @@ def test_a_damaged_or_foreign_file_is_not_taken_in_nor_overwritten(tmp_path: Pat
     path.write_text("{ half a file", encoding="utf-8")
     assert store.take_in_disk_changes() is None
     assert path.read_text(encoding="utf-8") == "{ half a file"
+
+
+def test_a_journal_whose_file_was_replaced_before_replay_is_merged_with_it(tmp_path: Path) -> None:
+    """Killed with edits only in the journal; then a synced folder replaced the file with
+    the other computer's version (trial 5, item 2): reopening kept neither the journal's
+    edits (set aside as `.unused`): now both are in the file."""
+    store, path = new_store(tmp_path)
+    schema, document = store.aset.schema, store.aset.document
+    mine = store.aset.add_span("location", *at("مشهد"))  # journaled
+    store.aset.set_note(mine.id, "journaled")
+    store.detach()  # killed
+    assert Path(str(path) + ".journal").exists()
+
+    def theirs(data: dict[str, Any]) -> None:
+        start, end = at("تهران")
+        data["spans"].append({"id": "s3", "label": "location", "start": start, "end": end, "text": "تهران",
+                              "attributes": {}, "note": "laptop"})  # fmt: skip
+
+    rewrite(path, theirs)
+    reopened, recovery = AnnotationStore.open(path, schema, document)
+    assert recovery.edits == 2 and "replaced meanwhile" in recovery.message, recovery.message
+    expected = sorted([
+        ("actor", "وزیر خارجه", "base note"), ("claim", "مذاکرات ادامه دارد", ""),
+        ("location", "مشهد", "journaled"), ("location", "تهران", "laptop"),
+    ])  # fmt: skip
+    assert sorted((s.label, s.text, s.note) for s in reopened.aset.spans()) == expected
+    assert spans_of(path) == expected  # written at once: a second kill loses nothing
+    assert not Path(str(path) + ".journal").exists()
+    assert not (tmp_path / ".a.annotations.json.base.journal").exists()
+    reopened.close()
+    again, recovery = AnnotationStore.open(path, schema, document)
+    assert recovery.edits == 0 and spans_of(path) == expected
+    again.close()
+
+
+def test_the_base_link_lives_as_long_as_the_journal(tmp_path: Path) -> None:
+    store, path = new_store(tmp_path)
+    base = tmp_path / ".a.annotations.json.base.journal"
+    assert not base.exists()
+    store.aset.add_span("location", *at("مشهد"))  # a journal starts on the saved file
+    assert base.exists() and base.read_bytes() == path.read_bytes()
+    store.save()
+    assert not base.exists() and not Path(str(path) + ".journal").exists()
