@@ -1424,6 +1424,8 @@ class MainWindow(QMainWindow):
         self.view.set_annotations(aset)
         self.label_palette.set_schema(aset.schema, self.language)
         self._disk_watch.start()
+        if store.needs_checkpoint:  # edits a journal brought back: in the file shortly, as any edit
+            self._checkpoint_timer.start()
         if self._built:
             self._attach_rest(aset)
         else:  # the program's start: the rest is shown the document when built (build_rest)
