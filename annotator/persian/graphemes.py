@@ -50,13 +50,18 @@ _JOINS_PREVIOUS_CLASS = (
 
 
 @cache
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
-    """\\X and the two classes, compiled when first asked: importing `regex` and compiling
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
+    """\\X and the three classes, compiled when first asked: importing `regex` and compiling
     them took 11 ms of the program's start, before its first frame, which needs none of
     them (the window makes them right after that frame, before any key is handled)."""
     import regex
 
-    return regex.compile(r"\X"), regex.compile(_JOINS_NEXT_CLASS), regex.compile(_JOINS_PREVIOUS_CLASS, regex.V1)
+    return (
+        regex.compile(r"\X"),
+        regex.compile(_JOINS_NEXT_CLASS),
+        regex.compile(_JOINS_PREVIOUS_CLASS, regex.V1),
+        regex.compile(r"\p{GCB=Prepend}"),
+    )
 
 
 def _clusters_of(text: str) -> Any:
@@ -92,6 +97,9 @@ class _Classes(dict[str, bool]):
 # up first and ask inside() only where one is true: where neither is, inside() is None.
 joins_previous: dict[str, bool] = _Classes(2)
 joins_next: dict[str, bool] = _Classes(1)
+# UAX #29's Prepend (GB9b): signs written before what they enclose or number, U+06DD END
+# OF AYAH and the Arabic number signs U+0600-U+0605 before digits (persian/match.py)
+prepends: dict[str, bool] = _Classes(3)
 
 
 def _hard_break(text: str, pos: int) -> bool:

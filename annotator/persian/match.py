@@ -12,7 +12,9 @@ equal.  What folds (both the document and the query get the same treatment):
   keyboards are inconsistent enough that matching it loosely finds more than it confuses.
 * diacritics (harakat U+064B-U+065F, superscript alef U+0670) and tatweel U+0640 are
   ignored, as are invisible format characters (ZWJ, LRM/RLM, bidi embeddings, BOM, soft
-  hyphen, zero-width space)
+  hyphen, zero-width space), variation selectors VS1-VS16 (U+FE00-U+FE0F: ❤️ is ❤) and
+  emoji skin tones (U+1F3FB-U+1F3FF: 👍🏽 is 👍), in the query as in the text: "👍🏽"
+  finds 👍🏽, 👍 and 👍🏿, "❤️" finds ❤, "👍👍" finds 👍🏽👍
 * ZWNJ counts as a space, and every run of whitespace/ZWNJ is a single space
 * Latin (and other cased scripts) compare case-insensitively (``str.lower``)
 
@@ -29,11 +31,13 @@ Whole characters: no match starts or ends inside a user-perceived character (a g
 cluster, persian/graphemes.py: 👍🏽, 🇮🇷, 👨‍👩‍👧, 1️⃣, ❤️, é written as e and a combining
 accent, a letter and its marks), since a match tagged would hold half of one:
 
-* a match that starts inside a cluster is dropped ("🇷" is not found in "🇮🇷", nor "🏽"
-  alone in "👍🏽");
+* a match that starts inside a cluster is dropped ("🇷" is not found in "🇮🇷"), unless
+  only prepended signs come before it there (UAX #29's Prepend: U+06DD END OF AYAH, the
+  Arabic number signs U+0600-U+0605 before digits): it is moved back over them, so "12"
+  finds "۝١٢" whole, the number with its sign;
 * a match that ends inside one is extended to the cluster's end when what follows its last
-  character there only dresses it: marks the fold ignores, variation selectors (U+FE00-
-  U+FE0F, U+E0100-U+E01EF), emoji skin tones (U+1F3FB-U+1F3FF) and the Arabic script's
+  character there only dresses it: what the fold ignores (harakat, variation selectors,
+  skin tones), ideographic variation selectors (U+E0100-U+E01EF) and the Arabic script's
   other combining marks (Quranic signs, honorifics: "علی" finds "علیؑ" whole). So "👍"
   finds 👍🏽 whole and "❤" finds ❤️;
 * otherwise it is dropped: "👨" is not found in the family 👨‍👩‍👧, "🇮" not in 🇮🇷, "1" not
@@ -56,7 +60,7 @@ import re
 from array import array
 from bisect import bisect_right
 
-from .graphemes import inside, joins_next, joins_previous
+from .graphemes import inside, joins_next, joins_previous, prepends
 
 __all__ = ["FoldedText", "SearchIndex", "context", "find_all", "fold"]
 
@@ -108,19 +112,25 @@ _IGNORED_CHARS = [
         0xFEFF,  # bidi controls, BOM
     )
 ]
-_IGNORED_SET = frozenset(_IGNORED_CHARS)
-_IGNORED = re.escape("".join(_IGNORED_CHARS))
+# Variation selectors (VS1-VS16: ❤️ and ❤ are one heart, ☺️ and ☺︎ one face) and emoji
+# skin tones (👍🏽 is a 👍) are ignored too, by the query as by the text: "👍🏽" finds 👍 and
+# 👍🏿, "👍👍" finds 👍🏽👍, "❤️" finds ❤ (the hit widened over them, as over harakat).
+# Kept apart from _IGNORED_CHARS: folding looks for the tones only in texts with
+# characters beyond U+FFFF (a look at a Persian text costs nothing), for the selectors
+# with one scan each.
+_DRESS_IGNORED = [chr(c) for c in (*range(0xFE00, 0xFE10), *range(0x1F3FB, 0x1F400))]
+_IGNORED_SET = frozenset(_IGNORED_CHARS + _DRESS_IGNORED)
+_IGNORED = re.escape("".join(_IGNORED_CHARS + _DRESS_IGNORED))
 # What may follow a match's last character inside its cluster without changing what it
-# is (module docstring, "Whole characters"), besides the ignored characters: variation
-# selectors, emoji skin tones, and the Arabic script's combining marks (Unicode 15's Mn
-# of its blocks) that the fold keeps. Not the keycap U+20E3, a ZWJ sequence's next
-# person, a flag's second indicator or a Latin accent: those make another character.
+# is (module docstring, "Whole characters"), besides the ignored characters (harakat,
+# variation selectors VS1-16, emoji skin tones): the ideographic variation selectors and
+# the Arabic script's combining marks (Unicode 15's Mn of its blocks) that the fold
+# keeps. Not the keycap U+20E3, a ZWJ sequence's next person, a flag's second indicator
+# or a Latin accent: those make another character.
 _DRESSING = frozenset(
     chr(c)
     for r in (
-        range(0xFE00, 0xFE10),
         range(0xE0100, 0xE01F0),
-        range(0x1F3FB, 0x1F400),
         range(0x0610, 0x061B),
         range(0x06D6, 0x06DD),
         range(0x06DF, 0x06E5),
@@ -159,6 +169,7 @@ class FoldedText:
         self._orig_starts = array("q")
         self._unmapped: str | None = None
         present = [c for c in _IGNORED_CHARS if c in translated]
+        present += [c for c in _DRESS_IGNORED if c in translated]
         if not present and "  " not in translated:
             self.folded = translated  # fast path: same length, identity map
             return
@@ -275,7 +286,11 @@ class FoldedText:
         while i >= 0:
             j = i + len(key)
             start, end = to_original(i), to_original(j)
+            first = i  # the match's folded start: before i over prepended signs (۝١٢)
             ok = not (start and (first_joins or joins_next[text[start - 1]])) or inside(text, start) is None
+            if not ok and prepends[text[start - 1]]:
+                first, start = self._to_cluster_start(i, start, out[-1][1] if out else 0)
+                ok = first >= 0
             may_cut = end < size and (
                 joins_previous[text[end]]
                 or (joins_next[text[end - 1]] if self._fold_starts else last_joins)
@@ -283,12 +298,30 @@ class FoldedText:
             if ok and may_cut and inside(text, end) is not None:
                 j, end = self._to_cluster_end(j, end)
                 ok = j >= 0
-            if ok and (not whole_words or self._whole_word(i, j, start, end)):
-                out.append((i, j, start, end))
+            if ok and (not whole_words or self._whole_word(first, j, start, end)):
+                out.append((first, j, start, end))
                 i = hay.find(key, j)
             else:
                 i = hay.find(key, i + 1)
         return out
+
+    def _to_cluster_start(self, i: int, start: int, floor: int) -> tuple[int, int]:
+        """A match starting at folded ``i`` / original ``start`` inside a cluster only
+        because prepended signs come before it there (۝١٢: END OF AYAH and its number
+        are one character, UAX #29's Prepend), moved back to the cluster's start: "12"
+        finds the number with its sign, whole. ``(-1, -1)`` when something else joins
+        it to what is before, or the signs are part of the previous match (``floor``)."""
+        text = self.text
+        around = inside(text, start)
+        if around is None:
+            return i, start
+        signs = start - around[0]
+        # each sign folds to itself (none is ignored or a space): one folded character each
+        if any(not prepends[ch] for ch in text[around[0] : start]) or i - signs < floor:
+            return -1, -1
+        if self.to_original(i - signs) != around[0]:
+            return -1, -1
+        return i - signs, around[0]
 
     def _to_cluster_end(self, j: int, end: int) -> tuple[int, int]:
         """A match ending at folded ``j`` / original ``end`` inside a cluster, moved on to

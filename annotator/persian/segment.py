@@ -34,7 +34,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
-from .graphemes import cluster_at, widen_spans
+from .graphemes import cluster_at, prepends, widen_spans
 
 __all__ = [
     "compile_patterns",
@@ -161,11 +161,14 @@ def trim(text: str, start: int, end: int) -> Span:
     It goes by user-perceived characters (graphemes.py): a cluster is trimmed whole when
     its first character is trimmable ("-ً", a hyphen carrying a tanwin), kept whole
     otherwise (the tag characters of 🏴󠁧󠁢󠁳󠁣󠁴󠁿 and the ZWJs of 👨‍👩‍👧 are format characters, but
-    not at a selection's edge); an edge inside a kept cluster moves out to its edge."""
+    not at a selection's edge); an edge inside a kept cluster moves out to its edge. A
+    sign written before what it numbers (U+06DD END OF AYAH, the Arabic number signs:
+    format characters, UAX #29's Prepend) is judged by the character it prepends: "۝١٢"
+    keeps its sign and its first digit (once trimmed to "٢")."""
     _check_span(text, start, end)
     while start < end:
         first, after = cluster_at(text, start)
-        if not is_trimmable(text[first]):
+        if not is_trimmable(_lead(text, first, after)):
             start = first
             break
         start = after
@@ -174,11 +177,20 @@ def trim(text: str, start: int, end: int) -> Span:
         return start, start
     while end > start:
         first, after = cluster_at(text, end - 1)
-        if not is_trimmable(text[first]):
+        if not is_trimmable(_lead(text, first, after)):
             end = after
             break
         end = first
     return start, end
+
+
+def _lead(text: str, first: int, after: int) -> str:
+    """The character that says what the cluster text[first:after] is: its first, past
+    the prepended signs before it (a cluster of signs alone: its first)."""
+    for ch in text[first:after]:
+        if not prepends[ch]:
+            return ch
+    return text[first]
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:

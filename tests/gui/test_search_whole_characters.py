@@ -98,3 +98,22 @@ def test_tag_all_across_a_project_tags_whole_characters(qtbot: Any, tmp_path: Pa
     tagged = [pair for doc_id, spans in on_disk.items() for pair in whole(texts[doc_id], spans)]
     assert sorted(text for _label, text in tagged) == sorted(["👍🏽", "👍", "👍🏿", "👍"])
     assert {label for label, _text in tagged} == {"location"}
+
+
+def test_a_query_with_a_skin_tone_or_selector_and_a_number_after_an_ayah_sign(qtbot: Any, tmp_path: Path) -> None:
+    """The query is folded as the text is: its skin tone and variation selector are ignored
+    (👍🏽 finds 👍🏽 and 👍; ❤️, as an emoji keyboard types it, finds ❤); a number after
+    U+06DD END OF AYAH is found with the sign, one character with it (once not at all)."""
+    text = "سلام 👍🏽 و 👍 و ❤ و ❤\ufe0f. آیه ۝١٢ و ۱۲ آمد.\n"
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    window = open_in_window(qtbot, article)
+    window.searching.show(False)
+    assert search(qtbot, window, "👍🏽") == ["👍🏽", "👍"]
+    assert search(qtbot, window, "👍👍") == []  # two thumbs in a row: none here
+    assert search(qtbot, window, "❤\ufe0f") == ["❤", "❤\ufe0f"]
+    assert search(qtbot, window, "12") == ["۝١٢", "۱۲"]
+    assert tag_all(qtbot, window, "location") == ["Tag 2 results as “Location” in this article? |  | "]
+    wait_saved(qtbot, tmp_path / "a.annotations.json", lambda d: len(d["spans"]) == 2)
+    window.close()
+    assert whole(text, saved(tmp_path / "a.annotations.json")["spans"]) == [("location", "۝١٢"), ("location", "۱۲")]

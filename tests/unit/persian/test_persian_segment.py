@@ -465,3 +465,15 @@ def test_words_after_a_long_run_of_spaces_are_hazms_tokens(gap: int, word: str, 
     for space in (" ", "\n"):
         text = "الف" + space * gap + word
         assert words(text) == ["الف", *tokens], space
+
+
+def test_a_sign_before_a_number_is_judged_by_the_digit_after_it() -> None:
+    # U+06DD END OF AYAH and U+0600 ARABIC NUMBER SIGN are format characters (trimmable)
+    # written before a number, one character with its first digit: trimming took "۝١" for
+    # punctuation and kept "٢" alone
+    text = "آیه ۝١٢ و ؀٣ و ۝ تنها"
+    assert segment.trim(text, 4, 7) == (4, 7)
+    assert segment.trim(text, 3, 8) == (4, 7)
+    assert segment.trim(text, 10, 12) == (10, 12)
+    assert segment.trim(text, 15, 16) == (16, 16)  # a lone sign (before a space) is trimmed
+    assert segment.trim("-\u064b ب", 0, 4) == (3, 4)  # a hyphen carrying a tanwin still is

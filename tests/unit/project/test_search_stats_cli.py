@@ -91,3 +91,17 @@ def test_format_option_dispatches(tmp_path: Path, write: Write) -> None:
     source = write("article.data", "متن")
     assert run(import_, [str(tmp_path / "p"), str(source), "--format", "txt", "-q"]) == 0
     assert Project.open(tmp_path / "p").document_ids() == ["article"]
+
+
+def test_the_index_folds_the_query_as_the_text(project: Project, write: Write) -> None:
+    """Through the project's index: a query's skin tone and variation selector are ignored
+    as the text's are, and a number after U+06DD END OF AYAH is found with the sign."""
+    write("a.txt", "سلام 👍🏽 و 👍 و ❤ و ❤\ufe0f")
+    project.import_sources([write("b.txt", "آیه ۝١٢ و ؀٣ آمد").parent], normalize=False)
+    assert [h.match for h in project.search("👍🏽")] == ["👍🏽", "👍"]
+    assert [h.match for h in project.search("👍🏿", whole_words=True)] == ["👍🏽", "👍"]
+    assert [h.match for h in project.search("❤\ufe0f")] == ["❤", "❤\ufe0f"]
+    assert [h.match for h in project.search("12", whole_words=True)] == ["۝١٢"]
+    assert [h.match for h in project.search("3")] == ["؀٣"]
+    assert project.search_documents("👍🏽") == ["a"] and project.search_documents("12") == ["b"]
+    assert project._search is None  # (the index answered, not the in-memory fallback)
