@@ -143,6 +143,21 @@ class IoMessages(QObject):
             "{}: {} token(s) vanished with normalization; left out": self.tr(
                 "%1: %2 token(s) vanished with normalization; left out"
             ),
+            # an import: the usual problems of a brat or CoNLL file's lines (the NER corpora's)
+            "{}: says {} but the text has {} (kept)": self.tr("%1: says %2 but the text has %3 (kept)"),
+            "{}: a note on relation {} is not kept": self.tr("%1: a note on relation %2 is not kept"),
+            "{}: normalizations (N lines) are not read": self.tr("%1: normalizations (N lines) are not read"),
+            "{}: discontinuous spans are not supported": self.tr("%1: discontinuous spans are not supported"),
+            "{}: no .ann file beside it (no spans)": self.tr("%1: no .ann file beside it (no spans)"),
+            "{}: {} refers to a missing span": self.tr("%1: %2 refers to a missing span"),
+            "{}: offsets {}-{} are not a stretch of the text ({} characters)": self.tr(
+                "%1: offsets %2-%3 are not a stretch of the text (%4 characters)"
+            ),
+            "{}: {} is not a tag (O, B-X, I-X); read as O": self.tr("%1: %2 is not a tag (O, B-X, I-X); read as O"),
+            "{}: I- tag starts a span (read as its beginning)": self.tr(
+                "%1: I- tag starts a span (read as its beginning)"
+            ),
+            "{}: no token and tag in {}": self.tr("%1: no token and tag in %2"),
             # the system's reasons (strerror) a file could not be read or written, the usual ones
             "Permission denied": self.tr("Permission denied"),
             "No space left on device": self.tr("No space left on device"),

@@ -1211,81 +1211,131 @@
     </message>
     <message>
         <location filename="../../annotator/ui/io_messages.py" line="147" />
+        <source>%1: says %2 but the text has %3 (kept)</source>
+        <translation>%1: می‌گوید %2 ولی متن %3 دارد (نگه داشته شد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="148" />
+        <source>%1: a note on relation %2 is not kept</source>
+        <translation>%1: یادداشتِ رابطهٔ %2 نگه داشته نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="149" />
+        <source>%1: normalizations (N lines) are not read</source>
+        <translation>%1: نرمال‌سازی‌ها (سطرهای N) خوانده نمی‌شوند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="150" />
+        <source>%1: discontinuous spans are not supported</source>
+        <translation>%1: بازهٔ چندتکه پذیرفته نمی‌شود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="151" />
+        <source>%1: no .ann file beside it (no spans)</source>
+        <translation>%1: پروندهٔ .ann کنارش نیست (بی‌بازه)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="152" />
+        <source>%1: %2 refers to a missing span</source>
+        <translation>%1: %2 به بازه‌ای ناموجود اشاره می‌کند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="154" />
+        <source>%1: offsets %2-%3 are not a stretch of the text (%4 characters)</source>
+        <translation>%1: بازهٔ %2 تا %3 پاره‌ای از متن (%4 نویسه) نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="156" />
+        <source>%1: %2 is not a tag (O, B-X, I-X); read as O</source>
+        <translation>%1: %2 برچسب نیست (⁦O, B‑X, I‑X⁩)؛ O خوانده شد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="158" />
+        <source>%1: I- tag starts a span (read as its beginning)</source>
+        <translation>%1: برچسب I- بازه‌ای را آغاز می‌کند (آغازِ آن خوانده شد)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="160" />
+        <source>%1: no token and tag in %2</source>
+        <translation>%1: در %2 توکن و برچسبی نیست</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/io_messages.py" line="162" />
         <source>Permission denied</source>
         <translation>دسترسی داده نشد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="148" />
+        <location filename="../../annotator/ui/io_messages.py" line="163" />
         <source>No space left on device</source>
         <translation>جایی روی دیسک نمانده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="149" />
+        <location filename="../../annotator/ui/io_messages.py" line="164" />
         <source>Read-only file system</source>
         <translation>دیسک فقط‌خواندنی است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="150" />
+        <location filename="../../annotator/ui/io_messages.py" line="165" />
         <source>No such file or directory</source>
         <translation>چنین پرونده یا پوشه‌ای نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="151" />
+        <location filename="../../annotator/ui/io_messages.py" line="166" />
         <source>Not a directory</source>
         <translation>پوشه نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="152" />
+        <location filename="../../annotator/ui/io_messages.py" line="167" />
         <source>Is a directory</source>
         <translation>پوشه است، نه پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="153" />
+        <location filename="../../annotator/ui/io_messages.py" line="168" />
         <source>File exists</source>
         <translation>از پیش هست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="154" />
+        <location filename="../../annotator/ui/io_messages.py" line="169" />
         <source>Disk quota exceeded</source>
         <translation>سهمیهٔ دیسک پر شده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="156" />
+        <location filename="../../annotator/ui/io_messages.py" line="171" />
         <source>%1: the same text as %2, added as another document because it comes with other annotations</source>
         <translation>%1: همان متنِ %2؛ سندی دیگر افزوده شد، چون با برچسب‌گذاری دیگری آمده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="162" />
+        <location filename="../../annotator/ui/io_messages.py" line="177" />
         <source>%1 document written</source>
         <translation>%1 سند نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="162" />
+        <location filename="../../annotator/ui/io_messages.py" line="177" />
         <source>%1 documents written</source>
         <translation>%1 سند نوشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="165" />
+        <location filename="../../annotator/ui/io_messages.py" line="180" />
         <source>left out: %1 %2</source>
         <translation>کنار ماند: %1 %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="169" />
+        <location filename="../../annotator/ui/io_messages.py" line="184" />
         <source>note: %1 (%2)</source>
         <translation>یادآوری: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="180" />
+        <location filename="../../annotator/ui/io_messages.py" line="195" />
         <source>%1: cannot write: %2</source>
         <translation>%1: نوشته نشد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="167" />
+        <location filename="../../annotator/ui/io_messages.py" line="182" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/io_messages.py" line="167" />
+        <location filename="../../annotator/ui/io_messages.py" line="182" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>

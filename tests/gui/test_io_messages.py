@@ -185,3 +185,37 @@ def test_an_export_that_cannot_write_says_why_in_the_interfaces_language(
         assert window.last_message == f"{out}: cannot write: Not a directory"
     assert blocker.read_text(encoding="utf-8") == "kept"
     window.close()
+
+
+def test_the_usual_problems_of_brat_and_conll_lines_are_persian(
+    qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    brat, conll = tmp_path / "brat", tmp_path / "ner.conll"
+    brat.mkdir()
+    (brat / "a.txt").write_text("علی به تهران رفت.", encoding="utf-8")
+    (brat / "a.ann").write_text(
+        "T1\tactor 0 3\tعلی\n"
+        "T2\tlocation 7 12\tتهرانن\n"  # not the text's word
+        "R1\tRel Arg1:T1 Arg2:T2\n#1\tAnnotatorNotes R1\tیادداشت\n"  # a note on a relation
+        "N1\tReference T1 Wikidata:Q1\tAli\n"  # a normalization
+        "T3\tactor 0 2;4 6\tعل\n",  # discontinuous
+        encoding="utf-8",
+    )
+    conll.write_text("علی B-PER\nبه X-LOC\nتهران I-LOC\n\n", encoding="utf-8")
+    window = open_in_window(qtbot, make_project(tmp_path), size=(1366, 768))
+    window.set_language("fa", save=False)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: ([str(brat), str(conll)], ""))
+    choose(monkeypatch, "auto")
+    qtbot.keyClick(window.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # File ▸ Import articles
+    qtbot.waitUntil(lambda: "۲ سند افزوده شد" in window.last_message)
+    said = window.last_message.splitlines()
+    ann, tags = f"{FSI}{brat / 'a.ann'}", f"{FSI}{conll}"
+    assert f"\u200f{ann}:2{PDI}: می‌گوید {FSI}'تهرانن'{PDI} ولی متن {FSI}'تهران'{PDI} دارد (نگه داشته شد)" in said
+    assert f"\u200f{ann}:4{PDI}: یادداشتِ رابطهٔ {FSI}R1{PDI} نگه داشته نمی‌شود" in said
+    assert f"\u200f{ann}:5{PDI}: نرمال‌سازی‌ها (سطرهای N) خوانده نمی‌شوند" in said
+    assert f"\u200f{ann}:6{PDI}: بازهٔ چندتکه پذیرفته نمی‌شود" in said
+    forms = "\u2066O,\u00a0B\u2011X,\u00a0I\u2011X\u2069"  # the tag's forms, on one line
+    assert f"\u200f{tags}:2{PDI}: {FSI}'X-LOC'{PDI} برچسب نیست ({forms})؛ O خوانده شد" in said
+    assert f"\u200f{tags}:3{PDI}: برچسب I- بازه‌ای را آغاز می‌کند (آغازِ آن خوانده شد)" in said
+    assert len([line for line in said if line.startswith("\u200f")]) == 6, said  # the six problems, translated
+    window.close()
