@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
         # before each save, and taken in (take_in_disk_changes)
         self._disk_watch = QTimer(self)
         self._disk_watch.setInterval(DISK_WATCH_MS)
-        self._disk_watch.timeout.connect(self.take_in_disk_changes)
+        self._disk_watch.timeout.connect(self._look_at_disk)
         self._deferred = deferred
         self.view.after_next_paint(self._after_first_frame)
         # from the first frame on, a shortcut or a click on a menu before the rest is
@@ -1826,6 +1826,13 @@ class MainWindow(QMainWindow):
         self._checkpoint_timer.setInterval(min(CHECKPOINT_DELAY_MS + size_kb, 10_000))
         self.refresh_state()
         return True
+
+    def _look_at_disk(self) -> None:
+        """Every few seconds: the open file, and the project's list of documents, as other
+        programs left them (take_in_disk_changes, ProjectSession.follow_catalogue)."""
+        self.take_in_disk_changes()
+        if self.session is not None:
+            self.session.follow_catalogue()
 
     def take_in_disk_changes(self) -> bool:
         """Bring in what another program saved to the open annotation file since this

@@ -473,6 +473,28 @@ class ProjectSession(QObject):
         aset.set_status(Status.IN_PROGRESS if aset.status == Status.DONE else Status.DONE)
         self.window.checkpoint()
 
+    def follow_catalogue(self) -> bool:
+        """documents.json changed on disk since it was read here (`annotator import` from the
+        command line while the window is open, a synced folder bringing a colleague's
+        import): the list, its counts and the next/previous keys follow it (they showed and
+        reached only the documents there were when the project opened). Two stats when
+        nothing changed; True if the list was read again."""
+        if self._closed or self.project.catalog_pending:
+            return False
+        if self._index_thread is not None and self._index_thread.is_alive():
+            return False  # the worker reads the catalogue now: the next look
+        try:
+            if not self.project.reload():
+                return False
+        except (ProjectError, OSError):
+            return False  # half-written by a sync client: the next look, once it is whole
+        self.list.model.refresh()
+        if self.doc_id:
+            self.list.select_document(self.doc_id)
+        self.window.refresh_state()
+        self.prepare_index()  # the search index follows the new catalogue
+        return True
+
     def progress_text(self) -> str:
         done, total = self.list.model.done_count(), self.list.model.total()
         text = self.tr("%1 of %2 document done") if total == 1 else self.tr("%1 of %2 documents done")
