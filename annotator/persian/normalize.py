@@ -453,12 +453,20 @@ def refine(original: str, normalized: str, mapping: OffsetMap) -> OffsetMap:
 
     For maps kept by projects imported before that pairing: their blocks could leave a
     colon or period inserted on one side and deleted on the other, so a span ending at
-    it lost it in the original.  Blocks with letters are kept as they are.  A map that
-    does not belong to these texts (other lengths) is returned unchanged.
+    it lost it in the original; and a letter's block held the spaces deleted after its
+    marks.  Blocks with letters are otherwise kept as they are.  A map that does not
+    belong to these texts (other lengths) is returned unchanged.
     """
     if (mapping.original_length, mapping.normalized_length) != (len(original), len(normalized)):
         return mapping
-    changes = _pair_punctuation(original, normalized, list(mapping.changes))
+    table = _pre_table()
+    changes = []
+    for os_, ol, ns, nl in mapping.changes:
+        if ol > 1 and nl and original[os_].translate(table) == normalized[ns] and _is_attached(original[os_ + 1]):
+            # a letter an older _attach_marks pulled in with its marks: let it pull again
+            os_, ol, ns, nl = os_ + 1, ol - 1, ns + 1, nl - 1
+        changes.append((os_, ol, ns, nl))
+    changes = _pair_punctuation(original, normalized, changes)
     refined = OffsetMap(_attach_marks(original, normalized, changes), len(original), len(normalized))
     return mapping if refined == mapping else refined
 

@@ -153,6 +153,23 @@ def test_a_map_kept_by_an_older_version_is_read_refined(tmp_path: Path, capsys: 
     assert refine(original + " ", stored, old) is old
 
 
+def test_refine_gives_older_maps_the_blocks_normalize_makes_now() -> None:
+    # older maps: a letter's block held the spaces hazm deleted after its fatha, and the
+    # space deleted before "..." was one block with it
+    original = "کتابَ  \nخبر و کتابَ ها گفت  ...و"
+    result = normalize(original)
+    stored = result.text
+    assert stored == "کتاب\nخبر و کتاب\u200cها گفت …و"
+    old = OffsetMap([(3, 4, 3, 1), (17, 3, 14, 2), (27, 4, 23, 1)], len(original), len(stored))
+    assert old.span_to_original(0, 4) == (0, 7)  # "کتاب" -> "کتابَ  ": the spaces came along
+    new = refine(original, stored, old)
+    assert new == result.map
+    a, b = new.span_to_original(0, 4)
+    assert original[a:b] == "کتابَ"
+    a, b = new.span_to_original(stored.index("…"), stored.index("…") + 1)
+    assert original[a:b] == "..."
+
+
 _TOKEN = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W_]+(?:\u200c[^\W_]+)*")
 
