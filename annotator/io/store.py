@@ -379,7 +379,10 @@ class AnnotationStore:
         store = cls(aset, path, embed_text)
         store._base_sha = base_sha
         store._file_sig = file_signature(path)
-        store._base = _lazy_side(lambda: disk_merge.side_of_json(file_data))
+        if data is file_data:  # the set is the file as read: its spans are the base, no copy kept
+            store._base = store._base_now()
+        else:  # a journal replayed or merged: the file as read is the base (until the next save)
+            store._base = _lazy_side(lambda: disk_merge.side_of_json(file_data))
         store._own_journal = own
         if own and jpath.exists():
             # ours from now: its flock is taken at once, so that no other window opens the
@@ -562,7 +565,7 @@ class AnnotationStore:
 
     def _base_now(self) -> Callable[[], Side]:
         """The set as it is now, as the base of a later merge (its spans are immutable)."""
-        spans, relations, status = self.aset.spans(), self.aset.relations(), self.aset.status.value
+        spans, relations, status = self.aset.spans_unordered(), self.aset.relations(), self.aset.status.value
         return _lazy_side(lambda: disk_merge.side_of(spans, relations, status))
 
     def take_in_disk_changes(self) -> disk_merge.Merge | None:
