@@ -137,7 +137,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         if path.is_dir():
             # a folder's label set (annotator-schema.json) is no annotation file
-            files = sorted(f for f in path.rglob("*.json") if f.name not in (SCHEMA_FILE, entity_files.FOLDER_FILE))
+            # (nor the registry, nor a sync client's conflicted copies of it: read with it)
+            own = {SCHEMA_FILE, entity_files.FOLDER_FILE}
+            own.update(c.name for c in entity_files.conflict_copies(path / entity_files.FOLDER_FILE))
+            files = sorted(f for f in path.rglob("*.json") if f.name not in own)
         elif path.exists():
             files = [path]
         else:

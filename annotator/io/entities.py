@@ -18,6 +18,8 @@ new ids are random (`e-k3q9x2mf`), so two writers never make the same one.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -113,18 +115,53 @@ def from_json(data: Any, file: Path | None = None) -> EntityRegistry:
 
 
 def load(path: Path) -> EntityRegistry:
-    """The registry in `path`; an empty one when the file does not exist.
+    """The registry in `path`, with the entities of sync clients' conflicted copies of it
+    that it lacks (conflict_copies); an empty one when neither exists.
 
     Raises EntityFileError naming the file and what is wrong with it.
     """
     path = Path(path)
-    if not path.exists():
-        return EntityRegistry()
+    registry = _load_one(path) if path.exists() else EntityRegistry()
+    copies = conflict_copies(path)
+    if copies:
+        entities = registry.snapshot()
+        for copy in copies:
+            try:
+                theirs = _load_one(copy).snapshot()
+            except EntityFileError:
+                continue  # not a registry after all (or half-synced): left as it is
+            for entity_id, entity in theirs.items():
+                entities.setdefault(entity_id, entity)
+        registry = EntityRegistry(entities.values())
+    return registry
+
+
+def _load_one(path: Path) -> EntityRegistry:
     try:
         data = jsonformat.parse(jsonformat.read_bytes(path), path)
     except jsonformat.AnnotationFileError as exc:
         raise EntityFileError(str(exc)) from None
     return from_json(data, path)
+
+
+def conflict_copies(path: Path) -> list[Path]:
+    """The copies a sync client made of the registry file when two computers saved it at
+    once: Dropbox and Nextcloud `entities (… conflicted copy …).json`, Syncthing
+    `entities.sync-conflict-….json`, Google Drive `entities (1).json`, OneDrive
+    `entities-COMPUTER.json`. The whole team writes one registry, so on a synced folder
+    this happens; the copy holds the entities one computer made, which its coder's
+    mentions link to (trial 5, item 5: they were read nowhere, and `validate` said "no
+    entity … in the registry"). Their entities are read with the file's (load); once
+    entities.json holds them (the next entity edit writes the merge), the copy can go."""
+    stem = re.escape(Path(path).stem)
+    pattern = re.compile(
+        rf"^{stem}(?: \([^)]*conflict[^)]*\)| \(\d+\)|\.sync-conflict-[^/]*|-[^./ ]+)\.json$", re.IGNORECASE
+    )
+    try:
+        names = sorted(os.listdir(Path(path).parent))
+    except OSError:
+        return []
+    return [Path(path).parent / name for name in names if pattern.match(name)]
 
 
 def lock_path(path: Path) -> Path:
