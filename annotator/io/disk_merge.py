@@ -96,6 +96,7 @@ class Merge:
     relations: int = 0  # relations added or removed
     status: bool = False
     kept_ours: int = 0  # spans both sides changed differently: ours kept
+    kept_as: str = ""  # then the other version, whole, is kept beside the file under this name
 
     @property
     def empty(self) -> bool:

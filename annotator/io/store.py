@@ -421,7 +421,14 @@ class AnnotationStore:
             )
         if merged_with is not None:
             m = merged_with
-            both = f"; {m.kept_ours} spans changed on both sides keep these edits" if m.kept_ours else ""
+            both = ""
+            if m.kept_ours:  # the file is written over below: the other version is kept whole first
+                both = f"; {m.kept_ours} spans changed on both sides keep these edits"
+                try:
+                    m.kept_as = _keep_copy(path, raw, "other").name
+                    both += f" (the other version is kept as {m.kept_as})"
+                except OSError as exc:
+                    both += f" (the other version could not be kept: {describe_os_error(exc)})"
             notes.insert(
                 1,
                 "The file had been replaced meanwhile (by another program or a synced folder): its changes "
@@ -601,6 +608,14 @@ class AnnotationStore:
             return None
         theirs = disk_merge.side_of_json(data)
         merge = disk_merge.plan(self.aset, self._base(), theirs)
+        if merge.kept_ours:
+            # spans changed on both sides keep ours, and the file is written over next: the
+            # other version is kept whole beside it first (not possible: not taken in, and,
+            # as before, not overwritten)
+            try:
+                merge.kept_as = _keep_copy(self.path, raw, "other").name
+            except OSError:
+                return None
         self._absorbing = True
         try:
             with self.aset.unlocked():
@@ -1242,15 +1257,29 @@ def _try_set_aside(path: Path, notes: list[str], copy_only: bool = False) -> Pat
         return None
 
 
-def _set_aside(path: Path, copy_only: bool = False, tag: str = "unused") -> Path:
-    """Keep a file we will not use under a new name beside it (`NAME.<tag>-<time>`); never
-    delete it."""
+def _aside_name(path: Path, tag: str) -> Path:
+    """A new name beside `path` for a copy kept aside: `NAME.<tag>-<time>` (never `.json`
+    at its end, so that no project or folder reads it as annotations)."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.{tag}-{stamp}")
     n = 1
     while aside.exists():
         n += 1
         aside = path.with_name(f"{path.name}.{tag}-{stamp}-{n}")
+    return aside
+
+
+def _keep_copy(path: Path, content: bytes, tag: str) -> Path:
+    """Keep `content` (a version of the file at `path` about to be written over) beside it."""
+    aside = _aside_name(path, tag)
+    write_atomic(aside, content)
+    return aside
+
+
+def _set_aside(path: Path, copy_only: bool = False, tag: str = "unused") -> Path:
+    """Keep a file we will not use under a new name beside it (`NAME.<tag>-<time>`); never
+    delete it."""
+    aside = _aside_name(path, tag)
     if copy_only:
         aside.write_bytes(path.read_bytes())
     else:

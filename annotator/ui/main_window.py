@@ -76,7 +76,8 @@ _RECOVERED = r"Recovered (\d+) edits? to (.+?) that had not been saved when the 
 _REPLACED = (
     r"The file had been replaced meanwhile \(by another program or a synced folder\): its changes are kept "
     r"with them \((\d+) added, (\d+) removed, (\d+) changed\)"
-    r"(?:; (\d+) spans changed on both sides keep these edits)?\."
+    r"(?:; (\d+) spans changed on both sides keep these edits"
+    r"(?: \(the other version is kept as (.+?)\)| \(the other version could not be kept: (.+?)\))?)?\."
 )
 _MOVED = (
     r"The text of (.+?) has changed since it was annotated: (?:(\d+) spans were|1 span was) placed on the new text"
@@ -1012,6 +1013,10 @@ class MainWindow(QMainWindow):
             if match[4] is not None:
                 both = self.tr("%1 spans changed on both sides keep these edits.")
                 said += " " + both.replace("%1", number(match[4]))
+            if match[5] is not None:
+                said += " " + self.tr("The other version is kept as %1.").replace("%1", isolated(match[5]))
+            if match[6] is not None:
+                said += " " + self.tr("The other version could not be kept: %1.").replace("%1", match[6])
             return said
 
         message = re.sub(_RECOVERED, recovered, message)
@@ -1864,6 +1869,8 @@ class MainWindow(QMainWindow):
             text += " " + self.tr("%1 spans changed both here and there: yours are kept.").replace(
                 "%1", number(merge.kept_ours)
             )
+        if merge.kept_as:
+            text += " " + self.tr("The other version is kept as %1.").replace("%1", isolated(merge.kept_as))
         self.show_status(text)
         self.refresh_state()
 

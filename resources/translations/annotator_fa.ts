@@ -312,7 +312,7 @@
     <name>ClaimsController</name>
     <message>
         <location filename="../../annotator/ui/claims.py" line="207" />
-        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="707" />
         <source>Inspector</source>
         <translation>بازرس</translation>
     </message>
@@ -1343,435 +1343,446 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
-        <location filename="../../annotator/ui/main_window.py" line="604" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="605" />
         <source>&amp;File</source>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
-        <location filename="../../annotator/ui/main_window.py" line="618" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="619" />
         <source>&amp;Edit</source>
         <translation>&amp;ویرایش</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621" />
+        <location filename="../../annotator/ui/main_window.py" line="622" />
         <source>Tag as</source>
         <translation>برچسب زدن به‌عنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
-        <location filename="../../annotator/ui/main_window.py" line="632" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="633" />
         <source>&amp;Project</source>
         <translation>&amp;پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
-        <location filename="../../annotator/ui/main_window.py" line="655" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="656" />
         <source>&amp;View</source>
         <translation>&amp;نما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="658" />
+        <location filename="../../annotator/ui/main_window.py" line="659" />
         <source>Panels</source>
         <translation>پنل‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="661" />
+        <location filename="../../annotator/ui/main_window.py" line="662" />
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663" />
+        <location filename="../../annotator/ui/main_window.py" line="664" />
         <source>Theme</source>
         <translation>پوسته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601" />
-        <location filename="../../annotator/ui/main_window.py" line="665" />
+        <location filename="../../annotator/ui/main_window.py" line="602" />
+        <location filename="../../annotator/ui/main_window.py" line="666" />
         <source>&amp;Help</source>
         <translation>&amp;راهنما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="713" />
+        <location filename="../../annotator/ui/main_window.py" line="714" />
         <source>&amp;Open…</source>
         <translation>&amp;باز کردن…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="714" />
+        <location filename="../../annotator/ui/main_window.py" line="715" />
         <source>&amp;Save</source>
         <translation>&amp;ذخیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="715" />
+        <location filename="../../annotator/ui/main_window.py" line="716" />
         <source>Save &amp;As…</source>
         <translation>ذخیره &amp;با نام…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="716" />
+        <location filename="../../annotator/ui/main_window.py" line="717" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="717" />
+        <location filename="../../annotator/ui/main_window.py" line="718" />
         <source>Delete span</source>
         <translation>حذف بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="721" />
         <source>Select sentence</source>
         <translation>انتخاب جمله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="721" />
+        <location filename="../../annotator/ui/main_window.py" line="722" />
         <source>Place an unplaced span at the selection…</source>
         <translation>گذاشتن بازهٔ بی‌جامانده روی متن انتخاب‌شده…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="722" />
+        <location filename="../../annotator/ui/main_window.py" line="723" />
         <source>Snap to whole words</source>
         <translation>انتخاب کامل واژه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="723" />
+        <location filename="../../annotator/ui/main_window.py" line="724" />
         <source>Zoom in</source>
         <translation>بزرگ‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="724" />
+        <location filename="../../annotator/ui/main_window.py" line="725" />
         <source>Zoom out</source>
         <translation>کوچک‌نمایی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="725" />
+        <location filename="../../annotator/ui/main_window.py" line="726" />
         <source>Actual size</source>
         <translation>اندازهٔ اصلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="728" />
+        <location filename="../../annotator/ui/main_window.py" line="729" />
         <source>System</source>
         <translation>پیش‌فرض سیستم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="729" />
+        <location filename="../../annotator/ui/main_window.py" line="730" />
         <source>Light</source>
         <translation>روشن</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="730" />
+        <location filename="../../annotator/ui/main_window.py" line="731" />
         <source>Dark</source>
         <translation>تیره</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="733" />
         <source>Keyboard shortcuts</source>
         <translation>میان‌برهای صفحه‌کلید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="733" />
+        <location filename="../../annotator/ui/main_window.py" line="734" />
         <source>Your name…</source>
         <translation>نام شما…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="734" />
+        <location filename="../../annotator/ui/main_window.py" line="735" />
         <source>Agreement…</source>
         <translation>توافق کدگذاران…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="735" />
+        <location filename="../../annotator/ui/main_window.py" line="736" />
         <source>Synchronise (git)</source>
         <translation>همگام‌سازی (git)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="736" />
+        <location filename="../../annotator/ui/main_window.py" line="737" />
         <source>Curate disagreements</source>
         <translation>داوری اختلاف‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="737" />
+        <location filename="../../annotator/ui/main_window.py" line="738" />
         <source>Go to the curation list</source>
         <translation>رفتن به فهرست داوری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="738" />
+        <location filename="../../annotator/ui/main_window.py" line="739" />
         <source>Analysis: charts, claims table, networks…</source>
         <translation>تحلیل: نمودارها، جدول ادعاها، شبکه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="742" />
-        <location filename="../../annotator/ui/main_window.py" line="1264" />
+        <location filename="../../annotator/ui/main_window.py" line="743" />
+        <location filename="../../annotator/ui/main_window.py" line="1269" />
         <source>Agreement</source>
         <translation>توافق کدگذاران</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="747" />
+        <location filename="../../annotator/ui/main_window.py" line="748" />
         <source>Find in article…</source>
         <translation>جست‌وجو در مقاله…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="748" />
+        <location filename="../../annotator/ui/main_window.py" line="749" />
         <source>Find in project…</source>
         <translation>جست‌وجو در پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="749" />
+        <location filename="../../annotator/ui/main_window.py" line="750" />
         <source>Tag all search results…</source>
         <translation>برچسب زدن به همهٔ نتیجه‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="750" />
+        <location filename="../../annotator/ui/main_window.py" line="751" />
         <source>New project…</source>
         <translation>پروژهٔ تازه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="751" />
+        <location filename="../../annotator/ui/main_window.py" line="752" />
         <source>Open project…</source>
         <translation>باز کردن پروژه…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="752" />
+        <location filename="../../annotator/ui/main_window.py" line="753" />
         <source>Import articles…</source>
         <translation>درون‌ریزی مقاله‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="753" />
+        <location filename="../../annotator/ui/main_window.py" line="754" />
         <source>Next document</source>
         <translation>سند بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="754" />
+        <location filename="../../annotator/ui/main_window.py" line="755" />
         <source>Previous document</source>
         <translation>سند قبلی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="755" />
+        <location filename="../../annotator/ui/main_window.py" line="756" />
         <source>Next unfinished document</source>
         <translation>سند ناتمام بعدی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="756" />
+        <location filename="../../annotator/ui/main_window.py" line="757" />
         <source>Mark done / not done</source>
         <translation>علامت‌گذاری انجام‌شده / انجام‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="757" />
+        <location filename="../../annotator/ui/main_window.py" line="758" />
         <source>Statistics…</source>
         <translation>آمار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="758" />
+        <location filename="../../annotator/ui/main_window.py" line="759" />
         <source>Export annotations…</source>
         <translation>برون‌بری برچسب‌گذاری‌ها…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705" />
-        <location filename="../../annotator/ui/main_window.py" line="763" />
+        <location filename="../../annotator/ui/main_window.py" line="706" />
+        <location filename="../../annotator/ui/main_window.py" line="764" />
         <source>Note (N), Enter to keep:</source>
         <translation>یادداشت (N)؛ Enter برای ثبت:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704" />
-        <location filename="../../annotator/ui/main_window.py" line="764" />
+        <location filename="../../annotator/ui/main_window.py" line="705" />
+        <location filename="../../annotator/ui/main_window.py" line="765" />
         <source>Spans</source>
         <translation>بازه‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="813" />
+        <location filename="../../annotator/ui/main_window.py" line="814" />
         <source>You are coding as %1</source>
         <translation>اکنون با نام %1 کدگذاری می‌کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="836" />
+        <location filename="../../annotator/ui/main_window.py" line="837" />
         <source>Cannot make a working copy of the sample in %1: %2</source>
         <translation>نمی‌توان رونوشتی از نمونه در %1 ساخت: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="954" />
+        <location filename="../../annotator/ui/main_window.py" line="955" />
         <source>Spans that could not be placed (kept in the file):</source>
         <translation>بازه‌هایی که جایشان پیدا نشد (در پرونده نگه داشته شده‌اند):</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="976" />
+        <location filename="../../annotator/ui/main_window.py" line="977" />
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="986" />
+        <location filename="../../annotator/ui/main_window.py" line="987" />
         <source>Recovered %1 edits to %2 that had not been saved when the program last stopped.</source>
         <translation>%1 ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="987" />
+        <location filename="../../annotator/ui/main_window.py" line="988" />
         <source>Recovered 1 edit to %2 that had not been saved when the program last stopped.</source>
         <translation>۱ ویرایشِ %2 که وقتی برنامه آخرین بار بسته شد ذخیره نشده بود، بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="991" />
+        <location filename="../../annotator/ui/main_window.py" line="992" />
         <source>The text of %1 has changed since it was annotated: </source>
         <translation>متن %1 پس از برچسب‌گذاری تغییر کرده است: </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="995" />
+        <location filename="../../annotator/ui/main_window.py" line="996" />
         <source>1 span was placed on the new text</source>
         <translation>۱ بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="995" />
+        <location filename="../../annotator/ui/main_window.py" line="996" />
         <source>%1 spans were placed on the new text</source>
         <translation>%1 بازه روی متن تازه جای گرفت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1000" />
+        <location filename="../../annotator/ui/main_window.py" line="1001" />
         <source>; 1 could not be placed and is kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ ۱ بازه جایی پیدا نکرد و با نشان «بی‌جا» در پرونده نگه داشته شد (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1001" />
+        <location filename="../../annotator/ui/main_window.py" line="1002" />
         <source>; %1 could not be placed and are kept in the file as unplaced (nothing was deleted)</source>
         <translation>؛ %1 بازه جایی پیدا نکردند و با نشان «بی‌جا» در پرونده نگه داشته شدند (چیزی پاک نشد)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1007" />
+        <location filename="../../annotator/ui/main_window.py" line="1008" />
         <source>The file had been replaced meanwhile (by another program or a synced folder): its changes are kept with them (%1 added, %2 removed, %3 changed).</source>
         <translation>پرونده در این میان جایگزین شده بود (با برنامهٔ دیگری یا پوشهٔ همگام‌شده): تغییرهای آن هم کنار این ویرایش‌ها نگه داشته شد (%1 افزوده، %2 حذف‌شده، %3 تغییریافته).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1013" />
+        <location filename="../../annotator/ui/main_window.py" line="1014" />
         <source>%1 spans changed on both sides keep these edits.</source>
         <translation>%1 بازه در هر دو سو تغییر کرده بود: این ویرایش‌ها نگه داشته شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1048" />
+        <location filename="../../annotator/ui/main_window.py" line="1017" />
+        <location filename="../../annotator/ui/main_window.py" line="1873" />
+        <source>The other version is kept as %1.</source>
+        <translation>نسخهٔ دیگر، کامل، با نام %1 نگه داشته شد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1019" />
+        <source>The other version could not be kept: %1.</source>
+        <translation>نسخهٔ دیگر را نمی‌شد نگه داشت: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="1053" />
         <source>Working without a lock: %1</source>
         <translation>کار بدون قفل: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1086" />
+        <location filename="../../annotator/ui/main_window.py" line="1091" />
         <source>The last session ended without closing (process %1).</source>
         <translation>نشست پیشین بی‌آنکه بسته شود پایان یافت (فرایند %1).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1090" />
+        <location filename="../../annotator/ui/main_window.py" line="1095" />
         <source>Its unsaved edits to 1 other document are kept and come back when it opens.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در ۱ سند دیگر نگه داشته شده‌اند و با باز شدن آن بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1091" />
+        <location filename="../../annotator/ui/main_window.py" line="1096" />
         <source>Its unsaved edits to %1 other documents are kept and come back when they open.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن در %1 سند دیگر نگه داشته شده‌اند و با باز شدن هر یک بازمی‌گردند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1094" />
+        <location filename="../../annotator/ui/main_window.py" line="1099" />
         <source>Its unsaved edits were recovered.</source>
         <translation>ویرایش‌های ذخیره‌نشدهٔ آن بازیابی شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1096" />
+        <location filename="../../annotator/ui/main_window.py" line="1101" />
         <source>Nothing had been left unsaved.</source>
         <translation>چیزی ذخیره‌نشده نمانده بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1104" />
+        <location filename="../../annotator/ui/main_window.py" line="1109" />
         <source>This project is held by another window (its lock file %1 is unreadable).</source>
         <translation>این پروژه در دست پنجرهٔ دیگری است (پروندهٔ قفل آن، %1، خوانا نیست).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1109" />
+        <location filename="../../annotator/ui/main_window.py" line="1114" />
         <source>This file is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پرونده در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1112" />
+        <location filename="../../annotator/ui/main_window.py" line="1117" />
         <source>This project is already open in another window: coder %1 on computer %2 (process %3), since %4 (%5).</source>
         <translation>این پروژه در پنجرهٔ دیگری باز است: کدگذار %1 روی رایانهٔ %2 (فرایند %3)، از %4 (%5).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1207" />
+        <location filename="../../annotator/ui/main_window.py" line="1212" />
         <source>Synchronising did not finish: %1</source>
         <translation>همگام‌سازی تمام نشد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1209" />
+        <location filename="../../annotator/ui/main_window.py" line="1214" />
         <source>Synchronised with git:</source>
         <translation>با git همگام شد:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1220" />
+        <location filename="../../annotator/ui/main_window.py" line="1225" />
         <source>your work: nothing new to commit</source>
         <translation>کار شما: چیز تازه‌ای برای ثبت نبود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1224" />
+        <location filename="../../annotator/ui/main_window.py" line="1229" />
         <source>nothing new arrived</source>
         <translation>چیز تازه‌ای نرسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1235" />
+        <location filename="../../annotator/ui/main_window.py" line="1240" />
         <source>the project's labels or settings changed</source>
         <translation>برچسب‌ها یا تنظیمات پروژه تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1237" />
+        <location filename="../../annotator/ui/main_window.py" line="1242" />
         <source>the others' new or changed entities arrived</source>
         <translation>هویت‌های تازه یا تغییرکردهٔ دیگران رسید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1239" />
+        <location filename="../../annotator/ui/main_window.py" line="1244" />
         <source>sent</source>
         <translation>فرستاده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1276" />
+        <location filename="../../annotator/ui/main_window.py" line="1281" />
         <source>Analysis works on a project: open one with File ▸ Open project.</source>
         <translation>تحلیل روی یک پروژه انجام می‌شود: با «پرونده ▸ باز کردن پروژه» یکی را باز کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1300" />
+        <location filename="../../annotator/ui/main_window.py" line="1305" />
         <source>another window (%1) took this file over; this window no longer saves it. Close it, or keep what you did here with Save As</source>
         <translation>پنجره‌ای دیگر (%1) این پرونده را در دست گرفت؛ این پنجره دیگر آن را ذخیره نمی‌کند. آن را ببندید، یا کاری را که اینجا کرده‌اید با «ذخیره با نام» نگه دارید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1320" />
+        <location filename="../../annotator/ui/main_window.py" line="1325" />
         <source>The annotation file %1 was kept aside as %2; this document starts without annotations.</source>
         <translation>پروندهٔ برچسب‌گذاری %1 با نام %2 کنار گذاشته شد؛ این سند بی‌برچسب آغاز می‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1327" />
+        <location filename="../../annotator/ui/main_window.py" line="1332" />
         <source>This annotation file is for document %1, not %2; it was left as it is.</source>
         <translation>این پروندهٔ برچسب‌گذاری از آنِ سند %1 است، نه %2؛ دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1331" />
+        <location filename="../../annotator/ui/main_window.py" line="1336" />
         <source>The text of %1 is not the one these annotations were made on: only %2 of %3 spans could be placed on it; the file was left as it is.</source>
         <translation>متن %1 آن متنی نیست که این برچسب‌ها روی آن زده شده‌اند: تنها %2 بازه از %3 بازه روی آن جا گرفتند؛ پرونده دست‌نخورده ماند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1343" />
+        <location filename="../../annotator/ui/main_window.py" line="1348" />
         <source>Annotations of another document</source>
         <translation>برچسب‌گذاری‌های سندی دیگر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1347" />
+        <location filename="../../annotator/ui/main_window.py" line="1352" />
         <source>Nothing was written. Keep it aside: the file is renamed (nothing is deleted) and this document starts without annotations. Re-anchor anyway: its spans are moved onto this text where they fit and the rest are kept in the file as unplaced; the file then belongs to this document. Cancel: the document is not opened.</source>
         <translation>چیزی نوشته نشد. کنار گذاشتن: نام پرونده عوض می‌شود (چیزی پاک نمی‌شود) و این سند بی‌برچسب آغاز می‌شود. جابه‌جایی به‌هرحال: بازه‌ها هر جا که بخورند روی این متن گذاشته می‌شوند و باقی با نشان «بی‌جا» در پرونده می‌مانند؛ پرونده از آن پس از آنِ این سند است. انصراف: سند باز نمی‌شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1353" />
+        <location filename="../../annotator/ui/main_window.py" line="1358" />
         <source>Keep it aside, start afresh</source>
         <translation>کنار گذاشتن و آغاز از نو</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1355" />
+        <location filename="../../annotator/ui/main_window.py" line="1360" />
         <source>Re-anchor anyway</source>
         <translation>جابه‌جایی به‌هرحال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1370" />
+        <location filename="../../annotator/ui/main_window.py" line="1375" />
         <source>Project in use</source>
         <translation>پروژه در حال استفاده است</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1371" />
+        <location filename="../../annotator/ui/main_window.py" line="1376" />
         <source>%1
 
 Open it here anyway? The other window must then be closed without saving.</source>
@@ -1780,345 +1791,345 @@ Open it here anyway? The other window must then be closed without saving.</sourc
 با این حال اینجا باز شود؟ پنجرهٔ دیگر باید بی‌ذخیره بسته شود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1387" />
+        <location filename="../../annotator/ui/main_window.py" line="1392" />
         <source>New project in folder</source>
         <translation>پروژهٔ تازه در پوشه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1387" />
+        <location filename="../../annotator/ui/main_window.py" line="1392" />
         <source>new-project</source>
         <translation>پروژه-تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1402" />
+        <location filename="../../annotator/ui/main_window.py" line="1407" />
         <source>Open project</source>
         <translation>باز کردن پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1489" />
+        <location filename="../../annotator/ui/main_window.py" line="1496" />
         <source>Open article</source>
         <translation>باز کردن مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1491" />
+        <location filename="../../annotator/ui/main_window.py" line="1498" />
         <source>Articles and annotations (*.txt *.json);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1525" />
+        <location filename="../../annotator/ui/main_window.py" line="1532" />
         <source>This document is marked done: %1 reopens it for editing</source>
         <translation>این سند «انجام‌شده» علامت خورده است: %1 آن را برای ویرایش دوباره باز می‌کند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1549" />
+        <location filename="../../annotator/ui/main_window.py" line="1556" />
         <source>Not relabelled: its links are kept</source>
         <translation>برچسب تغییر نکرد: پیوندهایش ماندند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1566" />
+        <location filename="../../annotator/ui/main_window.py" line="1573" />
         <source>Nothing to tag in the selection</source>
         <translation>در بخش انتخاب‌شده چیزی برای برچسب زدن نیست</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1577" />
+        <location filename="../../annotator/ui/main_window.py" line="1584" />
         <source>Relabelled; removed %1 (Ctrl+Z brings them back)</source>
         <translation>برچسب تغییر کرد؛ %1 حذف شد (Ctrl+Z آن‌ها را برمی‌گرداند)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1582" />
+        <location filename="../../annotator/ui/main_window.py" line="1589" />
         <source>Select some text first (drag, double-click or Shift+arrows)</source>
         <translation>نخست بخشی از متن را انتخاب کنید (کشیدن، دوبار کلیک یا Shift و پیکان‌ها)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1600" />
+        <location filename="../../annotator/ui/main_window.py" line="1607" />
         <source>Click a span or choose it in the list to delete it</source>
         <translation>برای حذف، روی بازه کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1630" />
+        <location filename="../../annotator/ui/main_window.py" line="1637" />
         <source>Select the text the span belongs to first</source>
         <translation>نخست متنی را که بازه از آن است انتخاب کنید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1635" />
+        <location filename="../../annotator/ui/main_window.py" line="1642" />
         <source>Place an unplaced span</source>
         <translation>گذاشتن بازهٔ بی‌جامانده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1635" />
+        <location filename="../../annotator/ui/main_window.py" line="1642" />
         <source>Span</source>
         <translation>بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1677" />
+        <location filename="../../annotator/ui/main_window.py" line="1684" />
         <source>Search first (%1, or %2 in a project): %3 then tags every result</source>
         <translation>نخست جست‌وجو کنید (%1، یا %2 در پروژه)؛ آنگاه %3 به همهٔ نتیجه‌ها برچسب می‌زند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1692" />
+        <location filename="../../annotator/ui/main_window.py" line="1699" />
         <source>%1 edits the note of the current span: click a span or choose it in the list first</source>
         <translation>%1 یادداشت بازهٔ کنونی را ویرایش می‌کند: نخست روی بازه‌ای کلیک کنید یا آن را در فهرست برگزینید</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1714" />
+        <location filename="../../annotator/ui/main_window.py" line="1721" />
         <source>Undone: %1</source>
         <translation>واگرد شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1722" />
+        <location filename="../../annotator/ui/main_window.py" line="1729" />
         <source>Redone: %1</source>
         <translation>ازنو انجام شد: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1782" />
+        <location filename="../../annotator/ui/main_window.py" line="1789" />
         <source>Your last edit could not be written to disk.</source>
         <translation>آخرین ویرایش شما روی دیسک نوشته نشد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1810" />
+        <location filename="../../annotator/ui/main_window.py" line="1817" />
         <source>Cannot save %1: %2
 Your work is kept in memory; use Save As to save it elsewhere.</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2
 کار شما در حافظه نگه داشته شده است؛ با «ذخیره با نام» آن را جای دیگری ذخیره کنید.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1849" />
+        <location filename="../../annotator/ui/main_window.py" line="1863" />
         <source>The annotation file was changed by another program (a synced folder?): its changes are taken in (%1 added, %2 removed, %3 changed, %4 links); Ctrl+Z takes them back.</source>
         <translation>پروندهٔ برچسب‌ها را برنامهٔ دیگری تغییر داد (پوشهٔ همگام‌شده؟): تغییرهای آن گرفته شد (%1 افزوده، %2 حذف‌شده، %3 تغییریافته، %4 پیوند)؛ Ctrl+Z آن‌ها را برمی‌گرداند.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1855" />
+        <location filename="../../annotator/ui/main_window.py" line="1869" />
         <source>%1 spans changed both here and there: yours are kept.</source>
         <translation>%1 بازه هم اینجا و هم آنجا تغییر کرد: نسخهٔ شما نگه داشته شد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1868" />
+        <location filename="../../annotator/ui/main_window.py" line="1884" />
         <source>Save annotations as</source>
         <translation>ذخیرهٔ برچسب‌گذاری‌ها با نام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1870" />
+        <location filename="../../annotator/ui/main_window.py" line="1886" />
         <source>Annotations (*.json)</source>
         <translation>برچسب‌گذاری‌ها (*.json)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1882" />
+        <location filename="../../annotator/ui/main_window.py" line="1898" />
         <source>Cannot save %1: %2</source>
         <translation>نمی‌توان %1 را ذخیره کرد: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1895" />
+        <location filename="../../annotator/ui/main_window.py" line="1911" />
         <source>Unsaved work</source>
         <translation>کار ذخیره‌نشده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1896" />
+        <location filename="../../annotator/ui/main_window.py" line="1912" />
         <source>Your annotations could not be saved:
 %1</source>
         <translation>برچسب‌گذاری‌های شما ذخیره نشد:
 %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1979" />
+        <location filename="../../annotator/ui/main_window.py" line="1995" />
         <source>%1 (read-only)</source>
         <translation>%1 (فقط خواندنی)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1991" />
+        <location filename="../../annotator/ui/main_window.py" line="2007" />
         <source>Spans: %1 · %2</source>
         <translation>بازه‌ها: %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2010" />
+        <location filename="../../annotator/ui/main_window.py" line="2026" />
         <source>Tag %1 result</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2021" />
+        <location filename="../../annotator/ui/main_window.py" line="2037" />
         <source>Accept the version of %1</source>
         <translation>پذیرفتن نسخهٔ %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2022" />
+        <location filename="../../annotator/ui/main_window.py" line="2038" />
         <source>Reject</source>
         <translation>رد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2023" />
+        <location filename="../../annotator/ui/main_window.py" line="2039" />
         <source>Link entity</source>
         <translation>پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2024" />
+        <location filename="../../annotator/ui/main_window.py" line="2040" />
         <source>Unlink entity</source>
         <translation>برداشتن پیوند هویت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2025" />
+        <location filename="../../annotator/ui/main_window.py" line="2041" />
         <source>Relink mentions</source>
         <translation>پیوند دوبارهٔ اشاره‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2026" />
+        <location filename="../../annotator/ui/main_window.py" line="2042" />
         <source>Edit labels and attributes</source>
         <translation>ویرایش برچسب‌ها و ویژگی‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2027" />
+        <location filename="../../annotator/ui/main_window.py" line="2043" />
         <source>Edit document details</source>
         <translation>ویرایش مشخصات سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2028" />
+        <location filename="../../annotator/ui/main_window.py" line="2044" />
         <source>Changes saved by another program</source>
         <translation>تغییرهایی که برنامهٔ دیگری ذخیره کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="731" />
-        <location filename="../../annotator/ui/main_window.py" line="1957" />
+        <location filename="../../annotator/ui/main_window.py" line="732" />
+        <location filename="../../annotator/ui/main_window.py" line="1973" />
         <source>About annotator</source>
         <translation>دربارهٔ annotator</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="766" />
+        <location filename="../../annotator/ui/main_window.py" line="767" />
         <source>Label palette</source>
         <translation>نوار برچسب‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1218" />
+        <location filename="../../annotator/ui/main_window.py" line="1223" />
         <source>your work: %1 file committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1218" />
+        <location filename="../../annotator/ui/main_window.py" line="1223" />
         <source>your work: %1 files committed</source>
         <translation>کار شما: %1 پرونده ثبت شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>%1 new document</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1227" />
+        <location filename="../../annotator/ui/main_window.py" line="1232" />
         <source>%1 new documents</source>
         <translation>%1 سند تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1230" />
+        <location filename="../../annotator/ui/main_window.py" line="1235" />
         <source>%1 document changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1230" />
+        <location filename="../../annotator/ui/main_window.py" line="1235" />
         <source>%1 documents changed</source>
         <translation>%1 سند تغییر کرد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1232" />
+        <location filename="../../annotator/ui/main_window.py" line="1237" />
         <source>%1 annotation file</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1232" />
+        <location filename="../../annotator/ui/main_window.py" line="1237" />
         <source>%1 annotation files</source>
         <translation>%1 پروندهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1233" />
+        <location filename="../../annotator/ui/main_window.py" line="1238" />
         <source>%1: %2 new or changed</source>
         <translation>%1: %2 تازه یا تغییرکرده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1958" />
+        <location filename="../../annotator/ui/main_window.py" line="1974" />
         <source>annotator %1
 Annotate Persian news: actors, locations and claims.</source>
         <translation>annotator %1
 برچسب‌گذاری اخبار فارسی: کنشگرها، مکان‌ها و ادعاها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1974" />
+        <location filename="../../annotator/ui/main_window.py" line="1990" />
         <source>&amp;Undo %1</source>
         <translation>&amp;واگرد %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1975" />
+        <location filename="../../annotator/ui/main_window.py" line="1991" />
         <source>&amp;Redo %1</source>
         <translation>&amp;ازنو %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1977" />
+        <location filename="../../annotator/ui/main_window.py" line="1993" />
         <source>No article</source>
         <translation>بدون مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1982" />
+        <location filename="../../annotator/ui/main_window.py" line="1998" />
         <source>curating as %1</source>
         <translation>داوری با نام %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1987" />
+        <location filename="../../annotator/ui/main_window.py" line="2003" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1988" />
+        <location filename="../../annotator/ui/main_window.py" line="2004" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="1989" />
+        <location filename="../../annotator/ui/main_window.py" line="2005" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2012" />
+        <location filename="../../annotator/ui/main_window.py" line="2028" />
         <source>Add %1</source>
         <translation>افزودن %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2010" />
+        <location filename="../../annotator/ui/main_window.py" line="2026" />
         <source>Tag %1 results</source>
         <translation>برچسب زدن به %1 نتیجه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2013" />
+        <location filename="../../annotator/ui/main_window.py" line="2029" />
         <source>Delete %1</source>
         <translation>حذف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2014" />
+        <location filename="../../annotator/ui/main_window.py" line="2030" />
         <source>Relabel as %1</source>
         <translation>تغییر برچسب به %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="719" />
-        <location filename="../../annotator/ui/main_window.py" line="2015" />
+        <location filename="../../annotator/ui/main_window.py" line="720" />
+        <location filename="../../annotator/ui/main_window.py" line="2031" />
         <source>Edit note</source>
         <translation>ویرایش یادداشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2016" />
+        <location filename="../../annotator/ui/main_window.py" line="2032" />
         <source>Set %1</source>
         <translation>تنظیم %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2017" />
+        <location filename="../../annotator/ui/main_window.py" line="2033" />
         <source>Resize span</source>
         <translation>تغییر اندازهٔ بازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2018" />
+        <location filename="../../annotator/ui/main_window.py" line="2034" />
         <source>Add relation</source>
         <translation>افزودن رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2019" />
+        <location filename="../../annotator/ui/main_window.py" line="2035" />
         <source>Delete relation</source>
         <translation>حذف رابطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="2020" />
+        <location filename="../../annotator/ui/main_window.py" line="2036" />
         <source>Change status</source>
         <translation>تغییر وضعیت</translation>
     </message>
@@ -2322,53 +2333,53 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>همهٔ سندها انجام شده‌اند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="478" />
+        <location filename="../../annotator/ui/project_session.py" line="500" />
         <source>%1 of %2 documents done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="489" />
-        <location filename="../../annotator/ui/project_session.py" line="621" />
+        <location filename="../../annotator/ui/project_session.py" line="511" />
+        <location filename="../../annotator/ui/project_session.py" line="643" />
         <source>Import articles</source>
         <translation>درون‌ریزی مقاله‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="502" />
+        <location filename="../../annotator/ui/project_session.py" line="524" />
         <source>Importing…</source>
         <translation>در حال درون‌ریزی…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="611" />
+        <location filename="../../annotator/ui/project_session.py" line="633" />
         <source>detected from each file: articles, or annotations with their labels</source>
         <translation>تشخیص از روی خود پرونده: مقاله‌ها، یا حاشیه‌نویسی‌ها با برچسب‌هایشان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="612" />
+        <location filename="../../annotator/ui/project_session.py" line="634" />
         <source>plain text, one article a file</source>
         <translation>متن ساده، هر پرونده یک مقاله</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="613" />
+        <location filename="../../annotator/ui/project_session.py" line="635" />
         <source>JSON articles (or annotator's own annotation files)</source>
         <translation>مقاله‌های JSON (یا پرونده‌های حاشیه‌نویسی خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="614" />
+        <location filename="../../annotator/ui/project_session.py" line="636" />
         <source>JSON Lines articles, one a line (or annotator's own export)</source>
         <translation>مقاله‌های JSON Lines، هر سطر یکی (یا برون‌بری خود annotator)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="615" />
+        <location filename="../../annotator/ui/project_session.py" line="637" />
         <source>CSV or TSV articles, one a row</source>
         <translation>مقاله‌های CSV یا TSV، هر ردیف یکی</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="616" />
+        <location filename="../../annotator/ui/project_session.py" line="638" />
         <source>HTML pages, their visible text</source>
         <translation>صفحه‌های HTML، متن پیدای آن‌ها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="628" />
+        <location filename="../../annotator/ui/project_session.py" line="650" />
         <source>Cancel</source>
         <translation>لغو</translation>
     </message>
@@ -2383,184 +2394,184 @@ Annotate Persian news: actors, locations and claims.</source>
         <translation>خواندن فهرست سندها متوقف شد؛ فهرست همان چیزی را نشان می‌دهد که پیش‌تر داشت</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="478" />
+        <location filename="../../annotator/ui/project_session.py" line="500" />
         <source>%1 of %2 document done</source>
         <translation>%1 از %2 سند انجام شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="492" />
+        <location filename="../../annotator/ui/project_session.py" line="514" />
         <source>Articles and annotations (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;All files (*)</source>
         <translation>مقاله‌ها و برچسب‌گذاری‌ها (*.txt *.json *.jsonl *.ndjson *.csv *.html *.htm *.ann *.tsv *.conll *.bio *.iob *.iob2);;همهٔ پرونده‌ها (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="506" />
+        <location filename="../../annotator/ui/project_session.py" line="528" />
         <source>Importing %1</source>
         <translation>درون‌ریزی %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="518" />
+        <location filename="../../annotator/ui/project_session.py" line="540" />
         <source>Import cancelled: the project is as it was.</source>
         <translation>درون‌ریزی لغو شد: پروژه همان است که بود.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="530" />
+        <location filename="../../annotator/ui/project_session.py" line="552" />
         <source>%1 document added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="530" />
+        <location filename="../../annotator/ui/project_session.py" line="552" />
         <source>%1 documents added</source>
         <translation>%1 سند افزوده شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="531" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
         <source>%1 duplicate skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="531" />
+        <location filename="../../annotator/ui/project_session.py" line="553" />
         <source>%1 duplicates skipped</source>
         <translation>%1 سند تکراری کنار گذاشته شد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="532" />
+        <location filename="../../annotator/ui/project_session.py" line="554" />
         <source>%1 problem</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="532" />
+        <location filename="../../annotator/ui/project_session.py" line="554" />
         <source>%1 problems</source>
         <translation>%1 مشکل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="537" />
+        <location filename="../../annotator/ui/project_session.py" line="559" />
         <source>%1 span imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="537" />
+        <location filename="../../annotator/ui/project_session.py" line="559" />
         <source>%1 spans imported</source>
         <translation>%1 بازه با سندها آمد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="539" />
+        <location filename="../../annotator/ui/project_session.py" line="561" />
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="543" />
+        <location filename="../../annotator/ui/project_session.py" line="565" />
         <source>%1: format detected: %2</source>
         <translation>قالب تشخیص‌داده‌شده برای %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="555" />
+        <location filename="../../annotator/ui/project_session.py" line="577" />
         <source>Export</source>
         <translation>برون‌بری</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="555" />
-        <location filename="../../annotator/ui/project_session.py" line="621" />
+        <location filename="../../annotator/ui/project_session.py" line="577" />
+        <location filename="../../annotator/ui/project_session.py" line="643" />
         <source>Format</source>
         <translation>قالب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="567" />
+        <location filename="../../annotator/ui/project_session.py" line="589" />
         <source>Export to</source>
         <translation>برون‌بری به</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="581" />
+        <location filename="../../annotator/ui/project_session.py" line="603" />
         <source>Exporting…</source>
         <translation>در حال برون‌بری…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="639" />
+        <location filename="../../annotator/ui/project_session.py" line="661" />
         <source>new %1 · in progress %2 · done %3</source>
         <translation>تازه %1 · در حال انجام %2 · انجام‌شده %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="643" />
+        <location filename="../../annotator/ui/project_session.py" line="665" />
         <source>spans per label:</source>
         <translation>برچسب‌ها بر پایهٔ نوع:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="645" />
+        <location filename="../../annotator/ui/project_session.py" line="667" />
         <source>per annotator:</source>
         <translation>بر پایهٔ برچسب‌گذار:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="656" />
+        <location filename="../../annotator/ui/project_session.py" line="678" />
         <source>%1 annotation file cannot be read and is left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="657" />
+        <location filename="../../annotator/ui/project_session.py" line="679" />
         <source>%1 annotation files cannot be read and are left out of these figures:</source>
         <translation>%1 پروندهٔ برچسب خوانده نمی‌شود و در این شمارش‌ها نیامده است:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="668" />
+        <location filename="../../annotator/ui/project_session.py" line="690" />
         <source>new</source>
         <translation>تازه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="669" />
+        <location filename="../../annotator/ui/project_session.py" line="691" />
         <source>in progress</source>
         <translation>در حال انجام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="670" />
+        <location filename="../../annotator/ui/project_session.py" line="692" />
         <source>done</source>
         <translation>انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="674" />
+        <location filename="../../annotator/ui/project_session.py" line="696" />
         <source>Spans per label, all annotators' sets added up</source>
         <translation>بازه‌ها بر پایهٔ برچسب، مجموعه‌های همهٔ کدگذاران روی هم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="676" />
+        <location filename="../../annotator/ui/project_session.py" line="698" />
         <source>Spans per label</source>
         <translation>بازه‌ها بر پایهٔ برچسب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="680" />
+        <location filename="../../annotator/ui/project_session.py" line="702" />
         <source>Per annotator: spans, documents done</source>
         <translation>بر پایهٔ کدگذار: بازه‌ها · سندهای انجام‌شده</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="699" />
+        <location filename="../../annotator/ui/project_session.py" line="721" />
         <source>Project statistics</source>
         <translation>آمار پروژه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="667" />
-        <location filename="../../annotator/ui/project_session.py" line="747" />
+        <location filename="../../annotator/ui/project_session.py" line="689" />
+        <location filename="../../annotator/ui/project_session.py" line="769" />
         <source>Documents</source>
         <translation>سندها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="638" />
+        <location filename="../../annotator/ui/project_session.py" line="660" />
         <source>%1 document</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="638" />
+        <location filename="../../annotator/ui/project_session.py" line="660" />
         <source>%1 documents</source>
         <translation>%1 سند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="704" />
+        <location filename="../../annotator/ui/project_session.py" line="726" />
         <source>What</source>
         <translation>مورد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="704" />
+        <location filename="../../annotator/ui/project_session.py" line="726" />
         <source>How many</source>
         <translation>شمار</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/project_session.py" line="773" />
+        <location filename="../../annotator/ui/project_session.py" line="795" />
         <source>%1
 This window stopped editing the project; your edits until now are saved.</source>
         <translation>%1

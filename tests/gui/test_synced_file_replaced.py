@@ -170,3 +170,36 @@ def test_a_kill_then_a_replaced_file_keeps_both_at_the_restart(qtbot: Any, tmp_p
     boxes[0].grab().save(str(tmp_path.parent / f"replaced_{language}.png"))
     window.close()
     assert on_disk(path) == expected
+
+
+def test_a_span_changed_on_both_computers_keeps_the_other_version_beside_the_file(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The note written here stays in the file; the laptop's note on the same span was
+    written over and lost. Its whole version is now kept beside the file, and the status
+    bar says where (in the Persian interface too)."""
+    from .test_io_messages import type_text
+
+    root = make_project(tmp_path)
+    window = open_in_window(qtbot, root, size=(1200, 800))
+    assert window.session is not None and window.annotations is not None
+    window.set_language("fa", save=False)
+    window._disk_watch.stop()  # its look every 2 s could take the laptop's note in first: no conflict then
+    path = file_of(root, window.session.doc_id)
+    tag(qtbot, window, "بغداد", Qt.Key.Key_2)
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["spans"][0]["note"] = "from the laptop"
+    path.with_name("sync-tmp").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(path.with_name("sync-tmp"), path)  # the laptop's note on the same span
+    laptop = path.read_bytes()
+
+    qtbot.keyClick(window.view, Qt.Key.Key_N)  # the note here, on the span just tagged
+    type_text(window.note_edit, "پایتخت")
+    qtbot.keyClick(window.note_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
+    assert on_disk(path) == [("location", "بغداد", "پایتخت")]
+    [kept] = list(path.parent.glob(path.name + ".other-*"))
+    assert kept.read_bytes() == laptop
+    assert kept.name in window.last_message and "نسخهٔ دیگر" in window.last_message, window.last_message
+    window.set_language("en", save=False)

@@ -169,3 +169,68 @@ def test_the_base_link_lives_as_long_as_the_journal(tmp_path: Path) -> None:
     assert base.exists() and base.read_bytes() == path.read_bytes()
     store.save()
     assert not base.exists() and not Path(str(path) + ".journal").exists()
+
+
+def _kept_copies(tmp_path: Path) -> list[Path]:
+    return sorted(tmp_path.glob("a.annotations.json.other-*"))
+
+
+def test_the_other_version_is_kept_whole_when_both_changed_a_span(tmp_path: Path) -> None:
+    """Where both computers changed one span, ours is kept in the file: the other
+    computer's version was then written over and lost. It is kept whole beside the file
+    first, under a name no project reads as annotations, and only then."""
+    store, path = new_store(tmp_path)
+    claim = next(s for s in store.aset.spans() if s.label == "claim")
+    store.aset.set_note(claim.id, "mine")
+
+    def theirs(data: dict[str, Any]) -> None:
+        for span in data["spans"]:
+            span["note"] = "theirs"
+
+    rewrite(path, theirs)
+    their_bytes = path.read_bytes()
+    merge = store.take_in_disk_changes()
+    assert merge is not None and merge.kept_ours == 1
+    [kept] = _kept_copies(tmp_path)
+    assert merge.kept_as == kept.name and kept.read_bytes() == their_bytes
+    assert spans_of(path) == [("actor", "وزیر خارجه", "theirs"), ("claim", "مذاکرات ادامه دارد", "mine")]
+
+    rewrite(path, lambda data: data["spans"][0].update(note="no conflict"))  # changed there only
+    merge = store.take_in_disk_changes()
+    assert merge is not None and merge.kept_ours == 0 and merge.kept_as == ""
+    assert len(_kept_copies(tmp_path)) == 1  # nothing of theirs was dropped: no copy
+
+
+def test_a_conflict_that_cannot_keep_the_other_version_is_not_taken_in(tmp_path: Path, monkeypatch: Any) -> None:
+    import annotator.io.store as store_module
+
+    store, path = new_store(tmp_path)
+    claim = next(s for s in store.aset.spans() if s.label == "claim")
+    store.aset.set_note(claim.id, "mine")
+    rewrite(path, lambda data: [span.update(note="theirs") for span in data["spans"]])
+    their_bytes = path.read_bytes()
+
+    def full_disk(path: Path, content: bytes, tag: str) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store_module, "_keep_copy", full_disk)
+    assert store.take_in_disk_changes() is None
+    assert path.read_bytes() == their_bytes  # neither taken in nor written over
+    assert store.aset.span(claim.id).note == "mine"
+
+
+def test_a_journal_merged_with_a_replaced_file_keeps_the_other_version_of_a_conflict(tmp_path: Path) -> None:
+    store, path = new_store(tmp_path)
+    schema, document = store.aset.schema, store.aset.document
+    claim = next(s for s in store.aset.spans() if s.label == "claim")
+    store.aset.set_note(claim.id, "journaled")
+    store.detach()  # killed, the edit only in the journal
+
+    rewrite(path, lambda data: [span.update(note="laptop") for span in data["spans"] if span["label"] == "claim"])
+    their_bytes = path.read_bytes()
+    reopened, recovery = AnnotationStore.open(path, schema, document)
+    [kept] = _kept_copies(tmp_path)
+    assert kept.read_bytes() == their_bytes
+    assert f"the other version is kept as {kept.name}" in recovery.message, recovery.message
+    assert ("claim", "مذاکرات ادامه دارد", "journaled") in spans_of(path)
+    reopened.close()
