@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -1852,7 +1853,15 @@ def check_project(path: Path | str) -> ProjectCheck:
             doc_id = file.name[: -len(".json")]
             if doc_id not in texts:
                 if doc_id not in project:
-                    lines.append(f"{file}: annotations of a document the project does not have")
+                    copy_of = re.match(_SYNC_COPY, doc_id)
+                    if copy_of and copy_of["id"] in project:
+                        lines.append(
+                            f"{file}: a sync client's conflicted copy of {copy_of['id']}.json (another computer's "
+                            "version, read nowhere): compare it with that file in the window, copy over what it "
+                            "alone has, then delete it"
+                        )
+                    else:
+                        lines.append(f"{file}: annotations of a document the project does not have")
                 continue
             result.annotation_files += 1
             try:
@@ -1887,6 +1896,11 @@ def _check_original(file: Path | str, original: Any, text: str, key: str = "orig
     return []
 
 
+# a sync client's conflicted copy of an annotation file: Dropbox and Nextcloud
+# "ID (… conflicted copy …)", Google Drive "ID (1)", Syncthing "ID.sync-conflict-…"
+_SYNC_COPY = r"(?i)^(?P<id>.+?)(?: \([^)]*conflict[^)]*\)| \(\d+\)|\.sync-conflict-.*)$"
+
+
 def _stray_files(root: Path, project: Project) -> list[str]:
     lines: list[str] = []
     stray: list[str] = []
@@ -1902,6 +1916,12 @@ def _stray_files(root: Path, project: Project) -> list[str]:
             f"{root / DOCUMENTS_DIR / name}: not listed in {CATALOG_FILE} (left by an interrupted "
             f"import?); `annotator repair {root}` lists it"
         )
+    for name in (CATALOG_FILE, PROJECT_FILE):
+        for copy in entity_files.conflict_copies(root / name):
+            lines.append(
+                f"{copy}: a sync client's conflicted copy of {name} (two computers wrote it at once; import on "
+                "one computer at a time, docs/team.md): what only it lists is not in the project"
+            )
     for leftover in sorted(root.glob(f"{STAGING_PREFIX}*")):
         lines.append(f"{leftover}: left by an interrupted import; `annotator repair {root}` finishes or removes it")
     return lines
