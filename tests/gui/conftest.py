@@ -54,16 +54,22 @@ def window(qtbot: Any) -> Iterator[MainWindow]:
 
 
 def open_in_window(
-    qtbot: Any, path: Path, annotator: str | None = None, size: tuple[int, int] | None = None
+    qtbot: Any,
+    path: Path,
+    annotator: str | None = None,
+    size: tuple[int, int] | None = None,
+    language: str | None = None,
 ) -> MainWindow:
     """A shown and active window (its shortcuts need an active window) with `path` (an
-    article or a project) opened; `annotator`: the coder's name in its settings."""
+    article or a project) opened; `annotator`: the coder's name in its settings,
+    `language`: the interface's (a program started again after a crash, say)."""
     from annotator.ui.settings import Settings
 
     settings = None
-    if annotator is not None:
+    if annotator is not None or language is not None:
         settings = Settings()
-        settings.annotator = annotator
+        settings.annotator = annotator or ""
+        settings.language = language or ""
     window = MainWindow(settings)
     qtbot.addWidget(window)
     if size is not None:

@@ -11,22 +11,14 @@ from typing import Any
 
 from annotator.io.store import journal_path
 
+from .conftest import open_in_window
 from .test_recovery_names_title import crashed
 
 
 def test_recovered_edits_are_checkpointed_without_another_edit(qtbot: Any, tmp_path: Path) -> None:
     project, _doc_id, path = crashed(tmp_path)
-    from annotator.ui import MainWindow
-    from annotator.ui.settings import Settings
 
-    settings = Settings()
-    settings.annotator = "ali"
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open(project.path), window.last_message
+    window = open_in_window(qtbot, project.path, annotator="ali", size=(1366, 768))
     assert [s["text"] for s in json.loads(path.read_text(encoding="utf-8"))["spans"]] == []  # behind
     qtbot.waitUntil(lambda: not journal_path(path).exists(), timeout=5000)
     assert [s["text"] for s in json.loads(path.read_text(encoding="utf-8"))["spans"]] == ["تهران"]

@@ -15,6 +15,8 @@ from annotator.io.project import Project
 from annotator.io.store import AnnotationStore, journal_path
 from annotator.ui.bidi import FSI, PDI
 
+from .conftest import open_in_window
+
 TITLE = "عدالت مهم‌ترین محور برنامه دولت Paydari است"
 
 
@@ -36,18 +38,8 @@ def crashed(tmp_path: Path) -> tuple[Project, str, Path]:
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_the_recovery_names_the_documents_title(qtbot: Any, tmp_path: Path, language: str) -> None:
     project, _doc_id, path = crashed(tmp_path)
-    from annotator.ui import MainWindow
-    from annotator.ui.settings import Settings
 
-    settings = Settings()
-    settings.annotator = "ali"
-    settings.language = language
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open(project.path), window.last_message
+    window = open_in_window(qtbot, project.path, annotator="ali", size=(1366, 768), language=language)
     boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     texts = [box.text() for box in boxes]
     said = next(t for t in texts if "Recovered" in t or "بازیابی" in t)

@@ -48,6 +48,15 @@ def replace_from_elsewhere(path: Path, text: str, word: str, label: str, note: s
     os.replace(tmp, path)
 
 
+def opened(qtbot: Any, tmp_path: Path) -> tuple[MainWindow, str, str, Path]:
+    """A project open in a window: (the window, its document's id and text, its file)."""
+    root = make_project(tmp_path)
+    window = open_in_window(qtbot, root, size=(1200, 800))
+    assert window.session is not None and window.annotations is not None
+    doc_id = window.session.doc_id
+    return window, doc_id, window.annotations.text, file_of(root, doc_id)
+
+
 def tag(qtbot: Any, window: MainWindow, word: str, key: Qt.Key) -> None:
     assert window.annotations is not None
     double_click_word(qtbot, window.view, window.annotations.text.index(word) + 1)
@@ -55,11 +64,7 @@ def tag(qtbot: Any, window: MainWindow, word: str, key: Qt.Key) -> None:
 
 
 def test_a_file_replaced_while_idle_is_taken_in_before_the_next_edit(qtbot: Any, tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    window = open_in_window(qtbot, root, size=(1200, 800))
-    assert window.session is not None and window.annotations is not None
-    doc_id, text = window.session.doc_id, window.annotations.text
-    path = file_of(root, doc_id)
+    window, doc_id, text, path = opened(qtbot, tmp_path)
     tag(qtbot, window, "بغداد", Qt.Key.Key_2)
     qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)  # checkpointed: nothing unsaved here
     assert on_disk(path) == [("location", "بغداد", "")]
@@ -85,11 +90,7 @@ def test_a_file_replaced_while_idle_is_taken_in_before_the_next_edit(qtbot: Any,
 def test_edits_not_yet_saved_here_and_theirs_are_both_kept(qtbot: Any, tmp_path: Path) -> None:
     """The file is replaced while this window's edits are only in its journal (before the
     checkpoint): the file ends with both, and Ctrl+Z takes back theirs alone."""
-    root = make_project(tmp_path)
-    window = open_in_window(qtbot, root, size=(1200, 800))
-    assert window.session is not None and window.annotations is not None
-    doc_id, text = window.session.doc_id, window.annotations.text
-    path = file_of(root, doc_id)
+    window, _doc_id, text, path = opened(qtbot, tmp_path)
     tag(qtbot, window, "بغداد", Qt.Key.Key_2)  # the first edit writes the file
     window._checkpoint_timer.stop()
     tag(qtbot, window, "پهپادی", Qt.Key.Key_3)  # journaled only
@@ -114,11 +115,7 @@ def test_edits_not_yet_saved_here_and_theirs_are_both_kept(qtbot: Any, tmp_path:
 
 
 def test_the_window_takes_the_change_in_while_nobody_types(qtbot: Any, tmp_path: Path) -> None:
-    root = make_project(tmp_path)
-    window = open_in_window(qtbot, root, size=(1200, 800))
-    assert window.session is not None and window.annotations is not None
-    doc_id, text = window.session.doc_id, window.annotations.text
-    path = file_of(root, doc_id)
+    window, _doc_id, text, path = opened(qtbot, tmp_path)
     tag(qtbot, window, "بغداد", Qt.Key.Key_2)
     qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
     replace_from_elsewhere(path, text, "عراق", "location", "from the laptop")
@@ -136,7 +133,6 @@ def test_a_kill_then_a_replaced_file_keeps_both_at_the_restart(qtbot: Any, tmp_p
 
     from annotator.io.project import Project
     from annotator.io.store import AnnotationStore, journal_path
-    from annotator.ui.settings import Settings
 
     project = Project.open(make_project(tmp_path))
     doc_id = project.document_ids()[0]
@@ -150,15 +146,7 @@ def test_a_kill_then_a_replaced_file_keeps_both_at_the_restart(qtbot: Any, tmp_p
     assert journal_path(path).exists()
     replace_from_elsewhere(path, document.text, "عراق", "location", "from the laptop")
 
-    settings = Settings()
-    settings.annotator = "ali"
-    settings.language = language
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open(project.path), window.last_message
+    window = open_in_window(qtbot, project.path, annotator="ali", size=(1366, 768), language=language)
     assert window.session is not None and window.session.doc_id == doc_id
     assert window.annotations is not None
     expected = [("location", "بغداد", ""), ("location", "عراق", "from the laptop")]
@@ -172,20 +160,15 @@ def test_a_kill_then_a_replaced_file_keeps_both_at_the_restart(qtbot: Any, tmp_p
     assert on_disk(path) == expected
 
 
-def test_a_span_changed_on_both_computers_keeps_the_other_version_beside_the_file(
-    qtbot: Any, tmp_path: Path
-) -> None:
+def test_a_span_changed_on_both_computers_keeps_the_other_version_beside_the_file(qtbot: Any, tmp_path: Path) -> None:
     """The note written here stays in the file; the laptop's note on the same span was
     written over and lost. Its whole version is now kept beside the file, and the status
     bar says where (in the Persian interface too)."""
     from .test_io_messages import type_text
 
-    root = make_project(tmp_path)
-    window = open_in_window(qtbot, root, size=(1200, 800))
-    assert window.session is not None and window.annotations is not None
+    window, _doc_id, _text, path = opened(qtbot, tmp_path)
     window.set_language("fa", save=False)
     window._disk_watch.stop()  # its look every 2 s could take the laptop's note in first: no conflict then
-    path = file_of(root, window.session.doc_id)
     tag(qtbot, window, "بغداد", Qt.Key.Key_2)
     qtbot.keyClick(window.view, Qt.Key.Key_S, CTRL)
     data = json.loads(path.read_text(encoding="utf-8"))
