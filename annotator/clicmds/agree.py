@@ -23,7 +23,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _fmt(value: Any) -> str:
-    return "–" if value is None else f"{value:.3f}"
+    # a tiny negative figure (alpha -0.0001: agreement a hair below chance) is 0.000, not
+    # "-0.000", as in the Agreement panel
+    text = "–" if value is None else f"{value:.3f}"
+    return "0.000" if text == "-0.000" else text
 
 
 def format_report(data: dict[str, Any], worst: int) -> list[str]:

@@ -47,3 +47,13 @@ def test_merge_and_agree_with_no_document_coded_twice_fail_and_say_why(
     assert main(["agree", str(root), "--json"]) == 1  # the figures still printed for scripts
     assert json.loads(capsys.readouterr().out)["documents"] == 0
     assert curated_files(root) == []
+
+
+def test_a_figure_a_hair_below_zero_is_printed_as_zero() -> None:
+    """The trial's `agree` printed alpha -0.000 (-0.000121): a negative zero reads as a
+    sign error. The Agreement panel already wrote 0.000."""
+    from annotator.clicmds.agree import _fmt
+
+    assert [_fmt(v) for v in (-0.000121, -0.0004, -0.0005, 0.0, None, 0.8125)] == [
+        "0.000", "0.000", "-0.001", "0.000", "–", "0.812",
+    ]  # fmt: skip
