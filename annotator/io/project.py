@@ -1439,17 +1439,18 @@ class Project:
 
     # ---- moving an import in, under the write lock ---------------------------------------
 
-    def begin_staging(self) -> tuple[Path, int | None]:
-        """A new staging folder and an fd holding its flock (None where there are no
-        locks): while it is held, `finish_interrupted` leaves the folder alone. Interrupted
-        imports found on the way are finished or cleaned first."""
+    def begin_staging(self) -> tuple[Path, int | None, list[str]]:
+        """A new staging folder, an fd holding its flock (None where there are no locks):
+        while it is held, `finish_interrupted` leaves the folder alone; and what was done
+        with interrupted imports found on the way (finished or cleaned first), one line
+        each, for the import's report."""
         with self.writing():
-            self.finish_interrupted()
+            said = self.finish_interrupted()
             try:
                 folder = self.staging_folder()
             except OSError as exc:
                 raise ProjectError(f"{self.path}: cannot import: {describe_os_error(exc)}") from None
-            return folder, try_lock_folder(folder)
+            return folder, try_lock_folder(folder), said
 
     def commit_import(self, staged: StagedImport, report: ImportReport) -> list[str]:
         """Move a staged import in and list its documents; the ids added.

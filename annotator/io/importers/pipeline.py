@@ -59,7 +59,7 @@ class ImportTarget(Protocol):
     def known_ids(self) -> set[str]: ...
     def entries(self) -> list[CatalogEntry]: ...
     def schema_json(self) -> dict[str, Any]: ...
-    def begin_staging(self) -> tuple[Path, int | None]: ...
+    def begin_staging(self) -> tuple[Path, int | None, list[str]]: ...
     def commit_import(self, staged: StagedImport, report: ImportReport) -> list[str]: ...
 
 
@@ -431,7 +431,10 @@ def run_import(
             fraction = min(1.0, (files_done + within) / total)
             progress(ImportProgress(fraction, files_done, len(jobs), len(importer.entries), current))
 
-    staging, held = project.begin_staging()  # held: the staging folder's lock, while we run
+    staging, held, finished = project.begin_staging()  # held: the staging folder's lock, while we run
+    # an import killed while moving in is finished first: its documents are added now, and
+    # this import's same lines are then duplicates (the report said only "0 added")
+    report.notices += finished
     try:
         importer = _Importer(project, staging, normalize, report, annotator)
         with contextlib.ExitStack() as stack:
