@@ -276,8 +276,22 @@ def _check(text: str, query: str) -> None:
         for s, e in new:
             got = fold(text[s:e]).strip()
             assert got.startswith(key) and set(got[len(key) :]) <= match._DRESSING, (text, query, got)
-        if whole:
+        # a whole word is one of the matches: of the leftmost ones that do not overlap,
+        # unless the query overlaps itself (CI's hypothesis run: «1️⃣1️⃣» in «ا1️⃣1️⃣1️⃣»
+        # is found at 1 without whole words, and as a "whole word" at 4, after the keycap
+        # mark, which counts as a boundary)
+        if whole and not any(key[:k] == key[-k:] for k in range(1, len(key))):
             assert set(new) <= set(find_all(text, query))
+
+
+def test_a_query_that_overlaps_itself_finds_a_whole_word_the_plain_search_steps_over() -> None:
+    """The case hypothesis found in CI, kept: the plain search takes the leftmost
+    «1️⃣1️⃣» (not a whole word: a letter before it), and the whole-word search the next
+    one, which overlaps it."""
+    text = "ا1️⃣1️⃣1️⃣"
+    assert find_all(text, "1️⃣1️⃣") == [(1, 7)]
+    assert find_all(text, "1️⃣1️⃣", whole_words=True) == [(4, 10)]
+    _check(text, "1️⃣1️⃣")
 
 
 @settings(max_examples=400)
