@@ -37,6 +37,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -382,7 +383,7 @@ class AnnotationStore:
         if data is file_data:  # the set is the file as read: its spans are the base, no copy kept
             store._base = store._base_now()
         else:  # a journal replayed or merged: the file as read is the base (until the next save)
-            store._base = _lazy_side(lambda: disk_merge.side_of_json(file_data))
+            store._base = cache(lambda: disk_merge.side_of_json(file_data))
         store._own_journal = own
         if own and jpath.exists():
             # ours from now: its flock is taken at once, so that no other window opens the
@@ -573,7 +574,7 @@ class AnnotationStore:
     def _base_now(self) -> Callable[[], Side]:
         """The set as it is now, as the base of a later merge (its spans are immutable)."""
         spans, relations, status = self.aset.spans_unordered(), self.aset.relations(), self.aset.status.value
-        return _lazy_side(lambda: disk_merge.side_of(spans, relations, status))
+        return cache(lambda: disk_merge.side_of(spans, relations, status))  # made when a merge needs it
 
     def take_in_disk_changes(self) -> disk_merge.Merge | None:
         """When another program (a sync client bringing this coder's other computer's
@@ -625,7 +626,7 @@ class AnnotationStore:
         # the file on disk is theirs now: the merged set is written over it (nothing when
         # they are the same), and a journal of ours, made on the old file, goes with that
         self._file_sig, self._base_sha = now, sha
-        self._base = _lazy_side(lambda: theirs)
+        self._base = lambda: theirs
         self._dirty = True
         self.save()
         return merge
@@ -969,18 +970,6 @@ def _merge_replaced(
     if jsonformat.check(merged, schema, text):
         return None
     return merged, merge
-
-
-def _lazy_side(make: Callable[[], Side]) -> Callable[[], Side]:
-    """`make`, called once, when a merge first needs it (most stores never merge)."""
-    made: list[Side] = []
-
-    def side() -> Side:
-        if not made:
-            made.append(make())
-        return made[0]
-
-    return side
 
 
 # ---- journal reading -------------------------------------------------------------------
